@@ -1,0 +1,20 @@
+/**
+ * Kysely table types of the read-model database (SQLite or PostgreSQL). Each area adds
+ * its tables in its own file and the union is assembled here. Booleans are stored as
+ * integers 0/1 and times as ISO-8601 text so one migration serves both dialects.
+ */
+import type { IdentityTables } from './schema.identity.js';
+
+export interface ProjectionCheckpointTable {
+  /** Projection name. */
+  name: string;
+  /** Last applied global position (0: nothing applied yet). */
+  position: number;
+  updated_at: string;
+}
+
+export interface CoreTables {
+  projection_checkpoints: ProjectionCheckpointTable;
+}
+
+export type ReadModelDb = CoreTables & IdentityTables;

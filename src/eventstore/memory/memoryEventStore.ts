@@ -1,0 +1,86 @@
+import { validationError } from '../../errors/index.js';
+import { checkExpectedRevision } from '../expectedRevision.js';
+import { computeEventHash, GENESIS_HASH } from '../hashChain.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../port.js';
+import { AppendNotifier, catchUpSubscription } from '../subscription.js';
+
+/** In-process store for unit tests and tools; same contract as the SQL adapters. */
+export class MemoryEventStore implements EventStore {
+  readonly kind = 'memory';
+  private readonly all: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly notifier = new AppendNotifier();
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (events.length === 0) throw validationError(['events'], 'Expected at least one event to append, got none');
+    const stream = this.streams.get(streamId) ?? [];
+    const existing = stream.find((e) => e.id === events[0]!.id);
+    if (existing) {
+      const last = stream.find((e) => e.id === events[events.length - 1]!.id) ?? existing;
+      return { nextExpectedRevision: last.revision, position: last.position };
+    }
+    const current = stream.length - 1;
+    checkExpectedRevision(streamId, options.expectedRevision ?? 'any', current);
+    let prevHash = this.all.at(-1)?.hash ?? GENESIS_HASH;
+    const recordedAt = new Date();
+    events.forEach((e, i) => {
+      const content = {
+        position: this.all.length + 1,
+        streamId,
+        revision: current + 1 + i,
+        id: e.id,
+        type: e.type,
+        data: structuredClone(e.data),
+        metadata: structuredClone(e.metadata),
+        recordedAt,
+      };
+      const hash = computeEventHash(prevHash, content);
+      const recorded: RecordedEvent = { ...content, hash, prevHash };
+      prevHash = hash;
+      this.all.push(recorded);
+      stream.push(recorded);
+    });
+    this.streams.set(streamId, stream);
+    this.notifier.notify();
+    const last = stream.at(-1)!;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const stream = this.streams.get(streamId) ?? [];
+    const max = options.max ?? Infinity;
+    if (options.direction === 'backwards') {
+      const from = options.from ?? stream.length - 1;
+      return stream.filter((e) => e.revision <= from).reverse().slice(0, max);
+    }
+    const from = options.from ?? 0;
+    return stream.filter((e) => e.revision >= from).slice(0, max);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const from = Math.max(1, options.fromPosition ?? 1);
+    return this.all.slice(from - 1, from - 1 + (options.max ?? 1000));
+  }
+
+  subscribe(options: SubscribeOptions = {}): EventSubscription {
+    return catchUpSubscription({ readAll: (o) => this.readAll(o), notifier: this.notifier }, options);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.all.length;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,109 @@
+/**
+ * The event store port. Adapters (SQLite, PostgreSQL, KurrentDB, in-memory) implement it;
+ * nothing outside `src/eventstore/` knows which one runs.
+ *
+ * Positions are global, start at 1 and grow without gaps in commit order for the SQL
+ * adapters. Revisions are per stream and start at 0 (as in EventStoreDB).
+ */
+
+/** Metadata every stored event carries. Time and ids come from the caller, never `Date.now()` in a decider. */
+export interface EventMetadata {
+  /** Who caused the event (user id), or null for the system itself. */
+  readonly actorId: string | null;
+  readonly clientIp?: string | null;
+  readonly correlationId: string;
+  readonly causationId?: string | null;
+  readonly reason?: string | null;
+  /** Extra keys are kept verbatim. */
+  readonly [key: string]: unknown;
+}
+
+/** An event as a decider produces it. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** An event ready to be appended. `id` (UUID) makes re-appends idempotent. */
+export interface NewEvent<Type extends string = string, Data = unknown> extends DomainEvent<Type, Data> {
+  readonly id: string;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends NewEvent<Type, Data> {
+  /** Global position in the store, from 1. */
+  readonly position: number;
+  readonly streamId: string;
+  /** Position within the stream, from 0. */
+  readonly revision: number;
+  readonly recordedAt: Date;
+  /** Tamper-evidence chain: sha256 hex over `prevHash` and this event's canonical content. */
+  readonly hash: string;
+  readonly prevHash: string;
+}
+
+/**
+ * - `'any'`: no check.
+ * - `'no_stream'`: the stream must not exist.
+ * - `'stream_exists'`: the stream must have at least one event.
+ * - a number: the revision of the stream's last event.
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendOptions {
+  /** @default 'any' */
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append; pass it as the next `expectedRevision`. */
+  readonly nextExpectedRevision: number;
+  /** Global position of the last appended event. */
+  readonly position: number;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). @default 0 forwards, last revision backwards */
+  readonly from?: number;
+  /** @default 'forwards' */
+  readonly direction?: 'forwards' | 'backwards';
+  /** @default unbounded */
+  readonly max?: number;
+}
+
+export interface ReadAllOptions {
+  /** First global position to read (inclusive). @default 1 */
+  readonly fromPosition?: number;
+  /** @default 1000 */
+  readonly max?: number;
+}
+
+export interface SubscribeOptions {
+  /** First global position to deliver (inclusive). @default 1 */
+  readonly fromPosition?: number;
+  /** Only events whose type is listed; all events when absent. */
+  readonly eventTypes?: readonly string[];
+}
+
+/**
+ * Catch-up then live subscription to all events. Iterate it with `for await`;
+ * `close()` ends the iteration. Delivers every event exactly once, in position order.
+ */
+export interface EventSubscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  /** Name of the adapter, for logs and `/readyz`. */
+  readonly kind: string;
+  appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** Events of one stream; an empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribe(options?: SubscribeOptions): EventSubscription;
+  /** Position of the last event, 0 when the store is empty. */
+  headPosition(): Promise<number>;
+  /** Cheap liveness probe of the backing database. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import type { EventSubscription, ReadAllOptions, RecordedEvent, SubscribeOptions } from './port.js';
+
+/**
+ * Wakes subscribers when something was appended. Adapters call `notify()` after a commit
+ * (and the PostgreSQL adapter on LISTEN/NOTIFY from other processes).
+ */
+export class AppendNotifier {
+  private waiters = new Set<() => void>();
+
+  notify(): void {
+    const ws = this.waiters;
+    this.waiters = new Set();
+    for (const w of ws) w();
+  }
+
+  /** Resolves on the next `notify()` or after `timeoutMs`, whichever comes first. */
+  wait(timeoutMs: number): { promise: Promise<void>; cancel: () => void } {
+    let done!: () => void;
+    const promise = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const timer = setTimeout(() => finish(), timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      this.waiters.delete(finish);
+      done();
+    };
+    this.waiters.add(finish);
+    return { promise, cancel: finish };
+  }
+}
+
+export interface CatchUpSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  readonly notifier: AppendNotifier;
+}
+
+export interface CatchUpOptions extends SubscribeOptions {
+  /** Events read per batch. @default 500 */
+  readonly batchSize?: number;
+  /**
+   * Re-read even without a notification after this long, as a safety net for lost
+   * notifications. @default 1000
+   */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * Catch-up then live, on top of `readAll`: read batches from the position until empty,
+ * then wait for an append notification and read again. Because adapters only expose
+ * committed events in position order with no gaps, reading by position never skips or
+ * repeats an event.
+ */
+export const catchUpSubscription = (source: CatchUpSource, options: CatchUpOptions = {}): EventSubscription => {
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const types = options.eventTypes ? new Set(options.eventTypes) : null;
+  let next = options.fromPosition ?? 1;
+  let closed = false;
+  let cancelWait: (() => void) | null = null;
+
+  async function* iterate(): AsyncGenerator<RecordedEvent> {
+    while (!closed) {
+      // Register the waiter before reading, so an append that lands during the read
+      // still wakes us.
+      const waiter = source.notifier.wait(pollIntervalMs);
+      cancelWait = waiter.cancel;
+      const batch = await source.readAll({ fromPosition: next, max: batchSize });
+      for (const e of batch) {
+        if (closed) break;
+        next = e.position + 1;
+        if (types && !types.has(e.type)) continue;
+        yield e;
+      }
+      if (batch.length === batchSize) {
+        waiter.cancel();
+        continue;
+      }
+      await waiter.promise;
+    }
+  }
+
+  const iterator = iterate();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: async () => {
+      closed = true;
+      cancelWait?.();
+      await iterator.return(undefined);
+    },
+  };
+};
