@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_core.js';
+
+/**
+ * Every read-model migration, by name. Names sort in the order they run; add new ones at
+ * the end with the next number. Static imports keep the built server self-contained.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_core': m0001,
+};

@@ -1,0 +1,34 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode, isMailroomError } from '../errors/index.js';
+import type { Logger } from '../server/logger.js';
+
+/**
+ * Known errors keep their message and stable code in `extensions.code`; anything else is
+ * logged and, outside development, replaced by a generic message so internals (SQL,
+ * stack traces, file paths) never reach clients.
+ */
+export const createFormatError =
+  (options: { maskUnknown: boolean; logger: Logger }) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isMailroomError(original)) {
+      return {
+        message: original.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: original.code, ...(original.path.length ? { field: original.path } : {}) },
+      };
+    }
+    // Errors raised by graphql-js itself (parse, validation, coercion) are about the
+    // request and safe to show; Apollo already gave them a code.
+    const isRequestError =
+      original instanceof GraphQLError && original.originalError === undefined && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR';
+    if (isRequestError || !options.maskUnknown) return formatted;
+    options.logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL },
+    };
+  };

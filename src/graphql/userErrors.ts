@@ -1,0 +1,51 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { ErrorCode, isMailroomError, type MailroomError } from '../errors/index.js';
+
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: 'Stable error codes; switch on these, never on message text.',
+});
+
+@ObjectType({ description: 'A problem with the input of a mutation. Nothing was changed.' })
+export class UserError {
+  @Field(() => [String], { description: 'Path of the offending input field, e.g. ["input", "port"].' })
+  path!: string[];
+
+  @Field(() => ErrorCode)
+  code!: ErrorCode;
+
+  @Field(() => String, { description: 'What was expected and what arrived.' })
+  message!: string;
+}
+
+/** Codes that describe the caller's input or the target's state: returned as `userErrors`. */
+const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  ErrorCode.VALIDATION,
+  ErrorCode.ILLEGAL_STATE,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.ALREADY_EXISTS,
+  ErrorCode.CONCURRENCY,
+]);
+
+export const isUserFacing = (e: unknown): e is MailroomError => isMailroomError(e) && USER_ERROR_CODES.has(e.code);
+
+export const toUserError = (e: MailroomError): UserError =>
+  Object.assign(new UserError(), { path: [...e.path], code: e.code, message: e.message });
+
+/**
+ * Runs a mutation body. Input and state problems become `userErrors` on the payload;
+ * authorization and unexpected errors propagate as GraphQL errors (masked in production).
+ */
+export const mutationPayload = async <P extends { userErrors: UserError[] }>(
+  empty: () => P,
+  body: () => Promise<Partial<P>>,
+): Promise<P> => {
+  const payload = empty();
+  try {
+    Object.assign(payload, await body());
+  } catch (e) {
+    if (!isUserFacing(e)) throw e;
+    payload.userErrors.push(toUserError(e));
+  }
+  return payload;
+};

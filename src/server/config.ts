@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type StorageConfig =
+  | { readonly kind: 'sqlite'; readonly dataDir: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string };
+
+/** Everything the server reads from the environment, validated once at start. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly storage: StorageConfig;
+  /** Directory for the data file(s) and generated key material, also with PostgreSQL. */
+  readonly dataDir: string;
+  readonly adminPassword: string | null;
+  readonly bootstrapMailboxAddress: string;
+  readonly logLevel: LogLevel;
+  /** Production masks unexpected errors; development shows them. */
+  readonly environment: 'production' | 'development' | 'test';
+  readonly sessionTtlMs: number;
+  readonly maxRequestBytes: number;
+  readonly shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates the configuration. All problems are reported together so a
+ * newcomer fixes them in one go.
+ */
+export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = {}): Config => {
+  const problems: string[] = [];
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+      return def;
+    }
+    return n;
+  };
+
+  const dataDir = resolve(env.MAILROOM_DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || '';
+  const eventStore = env.EVENT_STORE || (databaseUrl ? 'postgres' : 'sqlite');
+  let storage: StorageConfig = { kind: 'sqlite', dataDir };
+  if (eventStore === 'postgres') {
+    if (!databaseUrl) problems.push('EVENT_STORE=postgres needs DATABASE_URL (postgres://user@host:5432/db)');
+    else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got ${JSON.stringify(databaseUrl.split('@').pop())}`);
+    }
+    storage = { kind: 'postgres', connectionString: databaseUrl };
+  } else if (eventStore !== 'sqlite') {
+    problems.push(`EVENT_STORE must be "sqlite" or "postgres", got ${JSON.stringify(eventStore)}`);
+  }
+
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`);
+
+  const nodeEnv = env.NODE_ENV || 'production';
+  const environment = nodeEnv === 'development' || nodeEnv === 'test' ? nodeEnv : 'production';
+
+  const adminPassword = env.MAILROOM_ADMIN_PASSWORD || null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    problems.push(`MAILROOM_ADMIN_PASSWORD must have at least 8 characters, got ${adminPassword.length}`);
+  }
+  const bootstrapMailboxAddress = env.MAILROOM_BOOTSTRAP_ADDRESS || 'mailbox1@example.com';
+
+  const config: Config = {
+    port: int('PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    storage,
+    dataDir,
+    adminPassword,
+    bootstrapMailboxAddress,
+    logLevel,
+    environment,
+    sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
+    maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),
+    shutdownGraceMs: int('MAILROOM_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};

@@ -1,0 +1,252 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from './logger.js';
+
+/** What the transport knows about a caller before any GraphQL runs. */
+export interface TransportInfo {
+  readonly transport: 'http' | 'ws';
+  /** The socket's peer address (IPv4-mapped IPv6 is normalised to IPv4). */
+  readonly clientIp: string;
+  readonly headers: IncomingMessage['headers'];
+  /** Bearer token from `Authorization` (HTTP) or from the `connection_init` payload (WS). */
+  readonly bearerToken: string | null;
+  /** Correlation id from `X-Correlation-Id`, or null. */
+  readonly correlationId: string | null;
+}
+
+export interface Readiness {
+  readonly ready: boolean;
+  readonly details: Record<string, unknown>;
+}
+
+export interface HttpServerOptions<TContext extends BaseContext> {
+  readonly schema: GraphQLSchema;
+  readonly logger: Logger;
+  readonly buildContext: (info: TransportInfo) => Promise<TContext>;
+  /**
+   * Called once per WebSocket connection with its `connection_init`; returning false
+   * refuses the connection (closed with 4403 Forbidden).
+   */
+  readonly acceptConnection?: (info: TransportInfo) => Promise<boolean>;
+  readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  readonly readiness: () => Promise<Readiness>;
+  readonly maxRequestBytes: number;
+  readonly introspection: boolean;
+  readonly plugins?: ApolloServerPlugin<TContext>[];
+}
+
+export interface RunningHttpServer {
+  readonly server: Server;
+  readonly url: string;
+  readonly wsUrl: string;
+  /** WebSocket connections currently open (for closing a locked user's sockets later). */
+  readonly sockets: ReadonlySet<WebSocket>;
+  /** Stop accepting, finish in-flight requests, close WebSockets. */
+  stop(): Promise<void>;
+}
+
+export const normaliseIp = (ip: string | undefined): string => {
+  if (!ip) return '';
+  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
+};
+
+const bearerFrom = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  return m ? m[1]! : null;
+};
+
+const headerValue = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+
+class BodyTooLargeError extends Error {}
+
+const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new BodyTooLargeError());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+};
+
+/**
+ * Node's HTTP server carrying Apollo Server (POST/GET /graphql), graphql-ws on the same
+ * port and path, and the health endpoints. Apollo is driven through
+ * `executeHTTPGraphQLRequest` directly, so no web framework sits in between.
+ */
+export const startHttpServer = async <TContext extends BaseContext>(
+  options: HttpServerOptions<TContext>,
+  listen: { port: number; host: string },
+): Promise<RunningHttpServer> => {
+  const { logger } = options;
+  const httpServer = createServer();
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxRequestBytes });
+  const sockets = new Set<WebSocket>();
+  wss.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const wsInfo = (request: IncomingMessage, payload: Record<string, unknown> | undefined): TransportInfo => ({
+    transport: 'ws',
+    clientIp: normaliseIp(request.socket.remoteAddress),
+    headers: request.headers,
+    bearerToken:
+      bearerFrom(payload?.authorization) ?? bearerFrom(payload?.Authorization) ??
+      (typeof payload?.token === 'string' ? payload.token : null),
+    correlationId: headerValue(request.headers['x-correlation-id']),
+  });
+
+  const maskErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((e) => options.formatError(e.toJSON(), e));
+
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { info: TransportInfo }>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        const info = wsInfo(ctx.extra.request, ctx.connectionParams);
+        ctx.extra.info = info;
+        return options.acceptConnection ? options.acceptConnection(info) : true;
+      },
+      context: (ctx) => options.buildContext(ctx.extra.info ?? wsInfo(ctx.extra.request, ctx.connectionParams)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: maskErrors(result.errors) as unknown as GraphQLError[] } : result,
+      onError: (_ctx, _id, _payload, errors) => maskErrors(errors) as unknown as GraphQLError[],
+    },
+    wss,
+  );
+
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: options.introspection,
+    formatError: options.formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req, options.maxRequestBytes);
+      } catch (e) {
+        if (e instanceof BodyTooLargeError) {
+          return sendJson(res, 413, { errors: [{ message: `Request body larger than ${options.maxRequestBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        }
+        throw e;
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('application/json')) {
+        try {
+          body = text.length ? JSON.parse(text) : undefined;
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      } else body = text;
+    }
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    }
+    const info: TransportInfo = {
+      transport: 'http',
+      clientIp: normaliseIp(req.socket.remoteAddress),
+      headers: req.headers,
+      bearerToken: bearerFrom(req.headers.authorization),
+      correlationId: headerValue(req.headers['x-correlation-id']),
+    };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.buildContext(info),
+    });
+    for (const [k, v] of response.headers) res.setHeader(k, v);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const run = async () => {
+      if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/readyz') {
+        const r = await options.readiness();
+        return sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r.details });
+      }
+      if (path === '/graphql') return handleGraphQL(req, res);
+      return sendJson(res, 404, { error: `No route for ${path}; the API is at /graphql` });
+    };
+    run().catch((err: unknown) => {
+      logger.error({ err }, 'HTTP request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+
+  return {
+    server: httpServer,
+    url: `http://${host}:${address.port}/graphql`,
+    wsUrl: `ws://${host}:${address.port}/graphql`,
+    sockets,
+    stop: async () => {
+      // Apollo's drain stops accepting, waits for in-flight requests, and runs the
+      // drainServer hook above that closes every WebSocket.
+      await apollo.stop();
+      for (const s of sockets) s.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+};
+
+export type { Socket };
