@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_core.js';
+import * as m0002 from './0002_identity.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -7,4 +8,5 @@ import * as m0001 from './0001_core.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_identity': m0002,
 };

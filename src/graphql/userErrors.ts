@@ -29,8 +29,14 @@ const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 export const isUserFacing = (e: unknown): e is MailroomError => isMailroomError(e) && USER_ERROR_CODES.has(e.code);
 
-export const toUserError = (e: MailroomError): UserError =>
-  Object.assign(new UserError(), { path: [...e.path], code: e.code, message: e.message });
+/**
+ * Domain errors name fields of the command (`['port']`); clients see them as paths into
+ * the mutation's arguments (`['input', 'port']`).
+ */
+export const toUserError = (e: MailroomError, prefix: readonly string[] = ['input']): UserError => {
+  const path = e.path.length === 0 || e.path[0] === prefix[0] ? [...e.path] : [...prefix, ...e.path];
+  return Object.assign(new UserError(), { path, code: e.code, message: e.message });
+};
 
 /**
  * Runs a mutation body. Input and state problems become `userErrors` on the payload;
@@ -49,3 +55,9 @@ export const mutationPayload = async <P extends { userErrors: UserError[] }>(
   }
   return payload;
 };
+
+@ObjectType()
+export abstract class Payload {
+  @Field(() => [UserError], { description: 'Empty when the mutation succeeded.' })
+  userErrors: UserError[] = [];
+}

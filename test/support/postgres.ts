@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { requireService, type ServiceCheck } from './services.js';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export const checkPostgres = async (url = TEST_DATABASE_URL): Promise<ServiceCheck> => {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });

@@ -1,0 +1,307 @@
+import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import type { DomainEvent } from '../../eventstore/port.js';
+import { assertNever, type Command, type Decider } from '../shared/decider.js';
+import {
+  normalizeUsername,
+  requireEmail,
+  requireIsoInstant,
+  requireOneOf,
+  requirePasswordHash,
+  requireSha256Hex,
+  requireTrimmedText,
+  requireUuid,
+} from './validation.js';
+
+/**
+ * User aggregate, stream `user-<userId>` (the UUID arrives in the command). Usernames are
+ * made unique by the `username-<name>` claim stream (see usernameClaim.ts) before this
+ * stream is created.
+ *
+ * Rules:
+ * - Username 3–64 characters of [a-z0-9._-], lower-cased; display name 1–100 characters;
+ *   e-mail valid. The username never changes (the claim would have to move with it).
+ * - Passwords and API tokens arrive already hashed (argon2 PHC string, sha256 hex); the
+ *   plaintext never reaches an event. Hashing is I/O-free but slow and salted, so it
+ *   happens outside the decider to keep `decide` deterministic.
+ * - `isAdministrator` marks a system administrator (creates mailboxes and users, grants
+ *   permissions). It is fixed at registration.
+ * - Permissions: only MAILBOX_RESET exists and nobody holds it by default. Granting a held
+ *   permission is ALREADY_EXISTS; revoking one not held is ILLEGAL_STATE.
+ * - API tokens: issued only to active users, with a unique token id, a name of 1–100
+ *   characters and an optional expiry that must lie in the future. Revoking an unknown
+ *   token is NOT_FOUND, revoking twice ILLEGAL_STATE.
+ * - Deactivating an inactive user or reactivating an active one is ILLEGAL_STATE. An
+ *   inactive user can neither log in nor use tokens (enforced when authenticating); the
+ *   password may still be changed so an administrator can prepare a reactivation.
+ * - Unchanged profile fields append nothing.
+ */
+
+export const UserPermission = {
+  /** メールボックスの初期化: wipe a mailbox's data and settings. */
+  MAILBOX_RESET: 'MAILBOX_RESET',
+} as const;
+export type UserPermission = (typeof UserPermission)[keyof typeof UserPermission];
+export const userPermissions: readonly UserPermission[] = Object.values(UserPermission);
+
+export const userStreamId = (userId: string): string => `user-${userId}`;
+
+// ---- Commands ----
+export interface RegisterUserData {
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly passwordHash: string;
+  readonly isAdministrator: boolean;
+}
+export type RegisterUser = Command<'RegisterUser', RegisterUserData>;
+export type ChangeUserPassword = Command<'ChangeUserPassword', { readonly userId: string; readonly passwordHash: string }>;
+export type ChangeUserProfile = Command<
+  'ChangeUserProfile',
+  { readonly userId: string; readonly displayName?: string; readonly email?: string }
+>;
+export type GrantUserPermission = Command<'GrantUserPermission', { readonly userId: string; readonly permission: UserPermission }>;
+export type RevokeUserPermission = Command<'RevokeUserPermission', { readonly userId: string; readonly permission: UserPermission }>;
+export type IssueApiToken = Command<
+  'IssueApiToken',
+  {
+    readonly userId: string;
+    readonly tokenId: string;
+    readonly name: string;
+    readonly tokenHash: string;
+    /** ISO-8601; absent or null: never expires. */
+    readonly expiresAt?: string | null;
+  }
+>;
+export type RevokeApiToken = Command<'RevokeApiToken', { readonly userId: string; readonly tokenId: string }>;
+export type DeactivateUser = Command<'DeactivateUser', { readonly userId: string }>;
+export type ReactivateUser = Command<'ReactivateUser', { readonly userId: string }>;
+export type UserCommand =
+  | RegisterUser
+  | ChangeUserPassword
+  | ChangeUserProfile
+  | GrantUserPermission
+  | RevokeUserPermission
+  | IssueApiToken
+  | RevokeApiToken
+  | DeactivateUser
+  | ReactivateUser;
+
+// ---- Events ----
+export type UserRegistered = DomainEvent<'UserRegistered', RegisterUserData>;
+export type UserPasswordChanged = DomainEvent<'UserPasswordChanged', { readonly userId: string; readonly passwordHash: string }>;
+export type UserProfileChanged = DomainEvent<
+  'UserProfileChanged',
+  { readonly userId: string; readonly displayName: string; readonly email: string }
+>;
+export type UserPermissionGranted = DomainEvent<'UserPermissionGranted', { readonly userId: string; readonly permission: UserPermission }>;
+export type UserPermissionRevoked = DomainEvent<'UserPermissionRevoked', { readonly userId: string; readonly permission: UserPermission }>;
+export type ApiTokenIssued = DomainEvent<
+  'ApiTokenIssued',
+  {
+    readonly userId: string;
+    readonly tokenId: string;
+    readonly name: string;
+    readonly tokenHash: string;
+    readonly createdAt: string;
+    readonly expiresAt: string | null;
+  }
+>;
+export type ApiTokenRevoked = DomainEvent<'ApiTokenRevoked', { readonly userId: string; readonly tokenId: string; readonly revokedAt: string }>;
+export type UserDeactivated = DomainEvent<'UserDeactivated', { readonly userId: string }>;
+export type UserReactivated = DomainEvent<'UserReactivated', { readonly userId: string }>;
+export type UserEvent =
+  | UserRegistered
+  | UserPasswordChanged
+  | UserProfileChanged
+  | UserPermissionGranted
+  | UserPermissionRevoked
+  | ApiTokenIssued
+  | ApiTokenRevoked
+  | UserDeactivated
+  | UserReactivated;
+
+export const userEventTypes = [
+  'UserRegistered',
+  'UserPasswordChanged',
+  'UserProfileChanged',
+  'UserPermissionGranted',
+  'UserPermissionRevoked',
+  'ApiTokenIssued',
+  'ApiTokenRevoked',
+  'UserDeactivated',
+  'UserReactivated',
+] as const satisfies readonly UserEvent['type'][];
+
+// ---- State ----
+export type UserState =
+  | { readonly status: 'empty' }
+  | {
+      readonly status: 'active' | 'inactive';
+      readonly userId: string;
+      readonly username: string;
+      readonly displayName: string;
+      readonly email: string;
+      readonly passwordHash: string;
+      readonly isAdministrator: boolean;
+      readonly permissions: ReadonlySet<UserPermission>;
+      /** tokenId → revoked? */
+      readonly apiTokens: ReadonlyMap<string, { readonly revoked: boolean }>;
+    };
+type ExistingUser = Exclude<UserState, { status: 'empty' }>;
+
+export const initialUserState = (): UserState => ({ status: 'empty' });
+
+const requireExisting = (state: UserState, userId: string): ExistingUser => {
+  if (state.status === 'empty') throw notFound('User', userId, ['userId']);
+  return state;
+};
+
+/** Validates and normalizes a registration; also used by the service to refuse early, before claiming the username. */
+export const validateRegistration = (data: RegisterUserData): RegisterUserData => {
+  if (typeof data.isAdministrator !== 'boolean') {
+    throw validationError(['isAdministrator'], `Expected true or false, got ${JSON.stringify(data.isAdministrator)}`);
+  }
+  return {
+    userId: requireUuid(['userId'], data.userId),
+    username: normalizeUsername(['username'], data.username),
+    displayName: requireTrimmedText(['displayName'], data.displayName, 1, 100),
+    email: requireEmail(['email'], data.email),
+    passwordHash: requirePasswordHash(['passwordHash'], data.passwordHash),
+    isAdministrator: data.isAdministrator,
+  };
+};
+
+const register = ({ data }: RegisterUser, state: UserState): UserRegistered => {
+  const valid = validateRegistration(data);
+  if (state.status !== 'empty') throw alreadyExists(`User ${valid.userId} already exists`, ['userId']);
+  return { type: 'UserRegistered', data: valid };
+};
+
+const changePassword = ({ data }: ChangeUserPassword, state: UserState): UserPasswordChanged => {
+  const user = requireExisting(state, data.userId);
+  return { type: 'UserPasswordChanged', data: { userId: user.userId, passwordHash: requirePasswordHash(['passwordHash'], data.passwordHash) } };
+};
+
+const changeProfile = ({ data }: ChangeUserProfile, state: UserState): UserProfileChanged[] => {
+  const user = requireExisting(state, data.userId);
+  const displayName = data.displayName === undefined ? user.displayName : requireTrimmedText(['displayName'], data.displayName, 1, 100);
+  const email = data.email === undefined ? user.email : requireEmail(['email'], data.email);
+  if (displayName === user.displayName && email === user.email) return [];
+  return [{ type: 'UserProfileChanged', data: { userId: user.userId, displayName, email } }];
+};
+
+const grantPermission = ({ data }: GrantUserPermission, state: UserState): UserPermissionGranted => {
+  const user = requireExisting(state, data.userId);
+  const permission = requireOneOf(['permission'], data.permission, userPermissions);
+  if (user.permissions.has(permission)) throw alreadyExists(`User ${user.userId} already holds ${permission}`, ['permission']);
+  return { type: 'UserPermissionGranted', data: { userId: user.userId, permission } };
+};
+
+const revokePermission = ({ data }: RevokeUserPermission, state: UserState): UserPermissionRevoked => {
+  const user = requireExisting(state, data.userId);
+  const permission = requireOneOf(['permission'], data.permission, userPermissions);
+  if (!user.permissions.has(permission)) throw illegalState(`User ${user.userId} does not hold ${permission}`, ['permission']);
+  return { type: 'UserPermissionRevoked', data: { userId: user.userId, permission } };
+};
+
+const issueApiToken = ({ data, metadata }: IssueApiToken, state: UserState): ApiTokenIssued => {
+  const user = requireExisting(state, data.userId);
+  if (user.status !== 'active') throw illegalState(`User ${user.userId} is deactivated; API tokens are issued to active users only`, ['userId']);
+  const tokenId = requireUuid(['tokenId'], data.tokenId);
+  if (user.apiTokens.has(tokenId)) throw alreadyExists(`API token ${tokenId} already exists`, ['tokenId']);
+  const createdAt = metadata.now.toISOString();
+  const expiresAt = data.expiresAt == null ? null : requireIsoInstant(['expiresAt'], data.expiresAt);
+  if (expiresAt !== null && expiresAt <= createdAt) {
+    throw validationError(['expiresAt'], `Expected a time after now (${createdAt}), got ${expiresAt}`);
+  }
+  return {
+    type: 'ApiTokenIssued',
+    data: {
+      userId: user.userId,
+      tokenId,
+      name: requireTrimmedText(['name'], data.name, 1, 100),
+      tokenHash: requireSha256Hex(['tokenHash'], data.tokenHash),
+      createdAt,
+      expiresAt,
+    },
+  };
+};
+
+const revokeApiToken = ({ data, metadata }: RevokeApiToken, state: UserState): ApiTokenRevoked => {
+  const user = requireExisting(state, data.userId);
+  const token = user.apiTokens.get(data.tokenId);
+  if (!token) throw notFound('API token', data.tokenId, ['tokenId']);
+  if (token.revoked) throw illegalState(`API token ${data.tokenId} is already revoked`, ['tokenId']);
+  return { type: 'ApiTokenRevoked', data: { userId: user.userId, tokenId: data.tokenId, revokedAt: metadata.now.toISOString() } };
+};
+
+const deactivate = ({ data }: DeactivateUser, state: UserState): UserDeactivated => {
+  const user = requireExisting(state, data.userId);
+  if (user.status === 'inactive') throw illegalState(`User ${user.userId} is already deactivated`);
+  return { type: 'UserDeactivated', data: { userId: user.userId } };
+};
+
+const reactivate = ({ data }: ReactivateUser, state: UserState): UserReactivated => {
+  const user = requireExisting(state, data.userId);
+  if (user.status === 'active') throw illegalState(`User ${user.userId} is already active`);
+  return { type: 'UserReactivated', data: { userId: user.userId } };
+};
+
+export const decideUser = (command: UserCommand, state: UserState): UserEvent | readonly UserEvent[] => {
+  switch (command.type) {
+    case 'RegisterUser':
+      return register(command, state);
+    case 'ChangeUserPassword':
+      return changePassword(command, state);
+    case 'ChangeUserProfile':
+      return changeProfile(command, state);
+    case 'GrantUserPermission':
+      return grantPermission(command, state);
+    case 'RevokeUserPermission':
+      return revokePermission(command, state);
+    case 'IssueApiToken':
+      return issueApiToken(command, state);
+    case 'RevokeApiToken':
+      return revokeApiToken(command, state);
+    case 'DeactivateUser':
+      return deactivate(command, state);
+    case 'ReactivateUser':
+      return reactivate(command, state);
+    default:
+      return assertNever(command);
+  }
+};
+
+export const evolveUser = (state: UserState, event: UserEvent): UserState => {
+  if (event.type === 'UserRegistered') {
+    return { status: 'active', ...event.data, permissions: new Set(), apiTokens: new Map() };
+  }
+  if (state.status === 'empty') return state;
+  switch (event.type) {
+    case 'UserPasswordChanged':
+      return { ...state, passwordHash: event.data.passwordHash };
+    case 'UserProfileChanged':
+      return { ...state, displayName: event.data.displayName, email: event.data.email };
+    case 'UserPermissionGranted':
+      return { ...state, permissions: new Set([...state.permissions, event.data.permission]) };
+    case 'UserPermissionRevoked':
+      return { ...state, permissions: new Set([...state.permissions].filter((p) => p !== event.data.permission)) };
+    case 'ApiTokenIssued':
+      return { ...state, apiTokens: new Map(state.apiTokens).set(event.data.tokenId, { revoked: false }) };
+    case 'ApiTokenRevoked':
+      return { ...state, apiTokens: new Map(state.apiTokens).set(event.data.tokenId, { revoked: true }) };
+    case 'UserDeactivated':
+      return { ...state, status: 'inactive' };
+    case 'UserReactivated':
+      return { ...state, status: 'active' };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
+  decide: decideUser,
+  evolve: evolveUser,
+  initialState: initialUserState,
+};

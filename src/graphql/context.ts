@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuthService, RequestMetadata } from '../auth/authService.js';
+import type { Principal } from '../auth/principal.js';
+import { requireAuthenticated } from '../auth/authorization.js';
+import type { ReadModelDb } from '../db/schema.js';
+import type { EventStore } from '../eventstore/port.js';
+import type { IdentityService } from '../identity/identityService.js';
+import type { ProjectionRunner } from '../projections/runner.js';
+import type { TransportInfo } from '../server/httpServer.js';
+import type { Logger } from '../server/logger.js';
+import type { LiveEventFeed } from './liveEvents.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Long-lived services the resolvers call; built once by the composition root. */
+export interface Services {
+  readonly store: EventStore;
+  readonly db: Kysely<ReadModelDb>;
+  readonly runner: ProjectionRunner;
+  readonly auth: AuthService;
+  readonly identity: IdentityService;
+  readonly liveEvents: LiveEventFeed;
+  readonly logger: Logger;
+}
+
+export interface GraphQLContext {
+  readonly principal: Principal | null;
+  readonly transport: TransportInfo['transport'];
+  readonly clientIp: string;
+  readonly correlationId: string;
+  /** The bearer token of this request (logout needs it). */
+  readonly bearerToken: string | null;
+  readonly services: Services;
+  /** Per-request DataLoaders: every read-model lookup of a field resolver goes through them. */
+  readonly loaders: Loaders;
+}
+
+/** Command metadata of a request: who, from where, under which correlation id. */
+export const requestMetadata = (ctx: GraphQLContext, reason?: string | null): RequestMetadata => ({
+  correlationId: ctx.correlationId,
+  clientIp: ctx.clientIp,
+  reason: reason ?? null,
+});
+
+/** The authenticated principal, or an UNAUTHENTICATED error. */
+export const viewerOf = (ctx: GraphQLContext): Principal => requireAuthenticated(ctx.principal);
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export const createContextFactory =
+  (services: Services, db: Kysely<ReadModelDb> = services.db) =>
+  async (info: TransportInfo): Promise<GraphQLContext> => ({
+    principal: info.bearerToken ? await services.auth.authenticate(info.bearerToken) : null,
+    transport: info.transport,
+    clientIp: info.clientIp,
+    // A caller-supplied id lets a client follow its request into the event metadata;
+    // anything that does not look like an id is replaced rather than stored.
+    correlationId: info.correlationId && CORRELATION_ID.test(info.correlationId) ? info.correlationId : randomUUID(),
+    bearerToken: info.bearerToken,
+    services,
+    loaders: createLoaders(db),
+  });

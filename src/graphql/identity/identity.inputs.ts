@@ -1,0 +1,129 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { MailboxRole } from '../../domain/identity/mailbox.js';
+import { UserPermission } from '../../domain/identity/user.js';
+
+@InputType()
+export abstract class AuditedInput {
+  @Field(() => String, { nullable: true, description: 'Why the change is made; stored in the event for auditors.' })
+  reason?: string | null;
+}
+
+@InputType()
+export class LoginInput {
+  @Field(() => String)
+  username!: string;
+
+  @Field(() => String)
+  password!: string;
+}
+
+@InputType()
+export class CreateMailboxInput extends AuditedInput {
+  @Field(() => Int, { description: 'Mailbox No.; a positive integer not used yet.' })
+  number!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  address!: string;
+}
+
+@InputType()
+export class RenameMailboxInput extends AuditedInput {
+  @Field(() => Int)
+  number!: number;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@InputType()
+export class ChangeMailboxAddressInput extends AuditedInput {
+  @Field(() => Int)
+  number!: number;
+
+  @Field(() => String)
+  address!: string;
+}
+
+@InputType()
+export class CreateUserInput extends AuditedInput {
+  @Field(() => String, { description: '3–64 characters of a-z, 0-9, dot, underscore, hyphen.' })
+  username!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { description: 'Write-only; stored as an argon2id hash.' })
+  password!: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  isAdministrator?: boolean;
+}
+
+@InputType()
+export class MembershipInput extends AuditedInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+
+  @Field(() => ID)
+  userId!: string;
+}
+
+@InputType()
+export class MailboxRoleInput extends MembershipInput {
+  @Field(() => MailboxRole)
+  role!: MailboxRole;
+}
+
+@InputType()
+export class PermissionInput extends AuditedInput {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => UserPermission)
+  permission!: UserPermission;
+}
+
+@InputType()
+export class ChangePasswordInput extends AuditedInput {
+  @Field(() => ID, { nullable: true, description: 'Defaults to the caller; administrators may set another user.' })
+  userId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when changing your own password.' })
+  currentPassword?: string | null;
+
+  @Field(() => String)
+  newPassword!: string;
+}
+
+@InputType()
+export class IssueApiTokenInput extends AuditedInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the caller; administrators may issue for another user.' })
+  userId?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+}
+
+@InputType()
+export class RevokeApiTokenInput extends AuditedInput {
+  @Field(() => ID)
+  tokenId!: string;
+
+  @Field(() => ID, { nullable: true })
+  userId?: string | null;
+}
+
+@InputType()
+export class UserIdInput extends AuditedInput {
+  @Field(() => ID)
+  userId!: string;
+}

@@ -1,0 +1,54 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Payload } from '../userErrors.js';
+import { Mailbox, MailboxMember, User } from './identity.types.js';
+
+@ObjectType()
+export class LoginPayload extends Payload {
+  @Field(() => String, { nullable: true, description: 'Session token for `Authorization: Bearer …`; shown once.' })
+  token: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt: Date | null = null;
+
+  @Field(() => User, { nullable: true })
+  viewer: User | null = null;
+}
+
+@ObjectType()
+export class MailboxPayload extends Payload {
+  @Field(() => Mailbox, { nullable: true })
+  mailbox: Mailbox | null = null;
+}
+
+@ObjectType()
+export class MailboxMemberPayload extends Payload {
+  @Field(() => MailboxMember, { nullable: true, description: 'Null after a removal.' })
+  member: MailboxMember | null = null;
+
+  @Field(() => Mailbox, { nullable: true })
+  mailbox: Mailbox | null = null;
+}
+
+@ObjectType()
+export class UserPayload extends Payload {
+  @Field(() => User, { nullable: true })
+  user: User | null = null;
+}
+
+@ObjectType()
+export class ApiTokenPayload extends Payload {
+  @Field(() => String, { nullable: true, description: 'The token itself, shown exactly once; only its hash is stored.' })
+  token: string | null = null;
+
+  @Field(() => ID, { nullable: true })
+  tokenId: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt: Date | null = null;
+}
+
+@ObjectType()
+export class OkPayload extends Payload {
+  @Field(() => Boolean)
+  ok = false;
+}

@@ -1,0 +1,79 @@
+import DataLoader from 'dataloader';
+import type { Kysely, Selectable } from 'kysely';
+import type { ReadModelDb } from '../db/schema.js';
+import type { MailboxesTable, UsersTable } from '../db/schema.identity.js';
+
+export type UserRow = Selectable<UsersTable>;
+export type MailboxRow = Selectable<MailboxesTable>;
+
+export interface MemberRow {
+  readonly mailboxNumber: number;
+  readonly userId: string;
+  readonly addedAt: string;
+  readonly roles: readonly string[];
+}
+
+const byKey = <K, R>(keys: readonly K[], rows: readonly R[], keyOf: (r: R) => K): (R | null)[] => {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+};
+
+const groupBy = <K, R>(keys: readonly K[], rows: readonly R[], keyOf: (r: R) => K): R[][] => {
+  const map = new Map<K, R[]>(keys.map((k) => [k, []]));
+  for (const r of rows) map.get(keyOf(r))?.push(r);
+  return keys.map((k) => map.get(k) ?? []);
+};
+
+/** Members with their roles, for a set of (mailbox or user) keys: two queries, whatever the count. */
+const loadMembers = async (
+  db: Kysely<ReadModelDb>,
+  column: 'mailbox_number' | 'user_id',
+  keys: readonly (number | string)[],
+): Promise<MemberRow[]> => {
+  const members = await db
+    .selectFrom('mailbox_members')
+    .selectAll()
+    .where(column, 'in', keys as never[])
+    .orderBy('mailbox_number')
+    .orderBy('user_id')
+    .execute();
+  const roles = await db
+    .selectFrom('mailbox_member_roles')
+    .select(['mailbox_number', 'user_id', 'role'])
+    .where(column, 'in', keys as never[])
+    .orderBy('role')
+    .execute();
+  const rolesOf = new Map<string, string[]>();
+  for (const r of roles) {
+    const k = `${r.mailbox_number}/${r.user_id}`;
+    rolesOf.set(k, [...(rolesOf.get(k) ?? []), r.role]);
+  }
+  return members.map((m) => ({
+    mailboxNumber: m.mailbox_number,
+    userId: m.user_id,
+    addedAt: m.added_at,
+    roles: rolesOf.get(`${m.mailbox_number}/${m.user_id}`) ?? [],
+  }));
+};
+
+/** Created per request, so batching and caching never leak between callers. */
+export const createLoaders = (db: Kysely<ReadModelDb>) => ({
+  userById: new DataLoader<string, UserRow | null>(async (ids) =>
+    byKey(ids, await db.selectFrom('users').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+  ),
+  mailboxByNumber: new DataLoader<number, MailboxRow | null>(async (numbers) =>
+    byKey(numbers, await db.selectFrom('mailboxes').selectAll().where('number', 'in', numbers).execute(), (r) => r.number),
+  ),
+  membersByMailbox: new DataLoader<number, MemberRow[]>(async (numbers) =>
+    groupBy(numbers, await loadMembers(db, 'mailbox_number', numbers), (r) => r.mailboxNumber),
+  ),
+  membershipsByUser: new DataLoader<string, MemberRow[]>(async (userIds) =>
+    groupBy(userIds, await loadMembers(db, 'user_id', userIds), (r) => r.userId),
+  ),
+  permissionsByUser: new DataLoader<string, string[]>(async (userIds) => {
+    const rows = await db.selectFrom('user_permissions').select(['user_id', 'permission']).where('user_id', 'in', userIds).orderBy('permission').execute();
+    return groupBy(userIds, rows, (r) => r.user_id).map((rs) => rs.map((r) => r.permission));
+  }),
+});
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { SettingsChangedResolver } from './audit/settingsChanged.resolver.js';
+import { AuthResolver } from './identity/auth.resolver.js';
+import { MailboxMemberResolver, MailboxResolver } from './identity/mailbox.resolver.js';
+import { UserResolver } from './identity/user.resolver.js';
+
+export const resolvers = [AuthResolver, MailboxResolver, MailboxMemberResolver, UserResolver, SettingsChangedResolver] as const;
+
+/**
+ * Subscriptions here read the event store's live feed (`subscribe:` on each resolver), not
+ * topic-based pub/sub; type-graphql still insists on a PubSub, so this one refuses use.
+ */
+const noTopicPubSub: PubSub = {
+  publish: () => {
+    throw new Error('Topic pub/sub is not used: publish events to the event store');
+  },
+  subscribe: () => {
+    throw new Error('Topic pub/sub is not used: subscriptions read the live event feed');
+  },
+};
+
+/** The whole API schema, built from the resolver classes (the code is the source of truth). */
+export const buildMailroomSchema = (): Promise<GraphQLSchema> =>
+  buildSchema({
+    resolvers: [...resolvers],
+    // Input rules live in the deciders and come back as userErrors; class-validator is not used.
+    validate: false,
+    pubSub: noTopicPubSub,
+  });

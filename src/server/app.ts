@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuthService } from '../auth/authService.js';
+import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createEventStore } from '../eventstore/index.js';
+import type { EventStore } from '../eventstore/port.js';
+import { createContextFactory, type Services } from '../graphql/context.js';
+import { createFormatError } from '../graphql/formatError.js';
+import { LiveEventFeed } from '../graphql/liveEvents.js';
+import { buildMailroomSchema } from '../graphql/schema.js';
+import { bootstrapIfEmpty } from '../identity/bootstrap.js';
+import { IdentityService } from '../identity/identityService.js';
+import { allProjections } from '../projections/all.js';
+import { isCaughtUp, ProjectionRunner, type ProjectionLogger } from '../projections/runner.js';
+import type { Config } from './config.js';
+import { startHttpServer, type RunningHttpServer } from './httpServer.js';
+import type { Logger } from './logger.js';
+
+/** A mutation waits this long for its read model before answering (read-your-writes). */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+
+export interface App {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly services: Services;
+  readonly http: RunningHttpServer;
+  /** Set when this start created the first administrator with a generated password. */
+  readonly generatedAdminPassword: string | null;
+  stop(): Promise<void>;
+}
+
+export interface Storage {
+  readonly store: EventStore;
+  readonly readModels: ReadModelDatabase;
+  close(): Promise<void>;
+}
+
+/** Event store and read-model database for a config; shared by the server and the CLI. */
+export const openStorage = async (config: Pick<Config, 'storage' | 'dataDir'>): Promise<Storage> => {
+  if (config.storage.kind === 'sqlite') {
+    mkdirSync(config.storage.dataDir, { recursive: true });
+    const store = await createEventStore({ kind: 'sqlite', path: join(config.storage.dataDir, 'events.sqlite') });
+    const readModels = await createReadModelDb({ kind: 'sqlite', path: sqliteReadModelPath(config.storage.dataDir) });
+    return { store, readModels, close: async () => (await readModels.destroy(), await store.close()) };
+  }
+  const store = await createEventStore({ kind: 'postgres', connectionString: config.storage.connectionString });
+  const readModels = await createReadModelDb({ kind: 'postgres', connectionString: config.storage.connectionString });
+  return { store, readModels, close: async () => (await readModels.destroy(), await store.close()) };
+};
+
+const projectionLogger = (logger: Logger): ProjectionLogger => ({
+  info: (msg, fields) => logger.info(fields ?? {}, msg),
+  warn: (msg, fields) => logger.warn(fields ?? {}, msg),
+  error: (msg, fields) => logger.error(fields ?? {}, msg),
+});
+
+/**
+ * The composition root: storage, migrations, projections, services, bootstrap, then the
+ * HTTP/WebSocket server. `stop()` undoes it in reverse order.
+ */
+export const startApp = async (config: Config, logger: Logger): Promise<App> => {
+  const storage = await openStorage(config);
+  const { store } = storage;
+  const db = storage.readModels.db;
+  const migrated = await migrateToLatest(db);
+  if (migrated.executed.length > 0) logger.info({ migrations: migrated.executed }, 'read-model migrations applied');
+
+  const runner = new ProjectionRunner({ store, db, projections: allProjections, logger: projectionLogger(logger) });
+  await runner.start();
+  const afterAppend = (position: number) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
+  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend });
+  const identity = new IdentityService({ store, afterAppend });
+  const liveEvents = new LiveEventFeed(store, logger);
+  await liveEvents.start();
+
+  const boot = await bootstrapIfEmpty({
+    store,
+    identity,
+    adminPassword: config.adminPassword ?? undefined,
+    mailboxAddress: config.bootstrapMailboxAddress,
+    log: logger,
+  });
+
+  const services: Services = { store, db, runner, auth, identity, liveEvents, logger };
+  const buildContext = createContextFactory(services);
+  const http = await startHttpServer(
+    {
+      schema: await buildMailroomSchema(),
+      logger,
+      buildContext,
+      formatError: createFormatError({ maskUnknown: config.environment !== 'development', logger }),
+      readiness: async () => {
+        const details: Record<string, unknown> = { store: store.kind };
+        try {
+          await Promise.all([store.ping(), storage.readModels.ping()]);
+        } catch (err) {
+          return { ready: false, details: { ...details, database: `unreachable: ${(err as Error).message}` } };
+        }
+        const status = await runner.status();
+        // A few events of lag is normal under write load; "caught up" means nothing is stuck.
+        const ready = isCaughtUp(status, 100);
+        return { ready, details: { ...details, database: 'ok', head: status.head, projections: status.projections } };
+      },
+      maxRequestBytes: config.maxRequestBytes,
+      // Introspection is what generated clients are built from; later hardening limits it to authenticated callers.
+      introspection: true,
+    },
+    { port: config.port, host: config.host },
+  );
+  logger.info({ url: http.url, store: store.kind }, 'mailroom listening');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: http.url,
+    wsUrl: http.wsUrl,
+    services,
+    http,
+    generatedAdminPassword: boot.bootstrapped ? boot.generatedPassword : null,
+    stop: () =>
+      (stopping ??= (async () => {
+        await http.stop();
+        await liveEvents.stop();
+        await runner.stop();
+        await storage.close();
+        logger.info('mailroom stopped');
+      })()),
+  };
+};

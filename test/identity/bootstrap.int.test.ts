@@ -1,0 +1,85 @@
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { BOOTSTRAP_CORRELATION_ID, bootstrapIfEmpty } from '../../src/identity/bootstrap.js';
+import { createLogger } from '../../src/server/logger.js';
+import { createIdentityHarness, meta, type IdentityHarness } from './harness.js';
+
+const capturingLogger = () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { log: createLogger('info', sink), lines };
+};
+
+describe('bootstrapIfEmpty', () => {
+  let h: IdentityHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('creates mailbox 1 and the administrator, prints nothing secret, and does nothing the second time', async () => {
+    h = await createIdentityHarness('sqlite');
+    const { log, lines } = capturingLogger();
+    const first = await bootstrapIfEmpty({ store: h.store, identity: h.identity, log });
+    if (!first.bootstrapped) throw new Error('expected a bootstrap');
+    expect(first.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(lines.join('')).not.toContain(first.generatedPassword!);
+
+    expect(await h.db.selectFrom('mailboxes').select(['number', 'name', 'address']).execute()).toEqual([
+      { number: 1, name: 'Mailbox 1', address: 'mailbox1@example.com' },
+    ]);
+    const principal = await h.auth.authenticate((await h.auth.login('admin', first.generatedPassword!)).token);
+    expect(principal).toMatchObject({ userId: first.adminUserId, username: 'admin', isAdministrator: true });
+    expect(principal!.permissions.size).toBe(0);
+    expect([...principal!.memberships]).toEqual([[1, new Set(['OPERATIONS_ADMINISTRATOR'])]]);
+
+    const head = await h.store.headPosition();
+    expect(head).toBe(5);
+    const events = await h.store.readAll();
+    expect(events.every((e) => e.metadata.actorId === null && e.metadata.correlationId === BOOTSTRAP_CORRELATION_ID)).toBe(true);
+
+    expect(await bootstrapIfEmpty({ store: h.store, identity: h.identity, log })).toEqual({ bootstrapped: false });
+    expect(await h.store.headPosition()).toBe(head);
+  });
+
+  it('uses the given password and mailbox address', async () => {
+    h = await createIdentityHarness('sqlite');
+    const { log } = capturingLogger();
+    const result = await bootstrapIfEmpty({ store: h.store, identity: h.identity, adminPassword: 'from the environment', mailboxAddress: 'desk@corp.example', log });
+    expect(result).toMatchObject({ bootstrapped: true, generatedPassword: null });
+    expect((await h.auth.login('admin', 'from the environment')).token).toMatch(/^mr_s_/);
+    expect(await h.db.selectFrom('mailboxes').select('address').execute()).toEqual([{ address: 'desk@corp.example' }]);
+  });
+
+  it('leaves a store with other history alone', async () => {
+    h = await createIdentityHarness('sqlite');
+    await h.identity.createMailbox(SYSTEM_ACTOR, { number: 4, name: 'Existing', address: 'x@example.com' }, meta());
+    expect(await bootstrapIfEmpty({ store: h.store, identity: h.identity, log: capturingLogger().log })).toEqual({ bootstrapped: false });
+    expect(await h.store.headPosition()).toBe(1);
+  });
+
+  it('completes a first start that died half-way, with a fresh password', async () => {
+    h = await createIdentityHarness('sqlite');
+    const bootstrapMeta = { correlationId: BOOTSTRAP_CORRELATION_ID };
+    await h.identity.createMailbox(SYSTEM_ACTOR, { number: 1, name: 'Mailbox 1', address: 'mailbox1@example.com' }, bootstrapMeta);
+    const { userId } = await h.identity.createUser(
+      SYSTEM_ACTOR,
+      { username: 'admin', displayName: 'Administrator', email: 'mailbox1@example.com', password: 'never shown to anyone', isAdministrator: true },
+      bootstrapMeta,
+    );
+    const result = await bootstrapIfEmpty({ store: h.store, identity: h.identity, log: capturingLogger().log });
+    if (!result.bootstrapped) throw new Error('expected the bootstrap to resume');
+    expect(result.adminUserId).toBe(userId);
+    expect((await h.auth.login('admin', result.generatedPassword!)).userId).toBe(userId);
+    await expect(h.auth.login('admin', 'never shown to anyone')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const principal = await h.auth.authenticate((await h.auth.login('admin', result.generatedPassword!)).token);
+    expect([...principal!.memberships]).toEqual([[1, new Set(['OPERATIONS_ADMINISTRATOR'])]]);
+    expect(await bootstrapIfEmpty({ store: h.store, identity: h.identity, log: capturingLogger().log })).toEqual({ bootstrapped: false });
+  });
+});
