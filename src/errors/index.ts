@@ -31,14 +31,18 @@ export interface MailroomErrorOptions {
 
 export class MailroomError extends Error {
   readonly code: ErrorCode;
-  readonly path: readonly string[];
+  /**
+   * Input field the error is about. Not called `path`: graphql-js treats any error with
+   * an array `path` as an already-located GraphQLError and would pass it through raw.
+   */
+  readonly fieldPath: readonly string[];
   readonly details: Readonly<Record<string, unknown>>;
 
   constructor(code: ErrorCode, message: string, options: MailroomErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'MailroomError';
     this.code = code;
-    this.path = options.path ?? [];
+    this.fieldPath = options.path ?? [];
     this.details = options.details ?? {};
   }
 }

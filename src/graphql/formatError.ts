@@ -17,7 +17,7 @@ export const createFormatError =
         message: original.message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: original.code, ...(original.path.length ? { field: original.path } : {}) },
+        extensions: { code: original.code, ...(original.fieldPath.length ? { field: original.fieldPath } : {}) },
       };
     }
     // Errors raised by graphql-js itself (parse, validation, coercion) are about the

@@ -34,7 +34,7 @@ export const isUserFacing = (e: unknown): e is MailroomError => isMailroomError(
  * the mutation's arguments (`['input', 'port']`).
  */
 export const toUserError = (e: MailroomError, prefix: readonly string[] = ['input']): UserError => {
-  const path = e.path.length === 0 || e.path[0] === prefix[0] ? [...e.path] : [...prefix, ...e.path];
+  const path = e.fieldPath.length === 0 || e.fieldPath[0] === prefix[0] ? [...e.fieldPath] : [...prefix, ...e.fieldPath];
   return Object.assign(new UserError(), { path, code: e.code, message: e.message });
 };
 

@@ -82,7 +82,7 @@ describe.each(kinds)('AuthService on %s', (kind) => {
         const e = await caught(attempt());
         (times[name] ??= []).push(performance.now() - t0);
         expect(verifications - before, name).toBe(1);
-        expect({ code: e.code, message: e.message, path: e.path, details: e.details }).toEqual({
+        expect({ code: e.code, message: e.message, path: e.fieldPath, details: e.details }).toEqual({
           code: 'UNAUTHENTICATED',
           message: LOGIN_FAILED_MESSAGE,
           path: [],
@@ -174,7 +174,7 @@ describe.each(kinds)('AuthService on %s', (kind) => {
     const wrong = await caught(h.identity.changePassword(carolP, { userId: carol, currentPassword: 'nope', newPassword: 'new carol password' }, meta()));
     expect(wrong.code).toBe('UNAUTHENTICATED');
     const short = await caught(h.identity.changePassword(carolP, { userId: carol, currentPassword: 'carol password', newPassword: 'short' }, meta()));
-    expect([short.code, short.path]).toEqual(['VALIDATION', ['newPassword']]);
+    expect([short.code, short.fieldPath]).toEqual(['VALIDATION', ['newPassword']]);
     await h.identity.changePassword(carolP, { userId: carol, currentPassword: 'carol password', newPassword: 'new carol password' }, meta());
     expect((await caught(h.auth.login('carol', 'carol password'))).code).toBe('UNAUTHENTICATED');
     expect((await h.auth.login('carol', 'new carol password')).userId).toBe(carol);

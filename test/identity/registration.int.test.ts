@@ -72,16 +72,16 @@ describe('user registration (SQLite read models, in-memory store)', () => {
 
   it('an invalid registration is refused before the username is claimed', async () => {
     const bad = await h.identity.createUser(SYSTEM_ACTOR, { ...input('unclaimed'), email: 'nope' }, meta()).catch((e: unknown) => e);
-    expect(isMailroomError(bad) && [bad.code, bad.path]).toEqual(['VALIDATION', ['email']]);
+    expect(isMailroomError(bad) && [bad.code, bad.fieldPath]).toEqual(['VALIDATION', ['email']]);
     const short = await h.identity.createUser(SYSTEM_ACTOR, { ...input('unclaimed'), password: 'short' }, meta()).catch((e: unknown) => e);
-    expect(isMailroomError(short) && [short.code, short.path]).toEqual(['VALIDATION', ['password']]);
+    expect(isMailroomError(short) && [short.code, short.fieldPath]).toEqual(['VALIDATION', ['password']]);
     expect(await h.store.readStream(usernameClaimStreamId('unclaimed'))).toEqual([]);
   });
 
   it('adding a member refers to an existing user', async () => {
     await h.identity.createMailbox(SYSTEM_ACTOR, { number: 7, name: 'Seven', address: 'seven@example.com' }, meta());
     const e = await h.identity.addMember(SYSTEM_ACTOR, { mailboxNumber: 7, userId: randomUUID() }, meta()).catch((x: unknown) => x);
-    expect(isMailroomError(e) && [e.code, e.path]).toEqual(['NOT_FOUND', ['userId']]);
+    expect(isMailroomError(e) && [e.code, e.fieldPath]).toEqual(['NOT_FOUND', ['userId']]);
   });
 
   it('mailbox numbers are unique under concurrency', async () => {

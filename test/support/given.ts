@@ -48,7 +48,7 @@ export const given = <S, C extends Command, E extends DomainEvent>(decider: Deci
           }
           if (!isMailroomError(thrown)) throw thrown;
           expect(thrown.code, thrown.message).toBe(code);
-          if (Array.isArray(matcher)) expect(thrown.path).toEqual(matcher);
+          if (Array.isArray(matcher)) expect(thrown.fieldPath).toEqual(matcher);
           else if (typeof matcher === 'string') expect(thrown.message).toContain(matcher);
           else if (matcher instanceof RegExp) expect(thrown.message).toMatch(matcher);
         },
