@@ -13,8 +13,19 @@ export interface ProjectionCheckpointTable {
   updated_at: string;
 }
 
+/** Secret-vault data keys (see src/secrets/vault.ts); `wrapped_key` is null once destroyed. */
+export interface DataKeysTable {
+  key_id: string;
+  /** e.g. `mailbox:3` */
+  scope: string;
+  wrapped_key: string | null;
+  created_at: string;
+  destroyed_at: string | null;
+}
+
 export interface CoreTables {
   projection_checkpoints: ProjectionCheckpointTable;
+  data_keys: DataKeysTable;
 }
 
 export type ReadModelDb = CoreTables & IdentityTables;

@@ -7,6 +7,7 @@ import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { IdentityService } from '../identity/identityService.js';
 import type { ProjectionRunner } from '../projections/runner.js';
+import type { SecretVault } from '../secrets/vault.js';
 import type { TransportInfo } from '../server/httpServer.js';
 import type { Logger } from '../server/logger.js';
 import type { LiveEventFeed } from './liveEvents.js';
@@ -20,6 +21,8 @@ export interface Services {
   readonly auth: AuthService;
   readonly identity: IdentityService;
   readonly liveEvents: LiveEventFeed;
+  /** Encrypts secrets at rest, per mailbox data key (crypto-shredding on reset). */
+  readonly vault: SecretVault;
   readonly logger: Logger;
 }
 

@@ -12,6 +12,8 @@ import { buildMailroomSchema } from '../graphql/schema.js';
 import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
 import { allProjections } from '../projections/all.js';
+import { loadMasterKey } from '../secrets/masterKey.js';
+import { SecretVault } from '../secrets/vault.js';
 import { isCaughtUp, ProjectionRunner, type ProjectionLogger } from '../projections/runner.js';
 import type { Config } from './config.js';
 import { startHttpServer, type RunningHttpServer } from './httpServer.js';
@@ -71,6 +73,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const afterAppend = (position: number) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
   const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend });
   const identity = new IdentityService({ store, afterAppend });
+  const vault = new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir }));
   const liveEvents = new LiveEventFeed(store, logger);
   await liveEvents.start();
 
@@ -82,7 +85,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     log: logger,
   });
 
-  const services: Services = { store, db, runner, auth, identity, liveEvents, logger };
+  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {

@@ -14,6 +14,8 @@ export interface Config {
   /** Directory for the data file(s) and generated key material, also with PostgreSQL. */
   readonly dataDir: string;
   readonly adminPassword: string | null;
+  /** Base64 of 32 bytes wrapping every data key; null: generated once in `dataDir/master.key`. */
+  readonly masterKey: string | null;
   readonly bootstrapMailboxAddress: string;
   readonly logLevel: LogLevel;
   /** Production masks unexpected errors; development shows them. */
@@ -75,6 +77,9 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
   if (adminPassword !== null && adminPassword.length < 8) {
     problems.push(`MAILROOM_ADMIN_PASSWORD must have at least 8 characters, got ${adminPassword.length}`);
   }
+  if (env.MAILROOM_MASTER_KEY && Buffer.from(env.MAILROOM_MASTER_KEY, 'base64').length !== 32) {
+    problems.push('MAILROOM_MASTER_KEY must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`)');
+  }
   const bootstrapMailboxAddress = env.MAILROOM_BOOTSTRAP_ADDRESS || 'mailbox1@example.com';
 
   const config: Config = {
@@ -83,6 +88,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     storage,
     dataDir,
     adminPassword,
+    masterKey: env.MAILROOM_MASTER_KEY || null,
     bootstrapMailboxAddress,
     logLevel,
     environment,
