@@ -7,6 +7,7 @@ import { ProjectionRunner } from '../projections/runner.js';
 import { openStorage } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createProgressLine } from './progress.js';
+import { watchSettings } from './watch.js';
 
 const program = new Command()
   .name('mailroom')
@@ -58,6 +59,17 @@ projections
     } finally {
       await storage.close();
     }
+  });
+
+program
+  .command('watch')
+  .argument('<mailbox>', 'mailbox number')
+  .option('--url <url>', 'GraphQL WebSocket URL', process.env.MAILROOM_WS_URL ?? `ws://127.0.0.1:${process.env.PORT ?? 4000}/graphql`)
+  .description('Print the live setting events of a mailbox as JSON lines (token from MAILROOM_TOKEN)')
+  .action(async (mailbox: string, options: { url: string }) => {
+    const token = process.env.MAILROOM_TOKEN;
+    if (!token) throw new Error('Set MAILROOM_TOKEN to a session or API token (mutation login or issueApiToken)');
+    await watchSettings(options.url, token, Number(mailbox));
   });
 
 program.parseAsync().catch((err: unknown) => {
