@@ -1,0 +1,42 @@
+/**
+ * System notices (receive errors, oversized messages, account locks, …) leave through one
+ * path: they are recorded in a durable outbox first, then delivered with retries, so a
+ * crash or an SMTP outage never loses or doubles one.
+ */
+export const NoticeKind = {
+  RECEIVE_ERROR_RAISED: 'RECEIVE_ERROR_RAISED',
+  RECEIVE_ERROR_CLEARED: 'RECEIVE_ERROR_CLEARED',
+  MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
+  MAILBOX_OVER_LIMIT: 'MAILBOX_OVER_LIMIT',
+  OAUTH_REAUTHORIZATION_REQUIRED: 'OAUTH_REAUTHORIZATION_REQUIRED',
+  USER_LOCKED: 'USER_LOCKED',
+  USER_UNLOCKED: 'USER_UNLOCKED',
+  MAILBOX_RESET: 'MAILBOX_RESET',
+  TEST: 'TEST',
+} as const;
+export type NoticeKind = (typeof NoticeKind)[keyof typeof NoticeKind];
+
+export interface Notice {
+  /** Mailbox whose settings decide the route (its default SMTP server). */
+  readonly mailboxNumber: number;
+  readonly kind: NoticeKind;
+  /** E-mail recipients; at least one. */
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  /**
+   * Recording the same key twice records one notice: derive it from what the notice is
+   * about (e.g. `receive-error:<accountId>:<episode position>`), not from the time.
+   */
+  readonly idempotencyKey: string;
+}
+
+export interface NoticeSender {
+  /** Records the notice durably; delivery happens asynchronously with retries. Resolves once recorded. */
+  send(notice: Notice): Promise<void>;
+}
+
+/** Delivers one recorded notice; throws to have it retried later. */
+export interface NoticeTransport {
+  deliver(notice: Notice & { readonly id: string }): Promise<void>;
+}
