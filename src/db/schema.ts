@@ -23,9 +23,30 @@ export interface DataKeysTable {
   destroyed_at: string | null;
 }
 
+/** Durable outbox of system notices (src/mail/notices/outbox.ts). */
+export interface NoticeOutboxTable {
+  id: string;
+  idempotency_key: string;
+  mailbox_number: number;
+  kind: string;
+  /** JSON array of addresses. */
+  recipients: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  /** A deliverer holds the row until then; a crashed one's claim simply expires. */
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface CoreTables {
   projection_checkpoints: ProjectionCheckpointTable;
   data_keys: DataKeysTable;
+  notice_outbox: NoticeOutboxTable;
 }
 
 export type ReadModelDb = CoreTables & IdentityTables;

@@ -8,6 +8,7 @@ import type { EventStore } from '../eventstore/port.js';
 import type { IdentityService } from '../identity/identityService.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { SecretVault } from '../secrets/vault.js';
+import type { NoticeOutbox } from '../mail/notices/outbox.js';
 import type { TransportInfo } from '../server/httpServer.js';
 import type { Logger } from '../server/logger.js';
 import type { LiveEventFeed } from './liveEvents.js';
@@ -23,6 +24,8 @@ export interface Services {
   readonly liveEvents: LiveEventFeed;
   /** Encrypts secrets at rest, per mailbox data key (crypto-shredding on reset). */
   readonly vault: SecretVault;
+  /** Durable outbox of system notices (the NoticeSender every area uses). */
+  readonly notices: NoticeOutbox;
   readonly logger: Logger;
 }
 

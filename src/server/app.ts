@@ -14,6 +14,8 @@ import { IdentityService } from '../identity/identityService.js';
 import { allProjections } from '../projections/all.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
+import { NoticeOutbox } from '../mail/notices/outbox.js';
+import { createSmtpUrlTransport, unconfiguredTransport } from '../mail/notices/smtpUrlTransport.js';
 import { isCaughtUp, ProjectionRunner, type ProjectionLogger } from '../projections/runner.js';
 import type { Config } from './config.js';
 import { startHttpServer, type RunningHttpServer } from './httpServer.js';
@@ -74,6 +76,12 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend });
   const identity = new IdentityService({ store, afterAppend });
   const vault = new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir }));
+  const notices = new NoticeOutbox({
+    db,
+    transport: config.builtinSmtpUrl ? createSmtpUrlTransport({ url: config.builtinSmtpUrl, from: config.noticeFrom }) : unconfiguredTransport,
+    logger,
+  });
+  notices.start();
   const liveEvents = new LiveEventFeed(store, logger);
   await liveEvents.start();
 
@@ -85,7 +93,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     log: logger,
   });
 
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, logger };
+  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {
@@ -124,6 +132,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       (stopping ??= (async () => {
         await http.stop();
         await liveEvents.stop();
+        await notices.stop();
         await runner.stop();
         await storage.close();
         logger.info('mailroom stopped');

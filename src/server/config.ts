@@ -18,6 +18,10 @@ export interface Config {
   readonly masterKey: string | null;
   readonly bootstrapMailboxAddress: string;
   readonly logLevel: LogLevel;
+  /** The product's own SMTP server ("built-in server"), e.g. `smtp://user:pass@host:587`; null: not configured. */
+  readonly builtinSmtpUrl: string | null;
+  /** From address of system notices. */
+  readonly noticeFrom: string;
   /** Production masks unexpected errors; development shows them. */
   readonly environment: 'production' | 'development' | 'test';
   readonly sessionTtlMs: number;
@@ -80,6 +84,9 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
   if (env.MAILROOM_MASTER_KEY && Buffer.from(env.MAILROOM_MASTER_KEY, 'base64').length !== 32) {
     problems.push('MAILROOM_MASTER_KEY must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`)');
   }
+  if (env.MAILROOM_BUILTIN_SMTP_URL && !/^smtps?:\/\/[^/]+/.test(env.MAILROOM_BUILTIN_SMTP_URL)) {
+    problems.push('MAILROOM_BUILTIN_SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465');
+  }
   const bootstrapMailboxAddress = env.MAILROOM_BOOTSTRAP_ADDRESS || 'mailbox1@example.com';
 
   const config: Config = {
@@ -91,6 +98,8 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     masterKey: env.MAILROOM_MASTER_KEY || null,
     bootstrapMailboxAddress,
     logLevel,
+    builtinSmtpUrl: env.MAILROOM_BUILTIN_SMTP_URL || null,
+    noticeFrom: env.MAILROOM_NOTICE_FROM || 'mailroom@localhost',
     environment,
     sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
     maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { NoticeOutboxTable, ReadModelDb } from '../../db/schema.js';
+import { validationError } from '../../errors/index.js';
+import type { Notice, NoticeKind, NoticeSender, NoticeTransport } from './notice.js';
+
+export interface OutboxLogger {
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface NoticeOutboxOptions {
+  readonly db: Kysely<ReadModelDb>;
+  readonly transport: NoticeTransport;
+  readonly clock?: () => Date;
+  /** Attempts before a notice is marked failed. @default 8 */
+  readonly maxAttempts?: number;
+  /** First retry delay; doubles per attempt up to `maxDelayMs`. @default 5000 */
+  readonly baseDelayMs?: number;
+  /** @default 15 minutes */
+  readonly maxDelayMs?: number;
+  /** How long one delivery may hold a notice before another deliverer may take it. @default 60000 */
+  readonly claimMs?: number;
+  /** Idle poll, also picks up notices recorded by other processes. @default 1000 */
+  readonly pollIntervalMs?: number;
+  readonly logger?: OutboxLogger;
+}
+
+export type OutboxRow = Selectable<NoticeOutboxTable>;
+
+const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Durable outbox: `send` only records (idempotent by key), `start` runs a deliverer that
+ * claims due notices, hands them to the transport, and reschedules failures with
+ * exponential backoff. A crash after the transport accepted but before `sent` was
+ * recorded delivers again on restart: at-least-once, with the notice id as Message-ID so
+ * the duplicate is recognisable.
+ */
+export class NoticeOutbox implements NoticeSender {
+  private readonly db: Kysely<ReadModelDb>;
+  private readonly clock: () => Date;
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly claimMs: number;
+  private readonly pollIntervalMs: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly options: NoticeOutboxOptions) {
+    this.db = options.db;
+    this.clock = options.clock ?? (() => new Date());
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.baseDelayMs = options.baseDelayMs ?? 5000;
+    this.maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
+    this.claimMs = options.claimMs ?? 60_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  async send(notice: Notice): Promise<void> {
+    if (notice.to.length === 0) throw validationError(['to'], 'Expected at least one notice recipient, got none');
+    const bad = notice.to.find((a) => !ADDRESS.test(a));
+    if (bad !== undefined) throw validationError(['to'], `Expected e-mail addresses, got ${JSON.stringify(bad)}`);
+    const now = this.clock().toISOString();
+    await this.db
+      .insertInto('notice_outbox')
+      .values({
+        id: randomUUID(),
+        idempotency_key: notice.idempotencyKey,
+        mailbox_number: notice.mailboxNumber,
+        kind: notice.kind,
+        recipients: JSON.stringify([...new Set(notice.to.map((a) => a.toLowerCase()))]),
+        subject: notice.subject,
+        body: notice.text,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        claimed_until: null,
+        last_error: null,
+        created_at: now,
+        sent_at: null,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute();
+    this.wake?.();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Delivers every notice due now; returns how many were attempted. Used by the loop and by tests. */
+  async deliverDue(limit = 20): Promise<number> {
+    const now = this.clock();
+    const nowIso = now.toISOString();
+    const due = await this.db
+      .selectFrom('notice_outbox')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', nowIso)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', nowIso)]))
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    let attempted = 0;
+    for (const row of due) {
+      if (!(await this.claim(row, now))) continue;
+      attempted++;
+      await this.deliverOne(row);
+    }
+    return attempted;
+  }
+
+  async list(filter: { mailboxNumber?: number; status?: OutboxRow['status'] } = {}): Promise<OutboxRow[]> {
+    let q = this.db.selectFrom('notice_outbox').selectAll().orderBy('created_at');
+    if (filter.mailboxNumber !== undefined) q = q.where('mailbox_number', '=', filter.mailboxNumber);
+    if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+    return q.execute();
+  }
+
+  /** Conditional update: of two deliverers racing for a row, exactly one wins. */
+  private async claim(row: OutboxRow, now: Date): Promise<boolean> {
+    const nowIso = now.toISOString();
+    const result = await this.db
+      .updateTable('notice_outbox')
+      .set({ claimed_until: new Date(now.getTime() + this.claimMs).toISOString() })
+      .where('id', '=', row.id)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', nowIso)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  private async deliverOne(row: OutboxRow): Promise<void> {
+    const notice = {
+      id: row.id,
+      mailboxNumber: row.mailbox_number,
+      kind: row.kind as NoticeKind,
+      to: JSON.parse(row.recipients) as string[],
+      subject: row.subject,
+      text: row.body,
+      idempotencyKey: row.idempotency_key,
+    };
+    try {
+      await this.options.transport.deliver(notice);
+      await this.db
+        .updateTable('notice_outbox')
+        .set({ status: 'sent', sent_at: this.clock().toISOString(), attempts: row.attempts + 1, claimed_until: null, last_error: null })
+        .where('id', '=', row.id)
+        .execute();
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const message = err instanceof Error ? err.message : String(err);
+      const failed = attempts >= this.maxAttempts;
+      const delay = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempts - 1));
+      await this.db
+        .updateTable('notice_outbox')
+        .set({
+          status: failed ? 'failed' : 'pending',
+          attempts,
+          last_error: message.slice(0, 1000),
+          claimed_until: null,
+          next_attempt_at: new Date(this.clock().getTime() + delay).toISOString(),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      const log = failed ? this.options.logger?.error : this.options.logger?.warn;
+      log?.call(this.options.logger, { noticeId: row.id, kind: row.kind, attempts, error: message }, failed ? 'notice delivery gave up' : 'notice delivery failed; will retry');
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.deliverDue();
+      } catch (err) {
+        this.options.logger?.error({ err }, 'notice outbox pass failed');
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, this.pollIntervalMs);
+        function done() {
+          clearTimeout(t);
+          resolve();
+        }
+        this.wake = done;
+      });
+      this.wake = null;
+    }
+  }
+}

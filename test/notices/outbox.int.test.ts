@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { NoticeKind, type Notice, type NoticeTransport } from '../../src/mail/notices/notice.js';
+import { NoticeOutbox } from '../../src/mail/notices/outbox.js';
+import { createSmtpUrlTransport } from '../../src/mail/notices/smtpUrlTransport.js';
+import { startSmtpSink } from '../support/smtpSink.js';
+
+const notice = (key: string, to = ['ops@example.com']): Notice => ({
+  mailboxNumber: 1,
+  kind: NoticeKind.RECEIVE_ERROR_RAISED,
+  to,
+  subject: `Receive error ${key}`,
+  text: 'The account alice@example.com could not log in.',
+  idempotencyKey: key,
+});
+
+describe('notice outbox', () => {
+  let dir: string;
+  let rm: ReadModelDatabase;
+  let now: Date;
+  const clock = () => now;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mailroom-outbox-'));
+    rm = await createReadModelDb({ kind: 'sqlite', path: join(dir, 'rm.sqlite') });
+    await migrateToLatest(rm.db);
+    now = new Date('2026-11-27T00:00:00Z');
+  });
+  afterEach(async () => {
+    await rm.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records a notice once per idempotency key and delivers it over SMTP', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const outbox = new NoticeOutbox({ db: rm.db, clock, transport: createSmtpUrlTransport({ url: sink.url, from: 'mailroom@example.com' }) });
+      await outbox.send(notice('k1', ['ops@example.com', 'OPS@example.com', 'admin@example.com']));
+      await outbox.send(notice('k1'));
+      expect(await outbox.list()).toHaveLength(1);
+      expect(await outbox.deliverDue()).toBe(1);
+      expect(sink.received).toHaveLength(1);
+      expect(sink.received[0]!.to.sort()).toEqual(['admin@example.com', 'ops@example.com']);
+      expect(sink.received[0]!.raw).toContain('Subject: Receive error k1');
+      expect(await outbox.deliverDue()).toBe(0);
+      expect((await outbox.list())[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('retries with backoff while the receiver is down and delivers once when it is back', async () => {
+    const probe = await startSmtpSink();
+    const port = probe.port;
+    await probe.stop();
+    const outbox = new NoticeOutbox({
+      db: rm.db,
+      clock,
+      baseDelayMs: 1000,
+      transport: createSmtpUrlTransport({ url: `smtp://127.0.0.1:${port}`, from: 'mailroom@example.com' }),
+    });
+    await outbox.send(notice('k2'));
+    expect(await outbox.deliverDue()).toBe(1);
+    let [row] = await outbox.list();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row!.last_error).toMatch(/ECONNREFUSED|connect/i);
+    // Not due again before the backoff elapses.
+    expect(await outbox.deliverDue()).toBe(0);
+    now = new Date(now.getTime() + 1000);
+    expect(await outbox.deliverDue()).toBe(1);
+    expect((await outbox.list())[0]!.attempts).toBe(2);
+
+    const sink = await startSmtpSink({ port });
+    try {
+      now = new Date(now.getTime() + 2000);
+      expect(await outbox.deliverDue()).toBe(1);
+      [row] = await outbox.list();
+      expect(row).toMatchObject({ status: 'sent', attempts: 3 });
+      expect(sink.received).toHaveLength(1);
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('gives up after the bound and records the failure', async () => {
+    const failing: NoticeTransport = { deliver: async () => Promise.reject(new Error('550 mailbox unavailable')) };
+    const outbox = new NoticeOutbox({ db: rm.db, clock, transport: failing, maxAttempts: 3, baseDelayMs: 10 });
+    await outbox.send(notice('k3'));
+    for (let i = 0; i < 5; i++) {
+      await outbox.deliverDue();
+      now = new Date(now.getTime() + 60_000);
+    }
+    expect((await outbox.list())[0]).toMatchObject({ status: 'failed', attempts: 3, last_error: '550 mailbox unavailable' });
+  });
+
+  it('a deliverer that died mid-delivery leaves a claim that expires, and another delivers the notice', async () => {
+    const sink = await startSmtpSink();
+    try {
+      let dying = true;
+      const crashing: NoticeTransport = {
+        deliver: () => (dying ? new Promise<void>(() => {}) : Promise.resolve()), // hangs forever: the process "died"
+      };
+      const first = new NoticeOutbox({ db: rm.db, clock, transport: crashing, claimMs: 30_000 });
+      await first.send(notice('k4'));
+      void first.deliverDue();
+      await new Promise((r) => setTimeout(r, 50));
+      dying = false;
+
+      const second = new NoticeOutbox({ db: rm.db, clock, transport: createSmtpUrlTransport({ url: sink.url, from: 'mailroom@example.com' }) });
+      expect(await second.deliverDue()).toBe(0); // still claimed
+      now = new Date(now.getTime() + 30_001);
+      expect(await second.deliverDue()).toBe(1);
+      expect(sink.received).toHaveLength(1);
+      expect((await second.list())[0]!.status).toBe('sent');
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('refuses a notice without valid recipients', async () => {
+    const outbox = new NoticeOutbox({ db: rm.db, clock, transport: { deliver: async () => {} } });
+    await expect(outbox.send(notice('k5', []))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(outbox.send(notice('k6', ['not an address']))).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
