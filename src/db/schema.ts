@@ -3,7 +3,10 @@
  * its tables in its own file and the union is assembled here. Booleans are stored as
  * integers 0/1 and times as ISO-8601 text so one migration serves both dialects.
  */
+import type { AccessTables } from './schema.access.js';
 import type { IdentityTables } from './schema.identity.js';
+import type { InboundTables } from './schema.inbound.js';
+import type { MessageTables } from './schema.messages.js';
 
 export interface ProjectionCheckpointTable {
   /** Projection name. */
@@ -49,4 +52,4 @@ export interface CoreTables {
   notice_outbox: NoticeOutboxTable;
 }
 
-export type ReadModelDb = CoreTables & IdentityTables;
+export type ReadModelDb = CoreTables & IdentityTables & InboundTables & MessageTables & AccessTables;
