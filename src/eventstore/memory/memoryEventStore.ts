@@ -1,6 +1,6 @@
-import { validationError } from '../../errors/index.js';
+import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
-import { computeEventHash, GENESIS_HASH } from '../hashChain.js';
+import { canonicalJson, computeEventHash, GENESIS_HASH } from '../hashChain.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -14,15 +14,21 @@ import type {
 } from '../port.js';
 import { AppendNotifier, catchUpSubscription } from '../subscription.js';
 
+/** What a JSON column gives back, so memory-backed tests see what the SQL adapters return. */
+const asStoredJson = (value: unknown): unknown => JSON.parse(canonicalJson(value === undefined ? null : value));
+
 /** In-process store for unit tests and tools; same contract as the SQL adapters. */
 export class MemoryEventStore implements EventStore {
   readonly kind = 'memory';
   private readonly all: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
+  /** Event id to stream id: ids are unique across the store, as in the SQL adapters. */
+  private readonly streamOfId = new Map<string, string>();
   private readonly notifier = new AppendNotifier();
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    if (events.length === 0) throw validationError(['events'], 'Expected at least one event to append, got none');
+    const expectedRevision = options.expectedRevision ?? 'any';
+    assertAppendable(streamId, events, expectedRevision);
     const stream = this.streams.get(streamId) ?? [];
     const existing = stream.find((e) => e.id === events[0]!.id);
     if (existing) {
@@ -30,7 +36,9 @@ export class MemoryEventStore implements EventStore {
       return { nextExpectedRevision: last.revision, position: last.position };
     }
     const current = stream.length - 1;
-    checkExpectedRevision(streamId, options.expectedRevision ?? 'any', current);
+    checkExpectedRevision(streamId, expectedRevision, current);
+    const foreign = events.find((e) => this.streamOfId.has(e.id));
+    if (foreign) throw foreignEventIdError(foreign.id);
     let prevHash = this.all.at(-1)?.hash ?? GENESIS_HASH;
     const recordedAt = new Date();
     events.forEach((e, i) => {
@@ -40,8 +48,8 @@ export class MemoryEventStore implements EventStore {
         revision: current + 1 + i,
         id: e.id,
         type: e.type,
-        data: structuredClone(e.data),
-        metadata: structuredClone(e.metadata),
+        data: asStoredJson(e.data),
+        metadata: asStoredJson(e.metadata) as RecordedEvent['metadata'],
         recordedAt,
       };
       const hash = computeEventHash(prevHash, content);
@@ -49,6 +57,7 @@ export class MemoryEventStore implements EventStore {
       prevHash = hash;
       this.all.push(recorded);
       stream.push(recorded);
+      this.streamOfId.set(e.id, streamId);
     });
     this.streams.set(streamId, stream);
     this.notifier.notify();

@@ -1,0 +1,254 @@
+import pg from 'pg';
+import { ConcurrencyError, validationError } from '../../errors/index.js';
+import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { checkExpectedRevision } from '../expectedRevision.js';
+import { canonicalJson, eventHashParts } from '../hashChain.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../port.js';
+import { AppendNotifier, catchUpSubscription } from '../subscription.js';
+import { AppendListener } from './appendListener.js';
+import { APPEND_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** Pool size. @default 10 */
+  readonly maxConnections?: number;
+  /**
+   * Subscription re-read interval without a notification, the safety net for a lost
+   * LISTEN connection. @default 1000
+   */
+  readonly pollIntervalMs?: number;
+  /**
+   * Test-only: when set, every append runs in an explicit transaction and awaits this
+   * after the append function ran (the head lock is held) and before COMMIT, so a test
+   * can hold an append open. Never set it in production.
+   */
+  readonly beforeCommit?: (streamId: string) => Promise<void>;
+}
+
+/** Positions are bigint in SQL but stay far below 2^53; parse them as numbers on this pool only. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at, prev_hash, hash';
+const APPEND_SQL = `SELECT outcome, out_revision, out_position FROM ${APPEND_FUNCTION}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+const SETUP_LOCK_KEY = 0x6d61696c; // "mail": serialises concurrent create() on one database
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+const toRecorded = (r: EventRow): RecordedEvent => ({
+  position: r.position,
+  streamId: r.stream_id,
+  revision: r.revision,
+  id: r.event_id,
+  type: r.type,
+  data: r.data,
+  metadata: r.metadata,
+  recordedAt: r.recorded_at,
+  hash: r.hash,
+  prevHash: r.prev_hash,
+});
+
+interface AppendRow {
+  outcome: 'appended' | 'duplicate' | 'conflict' | 'foreign_id';
+  out_revision: number | null;
+  out_position: number | null;
+}
+
+/**
+ * Event store on PostgreSQL. One append is one call of a PL/pgSQL function (see
+ * postgresSchema.ts for why appends are serialised on a head row and hashed in SQL).
+ * Subscriptions LISTEN for the function's NOTIFY, so appends from other server instances
+ * on the same database wake them too.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly kind = 'postgres';
+  private readonly notifier = new AppendNotifier();
+  private readonly subscriptions = new Set<EventSubscription>();
+  private readonly listener: AppendListener;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
+    this.listener = new AppendListener(options.connectionString, this.notifier);
+  }
+
+  /** Connects and creates the adapter's tables and function if missing. */
+  static async create(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, types });
+    // An idle client losing its connection emits here; without a handler the process
+    // would crash. The next query checks out a fresh client and reports real failures.
+    pool.on('error', () => {});
+    const client = await pool.connect().catch(async (err: unknown) => {
+      await pool.end();
+      throw err;
+    });
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK_KEY]);
+      await client.query(SCHEMA_SQL);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      client.release();
+      await pool.end();
+      throw err;
+    }
+    client.release();
+    return new PostgresEventStore(pool, options);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expectedRevision = options.expectedRevision ?? 'any';
+    assertAppendable(streamId, events, expectedRevision);
+    const recordedAt = new Date();
+    const n = events.length;
+    const ids = new Array<string>(n);
+    const typeNames = new Array<string>(n);
+    const data = new Array<string>(n);
+    const metadata = new Array<string>(n);
+    const segments: string[][] = [[], [], [], [], []];
+    events.forEach((e, i) => {
+      ids[i] = e.id;
+      typeNames[i] = e.type;
+      data[i] = canonicalJson(e.data === undefined ? null : e.data);
+      metadata[i] = canonicalJson(e.metadata);
+      eventHashParts({ streamId, id: e.id, type: e.type, recordedAt }).forEach((part, k) => {
+        segments[k]![i] = part;
+      });
+    });
+    const params = [streamId, String(expectedRevision), ids, typeNames, data, metadata, recordedAt, ...segments];
+
+    let row: AppendRow;
+    try {
+      row = await this.runAppend(streamId, params);
+    } catch (err) {
+      throw mapAppendError(err, streamId, String(expectedRevision));
+    }
+    switch (row.outcome) {
+      case 'appended':
+        this.notifier.notify();
+        return { nextExpectedRevision: row.out_revision!, position: row.out_position! };
+      case 'duplicate':
+        return { nextExpectedRevision: row.out_revision!, position: row.out_position! };
+      case 'conflict':
+        checkExpectedRevision(streamId, expectedRevision, row.out_revision!);
+        throw new ConcurrencyError(streamId, String(expectedRevision), String(row.out_revision));
+      case 'foreign_id':
+        throw foreignEventIdError(events[0]!.id);
+    }
+  }
+
+  private async runAppend(streamId: string, params: unknown[]): Promise<AppendRow> {
+    const { beforeCommit } = this.options;
+    if (!beforeCommit) {
+      return (await this.pool.query<AppendRow>({ name: 'mailroom_append', text: APPEND_SQL, values: params })).rows[0]!;
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const row = (await client.query<AppendRow>(APPEND_SQL, params)).rows[0]!;
+      await beforeCommit(streamId);
+      await client.query('COMMIT');
+      return row;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const { rows } = await this.pool.query<EventRow>(
+      backwards
+        ? `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`
+        : `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      [streamId, options.from ?? (backwards ? 2_147_483_647 : 0), options.max ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'mailroom_read_all',
+      text: `SELECT ${COLUMNS} FROM events WHERE position >= $1 ORDER BY position LIMIT $2`,
+      values: [Math.max(1, options.fromPosition ?? 1), options.max ?? 1000],
+    });
+    return rows.map(toRecorded);
+  }
+
+  subscribe(options: SubscribeOptions = {}): EventSubscription {
+    this.listener.start();
+    const inner = catchUpSubscription(
+      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      { pollIntervalMs: this.options.pollIntervalMs ?? 1000, ...options },
+    );
+    const subscription: EventSubscription = {
+      [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await inner.close();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ position: number }>('SELECT position FROM event_store_head WHERE id');
+    return rows[0]?.position ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  /** Ends subscriptions, then the LISTEN connection and the pool, leaving no open handles. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.listener.stop();
+    if (!this.pool.ended) await this.pool.end();
+  }
+}
+
+const mapAppendError = (err: unknown, streamId: string, expected: string): unknown => {
+  const e = err as { code?: string; constraint?: string };
+  if (e.code === '23505' && e.constraint === 'events_stream_revision_key') {
+    // Only reachable if something wrote past the head lock; still a conflict, not a crash.
+    return new ConcurrencyError(streamId, expected, 'a revision written concurrently');
+  }
+  if (e.code === '23505' && e.constraint === 'events_event_id_key') {
+    return validationError(['events'], 'An event id of this append is already stored; event ids must be unique');
+  }
+  if (e.code === '22P05') {
+    return validationError(['events'], 'Event data or metadata contains a character jsonb cannot store (U+0000)');
+  }
+  return err;
+};

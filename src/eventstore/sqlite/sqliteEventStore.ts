@@ -1,0 +1,271 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { checkExpectedRevision } from '../expectedRevision.js';
+import { canonicalJson, type EventHashParts, eventHashParts, GENESIS_HASH, hashEventParts } from '../hashChain.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../port.js';
+import { AppendNotifier, catchUpSubscription } from '../subscription.js';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; its directory is created if missing. The server passes `<dataDir>/events.sqlite`. */
+  readonly path: string;
+  /**
+   * How long an append waits for another connection's write lock before failing with
+   * SQLITE_BUSY. node:sqlite is synchronous, so the wait blocks the event loop; only other
+   * processes on the same file can cause it. @default 5000
+   */
+  readonly busyTimeoutMs?: number;
+  /**
+   * `FULL` syncs the WAL on every commit, so an acknowledged append survives a power cut;
+   * `NORMAL` only survives a process crash. This is an audit log, hence FULL.
+   * @default 'FULL'
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** Subscription re-read interval when no in-process append woke it (appends by other processes). @default 1000 */
+  readonly pollIntervalMs?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY,
+  stream_id   TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  event_id    TEXT    NOT NULL UNIQUE,
+  type        TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL,
+  recorded_at TEXT    NOT NULL,
+  prev_hash   TEXT    NOT NULL,
+  hash        TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+) STRICT;
+`;
+
+interface PreparedEvent {
+  readonly e: NewEvent;
+  /** Canonical JSON, stored as is and hashed. */
+  readonly data: string;
+  readonly metadata: string;
+  readonly parts: EventHashParts;
+}
+
+interface AppendContext {
+  current: number;
+  firstStream: string | null;
+  firstRevision: number | null;
+  firstPosition: number | null;
+  lastPosition: number | null;
+  lastHash: string | null;
+}
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at, prev_hash, hash';
+
+/** A row in COLUMNS order; read statements return arrays, which skips building a row object per event. */
+type EventRow = [number, string, number, string, string, string, string, string, string, string];
+
+const toRecorded = (r: EventRow): RecordedEvent => ({
+  position: r[0],
+  streamId: r[1],
+  revision: r[2],
+  id: r[3],
+  type: r[4],
+  data: JSON.parse(r[5]),
+  metadata: JSON.parse(r[6]),
+  recordedAt: new Date(r[7]),
+  prevHash: r[8],
+  hash: r[9],
+});
+
+/**
+ * Event store on one SQLite file through Node's built-in `node:sqlite`. Every append runs
+ * synchronously between BEGIN IMMEDIATE and COMMIT: the write lock is taken up front, and
+ * no `await` can interleave another append, so the hash chain always extends the true
+ * last event and positions are gapless in commit order.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite';
+  private readonly db: DatabaseSync;
+  private readonly notifier = new AppendNotifier();
+  private readonly subscriptions = new Set<EventSubscription>();
+  private readonly pollIntervalMs: number;
+  private readonly stmt: {
+    begin: StatementSync;
+    commit: StatementSync;
+    rollback: StatementSync;
+    context: StatementSync;
+    streamOfId: StatementSync;
+    insert: StatementSync;
+    readAll: StatementSync;
+    readForwards: StatementSync;
+    readBackwards: StatementSync;
+    head: StatementSync;
+  };
+
+  constructor(options: SqliteEventStoreOptions) {
+    mkdirSync(dirname(options.path), { recursive: true });
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.db = new DatabaseSync(options.path);
+    this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec(`PRAGMA synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    this.db.exec(SCHEMA);
+    const p = (sql: string) => this.db.prepare(sql);
+    const rows = (sql: string) => {
+      const statement = this.db.prepare(sql);
+      statement.setReturnArrays(true);
+      return statement;
+    };
+    this.stmt = {
+      begin: p('BEGIN IMMEDIATE'),
+      commit: p('COMMIT'),
+      rollback: p('ROLLBACK'),
+      // Everything an append needs to know, in one statement: where the first event id is
+      // stored (idempotency), the stream's revision, and the last event (chain head).
+      context: p(`
+        SELECT (SELECT coalesce(max(revision), -1) FROM events WHERE stream_id = ?1) AS current,
+               f.stream_id AS firstStream, f.revision AS firstRevision, f.position AS firstPosition,
+               l.position AS lastPosition, l.hash AS lastHash
+        FROM (SELECT 1) AS one
+        LEFT JOIN events AS f ON f.event_id = ?2
+        LEFT JOIN (SELECT position, hash FROM events ORDER BY position DESC LIMIT 1) AS l ON true`),
+      streamOfId: p('SELECT stream_id, revision, position FROM events WHERE event_id = ? AND stream_id = ?'),
+      insert: p(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      readAll: rows(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
+      readForwards: rows(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ),
+      readBackwards: rows(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      head: p('SELECT coalesce(max(position), 0) AS position FROM events'),
+    };
+  }
+
+  /** The underlying connection, for tests and tools (e.g. tampering with a row to test an auditor). */
+  get database(): DatabaseSync {
+    return this.db;
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expectedRevision = options.expectedRevision ?? 'any';
+    assertAppendable(streamId, events, expectedRevision);
+    // JSON and hash segments are built before BEGIN, so the write lock covers only SQL work.
+    const recordedAt = new Date();
+    const recordedAtIso = recordedAt.toISOString();
+    const prepared = events.map((e) => {
+      const data = canonicalJson(e.data === undefined ? null : e.data);
+      const metadata = canonicalJson(e.metadata);
+      return { e, data, metadata, parts: eventHashParts({ streamId, id: e.id, type: e.type, recordedAt }) };
+    });
+
+    this.stmt.begin.run();
+    let result: AppendResult;
+    try {
+      result = this.appendLocked(streamId, events, expectedRevision, prepared, recordedAtIso);
+      this.stmt.commit.run();
+    } catch (err) {
+      if (this.db.isTransaction) this.stmt.rollback.run();
+      throw err;
+    }
+    this.notifier.notify();
+    return result;
+  }
+
+  private appendLocked(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: NonNullable<AppendOptions['expectedRevision']>,
+    prepared: readonly PreparedEvent[],
+    recordedAtIso: string,
+  ): AppendResult {
+    const ctx = this.stmt.context.get(streamId, events[0]!.id) as unknown as AppendContext;
+    if (ctx.firstStream === streamId) {
+      const last = this.stmt.streamOfId.get(events[events.length - 1]!.id, streamId) as
+        | { revision: number; position: number }
+        | undefined;
+      return last
+        ? { nextExpectedRevision: last.revision, position: last.position }
+        : { nextExpectedRevision: ctx.firstRevision!, position: ctx.firstPosition! };
+    }
+    checkExpectedRevision(streamId, expectedRevision, ctx.current);
+    if (ctx.firstStream !== null) throw foreignEventIdError(events[0]!.id);
+
+    let prevHash = ctx.lastHash ?? GENESIS_HASH;
+    let position = ctx.lastPosition ?? 0;
+    let revision = ctx.current;
+    for (const { e, data, metadata, parts } of prepared) {
+      position += 1;
+      revision += 1;
+      const hash = hashEventParts(prevHash, parts, { dataJson: data, metadataJson: metadata, position, revision });
+      const values: SQLInputValue[] = [position, streamId, revision, e.id, e.type, data, metadata, recordedAtIso, prevHash, hash];
+      try {
+        this.stmt.insert.run(...values);
+      } catch (err) {
+        if (isUniqueViolation(err, 'events.event_id')) throw foreignEventIdError(e.id);
+        throw err;
+      }
+      prevHash = hash;
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const max = options.max ?? -1; // LIMIT -1: no limit
+    const rows =
+      options.direction === 'backwards'
+        ? this.stmt.readBackwards.all(streamId, options.from ?? Number.MAX_SAFE_INTEGER, max)
+        : this.stmt.readForwards.all(streamId, options.from ?? 0, max);
+    return (rows as unknown as EventRow[]).map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.stmt.readAll.all(Math.max(1, options.fromPosition ?? 1), options.max ?? 1000);
+    return (rows as unknown as EventRow[]).map(toRecorded);
+  }
+
+  subscribe(options: SubscribeOptions = {}): EventSubscription {
+    const inner = catchUpSubscription(
+      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      { pollIntervalMs: this.pollIntervalMs, ...options },
+    );
+    const subscription: EventSubscription = {
+      [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await inner.close();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    return (this.stmt.head.get() as { position: number }).position;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** Ends open subscriptions first, so none reads from a closed connection. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+const isUniqueViolation = (err: unknown, column: string): boolean =>
+  err instanceof Error &&
+  (err as { errcode?: number }).errcode === 2067 /* SQLITE_CONSTRAINT_UNIQUE */ &&
+  err.message.includes(column);
