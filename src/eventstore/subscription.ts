@@ -90,3 +90,19 @@ export const catchUpSubscription = (source: CatchUpSource, options: CatchUpOptio
     },
   };
 };
+
+/**
+ * Wraps a subscription so the adapter can close every open one on `close()`: the
+ * subscription removes itself from `registry` when closed.
+ */
+export const trackSubscription = (registry: Set<EventSubscription>, inner: EventSubscription): EventSubscription => {
+  const subscription: EventSubscription = {
+    [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
+    close: async () => {
+      registry.delete(subscription);
+      await inner.close();
+    },
+  };
+  registry.add(subscription);
+  return subscription;
+};

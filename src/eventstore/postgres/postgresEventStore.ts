@@ -14,7 +14,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../port.js';
-import { AppendNotifier, catchUpSubscription } from '../subscription.js';
+import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
 import { AppendListener } from './appendListener.js';
 import { APPEND_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
 
@@ -210,15 +210,7 @@ export class PostgresEventStore implements EventStore {
       { readAll: (o) => this.readAll(o), notifier: this.notifier },
       { pollIntervalMs: this.options.pollIntervalMs ?? 1000, ...options },
     );
-    const subscription: EventSubscription = {
-      [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await inner.close();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return trackSubscription(this.subscriptions, inner);
   }
 
   async headPosition(): Promise<number> {

@@ -15,7 +15,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../port.js';
-import { AppendNotifier, catchUpSubscription } from '../subscription.js';
+import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its directory is created if missing. The server passes `<dataDir>/events.sqlite`. */
@@ -239,15 +239,7 @@ export class SqliteEventStore implements EventStore {
       { readAll: (o) => this.readAll(o), notifier: this.notifier },
       { pollIntervalMs: this.pollIntervalMs, ...options },
     );
-    const subscription: EventSubscription = {
-      [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await inner.close();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return trackSubscription(this.subscriptions, inner);
   }
 
   async headPosition(): Promise<number> {
