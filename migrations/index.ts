@@ -2,7 +2,13 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_core.js';
 import * as m0002 from './0002_identity.js';
 import * as m0003 from './0003_data_keys.js';
+import * as m0004 from './0004_outbound.js';
+import * as m0005 from './0005_messages.js';
+import * as m0006 from './0006_access.js';
+import * as m0007 from './0007_inbound.js';
 import * as m0008 from './0008_notice_outbox.js';
+import * as m0009 from './0009_audit.js';
+import * as m0010 from './0010_integrations.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -12,5 +18,11 @@ export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_identity': m0002,
   '0003_data_keys': m0003,
+  '0004_outbound': m0004,
+  '0005_messages': m0005,
+  '0006_access': m0006,
+  '0007_inbound': m0007,
   '0008_notice_outbox': m0008,
+  '0009_audit': m0009,
+  '0010_integrations': m0010,
 };

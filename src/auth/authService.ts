@@ -31,6 +31,21 @@ export interface AuthServiceOptions {
    * `waitForPosition`, so a freshly issued token authenticates on the next request.
    */
   readonly afterAppend?: (position: number) => Promise<void>;
+  /** Rate limits, account locks and failed-login counting (src/access/). */
+  readonly loginGuard?: LoginGuard;
+}
+
+/**
+ * What login needs from access control. Recording an attempt must not make the answer
+ * slower for an existing user than for an unknown one, so `loginFailed`/`loginSucceeded`
+ * only queue the work; `isLocked` is one lookup for any argument, including null.
+ */
+export interface LoginGuard {
+  /** Throws RATE_LIMITED before any password work. */
+  admit(username: string, clientIp: string | null): void;
+  isLocked(userId: string | null): Promise<boolean>;
+  loginFailed(userId: string, context: { readonly clientIp?: string | null }): void;
+  loginSucceeded(userId: string, context: { readonly clientIp?: string | null }): void;
 }
 
 export interface LoginResult {
@@ -60,6 +75,7 @@ export class AuthService {
   private readonly afterAppend: (position: number) => Promise<void>;
   /** Computed once at construction, so even the first unknown-user login takes one verify. */
   private readonly dummyHash: Promise<string>;
+  private readonly loginGuard: LoginGuard | null;
 
   constructor(options: AuthServiceOptions) {
     this.store = options.store;
@@ -70,23 +86,31 @@ export class AuthService {
     this.lastSeenResolutionMs = options.lastSeenResolutionMs ?? 60_000;
     this.afterAppend = options.afterAppend ?? (async () => {});
     this.dummyHash = this.passwords.hash(generatePassword(32));
+    this.loginGuard = options.loginGuard ?? null;
   }
 
   /**
-   * Unknown user, wrong password and deactivated user fail alike: same error, same
+   * Unknown user, wrong password, deactivated and locked user fail alike: same error, same
    * message, and an argon2 verification in every case (against a throw-away hash with the
    * same parameters when the user does not exist), so neither the answer nor its timing
-   * tells whether the username exists.
+   * tells whether the username exists. The lock is read after the verification, so a
+   * failure recorded just before is already in force.
    */
   async login(username: string, password: string, context: { readonly clientIp?: string | null } = {}): Promise<LoginResult> {
     const normalized = typeof username === 'string' ? username.trim().toLowerCase() : '';
+    this.loginGuard?.admit(normalized, context.clientIp ?? null);
     const user = await this.db
       .selectFrom('users')
       .select(['id', 'password_hash', 'active'])
       .where('username', '=', normalized)
       .executeTakeFirst();
     const passwordOk = await this.passwords.verify(user?.password_hash ?? (await this.dummyHash), String(password));
-    if (!user || !passwordOk || user.active !== 1) throw unauthenticated(LOGIN_FAILED_MESSAGE);
+    const locked = this.loginGuard ? await this.loginGuard.isLocked(user?.id ?? null) : false;
+    if (!user || !passwordOk || user.active !== 1 || locked) {
+      if (user && user.active === 1 && !passwordOk && !locked) this.loginGuard?.loginFailed(user.id, context);
+      throw unauthenticated(LOGIN_FAILED_MESSAGE);
+    }
+    this.loginGuard?.loginSucceeded(user.id, context);
 
     const token = newSessionToken();
     const now = this.clock();
@@ -160,7 +184,7 @@ export class AuthService {
 
   /**
    * The principal behind a bearer token, or null when the token is unknown, expired,
-   * revoked, or its user is deactivated. Roles and permissions are read fresh on every
+   * revoked, or its user is deactivated or locked. Roles and permissions are read fresh on every
    * call, so a revocation takes effect on the next request.
    */
   async authenticate(bearerToken: string | null | undefined): Promise<Principal | null> {
@@ -184,14 +208,13 @@ export class AuthService {
     return null;
   }
 
-  /** The principal for an active user, or null; also for re-checking long-lived subscriptions. */
+  /** The principal for an active, unlocked user, or null; also for re-checking long-lived subscriptions. */
   async loadPrincipal(userId: string, kind: Principal['kind'], tokenId?: string): Promise<Principal | null> {
-    const user = await this.db
-      .selectFrom('users')
-      .select(['id', 'username', 'is_administrator', 'active'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user || user.active !== 1) return null;
+    const [user, locked] = await Promise.all([
+      this.db.selectFrom('users').select(['id', 'username', 'is_administrator', 'active']).where('id', '=', userId).executeTakeFirst(),
+      this.loginGuard ? this.loginGuard.isLocked(userId) : false,
+    ]);
+    if (!user || user.active !== 1 || locked) return null;
     const [permissions, memberships] = await Promise.all([
       this.db.selectFrom('user_permissions').select('permission').where('user_id', '=', userId).execute(),
       this.db

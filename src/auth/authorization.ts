@@ -12,6 +12,8 @@ import type { Actor, Principal } from './principal.js';
  *   an AUDITOR (or an operations administrator) reads its history.
  * - Permissions (MAILBOX_RESET) are never implied, not even for administrators: the manual
  *   says nobody holds them until granted.
+ * - Every check for a mailbox then runs the principal's network gate (IP/API restriction
+ *   of that mailbox, src/access/): administrators are subject to it too.
  * A refusal for a mailbox reads the same whether or not the mailbox exists, so these
  * checks run before anything is loaded.
  */
@@ -41,6 +43,11 @@ export const canAuditMailbox = (actor: Actor, mailboxNumber: number): boolean =>
 
 const mailboxRefusal = (mailboxNumber: number) => forbidden(`You are not allowed to do this in mailbox ${mailboxNumber}`);
 
+/** Acting in a mailbox also needs an allowed network address (IP/API restriction); the system actor has none. */
+const passNetworkGate = (actor: Actor, mailboxNumber: number): void => {
+  if (!isSystem(actor)) actor.networkGate?.(mailboxNumber);
+};
+
 export const requireAuthenticated = (principal: Principal | null | undefined): Principal => {
   if (!principal) throw unauthenticated();
   return principal;
@@ -52,18 +59,22 @@ export const requireAdministrator = (actor: Actor): void => {
 
 export const requireMailboxAccess = (actor: Actor, mailboxNumber: number): void => {
   if (!canActInMailbox(actor, mailboxNumber)) throw mailboxRefusal(mailboxNumber);
+  passNetworkGate(actor, mailboxNumber);
 };
 
 export const requireMailboxManagement = (actor: Actor, mailboxNumber: number): void => {
   if (!canManageMailbox(actor, mailboxNumber)) throw mailboxRefusal(mailboxNumber);
+  passNetworkGate(actor, mailboxNumber);
 };
 
 export const requireMailboxAudit = (actor: Actor, mailboxNumber: number): void => {
   if (!canAuditMailbox(actor, mailboxNumber)) throw mailboxRefusal(mailboxNumber);
+  passNetworkGate(actor, mailboxNumber);
 };
 
 export const requireMailboxRole = (actor: Actor, mailboxNumber: number, role: MailboxRole): void => {
   if (!hasMailboxRole(actor, mailboxNumber, role)) throw mailboxRefusal(mailboxNumber);
+  passNetworkGate(actor, mailboxNumber);
 };
 
 export const requirePermission = (actor: Actor, permission: UserPermission): void => {

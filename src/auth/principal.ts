@@ -12,6 +12,12 @@ export interface Principal {
   readonly memberships: ReadonlyMap<number, ReadonlySet<MailboxRole>>;
   /** Set for `api_token` principals, so API restrictions and audit can name the token. */
   readonly tokenId?: string;
+  /**
+   * Throws FORBIDDEN when this caller's network address may not act in the mailbox (IP and
+   * API restrictions, src/access/). Attached per request by the GraphQL context; the
+   * mailbox authorization helpers run it after their role checks.
+   */
+  readonly networkGate?: (mailboxNumber: number) => void;
 }
 
 /**

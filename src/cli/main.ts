@@ -6,6 +6,7 @@ import { allProjections } from '../projections/all.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { openStorage } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
+import { auditCommand } from './audit.js';
 import { createProgressLine } from './progress.js';
 import { watchSettings } from './watch.js';
 
@@ -71,6 +72,8 @@ program
     if (!token) throw new Error('Set MAILROOM_TOKEN to a session or API token (mutation login or issueApiToken)');
     await watchSettings(options.url, token, Number(mailbox));
   });
+
+program.addCommand(auditCommand(() => openStorage(loadConfig())));
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

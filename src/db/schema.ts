@@ -4,9 +4,12 @@
  * integers 0/1 and times as ISO-8601 text so one migration serves both dialects.
  */
 import type { AccessTables } from './schema.access.js';
+import type { AuditTables } from './schema.audit.js';
 import type { IdentityTables } from './schema.identity.js';
 import type { InboundTables } from './schema.inbound.js';
+import type { IntegrationTables } from './schema.integrations.js';
 import type { MessageTables } from './schema.messages.js';
+import type { OutboundTables } from './schema.outbound.js';
 
 export interface ProjectionCheckpointTable {
   /** Projection name. */
@@ -52,4 +55,4 @@ export interface CoreTables {
   notice_outbox: NoticeOutboxTable;
 }
 
-export type ReadModelDb = CoreTables & IdentityTables & InboundTables & MessageTables & AccessTables;
+export type ReadModelDb = CoreTables & IdentityTables & InboundTables & MessageTables & AccessTables & OutboundTables & AuditTables & IntegrationTables;

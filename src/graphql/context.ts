@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { AccessControl } from '../access/index.js';
 import type { AuthService, RequestMetadata } from '../auth/authService.js';
 import type { Principal } from '../auth/principal.js';
 import { requireAuthenticated } from '../auth/authorization.js';
 import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { IdentityService } from '../identity/identityService.js';
+import type { InboundServices } from '../inbound/inboundModule.js';
+import type { OutboundServices } from '../outbound/index.js';
+import type { IntegrationServices } from '../integrations/index.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { NoticeOutbox } from '../mail/notices/outbox.js';
@@ -26,6 +30,14 @@ export interface Services {
   readonly vault: SecretVault;
   /** Durable outbox of system notices (the NoticeSender every area uses). */
   readonly notices: NoticeOutbox;
+  /** IP/API restrictions (the network gate on every principal), lock policies, account locks. */
+  readonly access: AccessControl;
+  /** OAuth credentials, receive accounts, fetch-now / test, the fetch status feed. */
+  readonly inbound: InboundServices;
+  /** SMTP servers and routing, Rakuten relay, DKIM, test mail, the routed sender. */
+  readonly outbound: OutboundServices;
+  /** External system calls, message channels, chat destinations. */
+  readonly integrations: IntegrationServices;
   readonly logger: Logger;
 }
 
@@ -56,7 +68,8 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const createContextFactory =
   (services: Services, db: Kysely<ReadModelDb> = services.db) =>
   async (info: TransportInfo): Promise<GraphQLContext> => ({
-    principal: info.bearerToken ? await services.auth.authenticate(info.bearerToken) : null,
+    // The access runtime adds the network gate that mailbox authorization runs (IP/API restriction).
+    principal: services.access.runtime.guard(info.bearerToken ? await services.auth.authenticate(info.bearerToken) : null, info),
     transport: info.transport,
     clientIp: info.clientIp,
     // A caller-supplied id lets a client follow its request into the event metadata;

@@ -11,7 +11,10 @@ import type { Logger } from '../server/logger.js';
 export const createFormatError =
   (options: { maskUnknown: boolean; logger: Logger }) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // Apollo wraps validation errors (ValidationError) around graphql-js's own error as
+    // `originalError`; look through such GraphQLError-in-GraphQLError layers.
+    while (original instanceof GraphQLError && original.originalError instanceof GraphQLError) original = original.originalError;
     if (isMailroomError(original)) {
       return {
         message: original.message,

@@ -2,6 +2,10 @@ import DataLoader from 'dataloader';
 import type { Kysely, Selectable } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
 import type { MailboxesTable, UsersTable } from '../db/schema.identity.js';
+import { createAccessLoaders } from './access/access.loaders.js';
+import { createInboundLoaders } from './inbound/inbound.loaders.js';
+import { createIntegrationsLoaders } from './integrations/integrations.loaders.js';
+import { createOutboundLoaders } from './outbound/outbound.loaders.js';
 
 export type UserRow = Selectable<UsersTable>;
 export type MailboxRow = Selectable<MailboxesTable>;
@@ -74,6 +78,10 @@ export const createLoaders = (db: Kysely<ReadModelDb>) => ({
     const rows = await db.selectFrom('user_permissions').select(['user_id', 'permission']).where('user_id', 'in', userIds).orderBy('permission').execute();
     return groupBy(userIds, rows, (r) => r.user_id).map((rs) => rs.map((r) => r.permission));
   }),
+  ...createAccessLoaders(db),
+  ...createInboundLoaders(db),
+  ...createOutboundLoaders(db),
+  ...createIntegrationsLoaders(db),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,12 +1,47 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { AccessRestrictionResolver, IpRestrictionResolver } from './access/accessRestriction.resolver.js';
+import { AccountLockResolver, UserAccountLockResolver } from './access/accountLock.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { SettingsChangedResolver } from './audit/settingsChanged.resolver.js';
 import { AuthResolver } from './identity/auth.resolver.js';
 import { MailboxMemberResolver, MailboxResolver } from './identity/mailbox.resolver.js';
 import { UserResolver } from './identity/user.resolver.js';
+import { FetchStatusResolver } from './inbound/fetchStatus.resolver.js';
+import { OAuthCredentialResolver } from './inbound/oauthCredential.resolver.js';
+import { ReceiveAccountResolver, ReceiveSettingsResolver } from './inbound/receiveAccount.resolver.js';
+import { ChatDestinationResolver } from './integrations/chatDestination.resolver.js';
+import { ExternalCallResolver } from './integrations/externalCall.resolver.js';
+import { MessageChannelResolver } from './integrations/messageChannel.resolver.js';
+import { DkimSignatureResolver } from './outbound/dkimSignature.resolver.js';
+import { OutboundSettingsResolver } from './outbound/outboundSettings.resolver.js';
+import { SmtpRoutingResolver } from './outbound/smtpRouting.resolver.js';
+import { SmtpServerResolver } from './outbound/smtpServer.resolver.js';
 
-export const resolvers = [AuthResolver, MailboxResolver, MailboxMemberResolver, UserResolver, SettingsChangedResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  MailboxResolver,
+  MailboxMemberResolver,
+  UserResolver,
+  SettingsChangedResolver,
+  AuditResolver,
+  AccessRestrictionResolver,
+  IpRestrictionResolver,
+  AccountLockResolver,
+  UserAccountLockResolver,
+  OAuthCredentialResolver,
+  ReceiveSettingsResolver,
+  ReceiveAccountResolver,
+  FetchStatusResolver,
+  OutboundSettingsResolver,
+  SmtpServerResolver,
+  SmtpRoutingResolver,
+  DkimSignatureResolver,
+  ExternalCallResolver,
+  MessageChannelResolver,
+  ChatDestinationResolver,
+] as const;
 
 /**
  * Subscriptions here read the event store's live feed (`subscribe:` on each resolver), not

@@ -102,7 +102,7 @@ const applyToAll = async (
   event: RecordedEvent,
 ): Promise<void> => {
   for (const { projection, handled } of handlers) {
-    if (!handled.has(event.type)) continue;
+    if (!projection.allEvents && !handled.has(event.type)) continue;
     try {
       await projection.apply(trx, event);
     } catch (e) {

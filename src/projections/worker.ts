@@ -180,7 +180,7 @@ export class ProjectionWorker {
     await db.transaction().execute(async (trx) => {
       await advanceCheckpoint(trx, this.name, from, to);
       for (const event of batch) {
-        if (!this.handled.has(event.type)) continue;
+        if (!projection.allEvents && !this.handled.has(event.type)) continue;
         try {
           await projection.apply(trx, event);
         } catch (e) {

@@ -1,21 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createAccessControl, requestClientAddress } from '../access/index.js';
 import { AuthService } from '../auth/authService.js';
 import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createEventStore } from '../eventstore/index.js';
 import type { EventStore } from '../eventstore/port.js';
 import { createContextFactory, type Services } from '../graphql/context.js';
+import { operationLimitRules, refuseAnonymousIntrospection } from '../graphql/access/operationLimits.js';
 import { createFormatError } from '../graphql/formatError.js';
 import { LiveEventFeed } from '../graphql/liveEvents.js';
 import { buildMailroomSchema } from '../graphql/schema.js';
 import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
+import { createInboundModule } from '../inbound/inboundModule.js';
+import { createIntegrationServices } from '../integrations/index.js';
+import { parseBuiltinSmtpUrl } from '../mail/smtp/builtinServer.js';
+import { createOutboundServices, inboundOAuthTokenSource } from '../outbound/index.js';
 import { allProjections } from '../projections/all.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
-import { createSmtpUrlTransport, unconfiguredTransport } from '../mail/notices/smtpUrlTransport.js';
+import type { NoticeTransport } from '../mail/notices/notice.js';
 import { isCaughtUp, ProjectionRunner, type ProjectionLogger } from '../projections/runner.js';
 import type { Config } from './config.js';
 import { startHttpServer, type RunningHttpServer } from './httpServer.js';
@@ -73,15 +79,38 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const runner = new ProjectionRunner({ store, db, projections: allProjections, logger: projectionLogger(logger) });
   await runner.start();
   const afterAppend = (position: number) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
-  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend });
   const identity = new IdentityService({ store, afterAppend });
   const vault = new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir }));
+  // Notices are routed like any outgoing mail of the mailbox (its default server, else the
+  // built-in one), but the outbound services are built later (they need inbound's OAuth
+  // tokens, and inbound needs the outbox): the outbox delivers through whatever is wired
+  // by the time it starts.
+  let noticeTransport: NoticeTransport | null = null;
   const notices = new NoticeOutbox({
     db,
-    transport: config.builtinSmtpUrl ? createSmtpUrlTransport({ url: config.builtinSmtpUrl, from: config.noticeFrom }) : unconfiguredTransport,
+    transport: {
+      deliver: (notice) => {
+        if (!noticeTransport) throw new Error('Notice transport is not wired yet');
+        return noticeTransport.deliver(notice);
+      },
+    },
     logger,
   });
-  notices.start();
+  const access = createAccessControl({
+    store,
+    db,
+    notices,
+    afterAppend,
+    logger,
+    // `auth` is declared below; a lock only happens after the server is up.
+    revokeSessions: (userId) => auth.revokeSessions(userId),
+    rateLimits: {
+      perIp: { burst: config.access.loginAttemptsPerIp, perMinute: config.access.loginAttemptsPerIp },
+      perUsername: { burst: config.access.loginAttemptsPerUser, perMinute: config.access.loginAttemptsPerUser },
+    },
+  });
+  await access.start();
+  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard });
   const liveEvents = new LiveEventFeed(store, logger);
   await liveEvents.start();
 
@@ -93,7 +122,21 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     log: logger,
   });
 
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, logger };
+  const inbound = createInboundModule({ store, db, vault, notices, config: config.inbound, afterAppend, logger });
+  const builtinSmtp = config.builtinSmtpUrl ? parseBuiltinSmtpUrl(config.builtinSmtpUrl) : null;
+  if (builtinSmtp && 'problem' in builtinSmtp) throw new Error(builtinSmtp.problem);
+  const outbound = createOutboundServices({
+    store,
+    db,
+    vault,
+    afterAppend,
+    builtin: builtinSmtp,
+    oauth: inboundOAuthTokenSource(store, inbound.services.tokens),
+    transport: config.smtpCaFile ? { extraCa: [readFileSync(config.smtpCaFile, 'utf8')] } : {},
+  });
+  noticeTransport = outbound.noticeTransport;
+  notices.start();
+  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend }), logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {
@@ -114,11 +157,16 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
         return { ready, details: { ...details, database: 'ok', head: status.head, projections: status.projections } };
       },
       maxRequestBytes: config.maxRequestBytes,
-      // Introspection is what generated clients are built from; later hardening limits it to authenticated callers.
+      // Introspection is what generated clients are built from: on, but refused to anonymous callers.
       introspection: true,
+      refuseOperation: refuseAnonymousIntrospection,
+      validationRules: operationLimitRules(),
+      clientAddress: requestClientAddress(config.access.trustedProxies),
     },
     { port: config.port, host: config.host },
   );
+  // Fetching starts once the API is up (MAILROOM_FETCH_ENABLED); next runs derive from the stored last attempts.
+  await inbound.start();
   logger.info({ url: http.url, store: store.kind }, 'mailroom listening');
 
   let stopping: Promise<void> | null = null;
@@ -131,6 +179,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     stop: () =>
       (stopping ??= (async () => {
         await http.stop();
+        await inbound.stop();
+        await access.stop();
         await liveEvents.stop();
         await notices.stop();
         await runner.stop();

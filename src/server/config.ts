@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
+import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -20,13 +22,17 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** The product's own SMTP server ("built-in server"), e.g. `smtp://user:pass@host:587`; null: not configured. */
   readonly builtinSmtpUrl: string | null;
-  /** From address of system notices. */
-  readonly noticeFrom: string;
+  /** PEM file of extra CA certificates trusted for outbound SMTP (relays with a private CA); null: Node's bundled roots only. */
+  readonly smtpCaFile: string | null;
   /** Production masks unexpected errors; development shows them. */
   readonly environment: 'production' | 'development' | 'test';
   readonly sessionTtlMs: number;
   readonly maxRequestBytes: number;
   readonly shutdownGraceMs: number;
+  /** Trusted proxies and login rate limits (src/access/accessConfig.ts). */
+  readonly access: AccessConfig;
+  /** Fetch scheduler switch and OAuth provider endpoints (src/inbound/inboundConfig.ts). */
+  readonly inbound: InboundConfig;
 }
 
 export class ConfigError extends Error {
@@ -99,11 +105,13 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     bootstrapMailboxAddress,
     logLevel,
     builtinSmtpUrl: env.MAILROOM_BUILTIN_SMTP_URL || null,
-    noticeFrom: env.MAILROOM_NOTICE_FROM || 'mailroom@localhost',
+    smtpCaFile: env.MAILROOM_SMTP_CA_FILE || null,
     environment,
     sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
     maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),
     shutdownGraceMs: int('MAILROOM_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    access: loadAccessConfig(env, problems),
+    inbound: loadInboundConfig(env, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from './logger.js';
@@ -17,6 +17,8 @@ export interface TransportInfo {
   readonly bearerToken: string | null;
   /** Correlation id from `X-Correlation-Id`, or null. */
   readonly correlationId: string | null;
+  /** The WebSocket of a `ws` caller, so access control can close it later. */
+  readonly socket?: WebSocket;
 }
 
 export interface Readiness {
@@ -38,6 +40,12 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly maxRequestBytes: number;
   readonly introspection: boolean;
   readonly plugins?: ApolloServerPlugin<TContext>[];
+  /** The caller's address (e.g. honouring trusted proxies). @default the socket peer, see normaliseIp */
+  readonly clientAddress?: (request: IncomingMessage) => string;
+  /** Validation rules added to graphql-js's own, on HTTP and WebSocket alike (depth, cost, aliases). */
+  readonly validationRules?: readonly ValidationRule[];
+  /** Refuses an operation once its context is known (e.g. introspection without authentication). */
+  readonly refuseOperation?: (document: DocumentNode, context: TContext) => GraphQLError | null;
 }
 
 export interface RunningHttpServer {
@@ -108,9 +116,11 @@ export const startHttpServer = async <TContext extends BaseContext>(
     socket.on('close', () => sockets.delete(socket));
   });
 
-  const wsInfo = (request: IncomingMessage, payload: Record<string, unknown> | undefined): TransportInfo => ({
+  const clientAddressOf = options.clientAddress ?? ((request: IncomingMessage) => normaliseIp(request.socket.remoteAddress));
+  const wsInfo = (request: IncomingMessage, payload: Record<string, unknown> | undefined, socket: WebSocket): TransportInfo => ({
     transport: 'ws',
-    clientIp: normaliseIp(request.socket.remoteAddress),
+    socket,
+    clientIp: clientAddressOf(request),
     headers: request.headers,
     bearerToken:
       bearerFrom(payload?.authorization) ?? bearerFrom(payload?.Authorization) ??
@@ -125,11 +135,19 @@ export const startHttpServer = async <TContext extends BaseContext>(
     {
       schema: options.schema,
       onConnect: async (ctx) => {
-        const info = wsInfo(ctx.extra.request, ctx.connectionParams);
+        const info = wsInfo(ctx.extra.request, ctx.connectionParams, ctx.extra.socket);
         ctx.extra.info = info;
         return options.acceptConnection ? options.acceptConnection(info) : true;
       },
-      context: (ctx) => options.buildContext(ctx.extra.info ?? wsInfo(ctx.extra.request, ctx.connectionParams)),
+      context: (ctx) => options.buildContext(ctx.extra.info ?? wsInfo(ctx.extra.request, ctx.connectionParams, ctx.extra.socket)),
+      ...(options.validationRules ? { validate: (schema, document) => validate(schema, document, [...specifiedRules, ...options.validationRules!]) } : {}),
+      onOperation: (_ctx, _id, _payload, args, result) => {
+        const refusal = options.refuseOperation?.(args.document, args.contextValue as TContext);
+        if (!refusal) return undefined;
+        if (Symbol.asyncIterator in result) void (result as AsyncGenerator).return?.(undefined);
+        // onNext formats (masks) these like any other result errors.
+        return { errors: [refusal] };
+      },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: maskErrors(result.errors) as unknown as GraphQLError[] } : result,
       onError: (_ctx, _id, _payload, errors) => maskErrors(errors) as unknown as GraphQLError[],
@@ -142,6 +160,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
     introspection: options.introspection,
     formatError: options.formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: [...(options.validationRules ?? [])],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -149,6 +168,16 @@ export const startHttpServer = async <TContext extends BaseContext>(
           return {
             async drainServer() {
               await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, contextValue }) {
+              const refusal = options.refuseOperation?.(document, contextValue);
+              if (refusal) throw refusal;
             },
           };
         },
@@ -186,7 +215,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
     }
     const info: TransportInfo = {
       transport: 'http',
-      clientIp: normaliseIp(req.socket.remoteAddress),
+      clientIp: clientAddressOf(req),
       headers: req.headers,
       bearerToken: bearerFrom(req.headers.authorization),
       correlationId: headerValue(req.headers['x-correlation-id']),

@@ -3,6 +3,417 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Which allow list a verdict comes from. */
+export type AccessList =
+  | 'API_RESTRICTION'
+  | 'IP_RESTRICTION';
+
+/** Why a list allowed or denied: off, user exempt, a rule matched, no rule matched, or the address is unknown. */
+export type AccessOutcome =
+  | 'ADDRESS_UNKNOWN'
+  | 'NO_RULE_MATCHED'
+  | 'RESTRICTION_OFF'
+  | 'RULE_MATCHED'
+  | 'USER_EXEMPT';
+
+export type AddChatDestinationInput = {
+  /** Chatwork: the API token. Write-only. */
+  apiToken?: string | null | undefined;
+  enabled?: boolean;
+  eventKinds: Array<ChatEventKind>;
+  kind: ChatKind;
+  mailboxNumber: number;
+  name: string;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Chatwork only. */
+  roomId?: string | null | undefined;
+  /** Slack / Teams: the webhook URL. Write-only. */
+  webhookUrl?: string | null | undefined;
+};
+
+export type AddDkimConditionInput = {
+  /** One exact From address; domains are refused. */
+  fromAddress: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  signatureId: string;
+};
+
+export type AddDkimSignatureInput = {
+  /** Default RSA_SHA256 (2048 bits) when generating; imports take the key's. */
+  algorithm?: DkimAlgorithm | null | undefined;
+  /** l=: sign only this many body bytes (discouraged, RFC 6376 §8.2). */
+  bodyLengthLimit?: number | null | undefined;
+  /** d=: for an author signature, the From domain it signs. */
+  domain: string;
+  kind: DkimSignatureKind;
+  mailboxNumber: number;
+  name: string;
+  /** Write-only: import this PEM private key instead of generating one. Never returned. */
+  privateKeyPem?: string | null | undefined;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** s= */
+  selector: string;
+};
+
+export type AddExternalCallInput = {
+  encoding?: ExternalCallEncoding;
+  mailboxNumber: number;
+  method?: ExternalCallMethod;
+  name: string;
+  openInNewWindow?: boolean;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  urlTemplate: string;
+};
+
+export type AddReceiveAccountInput = {
+  /** Default PASSWORD when adding. */
+  authMethod?: ReceiveAuthMethod | null | undefined;
+  /** OAUTH2: a registered, enabled OAuth credential of this mailbox. */
+  credentialId?: string | null | undefined;
+  /** Only with POP3/APOP and leave-on-server. */
+  deleteDuplicates?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  /** Default SSL_TLS when adding. */
+  encryption?: ReceiveEncryption | null | undefined;
+  /** Empty string: none. */
+  errorNotificationAddress?: string | null | undefined;
+  /** 1–1440 minutes; 0 clears the override (the mailbox's interval applies). */
+  fetchIntervalMinutes?: number | null | undefined;
+  host?: string | null | undefined;
+  /** POP3/APOP only. */
+  leaveOnServer?: boolean | null | undefined;
+  mailboxNumber: number;
+  /** Write-only; required for PASSWORD when adding, kept when omitted on an edit. */
+  password?: string | null | undefined;
+  /** Default by protocol and encryption: POP 110/995, IMAP 143/993 (STARTTLS uses the plain port). */
+  port?: number | null | undefined;
+  protocol?: ReceiveProtocol | null | undefined;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Account name at the server. */
+  username?: string | null | undefined;
+};
+
+export type AddSmtpRoutingRuleInput = {
+  mailboxNumber: number;
+  matchKind: FromMatchKind;
+  /** An address (ADDRESS) or a domain such as "example.com" (DOMAIN). */
+  matchValue: string;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** An external server id or `builtin`. */
+  serverId: string;
+};
+
+export type AddSmtpServerInput = {
+  authMethod: SmtpAuthMethod;
+  encryption: SmtpEncryption;
+  /** Host name or IP address. */
+  host: string;
+  mailboxNumber: number;
+  /** 1–100 characters, unique in the mailbox. */
+  name: string;
+  /** Required with OAUTH: a registered OAuth credential. */
+  oauthCredentialId?: string | null | undefined;
+  /** Write-only; required with PASSWORD. Stored encrypted, never returned. */
+  password?: string | null | undefined;
+  /** 1–65535, usually 465 (SMTPS) or 587 (STARTTLS). */
+  port: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  user: string;
+};
+
+/** A moment: a global position, or a time (the last event of the mailbox at or before it). Neither: now. */
+export type AuditPointInput = {
+  at?: string | null | undefined;
+  position?: number | null | undefined;
+};
+
+export type BeginOAuthAuthorizationInput = {
+  credentialId: string;
+  /** Pre-fills the account at the provider (login_hint). */
+  loginHint?: string | null | undefined;
+  mailboxNumber: number;
+};
+
+export type BounceDestinationInput = {
+  /** Required with FIXED_ADDRESS, refused with SENDER. */
+  address?: string | null | undefined;
+  kind: BounceDestinationKind;
+};
+
+/** FIXED_ADDRESS: one address for all bounces. SENDER: the From of each sent mail. */
+export type BounceDestinationKind =
+  | 'FIXED_ADDRESS'
+  | 'SENDER';
+
+export type ChangeAutoFetchSettingsInput = {
+  enabled?: boolean | null | undefined;
+  /** 1–1440 minutes. */
+  intervalMinutes?: number | null | undefined;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** Omitted fields keep their value; the kind is fixed. */
+export type ChangeChatDestinationInput = {
+  /** Chatwork; write-only, omit to keep. */
+  apiToken?: string | null | undefined;
+  destinationId: string;
+  enabled?: boolean | null | undefined;
+  eventKinds?: Array<ChatEventKind> | null | undefined;
+  mailboxNumber: number;
+  name?: string | null | undefined;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  roomId?: string | null | undefined;
+  /** Slack / Teams; write-only, omit to keep. */
+  webhookUrl?: string | null | undefined;
+};
+
+export type ChangeDkimConditionInput = {
+  conditionId: string;
+  /** One exact From address; domains are refused. */
+  fromAddress: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  signatureId: string;
+};
+
+/** Omitted fields keep their value. */
+export type ChangeExternalCallInput = {
+  callId: string;
+  encoding?: ExternalCallEncoding | null | undefined;
+  mailboxNumber: number;
+  method?: ExternalCallMethod | null | undefined;
+  name?: string | null | undefined;
+  openInNewWindow?: boolean | null | undefined;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  urlTemplate?: string | null | undefined;
+};
+
+/** Omitted fields keep their value. */
+export type ChangeOAuthCredentialInput = {
+  /** A new client id drops the current authorization. */
+  clientId?: string | null | undefined;
+  /** Write-only; omit to keep the stored one. */
+  clientSecret?: string | null | undefined;
+  credentialId: string;
+  displayName?: string | null | undefined;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  redirectUrl?: string | null | undefined;
+  scopes?: Array<string> | null | undefined;
+  tenant?: string | null | undefined;
+};
+
+export type ChangeReceiveAccountInput = {
+  accountId: string;
+  /** Default PASSWORD when adding. */
+  authMethod?: ReceiveAuthMethod | null | undefined;
+  /** OAUTH2: a registered, enabled OAuth credential of this mailbox. */
+  credentialId?: string | null | undefined;
+  /** Only with POP3/APOP and leave-on-server. */
+  deleteDuplicates?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  /** Default SSL_TLS when adding. */
+  encryption?: ReceiveEncryption | null | undefined;
+  /** Empty string: none. */
+  errorNotificationAddress?: string | null | undefined;
+  /** 1–1440 minutes; 0 clears the override (the mailbox's interval applies). */
+  fetchIntervalMinutes?: number | null | undefined;
+  host?: string | null | undefined;
+  /** POP3/APOP only. */
+  leaveOnServer?: boolean | null | undefined;
+  mailboxNumber: number;
+  /** Write-only; required for PASSWORD when adding, kept when omitted on an edit. */
+  password?: string | null | undefined;
+  /** Default by protocol and encryption: POP 110/995, IMAP 143/993 (STARTTLS uses the plain port). */
+  port?: number | null | undefined;
+  protocol?: ReceiveProtocol | null | undefined;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Account name at the server. */
+  username?: string | null | undefined;
+};
+
+/** SMTPサーバの利用に関する基本設定: give either or both; both apply together or not at all. */
+export type ChangeSmtpBasicSettingsInput = {
+  bounceDestination?: BounceDestinationInput | null | undefined;
+  /** An external server id or `builtin`. */
+  defaultServerId?: string | null | undefined;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+export type ChangeSmtpRoutingRuleInput = {
+  mailboxNumber: number;
+  matchKind: FromMatchKind;
+  /** An address (ADDRESS) or a domain such as "example.com" (DOMAIN). */
+  matchValue: string;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  ruleId: string;
+  /** An external server id or `builtin`. */
+  serverId: string;
+};
+
+export type ChangeSmtpServerInput = {
+  authMethod: SmtpAuthMethod;
+  encryption: SmtpEncryption;
+  /** Host name or IP address. */
+  host: string;
+  mailboxNumber: number;
+  /** 1–100 characters, unique in the mailbox. */
+  name: string;
+  /** Required with OAUTH: a registered OAuth credential. */
+  oauthCredentialId?: string | null | undefined;
+  /** Write-only; required with PASSWORD. Stored encrypted, never returned. */
+  password?: string | null | undefined;
+  /** 1–65535, usually 465 (SMTPS) or 587 (STARTTLS). */
+  port: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  serverId: string;
+  user: string;
+};
+
+export type ChatDestinationRefInput = {
+  destinationId: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** Which notices a chat destination receives. */
+export type ChatEventKind =
+  | 'ACCOUNT_LOCKED'
+  | 'OAUTH_REAUTHORIZATION_REQUIRED'
+  | 'RECEIVE_ERROR';
+
+/** SLACK: incoming webhook. CHATWORK: API token + room. TEAMS: workflow webhook. */
+export type ChatKind =
+  | 'CHATWORK'
+  | 'SLACK'
+  | 'TEAMS';
+
+export type CompleteOAuthAuthorizationInput = {
+  /** The `code` query parameter the provider sent to the redirect URL. */
+  code: string;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** The `state` query parameter the provider sent to the redirect URL. */
+  state: string;
+};
+
+/** Replaces the API restriction of a mailbox. */
+export type ConfigureApiRestrictionInput = {
+  allowedAddresses: Array<string>;
+  enabled: boolean;
+  /** Save even if it would deny your own current address (API-token callers). */
+  force?: boolean;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** Replaces the IP restriction of a mailbox. */
+export type ConfigureIpRestrictionInput = {
+  /** IPv4/IPv6 addresses and CIDR ranges, e.g. "192.0.2.0/24", "2001:db8::/32". At most 10,000. */
+  allowedAddresses: Array<string>;
+  enabled: boolean;
+  /** Users the restriction does not apply to (対象外ユーザ). */
+  exemptUserIds?: Array<string>;
+  /** Save even if it would deny your own current address. */
+  force?: boolean;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only. */
+export type ConfigureLineChannelInput = {
+  /** Long-lived channel access token; write-only. */
+  channelAccessToken?: string | null | undefined;
+  channelId?: string | null | undefined;
+  /** 32 hexadecimal digits; write-only. */
+  channelSecret?: string | null | undefined;
+  /** Default true on the first configuration. */
+  enabled?: boolean | null | undefined;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** Replaces the account-lock policy of a mailbox. */
+export type ConfigureLockPolicyInput = {
+  enabled: boolean;
+  mailboxNumber: number;
+  /** Further addresses to notify (at most 20). */
+  notifyAddresses?: Array<string>;
+  /** Notify the operations administrators of this mailbox on a lock. */
+  notifyOperationsAdministrators: boolean;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Failed logins in a row that lock the account, 1–100. */
+  threshold: number;
+};
+
+/** The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only. */
+export type ConfigureRakutenRMesseChannelInput = {
+  enabled?: boolean | null | undefined;
+  /** RMS licenseKey; write-only. */
+  licenseKey?: string | null | undefined;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** RMS serviceSecret; write-only. */
+  serviceSecret?: string | null | undefined;
+  shopId?: string | null | undefined;
+};
+
+export type ConfigureRakutenRelayInput = {
+  /** 店舗連絡先メールアドレス, when it differs from the real address. */
+  contactAddress?: string | null | undefined;
+  /** Default STARTTLS. */
+  encryption?: SmtpEncryption | null | undefined;
+  host: string;
+  mailboxNumber: number;
+  /** Write-only; required the first time, omitted later keeps the stored one. */
+  password?: string | null | undefined;
+  port: number;
+  /** 店舗連絡先リアルアドレス */
+  realAddress: string;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  user: string;
+};
+
+/** The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only. */
+export type ConfigureYahooShoppingChannelInput = {
+  applicationId?: string | null | undefined;
+  /** Write-only. */
+  applicationSecret?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  sellerId?: string | null | undefined;
+};
+
 export type CreateMailboxInput = {
   address: string;
   name: string;
@@ -24,6 +435,47 @@ export type CreateUserInput = {
   username: string;
 };
 
+export type DkimAlgorithm =
+  | 'ED25519_SHA256'
+  | 'RSA_SHA256';
+
+export type DkimConditionRefInput = {
+  conditionId: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+export type DkimKeySource =
+  | 'GENERATED'
+  | 'IMPORTED';
+
+export type DkimPublicationStatus =
+  | 'DIFFERENT_KEY'
+  | 'LOOKUP_FAILED'
+  | 'MISSING'
+  | 'PUBLISHED';
+
+/** Which rule chose the DKIM key (or no signature). */
+export type DkimRouteStep =
+  | 'DEFAULT_SIGNATURE'
+  | 'FROM_CONDITION'
+  | 'MASKED_RECIPIENT'
+  | 'NO_SIGNATURE'
+  | 'RAKUTEN_RELAY';
+
+/** AUTHOR (作成者署名): d= is the From domain. THIRD_PARTY (第三者署名): d= is another domain. */
+export type DkimSignatureKind =
+  | 'AUTHOR'
+  | 'THIRD_PARTY';
+
+export type DkimSignatureRefInput = {
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  signatureId: string;
+};
+
 /** Stable error codes; switch on these, never on message text. */
 export type ErrorCode =
   | 'ALREADY_EXISTS'
@@ -35,6 +487,43 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UNAUTHENTICATED'
   | 'VALIDATION';
+
+/** Charset of the percent-encoded placeholder values. */
+export type ExternalCallEncoding =
+  | 'SHIFT_JIS'
+  | 'UTF_8';
+
+/** POST sends the query of the template as a form body. */
+export type ExternalCallMethod =
+  | 'GET'
+  | 'POST';
+
+export type ExternalCallRefInput = {
+  callId: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** Explicit placeholder values; each one given wins over the stored mail. */
+export type ExternalCallValuesInput = {
+  internetMessageId?: string | null | undefined;
+  messageId?: string | null | undefined;
+  senderAddress?: string | null | undefined;
+  senderName?: string | null | undefined;
+  subject?: string | null | undefined;
+};
+
+export type FetchState =
+  | 'ERROR'
+  | 'FETCHING'
+  | 'IDLE'
+  | 'OK';
+
+/** ADDRESS: the exact From address. DOMAIN: every From of exactly that domain. */
+export type FromMatchKind =
+  | 'ADDRESS'
+  | 'DOMAIN';
 
 export type IssueApiTokenInput = {
   expiresAt?: string | null | undefined;
@@ -48,6 +537,22 @@ export type IssueApiTokenInput = {
 export type LoginInput = {
   password: string;
   username: string;
+};
+
+/** What kind of mail is sent; some kinds always use the default server. */
+export type MailKind =
+  | 'DIRECT_MAIL'
+  | 'INQUIRY_FORM_NOTICE'
+  | 'RECEIPT_FORWARD'
+  | 'SORT_RULE_FORWARD'
+  | 'SYSTEM_NOTICE'
+  | 'TEST_MAIL'
+  | 'USER_MAIL';
+
+export type MailboxOutboundInput = {
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
 };
 
 /** Roles a member can hold in one mailbox. */
@@ -70,11 +575,146 @@ export type MembershipInput = {
   userId: string;
 };
 
+/** Inquiry systems a mailbox answers (メッセージ応対). */
+export type MessageChannelKind =
+  | 'LINE'
+  | 'RAKUTEN_RMESSE'
+  | 'YAHOO_SHOPPING';
+
+export type MessageChannelRefInput = {
+  channel: MessageChannelKind;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** REAUTHORIZATION_REQUIRED: the provider refused the stored refresh token; run the authorization again. */
+export type OAuthAuthorizationStatus =
+  | 'AUTHORIZED'
+  | 'NOT_AUTHORIZED'
+  | 'REAUTHORIZATION_REQUIRED';
+
+export type OAuthCredentialRefInput = {
+  credentialId: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** Google Workspace or Microsoft 365. */
+export type OAuthProvider =
+  | 'GOOGLE'
+  | 'MICROSOFT';
+
+export type OutboundSettingsArea =
+  | 'DKIM'
+  | 'SMTP';
+
+export type OutboundWarningCode =
+  | 'AUTHOR_SIGNATURE_AS_DEFAULT'
+  | 'BOUNCE_TO_SENDER'
+  | 'BUILT_IN_DEFAULT_SERVER'
+  | 'DKIM_BODY_LENGTH_LIMIT'
+  | 'SHADOWED_ROUTING_RULE'
+  | 'WEAK_DKIM_KEY';
+
 export type PermissionInput = {
   permission: UserPermission;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
   userId: string;
+};
+
+/** Receive-account fields; on an edit, omitted fields keep their value. */
+export type ReceiveAccountFieldsInput = {
+  /** Default PASSWORD when adding. */
+  authMethod?: ReceiveAuthMethod | null | undefined;
+  /** OAUTH2: a registered, enabled OAuth credential of this mailbox. */
+  credentialId?: string | null | undefined;
+  /** Only with POP3/APOP and leave-on-server. */
+  deleteDuplicates?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  /** Default SSL_TLS when adding. */
+  encryption?: ReceiveEncryption | null | undefined;
+  /** Empty string: none. */
+  errorNotificationAddress?: string | null | undefined;
+  /** 1–1440 minutes; 0 clears the override (the mailbox's interval applies). */
+  fetchIntervalMinutes?: number | null | undefined;
+  host?: string | null | undefined;
+  /** POP3/APOP only. */
+  leaveOnServer?: boolean | null | undefined;
+  /** Write-only; required for PASSWORD when adding, kept when omitted on an edit. */
+  password?: string | null | undefined;
+  /** Default by protocol and encryption: POP 110/995, IMAP 143/993 (STARTTLS uses the plain port). */
+  port?: number | null | undefined;
+  protocol?: ReceiveProtocol | null | undefined;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Account name at the server. */
+  username?: string | null | undefined;
+};
+
+/** GOOGLE_DECIDES_LEAVE_ON_SERVER: Google's POP server applies its own keep/delete setting; leave-on-server here has no say. */
+export type ReceiveAccountHint =
+  | 'GOOGLE_DECIDES_LEAVE_ON_SERVER';
+
+export type ReceiveAccountRefInput = {
+  accountId: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** PASSWORD (account name + password) or OAUTH2 (XOAUTH2 with a registered OAuth credential). */
+export type ReceiveAuthMethod =
+  | 'OAUTH2'
+  | 'PASSWORD';
+
+/** NONE, SSL_TLS (TLS on connect: POP3S/IMAPS) or STARTTLS (upgrade on the plain port). Nothing else is supported. */
+export type ReceiveEncryption =
+  | 'NONE'
+  | 'SSL_TLS'
+  | 'STARTTLS';
+
+/** Classified receive errors; switch on these, never on the message. */
+export type ReceiveErrorCode =
+  | 'AUTH'
+  | 'CONNECTION'
+  | 'OVER_LIMIT'
+  | 'PROTOCOL'
+  | 'REAUTHORIZATION_REQUIRED'
+  | 'TIMEOUT'
+  | 'TLS'
+  | 'TOO_LARGE';
+
+/** RAISED: an error episode began; CLEARED: the account receives again; MESSAGE_TOO_LARGE: one message over 25 MB was skipped. */
+export type ReceiveErrorEventKind =
+  | 'CLEARED'
+  | 'MESSAGE_TOO_LARGE'
+  | 'RAISED';
+
+export type ReceiveProtocol =
+  | 'APOP'
+  | 'IMAP'
+  | 'POP3';
+
+export type RegisterOAuthCredentialInput = {
+  clientId: string;
+  /** Write-only; stored encrypted. */
+  clientSecret: string;
+  displayName: string;
+  enabled?: boolean | null | undefined;
+  mailboxNumber: number;
+  provider: OAuthProvider;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Where the provider sends the browser back with `code` and `state` (https; http on loopback only). */
+  redirectUrl: string;
+  /** Default: the provider's IMAP/POP/SMTP mail scopes. */
+  scopes?: Array<string> | null | undefined;
+  /** Microsoft only: directory (tenant) id, domain, "common" or "organizations". */
+  tenant?: string | null | undefined;
 };
 
 export type RenameMailboxInput = {
@@ -84,6 +724,14 @@ export type RenameMailboxInput = {
   reason?: string | null | undefined;
 };
 
+export type ReorderSmtpRoutingRulesInput = {
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Every rule id exactly once, first evaluated first. */
+  ruleIds: Array<string>;
+};
+
 export type RevokeApiTokenInput = {
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -91,9 +739,257 @@ export type RevokeApiTokenInput = {
   userId?: string | null | undefined;
 };
 
+export type RouteOutcome =
+  | 'REFUSED'
+  | 'SEND';
+
+export type RouteRefusalCode =
+  | 'DIRECT_MAIL_TO_MASKED_ADDRESS'
+  | 'MASKED_ADDRESS_WITHOUT_RAKUTEN_RELAY'
+  | 'NO_RECIPIENTS'
+  | 'RAKUTEN_RELAY_NOT_CONFIGURED'
+  | 'UNKNOWN_SERVER';
+
+export type RouteWarningCode =
+  | 'DKIM_DOMAIN_DIFFERS_FROM_FROM'
+  | 'MASKED_RECIPIENT_OUTSIDE_RELAY'
+  | 'TEST_NOT_THROUGH_RAKUTEN_RELAY'
+  | 'TEST_SERVER_BYPASSED';
+
+export type SendTestMailInput = {
+  /** Default: the store real address for the Rakuten relay, else the mailbox address. */
+  from?: string | null | undefined;
+  mailboxNumber: number;
+  /** An external server id, `builtin`, or `rakuten-relay`. */
+  serverId: string;
+  to: string;
+};
+
+/** Which rule chose the server. */
+export type ServerRouteStep =
+  | 'DEFAULT_SERVER'
+  | 'DEFAULT_SERVER_KIND'
+  | 'FROM_RULE'
+  | 'PINNED_SERVER'
+  | 'RAKUTEN_RELAY';
+
+export type SetDefaultDkimSignatureInput = {
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** Null: no default, mail without a condition goes unsigned. */
+  signatureId?: string | null | undefined;
+};
+
+export type SetMessageChannelEnabledInput = {
+  channel: MessageChannelKind;
+  enabled: boolean;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
+
+/** Which setting events to list. Times are business times (when the change was decided). */
+export type SettingsHistoryFilter = {
+  actorId?: string | null | undefined;
+  /** An area (identity, outbound, …) or a section (identity.mailbox). */
+  area?: string | null | undefined;
+  /** One setting: changes of this field path or below it, e.g. name, members, members.<userId>.roles. */
+  field?: string | null | undefined;
+  /** Inclusive. */
+  from?: string | null | undefined;
+  mailboxNumber: number;
+  /** Inclusive. */
+  to?: string | null | undefined;
+};
+
+/** PASSWORD: user + password. OAUTH: XOAUTH2 with a registered OAuth credential. */
+export type SmtpAuthMethod =
+  | 'OAUTH'
+  | 'PASSWORD';
+
+/** SMTPS: TLS from the first byte (465). STARTTLS: upgrade required after connecting (587). */
+export type SmtpEncryption =
+  | 'SMTPS'
+  | 'STARTTLS';
+
+/** Why sending failed, classified once (nodemailer style). */
+export type SmtpErrorCode =
+  | 'EAUTH'
+  | 'ECONFIG'
+  | 'ECONNECTION'
+  | 'EDNS'
+  | 'EMESSAGE'
+  | 'EOAUTH2'
+  | 'EPROTOCOL'
+  | 'ERECIPIENT'
+  | 'ESENDER'
+  | 'ESIGN'
+  | 'ETIMEDOUT'
+  | 'ETLS'
+  | 'EUNKNOWN';
+
+export type SmtpRoutingRuleRefInput = {
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  ruleId: string;
+};
+
+export type SmtpServerKind =
+  | 'BUILT_IN'
+  | 'EXTERNAL'
+  | 'RAKUTEN_RELAY';
+
+export type SmtpServerRefInput = {
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  serverId: string;
+};
+
+export type TestMailStatus =
+  | 'FAILED'
+  | 'REFUSED'
+  | 'SENT';
+
+/** Test stored settings (accountId), unsaved changes to them (accountId + changes) or a new account (changes only). */
+export type TestReceiveAccountInput = {
+  accountId?: string | null | undefined;
+  changes?: ReceiveAccountFieldsInput | null | undefined;
+  mailboxNumber: number;
+};
+
+export type UnlockUsersInput = {
+  /** Why; stored with each UserUnlocked event. */
+  reason: string;
+  /** 1 to 100 users; all must exist and be locked, or none is unlocked. */
+  userIds: Array<string>;
+};
+
 /** Permissions granted per user. MAILBOX_RESET is held by nobody until granted. */
 export type UserPermission =
   | 'MAILBOX_RESET';
+
+export type AccessRestrictionFieldsFragment = { mailboxNumber: number, updatedAt: string | null, ipRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean, exemptUsers: Array<{ id: string, username: string }> }, apiRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean } };
+
+export type AccessRestrictionQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type AccessRestrictionQuery = { accessRestriction: { mailboxNumber: number, updatedAt: string | null, ipRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean, exemptUsers: Array<{ id: string, username: string }> }, apiRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean } } };
+
+export type AccessCheckQueryVariables = Exact<{
+  mailboxNumber: number;
+  ip: string;
+  userId?: string | null | undefined;
+  viaApiToken?: boolean | null | undefined;
+}>;
+
+
+export type AccessCheckQuery = { accessCheck: { allowed: boolean, address: string, decidedBy: { list: AccessList, outcome: AccessOutcome, allowed: boolean, rule: string | null }, verdicts: Array<{ list: AccessList, outcome: AccessOutcome, allowed: boolean, rule: string | null }> } };
+
+export type ConfigureIpRestrictionMutationVariables = Exact<{
+  input: ConfigureIpRestrictionInput;
+}>;
+
+
+export type ConfigureIpRestrictionMutation = { configureIpRestriction: { warnings: Array<string>, accessRestriction: { mailboxNumber: number, updatedAt: string | null, ipRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean, exemptUsers: Array<{ id: string, username: string }> }, apiRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean } } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ConfigureApiRestrictionMutationVariables = Exact<{
+  input: ConfigureApiRestrictionInput;
+}>;
+
+
+export type ConfigureApiRestrictionMutation = { configureApiRestriction: { warnings: Array<string>, accessRestriction: { mailboxNumber: number, updatedAt: string | null, ipRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean, exemptUsers: Array<{ id: string, username: string }> }, apiRestriction: { enabled: boolean, allowedAddresses: Array<string>, lockoutGuardOverridden: boolean } } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type LockPolicyFieldsFragment = { mailboxNumber: number, enabled: boolean, threshold: number, notifyOperationsAdministrators: boolean, notifyAddresses: Array<string>, updatedAt: string };
+
+export type LockPolicyQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type LockPolicyQuery = { lockPolicy: { mailboxNumber: number, enabled: boolean, threshold: number, notifyOperationsAdministrators: boolean, notifyAddresses: Array<string>, updatedAt: string } | null };
+
+export type ConfigureLockPolicyMutationVariables = Exact<{
+  input: ConfigureLockPolicyInput;
+}>;
+
+
+export type ConfigureLockPolicyMutation = { configureLockPolicy: { lockPolicy: { mailboxNumber: number, enabled: boolean, threshold: number, notifyOperationsAdministrators: boolean, notifyAddresses: Array<string>, updatedAt: string } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type EffectiveLockPolicyQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type EffectiveLockPolicyQuery = { effectiveLockPolicy: { userId: string, mailboxNumber: number | null, policy: { mailboxNumber: number, enabled: boolean, threshold: number, notifyOperationsAdministrators: boolean, notifyAddresses: Array<string>, updatedAt: string } | null, candidates: Array<{ mailboxNumber: number, threshold: number, enabled: boolean }> } };
+
+export type LockedUsersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LockedUsersQuery = { lockedUsers: { edges: Array<{ cursor: string, node: { id: string, username: string, accountLock: { locked: boolean, failedAttempts: number, lockedAt: string | null, reason: string | null, policyMailboxNumber: number | null, threshold: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UserAccountLockQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserAccountLockQuery = { user: { id: string, accountLock: { locked: boolean, failedAttempts: number } | null } };
+
+export type UnlockUsersMutationVariables = Exact<{
+  input: UnlockUsersInput;
+}>;
+
+
+export type UnlockUsersMutation = { unlockUsers: { users: Array<{ id: string, username: string, accountLock: { locked: boolean, failedAttempts: number } | null }>, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type SettingsHistoryQueryVariables = Exact<{
+  filter: SettingsHistoryFilter;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SettingsHistoryQuery = { settingsHistory: { edges: Array<{ cursor: string, node: { position: number, type: string, streamId: string, mailboxNumber: number | null, section: string | null, occurredAt: string, actorId: string | null, clientIp: string | null, reason: string | null, correlationId: string, summary: string, changes: Array<{ field: string, before: unknown, after: unknown, secret: boolean }>, actor: { username: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConfigurationAsOfQueryVariables = Exact<{
+  mailboxNumber: number;
+  at?: string | null | undefined;
+  position?: number | null | undefined;
+}>;
+
+
+export type ConfigurationAsOfQuery = { configurationAsOf: { mailboxNumber: number, position: number, sections: Array<{ name: string, value: unknown }> } };
+
+export type ConfigurationDiffQueryVariables = Exact<{
+  mailboxNumber: number;
+  from: AuditPointInput;
+  to: AuditPointInput;
+}>;
+
+
+export type ConfigurationDiffQuery = { configurationDiff: { fromPosition: number, toPosition: number, changes: Array<{ section: string | null, field: string, before: unknown, after: unknown, secret: boolean }> } };
+
+export type VerifyAuditChainQueryVariables = Exact<{
+  fromPosition?: number | null | undefined;
+  toPosition?: number | null | undefined;
+}>;
+
+
+export type VerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, fromPosition: number, toPosition: number, eventsChecked: number, firstBrokenPosition: number | null, reason: string | null } };
+
+export type SettingsChangedWithChangesSubscriptionVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type SettingsChangedWithChangesSubscription = { settingsChanged: { position: number, type: string, summary: string, changes: Array<{ field: string, before: unknown, after: unknown, secret: boolean }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -125,6 +1021,240 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { id: string, username: string, isAdministrator: boolean, permissions: Array<UserPermission>, memberships: Array<{ roles: Array<MailboxRole>, mailbox: { number: number, name: string } }> } | null };
+
+export type OAuthCredentialFieldsFragment = { id: string, mailboxNumber: number, provider: OAuthProvider, displayName: string, clientId: string, clientSecretSet: boolean, tenant: string | null, scopes: Array<string>, redirectUrl: string, enabled: boolean, authorizationStatus: OAuthAuthorizationStatus, authorizationError: string | null, authorizedAt: string | null, usedBy: Array<{ id: string, displayName: string }> };
+
+export type ReceiveAccountStatusFieldsFragment = { accountId: string, mailboxNumber: number, state: FetchState, lastAttemptAt: string | null, lastFinishedAt: string | null, lastSuccessAt: string | null, consecutiveFailures: number, lastImported: number, lastSkipped: number, importedTotal: number, skippedTotal: number, lastError: { episodeId: string, code: ReceiveErrorCode, message: string, serverResponse: string | null, raisedAt: string, clearedAt: string | null } | null };
+
+export type ReceiveAccountFieldsFragment = { id: string, mailboxNumber: number, displayName: string, protocol: ReceiveProtocol, host: string, port: number, encryption: ReceiveEncryption, authMethod: ReceiveAuthMethod, username: string, passwordSet: boolean, oauthCredentialId: string | null, errorNotificationAddress: string | null, leaveOnServer: boolean, deleteDuplicates: boolean, enabled: boolean, fetchIntervalMinutes: number | null, hints: Array<ReceiveAccountHint>, status: { accountId: string, mailboxNumber: number, state: FetchState, lastAttemptAt: string | null, lastFinishedAt: string | null, lastSuccessAt: string | null, consecutiveFailures: number, lastImported: number, lastSkipped: number, importedTotal: number, skippedTotal: number, lastError: { episodeId: string, code: ReceiveErrorCode, message: string, serverResponse: string | null, raisedAt: string, clearedAt: string | null } | null } };
+
+export type InboundUserErrorFieldsFragment = { path: Array<string>, code: ErrorCode, message: string };
+
+export type OAuthCredentialsQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type OAuthCredentialsQuery = { oauthCredentials: Array<{ id: string, mailboxNumber: number, provider: OAuthProvider, displayName: string, clientId: string, clientSecretSet: boolean, tenant: string | null, scopes: Array<string>, redirectUrl: string, enabled: boolean, authorizationStatus: OAuthAuthorizationStatus, authorizationError: string | null, authorizedAt: string | null, usedBy: Array<{ id: string, displayName: string }> }> };
+
+export type RegisterOAuthCredentialMutationVariables = Exact<{
+  input: RegisterOAuthCredentialInput;
+}>;
+
+
+export type RegisterOAuthCredentialMutation = { registerOAuthCredential: { credential: { id: string, mailboxNumber: number, provider: OAuthProvider, displayName: string, clientId: string, clientSecretSet: boolean, tenant: string | null, scopes: Array<string>, redirectUrl: string, enabled: boolean, authorizationStatus: OAuthAuthorizationStatus, authorizationError: string | null, authorizedAt: string | null, usedBy: Array<{ id: string, displayName: string }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeOAuthCredentialMutationVariables = Exact<{
+  input: ChangeOAuthCredentialInput;
+}>;
+
+
+export type ChangeOAuthCredentialMutation = { changeOAuthCredential: { credential: { id: string, mailboxNumber: number, provider: OAuthProvider, displayName: string, clientId: string, clientSecretSet: boolean, tenant: string | null, scopes: Array<string>, redirectUrl: string, enabled: boolean, authorizationStatus: OAuthAuthorizationStatus, authorizationError: string | null, authorizedAt: string | null, usedBy: Array<{ id: string, displayName: string }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type DisableOAuthCredentialMutationVariables = Exact<{
+  input: OAuthCredentialRefInput;
+}>;
+
+
+export type DisableOAuthCredentialMutation = { disableOAuthCredential: { credential: { id: string, enabled: boolean } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type DeleteOAuthCredentialMutationVariables = Exact<{
+  input: OAuthCredentialRefInput;
+}>;
+
+
+export type DeleteOAuthCredentialMutation = { deleteOAuthCredential: { deletedCredentialId: string | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type BeginOAuthAuthorizationMutationVariables = Exact<{
+  input: BeginOAuthAuthorizationInput;
+}>;
+
+
+export type BeginOAuthAuthorizationMutation = { beginOAuthAuthorization: { authorizationUrl: string | null, expiresAt: string | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type CompleteOAuthAuthorizationMutationVariables = Exact<{
+  input: CompleteOAuthAuthorizationInput;
+}>;
+
+
+export type CompleteOAuthAuthorizationMutation = { completeOAuthAuthorization: { credential: { id: string, mailboxNumber: number, provider: OAuthProvider, displayName: string, clientId: string, clientSecretSet: boolean, tenant: string | null, scopes: Array<string>, redirectUrl: string, enabled: boolean, authorizationStatus: OAuthAuthorizationStatus, authorizationError: string | null, authorizedAt: string | null, usedBy: Array<{ id: string, displayName: string }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ReceiveSettingsQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type ReceiveSettingsQuery = { receiveSettings: { mailboxNumber: number, maxAccounts: number, autoFetch: { enabled: boolean, intervalMinutes: number }, accounts: Array<{ id: string, mailboxNumber: number, displayName: string, protocol: ReceiveProtocol, host: string, port: number, encryption: ReceiveEncryption, authMethod: ReceiveAuthMethod, username: string, passwordSet: boolean, oauthCredentialId: string | null, errorNotificationAddress: string | null, leaveOnServer: boolean, deleteDuplicates: boolean, enabled: boolean, fetchIntervalMinutes: number | null, hints: Array<ReceiveAccountHint>, oauthCredential: { id: string, displayName: string, authorizationStatus: OAuthAuthorizationStatus } | null, status: { accountId: string, mailboxNumber: number, state: FetchState, lastAttemptAt: string | null, lastFinishedAt: string | null, lastSuccessAt: string | null, consecutiveFailures: number, lastImported: number, lastSkipped: number, importedTotal: number, skippedTotal: number, lastError: { episodeId: string, code: ReceiveErrorCode, message: string, serverResponse: string | null, raisedAt: string, clearedAt: string | null } | null } }> } };
+
+export type ChangeAutoFetchSettingsMutationVariables = Exact<{
+  input: ChangeAutoFetchSettingsInput;
+}>;
+
+
+export type ChangeAutoFetchSettingsMutation = { changeAutoFetchSettings: { autoFetch: { mailboxNumber: number, enabled: boolean, intervalMinutes: number } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type AddReceiveAccountMutationVariables = Exact<{
+  input: AddReceiveAccountInput;
+}>;
+
+
+export type AddReceiveAccountMutation = { addReceiveAccount: { account: { id: string, mailboxNumber: number, displayName: string, protocol: ReceiveProtocol, host: string, port: number, encryption: ReceiveEncryption, authMethod: ReceiveAuthMethod, username: string, passwordSet: boolean, oauthCredentialId: string | null, errorNotificationAddress: string | null, leaveOnServer: boolean, deleteDuplicates: boolean, enabled: boolean, fetchIntervalMinutes: number | null, hints: Array<ReceiveAccountHint>, status: { accountId: string, mailboxNumber: number, state: FetchState, lastAttemptAt: string | null, lastFinishedAt: string | null, lastSuccessAt: string | null, consecutiveFailures: number, lastImported: number, lastSkipped: number, importedTotal: number, skippedTotal: number, lastError: { episodeId: string, code: ReceiveErrorCode, message: string, serverResponse: string | null, raisedAt: string, clearedAt: string | null } | null } } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeReceiveAccountMutationVariables = Exact<{
+  input: ChangeReceiveAccountInput;
+}>;
+
+
+export type ChangeReceiveAccountMutation = { changeReceiveAccount: { account: { id: string, mailboxNumber: number, displayName: string, protocol: ReceiveProtocol, host: string, port: number, encryption: ReceiveEncryption, authMethod: ReceiveAuthMethod, username: string, passwordSet: boolean, oauthCredentialId: string | null, errorNotificationAddress: string | null, leaveOnServer: boolean, deleteDuplicates: boolean, enabled: boolean, fetchIntervalMinutes: number | null, hints: Array<ReceiveAccountHint>, status: { accountId: string, mailboxNumber: number, state: FetchState, lastAttemptAt: string | null, lastFinishedAt: string | null, lastSuccessAt: string | null, consecutiveFailures: number, lastImported: number, lastSkipped: number, importedTotal: number, skippedTotal: number, lastError: { episodeId: string, code: ReceiveErrorCode, message: string, serverResponse: string | null, raisedAt: string, clearedAt: string | null } | null } } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type DeleteReceiveAccountMutationVariables = Exact<{
+  input: ReceiveAccountRefInput;
+}>;
+
+
+export type DeleteReceiveAccountMutation = { deleteReceiveAccount: { deletedAccountId: string | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type TestReceiveAccountMutationVariables = Exact<{
+  input: TestReceiveAccountInput;
+}>;
+
+
+export type TestReceiveAccountMutation = { testReceiveAccount: { ok: boolean, capabilities: Array<string>, serverMessages: number | null, error: { code: ReceiveErrorCode, message: string, serverResponse: string | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type FetchReceiveAccountNowMutationVariables = Exact<{
+  input: ReceiveAccountRefInput;
+}>;
+
+
+export type FetchReceiveAccountNowMutation = { fetchReceiveAccountNow: { imported: number, skipped: number, error: { code: ReceiveErrorCode, message: string, serverResponse: string | null } | null, status: { accountId: string, mailboxNumber: number, state: FetchState, lastAttemptAt: string | null, lastFinishedAt: string | null, lastSuccessAt: string | null, consecutiveFailures: number, lastImported: number, lastSkipped: number, importedTotal: number, skippedTotal: number, lastError: { episodeId: string, code: ReceiveErrorCode, message: string, serverResponse: string | null, raisedAt: string, clearedAt: string | null } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type FetchStatusChangedSubscriptionVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type FetchStatusChangedSubscription = { fetchStatusChanged: { accountId: string, mailboxNumber: number, state: FetchState, lastAttemptAt: string | null, lastFinishedAt: string | null, lastSuccessAt: string | null, consecutiveFailures: number, lastImported: number, lastSkipped: number, importedTotal: number, skippedTotal: number, lastError: { episodeId: string, code: ReceiveErrorCode, message: string, serverResponse: string | null, raisedAt: string, clearedAt: string | null } | null } };
+
+export type ReceiveErrorsSubscriptionVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type ReceiveErrorsSubscription = { receiveErrors: { position: number, kind: ReceiveErrorEventKind, mailboxNumber: number, accountId: string, episodeId: string | null, code: ReceiveErrorCode | null, message: string | null, serverResponse: string | null, messageKey: string | null, sizeBytes: number | null, at: string } };
+
+export type ExternalCallFieldsFragment = { id: string, mailboxNumber: number, name: string, urlTemplate: string, method: ExternalCallMethod, encoding: ExternalCallEncoding, openInNewWindow: boolean, createdAt: string, updatedAt: string };
+
+export type ExternalCallsQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type ExternalCallsQuery = { externalCalls: Array<{ id: string, mailboxNumber: number, name: string, urlTemplate: string, method: ExternalCallMethod, encoding: ExternalCallEncoding, openInNewWindow: boolean, createdAt: string, updatedAt: string }> };
+
+export type RenderExternalCallQueryVariables = Exact<{
+  mailboxNumber: number;
+  callId: string;
+  messageId?: string | null | undefined;
+  values?: ExternalCallValuesInput | null | undefined;
+}>;
+
+
+export type RenderExternalCallQuery = { renderExternalCall: { method: ExternalCallMethod, url: string, body: string | null, contentType: string | null, openInNewWindow: boolean } };
+
+export type AddExternalCallMutationVariables = Exact<{
+  input: AddExternalCallInput;
+}>;
+
+
+export type AddExternalCallMutation = { addExternalCall: { externalCall: { id: string, mailboxNumber: number, name: string, urlTemplate: string, method: ExternalCallMethod, encoding: ExternalCallEncoding, openInNewWindow: boolean, createdAt: string, updatedAt: string } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeExternalCallMutationVariables = Exact<{
+  input: ChangeExternalCallInput;
+}>;
+
+
+export type ChangeExternalCallMutation = { changeExternalCall: { externalCall: { id: string, mailboxNumber: number, name: string, urlTemplate: string, method: ExternalCallMethod, encoding: ExternalCallEncoding, openInNewWindow: boolean, createdAt: string, updatedAt: string } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveExternalCallMutationVariables = Exact<{
+  input: ExternalCallRefInput;
+}>;
+
+
+export type RemoveExternalCallMutation = { removeExternalCall: { removedExternalCallId: string | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type MessageChannelsFieldsFragment = { mailboxNumber: number, line: { channelId: string, channelSecretSet: boolean, channelAccessTokenSet: boolean, enabled: boolean, updatedAt: string } | null, yahooShopping: { sellerId: string, applicationId: string, applicationSecretSet: boolean, enabled: boolean, updatedAt: string } | null, rakutenRMesse: { shopId: string, serviceSecretSet: boolean, licenseKeySet: boolean, enabled: boolean, updatedAt: string } | null };
+
+export type MessageChannelsQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type MessageChannelsQuery = { messageChannels: { mailboxNumber: number, line: { channelId: string, channelSecretSet: boolean, channelAccessTokenSet: boolean, enabled: boolean, updatedAt: string } | null, yahooShopping: { sellerId: string, applicationId: string, applicationSecretSet: boolean, enabled: boolean, updatedAt: string } | null, rakutenRMesse: { shopId: string, serviceSecretSet: boolean, licenseKeySet: boolean, enabled: boolean, updatedAt: string } | null } };
+
+export type ConfigureLineChannelMutationVariables = Exact<{
+  input: ConfigureLineChannelInput;
+}>;
+
+
+export type ConfigureLineChannelMutation = { configureLineChannel: { messageChannels: { mailboxNumber: number, line: { channelId: string, channelSecretSet: boolean, channelAccessTokenSet: boolean, enabled: boolean, updatedAt: string } | null, yahooShopping: { sellerId: string, applicationId: string, applicationSecretSet: boolean, enabled: boolean, updatedAt: string } | null, rakutenRMesse: { shopId: string, serviceSecretSet: boolean, licenseKeySet: boolean, enabled: boolean, updatedAt: string } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ConfigureYahooShoppingChannelMutationVariables = Exact<{
+  input: ConfigureYahooShoppingChannelInput;
+}>;
+
+
+export type ConfigureYahooShoppingChannelMutation = { configureYahooShoppingChannel: { messageChannels: { mailboxNumber: number, line: { channelId: string, channelSecretSet: boolean, channelAccessTokenSet: boolean, enabled: boolean, updatedAt: string } | null, yahooShopping: { sellerId: string, applicationId: string, applicationSecretSet: boolean, enabled: boolean, updatedAt: string } | null, rakutenRMesse: { shopId: string, serviceSecretSet: boolean, licenseKeySet: boolean, enabled: boolean, updatedAt: string } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ConfigureRakutenRMesseChannelMutationVariables = Exact<{
+  input: ConfigureRakutenRMesseChannelInput;
+}>;
+
+
+export type ConfigureRakutenRMesseChannelMutation = { configureRakutenRMesseChannel: { messageChannels: { mailboxNumber: number, line: { channelId: string, channelSecretSet: boolean, channelAccessTokenSet: boolean, enabled: boolean, updatedAt: string } | null, yahooShopping: { sellerId: string, applicationId: string, applicationSecretSet: boolean, enabled: boolean, updatedAt: string } | null, rakutenRMesse: { shopId: string, serviceSecretSet: boolean, licenseKeySet: boolean, enabled: boolean, updatedAt: string } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type SetMessageChannelEnabledMutationVariables = Exact<{
+  input: SetMessageChannelEnabledInput;
+}>;
+
+
+export type SetMessageChannelEnabledMutation = { setMessageChannelEnabled: { messageChannels: { mailboxNumber: number, line: { channelId: string, channelSecretSet: boolean, channelAccessTokenSet: boolean, enabled: boolean, updatedAt: string } | null, yahooShopping: { sellerId: string, applicationId: string, applicationSecretSet: boolean, enabled: boolean, updatedAt: string } | null, rakutenRMesse: { shopId: string, serviceSecretSet: boolean, licenseKeySet: boolean, enabled: boolean, updatedAt: string } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveMessageChannelMutationVariables = Exact<{
+  input: MessageChannelRefInput;
+}>;
+
+
+export type RemoveMessageChannelMutation = { removeMessageChannel: { messageChannels: { mailboxNumber: number, line: { channelId: string, channelSecretSet: boolean, channelAccessTokenSet: boolean, enabled: boolean, updatedAt: string } | null, yahooShopping: { sellerId: string, applicationId: string, applicationSecretSet: boolean, enabled: boolean, updatedAt: string } | null, rakutenRMesse: { shopId: string, serviceSecretSet: boolean, licenseKeySet: boolean, enabled: boolean, updatedAt: string } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChatDestinationFieldsFragment = { id: string, mailboxNumber: number, kind: ChatKind, name: string, roomId: string | null, credentialSet: boolean, eventKinds: Array<ChatEventKind>, enabled: boolean };
+
+export type ChatDestinationsQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type ChatDestinationsQuery = { chatDestinations: Array<{ id: string, mailboxNumber: number, kind: ChatKind, name: string, roomId: string | null, credentialSet: boolean, eventKinds: Array<ChatEventKind>, enabled: boolean }> };
+
+export type AddChatDestinationMutationVariables = Exact<{
+  input: AddChatDestinationInput;
+}>;
+
+
+export type AddChatDestinationMutation = { addChatDestination: { chatDestination: { id: string, mailboxNumber: number, kind: ChatKind, name: string, roomId: string | null, credentialSet: boolean, eventKinds: Array<ChatEventKind>, enabled: boolean } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeChatDestinationMutationVariables = Exact<{
+  input: ChangeChatDestinationInput;
+}>;
+
+
+export type ChangeChatDestinationMutation = { changeChatDestination: { chatDestination: { id: string, mailboxNumber: number, kind: ChatKind, name: string, roomId: string | null, credentialSet: boolean, eventKinds: Array<ChatEventKind>, enabled: boolean } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveChatDestinationMutationVariables = Exact<{
+  input: ChatDestinationRefInput;
+}>;
+
+
+export type RemoveChatDestinationMutation = { removeChatDestination: { removedChatDestinationId: string | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
 
 export type MailboxQueryVariables = Exact<{
   number: number;
@@ -176,6 +1306,163 @@ export type SettingsChangedSubscriptionVariables = Exact<{
 
 export type SettingsChangedSubscription = { settingsChanged: { position: number, type: string, mailboxNumber: number | null, actorId: string | null, reason: string | null, correlationId: string, actor: { username: string } | null } };
 
+export type SmtpServerFieldsFragment = { id: string, name: string, kind: SmtpServerKind, host: string | null, port: number | null, encryption: SmtpEncryption, authMethod: SmtpAuthMethod | null, user: string | null, passwordSet: boolean, oauthCredentialId: string | null, isDefault: boolean };
+
+export type DkimSignatureFieldsFragment = { id: string, name: string, kind: DkimSignatureKind, domain: string, selector: string, algorithm: DkimAlgorithm, keySource: DkimKeySource, keyBits: number, bodyLengthLimit: number | null, isDefault: boolean, dnsRecord: { name: string, value: string, txtStrings: Array<string> } };
+
+export type OutboundSettingsFieldsFragment = { mailboxNumber: number, defaultServerKinds: Array<MailKind>, updatedAt: string | null, smtpServers: Array<{ id: string, name: string, kind: SmtpServerKind, host: string | null, port: number | null, encryption: SmtpEncryption, authMethod: SmtpAuthMethod | null, user: string | null, passwordSet: boolean, oauthCredentialId: string | null, isDefault: boolean }>, routingRules: Array<{ id: string, position: number, matchKind: FromMatchKind, matchValue: string, server: { id: string, name: string } }>, defaultServer: { id: string, name: string }, bounceDestination: { kind: BounceDestinationKind, address: string | null } | null, rakutenRelay: { id: string, realAddress: string, contactAddress: string, host: string, port: number, encryption: SmtpEncryption, user: string, passwordSet: boolean } | null, dkimSignatures: Array<{ id: string, name: string, kind: DkimSignatureKind, domain: string, selector: string, algorithm: DkimAlgorithm, keySource: DkimKeySource, keyBits: number, bodyLengthLimit: number | null, isDefault: boolean, dnsRecord: { name: string, value: string, txtStrings: Array<string> } }>, dkimConditions: Array<{ id: string, fromAddress: string, signature: { id: string, name: string } }>, defaultDkimSignature: { id: string } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }> };
+
+export type OutboundWarningFieldsFragment = { code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null };
+
+export type OutboundRouteFieldsFragment = { outcome: RouteOutcome, serverStep: ServerRouteStep | null, dkimStep: DkimRouteStep | null, envelopeFrom: string | null, recipients: Array<string>, server: { id: string, name: string, kind: SmtpServerKind } | null, serverReason: { step: string, ruleId: string | null, message: string } | null, dkim: { signatureId: string, name: string, domain: string, selector: string, algorithm: DkimAlgorithm } | null, dkimReason: { step: string, ruleId: string | null, message: string } | null, refusal: { code: RouteRefusalCode, message: string, addresses: Array<string> } | null, warnings: Array<{ code: RouteWarningCode, message: string }> };
+
+export type OutboundSettingsQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type OutboundSettingsQuery = { outboundSettings: { mailboxNumber: number, defaultServerKinds: Array<MailKind>, updatedAt: string | null, smtpServers: Array<{ id: string, name: string, kind: SmtpServerKind, host: string | null, port: number | null, encryption: SmtpEncryption, authMethod: SmtpAuthMethod | null, user: string | null, passwordSet: boolean, oauthCredentialId: string | null, isDefault: boolean }>, routingRules: Array<{ id: string, position: number, matchKind: FromMatchKind, matchValue: string, server: { id: string, name: string } }>, defaultServer: { id: string, name: string }, bounceDestination: { kind: BounceDestinationKind, address: string | null } | null, rakutenRelay: { id: string, realAddress: string, contactAddress: string, host: string, port: number, encryption: SmtpEncryption, user: string, passwordSet: boolean } | null, dkimSignatures: Array<{ id: string, name: string, kind: DkimSignatureKind, domain: string, selector: string, algorithm: DkimAlgorithm, keySource: DkimKeySource, keyBits: number, bodyLengthLimit: number | null, isDefault: boolean, dnsRecord: { name: string, value: string, txtStrings: Array<string> } }>, dkimConditions: Array<{ id: string, fromAddress: string, signature: { id: string, name: string } }>, defaultDkimSignature: { id: string } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }> } };
+
+export type OutboundRouteQueryVariables = Exact<{
+  mailboxNumber: number;
+  from: string;
+  to?: Array<string> | string | null | undefined;
+  cc?: Array<string> | string | null | undefined;
+  bcc?: Array<string> | string | null | undefined;
+  kind?: MailKind | null | undefined;
+  testServerId?: string | null | undefined;
+}>;
+
+
+export type OutboundRouteQuery = { outboundRoute: { outcome: RouteOutcome, serverStep: ServerRouteStep | null, dkimStep: DkimRouteStep | null, envelopeFrom: string | null, recipients: Array<string>, server: { id: string, name: string, kind: SmtpServerKind } | null, serverReason: { step: string, ruleId: string | null, message: string } | null, dkim: { signatureId: string, name: string, domain: string, selector: string, algorithm: DkimAlgorithm } | null, dkimReason: { step: string, ruleId: string | null, message: string } | null, refusal: { code: RouteRefusalCode, message: string, addresses: Array<string> } | null, warnings: Array<{ code: RouteWarningCode, message: string }> } };
+
+export type DkimDnsCheckQueryVariables = Exact<{
+  mailboxNumber: number;
+  signatureId: string;
+}>;
+
+
+export type DkimDnsCheckQuery = { dkimDnsCheck: { recordName: string, status: DkimPublicationStatus, foundKeys: Array<string>, message: string } };
+
+export type AddSmtpServerMutationVariables = Exact<{
+  input: AddSmtpServerInput;
+}>;
+
+
+export type AddSmtpServerMutation = { addSmtpServer: { server: { id: string, name: string, kind: SmtpServerKind, host: string | null, port: number | null, encryption: SmtpEncryption, authMethod: SmtpAuthMethod | null, user: string | null, passwordSet: boolean, oauthCredentialId: string | null, isDefault: boolean } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }>, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeSmtpServerMutationVariables = Exact<{
+  input: ChangeSmtpServerInput;
+}>;
+
+
+export type ChangeSmtpServerMutation = { changeSmtpServer: { server: { id: string, name: string, kind: SmtpServerKind, host: string | null, port: number | null, encryption: SmtpEncryption, authMethod: SmtpAuthMethod | null, user: string | null, passwordSet: boolean, oauthCredentialId: string | null, isDefault: boolean } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveSmtpServerMutationVariables = Exact<{
+  input: SmtpServerRefInput;
+}>;
+
+
+export type RemoveSmtpServerMutation = { removeSmtpServer: { settings: { smtpServers: Array<{ id: string }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type SendTestMailMutationVariables = Exact<{
+  input: SendTestMailInput;
+}>;
+
+
+export type SendTestMailMutation = { sendTestMail: { result: { status: TestMailStatus, from: string, accepted: Array<string>, response: string | null, messageId: string | null, rejected: Array<{ address: string, response: string | null, responseCode: number | null }>, route: { outcome: RouteOutcome, serverStep: ServerRouteStep | null, dkimStep: DkimRouteStep | null, envelopeFrom: string | null, recipients: Array<string>, server: { id: string, name: string, kind: SmtpServerKind } | null, serverReason: { step: string, ruleId: string | null, message: string } | null, dkim: { signatureId: string, name: string, domain: string, selector: string, algorithm: DkimAlgorithm } | null, dkimReason: { step: string, ruleId: string | null, message: string } | null, refusal: { code: RouteRefusalCode, message: string, addresses: Array<string> } | null, warnings: Array<{ code: RouteWarningCode, message: string }> } | null, refusal: { code: RouteRefusalCode, message: string } | null, error: { code: SmtpErrorCode, message: string, response: string | null, responseCode: number | null, command: string | null } | null, warnings: Array<{ code: RouteWarningCode, message: string }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type AddSmtpRoutingRuleMutationVariables = Exact<{
+  input: AddSmtpRoutingRuleInput;
+}>;
+
+
+export type AddSmtpRoutingRuleMutation = { addSmtpRoutingRule: { rule: { id: string, position: number, matchKind: FromMatchKind, matchValue: string, server: { id: string } } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }>, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeSmtpRoutingRuleMutationVariables = Exact<{
+  input: ChangeSmtpRoutingRuleInput;
+}>;
+
+
+export type ChangeSmtpRoutingRuleMutation = { changeSmtpRoutingRule: { rule: { id: string, matchKind: FromMatchKind, matchValue: string } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveSmtpRoutingRuleMutationVariables = Exact<{
+  input: SmtpRoutingRuleRefInput;
+}>;
+
+
+export type RemoveSmtpRoutingRuleMutation = { removeSmtpRoutingRule: { settings: { routingRules: Array<{ id: string, position: number }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ReorderSmtpRoutingRulesMutationVariables = Exact<{
+  input: ReorderSmtpRoutingRulesInput;
+}>;
+
+
+export type ReorderSmtpRoutingRulesMutation = { reorderSmtpRoutingRules: { settings: { routingRules: Array<{ id: string, position: number }> } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }>, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeSmtpBasicSettingsMutationVariables = Exact<{
+  input: ChangeSmtpBasicSettingsInput;
+}>;
+
+
+export type ChangeSmtpBasicSettingsMutation = { changeSmtpBasicSettings: { settings: { defaultServer: { id: string }, bounceDestination: { kind: BounceDestinationKind, address: string | null } | null } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }>, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ConfigureRakutenRelayMutationVariables = Exact<{
+  input: ConfigureRakutenRelayInput;
+}>;
+
+
+export type ConfigureRakutenRelayMutation = { configureRakutenRelay: { settings: { rakutenRelay: { realAddress: string, contactAddress: string, host: string, port: number, passwordSet: boolean } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveRakutenRelayMutationVariables = Exact<{
+  input: MailboxOutboundInput;
+}>;
+
+
+export type RemoveRakutenRelayMutation = { removeRakutenRelay: { settings: { rakutenRelay: { realAddress: string } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type AddDkimSignatureMutationVariables = Exact<{
+  input: AddDkimSignatureInput;
+}>;
+
+
+export type AddDkimSignatureMutation = { addDkimSignature: { signature: { id: string, name: string, kind: DkimSignatureKind, domain: string, selector: string, algorithm: DkimAlgorithm, keySource: DkimKeySource, keyBits: number, bodyLengthLimit: number | null, isDefault: boolean, dnsRecord: { name: string, value: string, txtStrings: Array<string> } } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }>, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveDkimSignatureMutationVariables = Exact<{
+  input: DkimSignatureRefInput;
+}>;
+
+
+export type RemoveDkimSignatureMutation = { removeDkimSignature: { settings: { dkimSignatures: Array<{ id: string }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type SetDefaultDkimSignatureMutationVariables = Exact<{
+  input: SetDefaultDkimSignatureInput;
+}>;
+
+
+export type SetDefaultDkimSignatureMutation = { setDefaultDkimSignature: { settings: { defaultDkimSignature: { id: string } | null } | null, warnings: Array<{ code: OutboundWarningCode, area: OutboundSettingsArea, message: string, subjectId: string | null }>, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type AddDkimConditionMutationVariables = Exact<{
+  input: AddDkimConditionInput;
+}>;
+
+
+export type AddDkimConditionMutation = { addDkimCondition: { condition: { id: string, fromAddress: string, signature: { id: string } } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeDkimConditionMutationVariables = Exact<{
+  input: ChangeDkimConditionInput;
+}>;
+
+
+export type ChangeDkimConditionMutation = { changeDkimCondition: { condition: { id: string, fromAddress: string, signature: { id: string } } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type RemoveDkimConditionMutationVariables = Exact<{
+  input: DkimConditionRefInput;
+}>;
+
+
+export type RemoveDkimConditionMutation = { removeDkimCondition: { settings: { dkimConditions: Array<{ id: string }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
@@ -198,12 +1485,71 @@ export type UsersQueryVariables = Exact<{
 
 export type UsersQuery = { users: { edges: Array<{ node: { id: string, username: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-
+export const AccessRestrictionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessRestrictionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRestriction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}},{"kind":"Field","name":{"kind":"Name","value":"exemptUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}}]}}]}}]} as unknown as DocumentNode<AccessRestrictionFieldsFragment, unknown>;
+export const LockPolicyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LockPolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LockPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"notifyOperationsAdministrators"}},{"kind":"Field","name":{"kind":"Name","value":"notifyAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<LockPolicyFieldsFragment, unknown>;
+export const OAuthCredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OAuthCredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUrl"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationError"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<OAuthCredentialFieldsFragment, unknown>;
+export const ReceiveAccountStatusFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}}]} as unknown as DocumentNode<ReceiveAccountStatusFieldsFragment, unknown>;
+export const ReceiveAccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"errorNotificationAddress"}},{"kind":"Field","name":{"kind":"Name","value":"leaveOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"deleteDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fetchIntervalMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"hints"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}}]} as unknown as DocumentNode<ReceiveAccountFieldsFragment, unknown>;
+export const InboundUserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<InboundUserErrorFieldsFragment, unknown>;
+export const ExternalCallFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExternalCallFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"urlTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"encoding"}},{"kind":"Field","name":{"kind":"Name","value":"openInNewWindow"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ExternalCallFieldsFragment, unknown>;
+export const MessageChannelsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageChannelsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannels"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"channelAccessTokenSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yahooShopping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRMesse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shopId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"licenseKeySet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<MessageChannelsFieldsFragment, unknown>;
+export const ChatDestinationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatDestinationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatDestination"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialSet"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]} as unknown as DocumentNode<ChatDestinationFieldsFragment, unknown>;
+export const SmtpServerFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SmtpServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<SmtpServerFieldsFragment, unknown>;
+export const DkimSignatureFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DkimSignatureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DkimSignature"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}},{"kind":"Field","name":{"kind":"Name","value":"keySource"}},{"kind":"Field","name":{"kind":"Name","value":"keyBits"}},{"kind":"Field","name":{"kind":"Name","value":"bodyLengthLimit"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"dnsRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"txtStrings"}}]}}]}}]} as unknown as DocumentNode<DkimSignatureFieldsFragment, unknown>;
+export const OutboundWarningFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<OutboundWarningFieldsFragment, unknown>;
+export const OutboundSettingsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundSettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundSettings"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"smtpServers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SmtpServerFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"routingRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"matchKind"}},{"kind":"Field","name":{"kind":"Name","value":"matchValue"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultServer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultServerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"bounceDestination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"realAddress"}},{"kind":"Field","name":{"kind":"Name","value":"contactAddress"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimSignatures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DkimSignatureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimConditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fromAddress"}},{"kind":"Field","name":{"kind":"Name","value":"signature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultDkimSignature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SmtpServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DkimSignatureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DkimSignature"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}},{"kind":"Field","name":{"kind":"Name","value":"keySource"}},{"kind":"Field","name":{"kind":"Name","value":"keyBits"}},{"kind":"Field","name":{"kind":"Name","value":"bodyLengthLimit"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"dnsRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"txtStrings"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<OutboundSettingsFieldsFragment, unknown>;
+export const OutboundRouteFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundRouteFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundRoute"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"serverStep"}},{"kind":"Field","name":{"kind":"Name","value":"serverReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signatureId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimStep"}},{"kind":"Field","name":{"kind":"Name","value":"dkimReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envelopeFrom"}},{"kind":"Field","name":{"kind":"Name","value":"recipients"}},{"kind":"Field","name":{"kind":"Name","value":"refusal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<OutboundRouteFieldsFragment, unknown>;
+export const AccessRestrictionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessRestriction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccessRestrictionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessRestrictionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRestriction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}},{"kind":"Field","name":{"kind":"Name","value":"exemptUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}}]}}]}}]} as unknown as DocumentNode<AccessRestrictionQuery, AccessRestrictionQueryVariables>;
+export const AccessCheckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessCheck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"viaApiToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessCheck"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"ip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ip"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"viaApiToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"viaApiToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"list"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verdicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"list"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]}}]} as unknown as DocumentNode<AccessCheckQuery, AccessCheckQueryVariables>;
+export const ConfigureIpRestrictionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureIpRestriction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureIpRestrictionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureIpRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccessRestrictionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessRestrictionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRestriction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}},{"kind":"Field","name":{"kind":"Name","value":"exemptUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}}]}}]}}]} as unknown as DocumentNode<ConfigureIpRestrictionMutation, ConfigureIpRestrictionMutationVariables>;
+export const ConfigureApiRestrictionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureApiRestriction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureApiRestrictionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureApiRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccessRestrictionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessRestrictionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRestriction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}},{"kind":"Field","name":{"kind":"Name","value":"exemptUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}}]}}]}}]} as unknown as DocumentNode<ConfigureApiRestrictionMutation, ConfigureApiRestrictionMutationVariables>;
+export const LockPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LockPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LockPolicyFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LockPolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LockPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"notifyOperationsAdministrators"}},{"kind":"Field","name":{"kind":"Name","value":"notifyAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<LockPolicyQuery, LockPolicyQueryVariables>;
+export const ConfigureLockPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureLockPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureLockPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureLockPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LockPolicyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LockPolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LockPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"notifyOperationsAdministrators"}},{"kind":"Field","name":{"kind":"Name","value":"notifyAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ConfigureLockPolicyMutation, ConfigureLockPolicyMutationVariables>;
+export const EffectiveLockPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EffectiveLockPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"effectiveLockPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LockPolicyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LockPolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LockPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"notifyOperationsAdministrators"}},{"kind":"Field","name":{"kind":"Name","value":"notifyAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<EffectiveLockPolicyQuery, EffectiveLockPolicyQueryVariables>;
+export const LockedUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LockedUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockedUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"accountLock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"failedAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"lockedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"policyMailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<LockedUsersQuery, LockedUsersQueryVariables>;
+export const UserAccountLockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserAccountLock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountLock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"failedAttempts"}}]}}]}}]}}]} as unknown as DocumentNode<UserAccountLockQuery, UserAccountLockQueryVariables>;
+export const UnlockUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnlockUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnlockUsersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlockUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"accountLock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"failedAttempts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UnlockUsersMutation, UnlockUsersMutationVariables>;
+export const SettingsHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SettingsHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SettingsHistoryFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settingsHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"streamId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"correlationId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SettingsHistoryQuery, SettingsHistoryQueryVariables>;
+export const ConfigurationAsOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigurationAsOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"position"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configurationAsOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}},{"kind":"Argument","name":{"kind":"Name","value":"position"},"value":{"kind":"Variable","name":{"kind":"Name","value":"position"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigurationAsOfQuery, ConfigurationAsOfQueryVariables>;
+export const ConfigurationDiffDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigurationDiff"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditPointInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditPointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configurationDiff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromPosition"}},{"kind":"Field","name":{"kind":"Name","value":"toPosition"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigurationDiffQuery, ConfigurationDiffQueryVariables>;
+export const VerifyAuditChainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyAuditChain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fromPosition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"toPosition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyAuditChain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"fromPosition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fromPosition"}}},{"kind":"Argument","name":{"kind":"Name","value":"toPosition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"toPosition"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"fromPosition"}},{"kind":"Field","name":{"kind":"Name","value":"toPosition"}},{"kind":"Field","name":{"kind":"Name","value":"eventsChecked"}},{"kind":"Field","name":{"kind":"Name","value":"firstBrokenPosition"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
+export const SettingsChangedWithChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SettingsChangedWithChanges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settingsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]}}]} as unknown as DocumentNode<SettingsChangedWithChangesSubscription, SettingsChangedWithChangesSubscriptionVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const IssueApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueApiTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<IssueApiTokenMutation, IssueApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeApiTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"isAdministrator"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"mailbox"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const OAuthCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OAuthCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oauthCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OAuthCredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OAuthCredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUrl"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationError"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<OAuthCredentialsQuery, OAuthCredentialsQueryVariables>;
+export const RegisterOAuthCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterOAuthCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterOAuthCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerOAuthCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OAuthCredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OAuthCredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUrl"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationError"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<RegisterOAuthCredentialMutation, RegisterOAuthCredentialMutationVariables>;
+export const ChangeOAuthCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeOAuthCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeOAuthCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeOAuthCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OAuthCredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OAuthCredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUrl"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationError"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ChangeOAuthCredentialMutation, ChangeOAuthCredentialMutationVariables>;
+export const DisableOAuthCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableOAuthCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthCredentialRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableOAuthCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DisableOAuthCredentialMutation, DisableOAuthCredentialMutationVariables>;
+export const DeleteOAuthCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteOAuthCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthCredentialRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteOAuthCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DeleteOAuthCredentialMutation, DeleteOAuthCredentialMutationVariables>;
+export const BeginOAuthAuthorizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BeginOAuthAuthorization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BeginOAuthAuthorizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"beginOAuthAuthorization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<BeginOAuthAuthorizationMutation, BeginOAuthAuthorizationMutationVariables>;
+export const CompleteOAuthAuthorizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteOAuthAuthorization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompleteOAuthAuthorizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeOAuthAuthorization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OAuthCredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OAuthCredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUrl"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationError"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CompleteOAuthAuthorizationMutation, CompleteOAuthAuthorizationMutationVariables>;
+export const ReceiveSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReceiveSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiveSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maxAccounts"}},{"kind":"Field","name":{"kind":"Name","value":"autoFetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountFields"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationStatus"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"errorNotificationAddress"}},{"kind":"Field","name":{"kind":"Name","value":"leaveOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"deleteDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fetchIntervalMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"hints"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}}]} as unknown as DocumentNode<ReceiveSettingsQuery, ReceiveSettingsQueryVariables>;
+export const ChangeAutoFetchSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAutoFetchSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeAutoFetchSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAutoFetchSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"autoFetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ChangeAutoFetchSettingsMutation, ChangeAutoFetchSettingsMutationVariables>;
+export const AddReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddReceiveAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"errorNotificationAddress"}},{"kind":"Field","name":{"kind":"Name","value":"leaveOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"deleteDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fetchIntervalMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"hints"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AddReceiveAccountMutation, AddReceiveAccountMutationVariables>;
+export const ChangeReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeReceiveAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"errorNotificationAddress"}},{"kind":"Field","name":{"kind":"Name","value":"leaveOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"deleteDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fetchIntervalMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"hints"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ChangeReceiveAccountMutation, ChangeReceiveAccountMutationVariables>;
+export const DeleteReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DeleteReceiveAccountMutation, DeleteReceiveAccountMutationVariables>;
+export const TestReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TestReceiveAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"serverMessages"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<TestReceiveAccountMutation, TestReceiveAccountMutationVariables>;
+export const FetchReceiveAccountNowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FetchReceiveAccountNow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchReceiveAccountNow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<FetchReceiveAccountNowMutation, FetchReceiveAccountNowMutationVariables>;
+export const FetchStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FetchStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}}]} as unknown as DocumentNode<FetchStatusChangedSubscription, FetchStatusChangedSubscriptionVariables>;
+export const ReceiveErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ReceiveErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiveErrors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"messageKey"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<ReceiveErrorsSubscription, ReceiveErrorsSubscriptionVariables>;
+export const ExternalCallsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExternalCalls"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalCalls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExternalCallFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExternalCallFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"urlTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"encoding"}},{"kind":"Field","name":{"kind":"Name","value":"openInNewWindow"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ExternalCallsQuery, ExternalCallsQueryVariables>;
+export const RenderExternalCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RenderExternalCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"callId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"values"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalCallValuesInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renderExternalCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"callId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"callId"}}},{"kind":"Argument","name":{"kind":"Name","value":"messageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}}},{"kind":"Argument","name":{"kind":"Name","value":"values"},"value":{"kind":"Variable","name":{"kind":"Name","value":"values"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"openInNewWindow"}}]}}]}}]} as unknown as DocumentNode<RenderExternalCallQuery, RenderExternalCallQueryVariables>;
+export const AddExternalCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddExternalCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddExternalCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addExternalCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalCall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExternalCallFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExternalCallFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"urlTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"encoding"}},{"kind":"Field","name":{"kind":"Name","value":"openInNewWindow"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<AddExternalCallMutation, AddExternalCallMutationVariables>;
+export const ChangeExternalCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeExternalCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeExternalCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeExternalCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalCall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExternalCallFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExternalCallFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"urlTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"encoding"}},{"kind":"Field","name":{"kind":"Name","value":"openInNewWindow"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ChangeExternalCallMutation, ChangeExternalCallMutationVariables>;
+export const RemoveExternalCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveExternalCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalCallRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeExternalCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedExternalCallId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveExternalCallMutation, RemoveExternalCallMutationVariables>;
+export const MessageChannelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MessageChannels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageChannels"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageChannelsFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageChannelsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannels"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"channelAccessTokenSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yahooShopping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRMesse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shopId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"licenseKeySet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<MessageChannelsQuery, MessageChannelsQueryVariables>;
+export const ConfigureLineChannelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureLineChannel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureLineChannelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureLineChannel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageChannels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageChannelsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageChannelsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannels"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"channelAccessTokenSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yahooShopping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRMesse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shopId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"licenseKeySet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ConfigureLineChannelMutation, ConfigureLineChannelMutationVariables>;
+export const ConfigureYahooShoppingChannelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureYahooShoppingChannel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureYahooShoppingChannelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureYahooShoppingChannel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageChannels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageChannelsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageChannelsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannels"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"channelAccessTokenSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yahooShopping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRMesse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shopId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"licenseKeySet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ConfigureYahooShoppingChannelMutation, ConfigureYahooShoppingChannelMutationVariables>;
+export const ConfigureRakutenRMesseChannelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureRakutenRMesseChannel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureRakutenRMesseChannelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureRakutenRMesseChannel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageChannels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageChannelsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageChannelsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannels"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"channelAccessTokenSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yahooShopping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRMesse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shopId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"licenseKeySet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ConfigureRakutenRMesseChannelMutation, ConfigureRakutenRMesseChannelMutationVariables>;
+export const SetMessageChannelEnabledDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetMessageChannelEnabled"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetMessageChannelEnabledInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setMessageChannelEnabled"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageChannels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageChannelsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageChannelsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannels"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"channelAccessTokenSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yahooShopping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRMesse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shopId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"licenseKeySet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SetMessageChannelEnabledMutation, SetMessageChannelEnabledMutationVariables>;
+export const RemoveMessageChannelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMessageChannel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannelRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMessageChannel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageChannels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageChannelsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageChannelsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageChannels"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"channelAccessTokenSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yahooShopping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRMesse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shopId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSecretSet"}},{"kind":"Field","name":{"kind":"Name","value":"licenseKeySet"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<RemoveMessageChannelMutation, RemoveMessageChannelMutationVariables>;
+export const ChatDestinationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChatDestinations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chatDestinations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChatDestinationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatDestinationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatDestination"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialSet"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]} as unknown as DocumentNode<ChatDestinationsQuery, ChatDestinationsQueryVariables>;
+export const AddChatDestinationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddChatDestination"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddChatDestinationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addChatDestination"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chatDestination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChatDestinationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatDestinationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatDestination"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialSet"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]} as unknown as DocumentNode<AddChatDestinationMutation, AddChatDestinationMutationVariables>;
+export const ChangeChatDestinationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeChatDestination"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeChatDestinationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeChatDestination"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chatDestination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChatDestinationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatDestinationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatDestination"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialSet"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]} as unknown as DocumentNode<ChangeChatDestinationMutation, ChangeChatDestinationMutationVariables>;
+export const RemoveChatDestinationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveChatDestination"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChatDestinationRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeChatDestination"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedChatDestinationId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveChatDestinationMutation, RemoveChatDestinationMutationVariables>;
 export const MailboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Mailbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailbox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}}]} as unknown as DocumentNode<MailboxQuery, MailboxQueryVariables>;
 export const MailboxesWithMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MailboxesWithMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MailboxesWithMembersQuery, MailboxesWithMembersQueryVariables>;
 export const CreateMailboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMailbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMailboxInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMailbox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailbox"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateMailboxMutation, CreateMailboxMutationVariables>;
@@ -211,6 +1557,26 @@ export const RenameMailboxDocument = {"kind":"Document","definitions":[{"kind":"
 export const AddMailboxMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddMailboxMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMailboxMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddMailboxMemberMutation, AddMailboxMemberMutationVariables>;
 export const AssignMailboxRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignMailboxRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MailboxRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignMailboxRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AssignMailboxRoleMutation, AssignMailboxRoleMutationVariables>;
 export const SettingsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SettingsChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settingsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"correlationId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]} as unknown as DocumentNode<SettingsChangedSubscription, SettingsChangedSubscriptionVariables>;
+export const OutboundSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutboundSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outboundSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundSettingsFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SmtpServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DkimSignatureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DkimSignature"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}},{"kind":"Field","name":{"kind":"Name","value":"keySource"}},{"kind":"Field","name":{"kind":"Name","value":"keyBits"}},{"kind":"Field","name":{"kind":"Name","value":"bodyLengthLimit"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"dnsRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"txtStrings"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundSettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundSettings"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"smtpServers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SmtpServerFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"routingRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"matchKind"}},{"kind":"Field","name":{"kind":"Name","value":"matchValue"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultServer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultServerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"bounceDestination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"realAddress"}},{"kind":"Field","name":{"kind":"Name","value":"contactAddress"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimSignatures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DkimSignatureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimConditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fromAddress"}},{"kind":"Field","name":{"kind":"Name","value":"signature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultDkimSignature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<OutboundSettingsQuery, OutboundSettingsQueryVariables>;
+export const OutboundRouteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutboundRoute"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cc"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bcc"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MailKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"testServerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outboundRoute"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"cc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cc"}}},{"kind":"Argument","name":{"kind":"Name","value":"bcc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bcc"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"testServerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"testServerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundRouteFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundRouteFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundRoute"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"serverStep"}},{"kind":"Field","name":{"kind":"Name","value":"serverReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signatureId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimStep"}},{"kind":"Field","name":{"kind":"Name","value":"dkimReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envelopeFrom"}},{"kind":"Field","name":{"kind":"Name","value":"recipients"}},{"kind":"Field","name":{"kind":"Name","value":"refusal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<OutboundRouteQuery, OutboundRouteQueryVariables>;
+export const DkimDnsCheckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DkimDnsCheck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"signatureId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dkimDnsCheck"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"signatureId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"signatureId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"foundKeys"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<DkimDnsCheckQuery, DkimDnsCheckQueryVariables>;
+export const AddSmtpServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddSmtpServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddSmtpServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addSmtpServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SmtpServerFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SmtpServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<AddSmtpServerMutation, AddSmtpServerMutationVariables>;
+export const ChangeSmtpServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeSmtpServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeSmtpServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeSmtpServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SmtpServerFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SmtpServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<ChangeSmtpServerMutation, ChangeSmtpServerMutationVariables>;
+export const RemoveSmtpServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveSmtpServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpServerRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeSmtpServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smtpServers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveSmtpServerMutation, RemoveSmtpServerMutationVariables>;
+export const SendTestMailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendTestMail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendTestMailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendTestMail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"responseCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"route"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundRouteFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refusal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"responseCode"}},{"kind":"Field","name":{"kind":"Name","value":"command"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundRouteFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundRoute"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"serverStep"}},{"kind":"Field","name":{"kind":"Name","value":"serverReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signatureId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimStep"}},{"kind":"Field","name":{"kind":"Name","value":"dkimReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envelopeFrom"}},{"kind":"Field","name":{"kind":"Name","value":"recipients"}},{"kind":"Field","name":{"kind":"Name","value":"refusal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<SendTestMailMutation, SendTestMailMutationVariables>;
+export const AddSmtpRoutingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddSmtpRoutingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddSmtpRoutingRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addSmtpRoutingRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"matchKind"}},{"kind":"Field","name":{"kind":"Name","value":"matchValue"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<AddSmtpRoutingRuleMutation, AddSmtpRoutingRuleMutationVariables>;
+export const ChangeSmtpRoutingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeSmtpRoutingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeSmtpRoutingRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeSmtpRoutingRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"matchKind"}},{"kind":"Field","name":{"kind":"Name","value":"matchValue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeSmtpRoutingRuleMutation, ChangeSmtpRoutingRuleMutationVariables>;
+export const RemoveSmtpRoutingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveSmtpRoutingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpRoutingRuleRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeSmtpRoutingRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routingRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveSmtpRoutingRuleMutation, RemoveSmtpRoutingRuleMutationVariables>;
+export const ReorderSmtpRoutingRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReorderSmtpRoutingRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReorderSmtpRoutingRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reorderSmtpRoutingRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routingRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<ReorderSmtpRoutingRulesMutation, ReorderSmtpRoutingRulesMutationVariables>;
+export const ChangeSmtpBasicSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeSmtpBasicSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeSmtpBasicSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeSmtpBasicSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"defaultServer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bounceDestination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<ChangeSmtpBasicSettingsMutation, ChangeSmtpBasicSettingsMutationVariables>;
+export const ConfigureRakutenRelayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureRakutenRelay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureRakutenRelayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureRakutenRelay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"realAddress"}},{"kind":"Field","name":{"kind":"Name","value":"contactAddress"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigureRakutenRelayMutation, ConfigureRakutenRelayMutationVariables>;
+export const RemoveRakutenRelayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveRakutenRelay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MailboxOutboundInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeRakutenRelay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"realAddress"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveRakutenRelayMutation, RemoveRakutenRelayMutationVariables>;
+export const AddDkimSignatureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddDkimSignature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddDkimSignatureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addDkimSignature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DkimSignatureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DkimSignatureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DkimSignature"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}},{"kind":"Field","name":{"kind":"Name","value":"keySource"}},{"kind":"Field","name":{"kind":"Name","value":"keyBits"}},{"kind":"Field","name":{"kind":"Name","value":"bodyLengthLimit"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"dnsRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"txtStrings"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<AddDkimSignatureMutation, AddDkimSignatureMutationVariables>;
+export const RemoveDkimSignatureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveDkimSignature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DkimSignatureRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeDkimSignature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dkimSignatures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveDkimSignatureMutation, RemoveDkimSignatureMutationVariables>;
+export const SetDefaultDkimSignatureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDefaultDkimSignature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetDefaultDkimSignatureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDefaultDkimSignature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"defaultDkimSignature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<SetDefaultDkimSignatureMutation, SetDefaultDkimSignatureMutationVariables>;
+export const AddDkimConditionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddDkimCondition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddDkimConditionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addDkimCondition"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"condition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fromAddress"}},{"kind":"Field","name":{"kind":"Name","value":"signature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddDkimConditionMutation, AddDkimConditionMutationVariables>;
+export const ChangeDkimConditionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeDkimCondition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeDkimConditionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeDkimCondition"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"condition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fromAddress"}},{"kind":"Field","name":{"kind":"Name","value":"signature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeDkimConditionMutation, ChangeDkimConditionMutationVariables>;
+export const RemoveDkimConditionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveDkimCondition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DkimConditionRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeDkimCondition"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dkimConditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveDkimConditionMutation, RemoveDkimConditionMutationVariables>;
 export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
 export const GrantPermissionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantPermission"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantPermission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GrantPermissionMutation, GrantPermissionMutationVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;

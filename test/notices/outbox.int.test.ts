@@ -6,7 +6,7 @@ import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { NoticeKind, type Notice, type NoticeTransport } from '../../src/mail/notices/notice.js';
 import { NoticeOutbox } from '../../src/mail/notices/outbox.js';
-import { createSmtpUrlTransport } from '../../src/mail/notices/smtpUrlTransport.js';
+import { createSmtpUrlTransport } from '../support/smtpTransport.js';
 import { startSmtpSink } from '../support/smtpSink.js';
 
 const notice = (key: string, to = ['ops@example.com']): Notice => ({
@@ -35,27 +35,27 @@ describe('notice outbox', () => {
   });
 
   it('records a notice once per idempotency key and delivers it over SMTP', async () => {
-    const sink = await startSmtpSink();
+    const sink = await startSmtpSink({ tls: 'NONE' });
     try {
-      const outbox = new NoticeOutbox({ db: rm.db, clock, transport: createSmtpUrlTransport({ url: sink.url, from: 'mailroom@example.com' }) });
+      const outbox = new NoticeOutbox({ db: rm.db, clock, transport: createSmtpUrlTransport({ url: `smtp://127.0.0.1:${sink.port}`, from: 'mailroom@example.com' }) });
       await outbox.send(notice('k1', ['ops@example.com', 'OPS@example.com', 'admin@example.com']));
       await outbox.send(notice('k1'));
       expect(await outbox.list()).toHaveLength(1);
       expect(await outbox.deliverDue()).toBe(1);
-      expect(sink.received).toHaveLength(1);
-      expect(sink.received[0]!.to.sort()).toEqual(['admin@example.com', 'ops@example.com']);
-      expect(sink.received[0]!.raw).toContain('Subject: Receive error k1');
+      expect(sink.messages).toHaveLength(1);
+      expect([...sink.messages[0]!.rcptTo].sort()).toEqual(['admin@example.com', 'ops@example.com']);
+      expect(sink.messages[0]!.raw.toString('utf8')).toContain('Subject: Receive error k1');
       expect(await outbox.deliverDue()).toBe(0);
       expect((await outbox.list())[0]).toMatchObject({ status: 'sent', attempts: 1 });
     } finally {
-      await sink.stop();
+      await sink.close();
     }
   });
 
   it('retries with backoff while the receiver is down and delivers once when it is back', async () => {
-    const probe = await startSmtpSink();
+    const probe = await startSmtpSink({ tls: 'NONE' });
     const port = probe.port;
-    await probe.stop();
+    await probe.close();
     const outbox = new NoticeOutbox({
       db: rm.db,
       clock,
@@ -73,15 +73,15 @@ describe('notice outbox', () => {
     expect(await outbox.deliverDue()).toBe(1);
     expect((await outbox.list())[0]!.attempts).toBe(2);
 
-    const sink = await startSmtpSink({ port });
+    const sink = await startSmtpSink({ tls: 'NONE', port });
     try {
       now = new Date(now.getTime() + 2000);
       expect(await outbox.deliverDue()).toBe(1);
       [row] = await outbox.list();
       expect(row).toMatchObject({ status: 'sent', attempts: 3 });
-      expect(sink.received).toHaveLength(1);
+      expect(sink.messages).toHaveLength(1);
     } finally {
-      await sink.stop();
+      await sink.close();
     }
   });
 
@@ -97,7 +97,7 @@ describe('notice outbox', () => {
   });
 
   it('a deliverer that died mid-delivery leaves a claim that expires, and another delivers the notice', async () => {
-    const sink = await startSmtpSink();
+    const sink = await startSmtpSink({ tls: 'NONE' });
     try {
       let dying = true;
       const crashing: NoticeTransport = {
@@ -109,14 +109,14 @@ describe('notice outbox', () => {
       await new Promise((r) => setTimeout(r, 50));
       dying = false;
 
-      const second = new NoticeOutbox({ db: rm.db, clock, transport: createSmtpUrlTransport({ url: sink.url, from: 'mailroom@example.com' }) });
+      const second = new NoticeOutbox({ db: rm.db, clock, transport: createSmtpUrlTransport({ url: `smtp://127.0.0.1:${sink.port}`, from: 'mailroom@example.com' }) });
       expect(await second.deliverDue()).toBe(0); // still claimed
       now = new Date(now.getTime() + 30_001);
       expect(await second.deliverDue()).toBe(1);
-      expect(sink.received).toHaveLength(1);
+      expect(sink.messages).toHaveLength(1);
       expect((await second.list())[0]!.status).toBe('sent');
     } finally {
-      await sink.stop();
+      await sink.close();
     }
   });
 

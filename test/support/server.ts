@@ -33,6 +33,8 @@ export const startTestServer = async (
     MAILROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Tests that exercise the fetch scheduler turn it on through `env`.
+    MAILROOM_FETCH_ENABLED: 'false',
     ...(pg ? { DATABASE_URL: pg.url } : {}),
     ...options.env,
   });

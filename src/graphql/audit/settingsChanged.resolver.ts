@@ -1,53 +1,14 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { historyEntries } from '../../audit/history.js';
 import { requireMailboxAudit } from '../../auth/authorization.js';
 import { mailboxNumberOf } from '../../domain/shared/scope.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { User } from '../identity/identity.types.js';
+import { SettingEvent } from './audit.types.js';
+import { auditLogOf } from './auditLogOf.js';
 
-@ObjectType({ description: 'One setting event of a mailbox, as it was appended. Event data is not exposed here: secrets live in it.' })
-export class SettingEvent {
-  @Field(() => Int, { description: 'Global position in the event store.' })
-  position!: number;
-
-  @Field(() => String)
-  type!: string;
-
-  @Field(() => String)
-  streamId!: string;
-
-  @Field(() => Int, { nullable: true })
-  mailboxNumber!: number | null;
-
-  @Field(() => Date)
-  recordedAt!: Date;
-
-  @Field(() => ID, { nullable: true, description: 'Null for changes made by the server itself.' })
-  actorId!: string | null;
-
-  @Field(() => String, { nullable: true })
-  clientIp!: string | null;
-
-  @Field(() => String, { nullable: true })
-  reason!: string | null;
-
-  @Field(() => String)
-  correlationId!: string;
-
-  static from(e: RecordedEvent): SettingEvent {
-    return Object.assign(new SettingEvent(), {
-      position: e.position,
-      type: e.type,
-      streamId: e.streamId,
-      mailboxNumber: mailboxNumberOf(e),
-      recordedAt: e.recordedAt,
-      actorId: e.metadata.actorId,
-      clientIp: e.metadata.clientIp ?? null,
-      reason: e.metadata.reason ?? null,
-      correlationId: e.metadata.correlationId,
-    });
-  }
-}
+export { SettingEvent } from './audit.types.js';
 
 interface SettingsChangedArgs {
   mailboxNumber: number;
@@ -56,14 +17,22 @@ interface SettingsChangedArgs {
 @Resolver(() => SettingEvent)
 export class SettingsChangedResolver {
   @Subscription(() => SettingEvent, {
-    description: 'Live feed of setting events of a mailbox. Auditors and operations administrators of that mailbox only.',
+    description: 'Live feed of setting events of a mailbox, with what each changed. Auditors and operations administrators of that mailbox only.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, SettingsChangedArgs, GraphQLContext>) => {
       requireMailboxAudit(viewerOf(context), args.mailboxNumber);
       return context.services.liveEvents.listen({ filter: (e) => mailboxNumberOf(e) === args.mailboxNumber });
     },
   })
-  settingsChanged(@Arg('mailboxNumber', () => Int) _mailboxNumber: number, @Root() event: RecordedEvent): SettingEvent {
-    return SettingEvent.from(event);
+  async settingsChanged(
+    @Arg('mailboxNumber', () => Int) mailboxNumber: number,
+    @Root() event: RecordedEvent,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SettingEvent> {
+    // Built from the event itself, not the audit index, which may not have projected it yet.
+    const [entry] = await historyEntries(auditLogOf(ctx.services), [
+      { position: event.position, mailboxNumber, streamId: event.streamId, revision: event.revision },
+    ]);
+    return SettingEvent.from(entry!);
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -1,11 +1,10 @@
 import nodemailer from 'nodemailer';
-import type { NoticeTransport } from './notice.js';
+import type { NoticeTransport } from '../../src/mail/notices/notice.js';
 
 /**
- * Delivers notices through one SMTP relay given by URL (the built-in server). The routed
- * transport of the outbound area supersedes it where a mailbox has its own default
- * server. Message-ID is derived from the notice id, so a redelivery after a crash is
- * recognisable as the same message.
+ * A plain SMTP notice transport for outbox tests that should not need the whole outbound
+ * stack (the server uses the routed transport of src/outbound). Message-ID is derived from
+ * the notice id, as a redelivery after a crash must be recognisable.
  */
 export const createSmtpUrlTransport = (options: { url: string; from: string; tls?: { rejectUnauthorized?: boolean; ca?: string } }): NoticeTransport => {
   const url = new URL(options.url);
@@ -28,11 +27,4 @@ export const createSmtpUrlTransport = (options: { url: string; from: string; tls
       });
     },
   };
-};
-
-/** Used when no SMTP relay is configured: every delivery fails with a clear reason and is retried later. */
-export const unconfiguredTransport: NoticeTransport = {
-  async deliver() {
-    throw new Error('No SMTP server is configured for notices (set MAILROOM_BUILTIN_SMTP_URL or a default server for the mailbox)');
-  },
 };

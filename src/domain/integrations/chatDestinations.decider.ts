@@ -1,0 +1,244 @@
+import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import type { DomainEvent } from '../../eventstore/port.js';
+import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';
+import { assertNever, type Command, type Decider } from '../shared/decider.js';
+
+/**
+ * External chat destinations (外部チャット連携) of one mailbox: where notices go in Slack,
+ * Chatwork or Microsoft Teams, and which kinds of events are sent. Delivery is not part of
+ * these settings. Stream `chat-destinations-<mailboxNumber>`.
+ *
+ * Rules (all of them live here):
+ * - Slack: an incoming-webhook URL on https://hooks.slack.com/. Teams: a workflow (Power
+ *   Automate) webhook URL, https. Chatwork: an API token and a numeric room id. The URL or
+ *   token is a credential: it is checked in plaintext by `requireChatCredential` (the
+ *   service calls it before encrypting), and reaches the decider as ciphertext only.
+ * - Name 1–100 characters, unique in the mailbox (case-insensitive); at most 20 destinations.
+ * - At least one event kind; duplicates are dropped, order kept. The kind of a destination
+ *   is fixed once added.
+ * - Unchanged edits append nothing; a removed destination's id is never reused.
+ */
+
+export const ChatKind = { SLACK: 'SLACK', CHATWORK: 'CHATWORK', TEAMS: 'TEAMS' } as const;
+export type ChatKind = (typeof ChatKind)[keyof typeof ChatKind];
+export const chatKinds: readonly ChatKind[] = Object.values(ChatKind);
+
+/** Notices a destination can receive; each has a source event in another area. */
+export const ChatEventKind = { RECEIVE_ERROR: 'RECEIVE_ERROR', ACCOUNT_LOCKED: 'ACCOUNT_LOCKED', OAUTH_REAUTHORIZATION_REQUIRED: 'OAUTH_REAUTHORIZATION_REQUIRED' } as const;
+export type ChatEventKind = (typeof ChatEventKind)[keyof typeof ChatEventKind];
+export const chatEventKinds: readonly ChatEventKind[] = Object.values(ChatEventKind);
+
+export const MAX_CHAT_DESTINATIONS = 20;
+export const chatDestinationsStreamId = (mailboxNumber: number): string => `chat-destinations-${mailboxNumber}`;
+
+const CHATWORK_TOKEN = /^[A-Za-z0-9]{16,128}$/;
+
+/** The credential of a kind in plaintext: Slack/Teams webhook URL or Chatwork API token. Never echoed back. */
+export const requireChatCredential = (kind: ChatKind, value: unknown): string => {
+  const path = kind === 'CHATWORK' ? ['apiToken'] : ['webhookUrl'];
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (kind === 'CHATWORK') {
+    if (!CHATWORK_TOKEN.test(text)) throw validationError(path, `Expected a Chatwork API token of 16–128 letters and digits, got ${text.length} characters (value not shown)`);
+    return text;
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  const ok = url !== null && url.protocol === 'https:' && !url.username && !url.password && (kind === 'SLACK' ? url.hostname === 'hooks.slack.com' && url.pathname.startsWith('/') && url.pathname.length > 1 : url.hostname.includes('.'));
+  if (!ok) {
+    const expected = kind === 'SLACK' ? 'a Slack incoming-webhook URL "https://hooks.slack.com/services/…"' : 'a Teams workflow webhook URL starting with https://';
+    throw validationError(path, `Expected ${expected}, got ${url ? `a URL on ${url.protocol}//${url.hostname}` : 'something that is not a URL'} (rest not shown)`);
+  }
+  return url!.href;
+};
+
+export interface ChatDestinationFields {
+  readonly name: string;
+  /** Chatwork only; null for Slack and Teams. */
+  readonly roomId: string | null;
+  readonly eventKinds: readonly ChatEventKind[];
+  readonly enabled: boolean;
+}
+
+interface DestinationRef {
+  readonly mailboxNumber: number;
+  readonly destinationId: string;
+}
+
+// ---- Commands ----
+export type AddChatDestination = Command<
+  'AddChatDestination',
+  DestinationRef & ChatDestinationFields & { readonly kind: ChatKind; readonly credentialCiphertext: string }
+>;
+export type ChangeChatDestination = Command<
+  'ChangeChatDestination',
+  DestinationRef & Partial<ChatDestinationFields> & { readonly credentialCiphertext?: string | null }
+>;
+export type RemoveChatDestination = Command<'RemoveChatDestination', DestinationRef>;
+export type ChatDestinationsCommand = AddChatDestination | ChangeChatDestination | RemoveChatDestination;
+
+// ---- Events ----
+export type ChatDestinationAdded = DomainEvent<
+  'ChatDestinationAdded',
+  DestinationRef & ChatDestinationFields & { readonly kind: ChatKind; readonly credentialCiphertext: string }
+>;
+export type ChatDestinationChanged = DomainEvent<
+  'ChatDestinationChanged',
+  DestinationRef &
+    ChatDestinationFields & {
+      /** Only when a new credential was set, so the audit shows "changed" exactly then. */
+      readonly credentialCiphertext?: string;
+      readonly changedFields: readonly string[];
+    }
+>;
+export type ChatDestinationRemoved = DomainEvent<'ChatDestinationRemoved', DestinationRef & { readonly name: string }>;
+export type ChatDestinationsEvent = ChatDestinationAdded | ChatDestinationChanged | ChatDestinationRemoved;
+
+export const chatDestinationsEventTypes = ['ChatDestinationAdded', 'ChatDestinationChanged', 'ChatDestinationRemoved'] as const satisfies readonly ChatDestinationsEvent['type'][];
+export const chatDestinationSecretFields = { ChatDestinationAdded: ['credentialCiphertext'], ChatDestinationChanged: ['credentialCiphertext'] } as const;
+
+// ---- State ----
+export interface ChatDestination extends ChatDestinationFields {
+  readonly kind: ChatKind;
+  readonly credentialCiphertext: string;
+}
+export interface ChatDestinationsState {
+  readonly destinations: ReadonlyMap<string, ChatDestination>;
+  readonly removed: ReadonlySet<string>;
+}
+
+export const initialChatDestinationsState = (): ChatDestinationsState => ({ destinations: new Map(), removed: new Set() });
+
+const requireEventKinds = (value: unknown): ChatEventKind[] => {
+  if (!Array.isArray(value) || value.length === 0) throw validationError(['eventKinds'], `Expected at least one of ${chatEventKinds.join(', ')}, got ${show(value)}`);
+  const kinds: ChatEventKind[] = [];
+  for (const [i, k] of value.entries()) {
+    const kind = requireOneOf(['eventKinds', String(i)], k, chatEventKinds);
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds;
+};
+
+const requireRoomId = (kind: ChatKind, value: unknown): string | null => {
+  if (kind !== 'CHATWORK') {
+    if (value != null && value !== '') throw validationError(['roomId'], `Only Chatwork destinations have a room id; expected none for ${kind}, got ${show(value)}`);
+    return null;
+  }
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !/^[1-9]\d{0,18}$/.test(text)) throw validationError(['roomId'], `Expected a numeric Chatwork room id, got ${show(value)}`);
+  return text;
+};
+
+const validFields = (kind: ChatKind, f: ChatDestinationFields): ChatDestinationFields => ({
+  name: requireTrimmedText(['name'], f.name, 1, 100),
+  roomId: requireRoomId(kind, f.roomId),
+  eventKinds: requireEventKinds(f.eventKinds),
+  enabled: requireBoolean(['enabled'], f.enabled),
+});
+
+const requireUniqueName = (state: ChatDestinationsState, id: string, name: string): void => {
+  for (const [other, d] of state.destinations) {
+    if (other !== id && d.name.toLowerCase() === name.toLowerCase()) throw alreadyExists(`A chat destination named "${d.name}" already exists in this mailbox; choose another name`, ['name']);
+  }
+};
+
+const requireDestination = (state: ChatDestinationsState, id: string): ChatDestination => {
+  const d = state.destinations.get(id);
+  if (d) return d;
+  if (state.removed.has(id)) throw illegalState(`Chat destination ${id} was removed`, ['destinationId']);
+  throw notFound('Chat destination', id, ['destinationId']);
+};
+
+const add = ({ data }: AddChatDestination, state: ChatDestinationsState): ChatDestinationAdded => {
+  const destinationId = requireUuid(['destinationId'], data.destinationId);
+  if (state.destinations.has(destinationId) || state.removed.has(destinationId)) throw alreadyExists(`Chat destination ${destinationId} already exists`, ['destinationId']);
+  if (state.destinations.size >= MAX_CHAT_DESTINATIONS) throw validationError([], `A mailbox has at most ${MAX_CHAT_DESTINATIONS} chat destinations; remove one first`);
+  const kind = requireOneOf(['kind'], data.kind, chatKinds);
+  const fields = validFields(kind, data);
+  requireUniqueName(state, destinationId, fields.name);
+  return {
+    type: 'ChatDestinationAdded',
+    data: {
+      mailboxNumber: requirePositiveInteger(['mailboxNumber'], data.mailboxNumber),
+      destinationId,
+      kind,
+      ...fields,
+      credentialCiphertext: requireCiphertext([kind === 'CHATWORK' ? 'apiToken' : 'webhookUrl'], data.credentialCiphertext),
+    },
+  };
+};
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const change = ({ data }: ChangeChatDestination, state: ChatDestinationsState): ChatDestinationChanged[] => {
+  const current = requireDestination(state, data.destinationId);
+  const next = validFields(current.kind, {
+    name: data.name ?? current.name,
+    roomId: data.roomId === undefined ? current.roomId : data.roomId,
+    eventKinds: data.eventKinds ?? current.eventKinds,
+    enabled: data.enabled ?? current.enabled,
+  });
+  requireUniqueName(state, data.destinationId, next.name);
+  const secret = data.credentialCiphertext == null ? null : requireCiphertext([current.kind === 'CHATWORK' ? 'apiToken' : 'webhookUrl'], data.credentialCiphertext);
+  const changedFields = [
+    ...(next.name !== current.name ? ['name'] : []),
+    ...(next.roomId !== current.roomId ? ['roomId'] : []),
+    ...(!sameList(next.eventKinds, current.eventKinds) ? ['eventKinds'] : []),
+    ...(next.enabled !== current.enabled ? ['enabled'] : []),
+    ...(secret !== null ? ['credential'] : []),
+  ];
+  if (changedFields.length === 0) return [];
+  return [
+    {
+      type: 'ChatDestinationChanged',
+      data: { mailboxNumber: data.mailboxNumber, destinationId: data.destinationId, ...next, ...(secret !== null ? { credentialCiphertext: secret } : {}), changedFields },
+    },
+  ];
+};
+
+export const decideChatDestinations = (command: ChatDestinationsCommand, state: ChatDestinationsState): ChatDestinationsEvent | readonly ChatDestinationsEvent[] => {
+  switch (command.type) {
+    case 'AddChatDestination':
+      return add(command, state);
+    case 'ChangeChatDestination':
+      return change(command, state);
+    case 'RemoveChatDestination': {
+      const current = requireDestination(state, command.data.destinationId);
+      return { type: 'ChatDestinationRemoved', data: { mailboxNumber: command.data.mailboxNumber, destinationId: command.data.destinationId, name: current.name } };
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+export const evolveChatDestinations = (state: ChatDestinationsState, event: ChatDestinationsEvent): ChatDestinationsState => {
+  switch (event.type) {
+    case 'ChatDestinationAdded': {
+      const { mailboxNumber: _m, destinationId, ...destination } = event.data;
+      return { ...state, destinations: new Map(state.destinations).set(destinationId, destination) };
+    }
+    case 'ChatDestinationChanged': {
+      const current = state.destinations.get(event.data.destinationId);
+      if (!current) return state;
+      const { mailboxNumber: _m, destinationId, changedFields: _c, ...fields } = event.data;
+      return { ...state, destinations: new Map(state.destinations).set(destinationId, { ...current, ...fields }) };
+    }
+    case 'ChatDestinationRemoved': {
+      const destinations = new Map(state.destinations);
+      destinations.delete(event.data.destinationId);
+      return { destinations, removed: new Set(state.removed).add(event.data.destinationId) };
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+export const chatDestinationsDecider: Decider<ChatDestinationsState, ChatDestinationsCommand, ChatDestinationsEvent> = {
+  decide: decideChatDestinations,
+  evolve: evolveChatDestinations,
+  initialState: initialChatDestinationsState,
+};

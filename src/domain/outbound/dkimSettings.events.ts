@@ -1,0 +1,138 @@
+import type { DomainEvent } from '../../eventstore/port.js';
+import { assertNever, type Command } from '../shared/decider.js';
+
+/**
+ * Commands, events and state of a mailbox's DKIM settings (電子署名の設定): signatures with
+ * their keys, usage conditions per exact From address, and the default signature. One
+ * stream per mailbox, `dkim-<No>`. Private keys appear here only as vault ciphertext.
+ * The rules live in dkimSettings.decider.ts.
+ */
+
+export const dkimSettingsStreamId = (mailboxNumber: number): string => `dkim-${mailboxNumber}`;
+
+export const DkimSignatureKind = {
+  /** 作成者署名: d= is the From domain; the customer publishes the public key there. */
+  AUTHOR: 'AUTHOR',
+  /** 第三者署名: d= is another domain (e.g. the service's own); proves integrity, not the From. */
+  THIRD_PARTY: 'THIRD_PARTY',
+} as const;
+export type DkimSignatureKind = (typeof DkimSignatureKind)[keyof typeof DkimSignatureKind];
+export const dkimSignatureKinds: readonly DkimSignatureKind[] = Object.values(DkimSignatureKind);
+
+export const DkimAlgorithm = {
+  /** rsa-sha256 (RFC 6376 §3.3, RFC 8301): what every verifier understands. */
+  RSA_SHA256: 'RSA_SHA256',
+  /** ed25519-sha256 (RFC 8463): short keys, but not every verifier supports it yet. */
+  ED25519_SHA256: 'ED25519_SHA256',
+} as const;
+export type DkimAlgorithm = (typeof DkimAlgorithm)[keyof typeof DkimAlgorithm];
+export const dkimAlgorithms: readonly DkimAlgorithm[] = Object.values(DkimAlgorithm);
+
+export const DkimKeySource = { GENERATED: 'GENERATED', IMPORTED: 'IMPORTED' } as const;
+export type DkimKeySource = (typeof DkimKeySource)[keyof typeof DkimKeySource];
+export const dkimKeySources: readonly DkimKeySource[] = Object.values(DkimKeySource);
+
+export interface DkimSignature {
+  readonly signatureId: string;
+  readonly name: string;
+  readonly kind: DkimSignatureKind;
+  /** d= */
+  readonly domain: string;
+  /** s= */
+  readonly selector: string;
+  readonly algorithm: DkimAlgorithm;
+  readonly keySource: DkimKeySource;
+  readonly keyBits: number;
+  /** The p= value of the DNS record: base64 SPKI DER (RSA) or the raw 32-byte key (Ed25519, RFC 8463 §4.2). */
+  readonly publicKey: string;
+  readonly privateKeyCiphertext: string;
+  /** l= (RFC 6376 §3.5): sign only this many body bytes; null signs the whole body. */
+  readonly bodyLengthLimit: number | null;
+}
+
+export interface DkimCondition {
+  readonly conditionId: string;
+  /** One exact address; domains are not allowed (ドメイン単位での設定不可). */
+  readonly fromAddress: string;
+  readonly signatureId: string;
+}
+
+// ---- Commands ----
+type M = { readonly mailboxNumber: number };
+export type AddDkimSignature = Command<'AddDkimSignature', M & DkimSignature>;
+export type RemoveDkimSignature = Command<'RemoveDkimSignature', M & { readonly signatureId: string }>;
+export type AddDkimCondition = Command<'AddDkimCondition', M & DkimCondition>;
+export type ChangeDkimCondition = Command<'ChangeDkimCondition', M & DkimCondition>;
+export type RemoveDkimCondition = Command<'RemoveDkimCondition', M & { readonly conditionId: string }>;
+export type SetDefaultDkimSignature = Command<'SetDefaultDkimSignature', M & { readonly signatureId: string | null }>;
+
+export type DkimSettingsCommand =
+  | AddDkimSignature
+  | RemoveDkimSignature
+  | AddDkimCondition
+  | ChangeDkimCondition
+  | RemoveDkimCondition
+  | SetDefaultDkimSignature;
+
+// ---- Events ----
+export type DkimSignatureAdded = DomainEvent<'DkimSignatureAdded', M & DkimSignature>;
+export type DkimSignatureRemoved = DomainEvent<'DkimSignatureRemoved', M & { readonly signatureId: string }>;
+export type DkimConditionAdded = DomainEvent<'DkimConditionAdded', M & DkimCondition>;
+export type DkimConditionChanged = DomainEvent<'DkimConditionChanged', M & DkimCondition>;
+export type DkimConditionRemoved = DomainEvent<'DkimConditionRemoved', M & { readonly conditionId: string }>;
+/** signatureId null: no default, mail without a matching condition goes unsigned. */
+export type DefaultDkimSignatureSet = DomainEvent<'DefaultDkimSignatureSet', M & { readonly signatureId: string | null }>;
+
+export type DkimSettingsEvent =
+  | DkimSignatureAdded
+  | DkimSignatureRemoved
+  | DkimConditionAdded
+  | DkimConditionChanged
+  | DkimConditionRemoved
+  | DefaultDkimSignatureSet;
+
+export const dkimSettingsEventTypes = [
+  'DkimSignatureAdded',
+  'DkimSignatureRemoved',
+  'DkimConditionAdded',
+  'DkimConditionChanged',
+  'DkimConditionRemoved',
+  'DefaultDkimSignatureSet',
+] as const satisfies readonly DkimSettingsEvent['type'][];
+
+// ---- State ----
+export interface DkimSettingsState {
+  readonly signatures: ReadonlyMap<string, DkimSignature>;
+  readonly conditions: ReadonlyMap<string, DkimCondition>;
+  readonly defaultSignatureId: string | null;
+}
+
+export const initialDkimSettingsState = (): DkimSettingsState => ({ signatures: new Map(), conditions: new Map(), defaultSignatureId: null });
+
+const without = <K, V>(map: ReadonlyMap<K, V>, key: K): Map<K, V> => {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
+};
+
+export const evolveDkimSettings = (state: DkimSettingsState, event: DkimSettingsEvent): DkimSettingsState => {
+  switch (event.type) {
+    case 'DkimSignatureAdded': {
+      const { mailboxNumber: _n, ...signature } = event.data;
+      return { ...state, signatures: new Map(state.signatures).set(signature.signatureId, signature) };
+    }
+    case 'DkimSignatureRemoved':
+      return { ...state, signatures: without(state.signatures, event.data.signatureId) };
+    case 'DkimConditionAdded':
+    case 'DkimConditionChanged': {
+      const { mailboxNumber: _n, ...condition } = event.data;
+      return { ...state, conditions: new Map(state.conditions).set(condition.conditionId, condition) };
+    }
+    case 'DkimConditionRemoved':
+      return { ...state, conditions: without(state.conditions, event.data.conditionId) };
+    case 'DefaultDkimSignatureSet':
+      return { ...state, defaultSignatureId: event.data.signatureId };
+    default:
+      return assertNever(event);
+  }
+};

@@ -1,0 +1,297 @@
+import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import { requireEmail, requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { assertNever, type Decider } from '../shared/decider.js';
+import { isRakutenMaskedAddress } from './outboundRoute.js';
+import {
+  BUILTIN_SERVER_ID,
+  BUILTIN_SERVER_NAME,
+  evolveSmtpSettings,
+  fromMatchKinds,
+  initialSmtpSettingsState,
+  RAKUTEN_RELAY_SERVER_ID,
+  smtpAuthMethods,
+  smtpEncryptions,
+  type AddSmtpRoutingRule,
+  type AddSmtpServer,
+  type BounceDestination,
+  type ChangeSmtpRoutingRule,
+  type ChangeSmtpServer,
+  type ConfigureRakutenRelay,
+  type ExternalSmtpServer,
+  type FromMatch,
+  type RakutenRelay,
+  type RemoveRakutenRelay,
+  type RemoveSmtpRoutingRule,
+  type RemoveSmtpServer,
+  type ReorderSmtpRoutingRules,
+  type RoutingRule,
+  type ChangeSmtpBasicSettings,
+  type SmtpAuth,
+  type SmtpAuthInput,
+  type SmtpAuthSettings,
+  type SmtpSettingsCommand,
+  type SmtpSettingsEvent,
+  type SmtpSettingsState,
+} from './smtpSettings.events.js';
+import { requireCiphertext, requireDomain, requireExactAddress, requireHost, requirePort, show } from './validation.js';
+
+/**
+ * The rules of a mailbox's SMTP settings (all of them live here; routing itself is in
+ * outboundRoute.ts):
+ * - A server has a name (1–100 characters, unique per mailbox case-insensitively, and not
+ *   the built-in server's), a host name or IP, a port 1–65535, SMTPS or STARTTLS, and either
+ *   a password (user + vault ciphertext) or an OAuth credential reference (user + UUID).
+ * - The built-in server can be neither changed nor removed: the operator configures it.
+ * - A server still used by a routing rule or as the default cannot be removed; the error
+ *   names the rules, so the administrator knows what to change first.
+ * - Routing rules match the From address exactly (ADDRESS) or by its domain (DOMAIN); the
+ *   same match twice is ALREADY_EXISTS. New rules go last; a reorder must list every rule
+ *   exactly once. A rule targets the built-in server or an external one, never the
+ *   Rakuten relay (that is chosen by its own rule).
+ * - Basic settings change the default server and/or the bounce destination together
+ *   (a fixed address, or SENDER: the From of the sent mail).
+ * - Rakuten relay: the real address is an ordinary address, never a masked one; the
+ *   password is required the first time and kept when omitted later.
+ * - Changing something to what it already is appends nothing.
+ */
+
+const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+const requireMailbox = (value: number): number => requirePositiveInteger(['mailboxNumber'], value);
+
+const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: string | null): string => {
+  const name = requireTrimmedText(['name'], value, 1, 100);
+  if (sameText(name, BUILTIN_SERVER_NAME)) throw alreadyExists(`${show(name)} is the name of the built-in server; choose another name`, ['name']);
+  const clash = [...state.servers.values()].find((s) => s.serverId !== exceptId && sameText(s.name, name));
+  if (clash) throw alreadyExists(`An SMTP server named ${show(clash.name)} already exists in this mailbox`, ['name']);
+  return name;
+};
+
+const requireAuth = (value: SmtpAuthInput, existing: SmtpAuth | null): SmtpAuth => {
+  requireOneOf(['authMethod'], value?.method, smtpAuthMethods);
+  const user = requireTrimmedText(['user'], value.user, 1, 255);
+  if (value.method === 'OAUTH') {
+    return { method: 'OAUTH', user, oauthCredentialId: requireUuid(['oauthCredentialId'], value.oauthCredentialId) };
+  }
+  if (value.passwordCiphertext !== null) return { method: 'PASSWORD', user, passwordCiphertext: requireCiphertext(['password'], value.passwordCiphertext) };
+  if (existing?.method === 'PASSWORD') return { method: 'PASSWORD', user, passwordCiphertext: existing.passwordCiphertext };
+  throw validationError(['password'], 'Expected a password: password authentication needs one and none is stored yet');
+};
+
+const serverFields = (state: SmtpSettingsState, data: AddSmtpServer['data'], existing: ExternalSmtpServer | null): ExternalSmtpServer => ({
+  serverId: requireUuid(['serverId'], data.serverId),
+  name: requireServerName(state, data.name, existing?.serverId ?? null),
+  host: requireHost(['host'], data.host),
+  port: requirePort(['port'], data.port),
+  encryption: requireOneOf(['encryption'], data.encryption, smtpEncryptions),
+  auth: requireAuth(data.auth, existing?.auth ?? null),
+});
+
+/** Events carry the password ciphertext only when the command brought a new one. */
+const serverEventData = (mailboxNumber: number, server: ExternalSmtpServer, input: SmtpAuthInput) => {
+  const { auth, ...fields } = server;
+  const newPassword = input.method === 'PASSWORD' && input.passwordCiphertext !== null && auth.method === 'PASSWORD';
+  const settings: SmtpAuthSettings = auth.method === 'PASSWORD' ? { method: 'PASSWORD', user: auth.user } : auth;
+  return { mailboxNumber, ...fields, auth: settings, ...(newPassword ? { passwordCiphertext: auth.passwordCiphertext } : {}) };
+};
+
+const requireExternalServer = (state: SmtpSettingsState, serverId: string, verb: string): ExternalSmtpServer => {
+  if (serverId === BUILTIN_SERVER_ID) {
+    throw illegalState(`The built-in server cannot be ${verb}: the operator configures it (MAILROOM_BUILTIN_SMTP_URL)`, ['serverId']);
+  }
+  const server = state.servers.get(serverId);
+  if (!server) throw notFound('SMTP server', serverId, ['serverId']);
+  return server;
+};
+
+/** A server rules and the default may point at: the built-in one or an existing external one. */
+const requireTargetServer = (state: SmtpSettingsState, serverId: unknown, path: readonly string[] = ['serverId']): string => {
+  if (serverId === BUILTIN_SERVER_ID) return BUILTIN_SERVER_ID;
+  if (serverId === RAKUTEN_RELAY_SERVER_ID) {
+    throw validationError(path, 'The Rakuten relay cannot be chosen here: it is used only for mail from the store real address to masked addresses');
+  }
+  if (typeof serverId !== 'string' || !state.servers.has(serverId)) throw notFound('SMTP server', String(serverId), path);
+  return serverId;
+};
+
+const describeRule = (state: SmtpSettingsState, rule: RoutingRule): string =>
+  `#${state.rules.indexOf(rule) + 1} (From ${rule.match.kind === 'DOMAIN' ? `@${rule.match.value}` : rule.match.value})`;
+
+const requireMatch = (state: SmtpSettingsState, match: FromMatch, exceptRuleId: string | null): FromMatch => {
+  const kind = requireOneOf(['match', 'kind'], match?.kind, fromMatchKinds);
+  let value: string;
+  if (kind === 'ADDRESS') value = requireExactAddress(['match', 'value'], match.value);
+  else {
+    const raw = typeof match.value === 'string' ? match.value.trim().replace(/^\*?@/, '') : match.value;
+    if (typeof raw === 'string' && raw.includes('@')) {
+      throw validationError(['match', 'value'], `Expected a domain like "example.com" for a DOMAIN rule, got the address ${show(match.value)}; use kind ADDRESS for one address`);
+    }
+    value = requireDomain(['match', 'value'], raw);
+  }
+  const clash = state.rules.find((r) => r.ruleId !== exceptRuleId && r.match.kind === kind && sameText(r.match.value, value));
+  if (clash) throw alreadyExists(`Routing rule ${describeRule(state, clash)} already matches ${show(value)}`, ['match', 'value']);
+  return { kind, value };
+};
+
+const requireRule = (state: SmtpSettingsState, ruleId: string): RoutingRule => {
+  const rule = state.rules.find((r) => r.ruleId === ruleId);
+  if (!rule) throw notFound('Routing rule', ruleId, ['ruleId']);
+  return rule;
+};
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const addServer = ({ data }: AddSmtpServer, state: SmtpSettingsState): SmtpSettingsEvent => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  if (state.servers.has(data.serverId)) throw alreadyExists(`SMTP server ${data.serverId} already exists`, ['serverId']);
+  return { type: 'SmtpServerAdded', data: serverEventData(mailboxNumber, serverFields(state, data, null), data.auth) };
+};
+
+const changeServer = ({ data }: ChangeSmtpServer, state: SmtpSettingsState): SmtpSettingsEvent[] => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  const existing = requireExternalServer(state, data.serverId, 'changed');
+  const next = serverFields(state, data, existing);
+  return sameJson(next, existing) ? [] : [{ type: 'SmtpServerChanged', data: serverEventData(mailboxNumber, next, data.auth) }];
+};
+
+const removeServer = ({ data }: RemoveSmtpServer, state: SmtpSettingsState): SmtpSettingsEvent => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  const server = requireExternalServer(state, data.serverId, 'removed');
+  const uses = state.rules.filter((r) => r.serverId === server.serverId).map((r) => `routing rule ${describeRule(state, r)}`);
+  if (state.defaultServerId === server.serverId) uses.push('the default server setting');
+  if (uses.length > 0) {
+    throw illegalState(`SMTP server ${show(server.name)} is still used by ${uses.join(', ')}; point them at another server first`, ['serverId']);
+  }
+  return { type: 'SmtpServerRemoved', data: { mailboxNumber, serverId: server.serverId } };
+};
+
+const addRule = ({ data }: AddSmtpRoutingRule, state: SmtpSettingsState): SmtpSettingsEvent => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  const ruleId = requireUuid(['ruleId'], data.ruleId);
+  if (state.rules.some((r) => r.ruleId === ruleId)) throw alreadyExists(`Routing rule ${ruleId} already exists`, ['ruleId']);
+  const match = requireMatch(state, data.match, null);
+  const serverId = requireTargetServer(state, data.serverId);
+  return { type: 'SmtpRoutingRuleAdded', data: { mailboxNumber, ruleId, match, serverId, position: state.rules.length } };
+};
+
+const changeRule = ({ data }: ChangeSmtpRoutingRule, state: SmtpSettingsState): SmtpSettingsEvent[] => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  const rule = requireRule(state, data.ruleId);
+  const next: RoutingRule = { ruleId: rule.ruleId, match: requireMatch(state, data.match, rule.ruleId), serverId: requireTargetServer(state, data.serverId) };
+  return sameJson(next, rule) ? [] : [{ type: 'SmtpRoutingRuleChanged', data: { mailboxNumber, ...next } }];
+};
+
+const removeRule = ({ data }: RemoveSmtpRoutingRule, state: SmtpSettingsState): SmtpSettingsEvent => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  return { type: 'SmtpRoutingRuleRemoved', data: { mailboxNumber, ruleId: requireRule(state, data.ruleId).ruleId } };
+};
+
+const reorderRules = ({ data }: ReorderSmtpRoutingRules, state: SmtpSettingsState): SmtpSettingsEvent[] => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  const ids = Array.isArray(data.ruleIds) ? data.ruleIds : [];
+  const known = new Set(state.rules.map((r) => r.ruleId));
+  const unknown = ids.filter((id) => !known.has(id));
+  const duplicated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  const missing = [...known].filter((id) => !ids.includes(id));
+  if (unknown.length + duplicated.length + missing.length > 0) {
+    const problems = [
+      unknown.length ? `unknown ${unknown.join(', ')}` : '',
+      duplicated.length ? `listed twice ${duplicated.join(', ')}` : '',
+      missing.length ? `missing ${missing.join(', ')}` : '',
+    ].filter(Boolean);
+    throw validationError(['ruleIds'], `Expected every one of the ${known.size} rule ids exactly once, got: ${problems.join('; ')}`);
+  }
+  if (ids.every((id, i) => state.rules[i]!.ruleId === id)) return [];
+  return [{ type: 'SmtpRoutingRulesReordered', data: { mailboxNumber, ruleIds: [...ids] } }];
+};
+
+const defaultServerEvents = (mailboxNumber: number, state: SmtpSettingsState, serverId: string): SmtpSettingsEvent[] => {
+  const target = requireTargetServer(state, serverId, ['defaultServerId']);
+  return target === state.defaultServerId ? [] : [{ type: 'DefaultSmtpServerSet', data: { mailboxNumber, serverId: target } }];
+};
+
+const bounceEvents = (mailboxNumber: number, state: SmtpSettingsState, input: { kind?: unknown; address?: unknown }): SmtpSettingsEvent[] => {
+  const kind = requireOneOf(['bounceDestination', 'kind'], input?.kind, ['FIXED_ADDRESS', 'SENDER'] as const);
+  let destination: BounceDestination;
+  if (kind === 'FIXED_ADDRESS') destination = { kind, address: requireEmail(['bounceDestination', 'address'], input.address) };
+  else if (input.address !== undefined && input.address !== null) {
+    throw validationError(['bounceDestination', 'address'], `Expected no address with SENDER (bounces go to each mail's From), got ${show(input.address)}`);
+  } else destination = { kind };
+  return sameJson(destination, state.bounce) ? [] : [{ type: 'BounceDestinationSet', data: { mailboxNumber, destination } }];
+};
+
+/** Both parts are validated before anything is appended, so the screen's change is all or nothing. */
+const changeBasicSettings = ({ data }: ChangeSmtpBasicSettings, state: SmtpSettingsState): SmtpSettingsEvent[] => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  const hasDefault = data.defaultServerId !== undefined && data.defaultServerId !== null;
+  const hasBounce = data.bounceDestination !== undefined && data.bounceDestination !== null;
+  if (!hasDefault && !hasBounce) throw validationError([], 'Expected a default server, a bounce destination or both, got neither');
+  return [
+    ...(hasDefault ? defaultServerEvents(mailboxNumber, state, data.defaultServerId!) : []),
+    ...(hasBounce ? bounceEvents(mailboxNumber, state, data.bounceDestination!) : []),
+  ];
+};
+
+const configureRakuten = ({ data }: ConfigureRakutenRelay, state: SmtpSettingsState): SmtpSettingsEvent[] => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  const realAddress = requireEmail(['realAddress'], data.realAddress);
+  if (isRakutenMaskedAddress(realAddress)) {
+    throw validationError(['realAddress'], `Expected the store's real address, got the masked address ${show(realAddress)}`);
+  }
+  const contactAddress = data.contactAddress === null || data.contactAddress === undefined ? null : requireEmail(['contactAddress'], data.contactAddress);
+  let passwordCiphertext: string;
+  if (data.passwordCiphertext !== null) passwordCiphertext = requireCiphertext(['password'], data.passwordCiphertext);
+  else if (state.rakuten) passwordCiphertext = state.rakuten.passwordCiphertext;
+  else throw validationError(['password'], 'Expected a password: the Rakuten relay account has none stored yet');
+  const relay: RakutenRelay = {
+    realAddress,
+    contactAddress: contactAddress !== null && sameText(contactAddress, realAddress) ? null : contactAddress,
+    host: requireHost(['host'], data.host),
+    port: requirePort(['port'], data.port),
+    encryption: requireOneOf(['encryption'], data.encryption, smtpEncryptions),
+    user: requireTrimmedText(['user'], data.user, 1, 255),
+    passwordCiphertext,
+  };
+  if (sameJson(relay, state.rakuten)) return [];
+  const { passwordCiphertext: _kept, ...settings } = relay;
+  return [{ type: 'RakutenRelayConfigured', data: { mailboxNumber, ...settings, ...(data.passwordCiphertext !== null ? { passwordCiphertext } : {}) } }];
+};
+
+const removeRakuten = ({ data }: RemoveRakutenRelay, state: SmtpSettingsState): SmtpSettingsEvent => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  if (!state.rakuten) throw notFound('Rakuten relay account of mailbox', String(mailboxNumber));
+  return { type: 'RakutenRelayRemoved', data: { mailboxNumber } };
+};
+
+export const decideSmtpSettings = (command: SmtpSettingsCommand, state: SmtpSettingsState): SmtpSettingsEvent | readonly SmtpSettingsEvent[] => {
+  switch (command.type) {
+    case 'AddSmtpServer':
+      return addServer(command, state);
+    case 'ChangeSmtpServer':
+      return changeServer(command, state);
+    case 'RemoveSmtpServer':
+      return removeServer(command, state);
+    case 'AddSmtpRoutingRule':
+      return addRule(command, state);
+    case 'ChangeSmtpRoutingRule':
+      return changeRule(command, state);
+    case 'RemoveSmtpRoutingRule':
+      return removeRule(command, state);
+    case 'ReorderSmtpRoutingRules':
+      return reorderRules(command, state);
+    case 'ChangeSmtpBasicSettings':
+      return changeBasicSettings(command, state);
+    case 'ConfigureRakutenRelay':
+      return configureRakuten(command, state);
+    case 'RemoveRakutenRelay':
+      return removeRakuten(command, state);
+    default:
+      return assertNever(command);
+  }
+};
+
+export const smtpSettingsDecider: Decider<SmtpSettingsState, SmtpSettingsCommand, SmtpSettingsEvent> = {
+  decide: decideSmtpSettings,
+  evolve: evolveSmtpSettings,
+  initialState: initialSmtpSettingsState,
+};

@@ -1,0 +1,245 @@
+import type { DomainEvent } from '../../eventstore/port.js';
+import { assertNever, type Command } from '../shared/decider.js';
+
+/**
+ * Commands, events and state of a mailbox's outbound SMTP settings (メール送信(SMTP)サーバの設定
+ * and 楽天あんしんメルアドサービス): external servers, From-address routing rules, the
+ * default server, the bounce destination and the Rakuten relay account. One stream per
+ * mailbox, `smtp-<No>`, so a rule can never point at a server that a concurrent command
+ * deleted. The rules themselves live in smtpSettings.decider.ts.
+ */
+
+export const smtpSettingsStreamId = (mailboxNumber: number): string => `smtp-${mailboxNumber}`;
+
+/** The product's own server (メールディーラーサーバ): always present, configured by the operator. */
+export const BUILTIN_SERVER_ID = 'builtin';
+export const BUILTIN_SERVER_NAME = 'Built-in server';
+/** The Rakuten relay is not a server rules can pick; it has this id in routes and test mail. */
+export const RAKUTEN_RELAY_SERVER_ID = 'rakuten-relay';
+export const RAKUTEN_RELAY_NAME = 'Rakuten relay';
+
+export const SmtpEncryption = {
+  /** Implicit TLS from the first byte (RFC 8314 §3.3), usually port 465. */
+  SMTPS: 'SMTPS',
+  /** Plain connect, then STARTTLS, which is required (RFC 3207), usually port 587. */
+  STARTTLS: 'STARTTLS',
+} as const;
+export type SmtpEncryption = (typeof SmtpEncryption)[keyof typeof SmtpEncryption];
+export const smtpEncryptions: readonly SmtpEncryption[] = Object.values(SmtpEncryption);
+
+export const SmtpAuthMethod = { PASSWORD: 'PASSWORD', OAUTH: 'OAUTH' } as const;
+export type SmtpAuthMethod = (typeof SmtpAuthMethod)[keyof typeof SmtpAuthMethod];
+export const smtpAuthMethods: readonly SmtpAuthMethod[] = Object.values(SmtpAuthMethod);
+
+export type SmtpAuth =
+  | { readonly method: 'PASSWORD'; readonly user: string; readonly passwordCiphertext: string }
+  /** XOAUTH2 with a registered OAuth credential; the credential itself lives elsewhere. */
+  | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string };
+
+export interface ExternalSmtpServer {
+  readonly serverId: string;
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly encryption: SmtpEncryption;
+  readonly auth: SmtpAuth;
+}
+
+export const FromMatchKind = {
+  /** The From address, compared case-insensitively. */
+  ADDRESS: 'ADDRESS',
+  /** Every From address of exactly this domain (not its subdomains). */
+  DOMAIN: 'DOMAIN',
+} as const;
+export type FromMatchKind = (typeof FromMatchKind)[keyof typeof FromMatchKind];
+export const fromMatchKinds: readonly FromMatchKind[] = Object.values(FromMatchKind);
+
+export interface FromMatch {
+  readonly kind: FromMatchKind;
+  readonly value: string;
+}
+
+export interface RoutingRule {
+  readonly ruleId: string;
+  readonly match: FromMatch;
+  readonly serverId: string;
+}
+
+export type BounceDestination = { readonly kind: 'FIXED_ADDRESS'; readonly address: string } | { readonly kind: 'SENDER' };
+export const bounceDestinationKinds = ['FIXED_ADDRESS', 'SENDER'] as const;
+
+export interface RakutenRelay {
+  /** 店舗連絡先リアルアドレス: only mail From this address may use the relay. */
+  readonly realAddress: string;
+  /** 店舗連絡先メールアドレス when it differs from the real address; null: the real address. */
+  readonly contactAddress: string | null;
+  readonly host: string;
+  readonly port: number;
+  readonly encryption: SmtpEncryption;
+  readonly user: string;
+  readonly passwordCiphertext: string;
+}
+
+// ---- Commands ----
+type M = { readonly mailboxNumber: number };
+/** Passwords arrive encrypted by the vault; null on a change keeps the stored one. */
+export type SmtpAuthInput =
+  | { readonly method: 'PASSWORD'; readonly user: string; readonly passwordCiphertext: string | null }
+  | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string };
+type ServerFields = { readonly name: string; readonly host: string; readonly port: number; readonly encryption: SmtpEncryption; readonly auth: SmtpAuthInput };
+
+export type AddSmtpServer = Command<'AddSmtpServer', M & { readonly serverId: string } & ServerFields>;
+export type ChangeSmtpServer = Command<'ChangeSmtpServer', M & { readonly serverId: string } & ServerFields>;
+export type RemoveSmtpServer = Command<'RemoveSmtpServer', M & { readonly serverId: string }>;
+export type AddSmtpRoutingRule = Command<'AddSmtpRoutingRule', M & RoutingRule>;
+export type ChangeSmtpRoutingRule = Command<'ChangeSmtpRoutingRule', M & RoutingRule>;
+export type RemoveSmtpRoutingRule = Command<'RemoveSmtpRoutingRule', M & { readonly ruleId: string }>;
+export type ReorderSmtpRoutingRules = Command<'ReorderSmtpRoutingRules', M & { readonly ruleIds: readonly string[] }>;
+/** The manual's basic settings screen (SMTPサーバの利用に関する基本設定): either or both, applied together. */
+export type ChangeSmtpBasicSettings = Command<
+  'ChangeSmtpBasicSettings',
+  M & { readonly defaultServerId?: string | null; readonly bounceDestination?: BounceDestination | null }
+>;
+export type ConfigureRakutenRelay = Command<
+  'ConfigureRakutenRelay',
+  M & Omit<RakutenRelay, 'passwordCiphertext'> & { readonly passwordCiphertext: string | null }
+>;
+export type RemoveRakutenRelay = Command<'RemoveRakutenRelay', M>;
+
+export type SmtpSettingsCommand =
+  | AddSmtpServer
+  | ChangeSmtpServer
+  | RemoveSmtpServer
+  | AddSmtpRoutingRule
+  | ChangeSmtpRoutingRule
+  | RemoveSmtpRoutingRule
+  | ReorderSmtpRoutingRules
+  | ChangeSmtpBasicSettings
+  | ConfigureRakutenRelay
+  | RemoveRakutenRelay;
+
+// ---- Events ----
+/** Auth as events carry it: the password ciphertext travels beside it, and only when one was set. */
+export type SmtpAuthSettings = { readonly method: 'PASSWORD'; readonly user: string } | Extract<SmtpAuth, { method: 'OAUTH' }>;
+type ServerEventData = M &
+  Omit<ExternalSmtpServer, 'auth'> & {
+    readonly auth: SmtpAuthSettings;
+    /** Present when a new password was given (always on add with PASSWORD); absent on a change: kept. */
+    readonly passwordCiphertext?: string;
+  };
+export type SmtpServerAdded = DomainEvent<'SmtpServerAdded', ServerEventData>;
+export type SmtpServerChanged = DomainEvent<'SmtpServerChanged', ServerEventData>;
+export type SmtpServerRemoved = DomainEvent<'SmtpServerRemoved', M & { readonly serverId: string }>;
+/** `position` is the 0-based index the rule got: new rules go last. */
+export type SmtpRoutingRuleAdded = DomainEvent<'SmtpRoutingRuleAdded', M & RoutingRule & { readonly position: number }>;
+export type SmtpRoutingRuleChanged = DomainEvent<'SmtpRoutingRuleChanged', M & RoutingRule>;
+export type SmtpRoutingRuleRemoved = DomainEvent<'SmtpRoutingRuleRemoved', M & { readonly ruleId: string }>;
+/** The complete new order, first rule first. */
+export type SmtpRoutingRulesReordered = DomainEvent<'SmtpRoutingRulesReordered', M & { readonly ruleIds: readonly string[] }>;
+export type DefaultSmtpServerSet = DomainEvent<'DefaultSmtpServerSet', M & { readonly serverId: string }>;
+export type BounceDestinationSet = DomainEvent<'BounceDestinationSet', M & { readonly destination: BounceDestination }>;
+/** `passwordCiphertext` is present when a new password was given (always the first time); absent: kept. */
+export type RakutenRelayConfigured = DomainEvent<
+  'RakutenRelayConfigured',
+  M & Omit<RakutenRelay, 'passwordCiphertext'> & { readonly passwordCiphertext?: string }
+>;
+export type RakutenRelayRemoved = DomainEvent<'RakutenRelayRemoved', M>;
+
+export type SmtpSettingsEvent =
+  | SmtpServerAdded
+  | SmtpServerChanged
+  | SmtpServerRemoved
+  | SmtpRoutingRuleAdded
+  | SmtpRoutingRuleChanged
+  | SmtpRoutingRuleRemoved
+  | SmtpRoutingRulesReordered
+  | DefaultSmtpServerSet
+  | BounceDestinationSet
+  | RakutenRelayConfigured
+  | RakutenRelayRemoved;
+
+export const smtpSettingsEventTypes = [
+  'SmtpServerAdded',
+  'SmtpServerChanged',
+  'SmtpServerRemoved',
+  'SmtpRoutingRuleAdded',
+  'SmtpRoutingRuleChanged',
+  'SmtpRoutingRuleRemoved',
+  'SmtpRoutingRulesReordered',
+  'DefaultSmtpServerSet',
+  'BounceDestinationSet',
+  'RakutenRelayConfigured',
+  'RakutenRelayRemoved',
+] as const satisfies readonly SmtpSettingsEvent['type'][];
+
+// ---- State ----
+/** Settings exist implicitly for every mailbox: a fresh one sends everything through the built-in server. */
+export interface SmtpSettingsState {
+  /** Insertion order = listing order. */
+  readonly servers: ReadonlyMap<string, ExternalSmtpServer>;
+  /** Evaluation order: the first matching rule wins. */
+  readonly rules: readonly RoutingRule[];
+  readonly defaultServerId: string;
+  /** null: never set; mail then bounces to its own From (like SENDER) and nothing warns. */
+  readonly bounce: BounceDestination | null;
+  readonly rakuten: RakutenRelay | null;
+}
+
+export const initialSmtpSettingsState = (): SmtpSettingsState => ({
+  servers: new Map(),
+  rules: [],
+  defaultServerId: BUILTIN_SERVER_ID,
+  bounce: null,
+  rakuten: null,
+});
+
+const withoutMailbox = <T extends M>(data: T): Omit<T, 'mailboxNumber'> => {
+  const { mailboxNumber: _n, ...rest } = data;
+  return rest;
+};
+
+export const evolveSmtpSettings = (state: SmtpSettingsState, event: SmtpSettingsEvent): SmtpSettingsState => {
+  switch (event.type) {
+    case 'SmtpServerAdded':
+    case 'SmtpServerChanged': {
+      const { mailboxNumber: _n, passwordCiphertext, auth, ...fields } = event.data;
+      const previous = state.servers.get(fields.serverId)?.auth;
+      const kept = previous?.method === 'PASSWORD' ? previous.passwordCiphertext : '';
+      const full: SmtpAuth = auth.method === 'PASSWORD' ? { ...auth, passwordCiphertext: passwordCiphertext ?? kept } : auth;
+      return { ...state, servers: new Map(state.servers).set(fields.serverId, { ...fields, auth: full }) };
+    }
+    case 'SmtpServerRemoved': {
+      const servers = new Map(state.servers);
+      servers.delete(event.data.serverId);
+      return { ...state, servers };
+    }
+    case 'SmtpRoutingRuleAdded': {
+      const { ruleId, match, serverId, position } = event.data;
+      const rules = [...state.rules];
+      rules.splice(position, 0, { ruleId, match, serverId });
+      return { ...state, rules };
+    }
+    case 'SmtpRoutingRuleChanged': {
+      const { ruleId, match, serverId } = event.data;
+      return { ...state, rules: state.rules.map((r) => (r.ruleId === ruleId ? { ruleId, match, serverId } : r)) };
+    }
+    case 'SmtpRoutingRuleRemoved':
+      return { ...state, rules: state.rules.filter((r) => r.ruleId !== event.data.ruleId) };
+    case 'SmtpRoutingRulesReordered': {
+      const byId = new Map(state.rules.map((r) => [r.ruleId, r]));
+      return { ...state, rules: event.data.ruleIds.map((id) => byId.get(id)).filter((r): r is RoutingRule => r !== undefined) };
+    }
+    case 'DefaultSmtpServerSet':
+      return { ...state, defaultServerId: event.data.serverId };
+    case 'BounceDestinationSet':
+      return { ...state, bounce: event.data.destination };
+    case 'RakutenRelayConfigured': {
+      const { passwordCiphertext, ...relay } = withoutMailbox(event.data);
+      return { ...state, rakuten: { ...relay, passwordCiphertext: passwordCiphertext ?? state.rakuten?.passwordCiphertext ?? '' } };
+    }
+    case 'RakutenRelayRemoved':
+      return { ...state, rakuten: null };
+    default:
+      return assertNever(event);
+  }
+};

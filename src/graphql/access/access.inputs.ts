@@ -1,0 +1,62 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { AuditedInput } from '../identity/identity.inputs.js';
+
+@InputType({ description: 'Replaces the IP restriction of a mailbox.' })
+export class ConfigureIpRestrictionInput extends AuditedInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Field(() => [String], { description: 'IPv4/IPv6 addresses and CIDR ranges, e.g. "192.0.2.0/24", "2001:db8::/32". At most 10,000.' })
+  allowedAddresses!: string[];
+
+  @Field(() => [ID], { defaultValue: [], description: 'Users the restriction does not apply to (対象外ユーザ).' })
+  exemptUserIds!: string[];
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Save even if it would deny your own current address.' })
+  force!: boolean;
+}
+
+@InputType({ description: 'Replaces the API restriction of a mailbox.' })
+export class ConfigureApiRestrictionInput extends AuditedInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Field(() => [String])
+  allowedAddresses!: string[];
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Save even if it would deny your own current address (API-token callers).' })
+  force!: boolean;
+}
+
+@InputType({ description: 'Replaces the account-lock policy of a mailbox.' })
+export class ConfigureLockPolicyInput extends AuditedInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Field(() => Int, { description: 'Failed logins in a row that lock the account, 1–100.' })
+  threshold!: number;
+
+  @Field(() => Boolean, { description: 'Notify the operations administrators of this mailbox on a lock.' })
+  notifyOperationsAdministrators!: boolean;
+
+  @Field(() => [String], { defaultValue: [], description: 'Further addresses to notify (at most 20).' })
+  notifyAddresses!: string[];
+}
+
+@InputType()
+export class UnlockUsersInput {
+  @Field(() => [ID], { description: '1 to 100 users; all must exist and be locked, or none is unlocked.' })
+  userIds!: string[];
+
+  @Field(() => String, { description: 'Why; stored with each UserUnlocked event.' })
+  reason!: string;
+}

@@ -1,0 +1,110 @@
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { verifyStoreChain } from '../../audit/chainVerification.js';
+import { historyPage } from '../../audit/history.js';
+import { isAdministrator, requireMailboxAudit } from '../../auth/authorization.js';
+import type { Principal } from '../../auth/principal.js';
+import { MailboxRole } from '../../domain/identity/mailbox.js';
+import { forbidden, validationError } from '../../errors/index.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
+import {
+  AuditChainVerification,
+  AuditPointInput,
+  ConfigurationDiff,
+  ConfigurationSectionView,
+  FieldChange,
+  MailboxConfiguration,
+  SettingEvent,
+  SettingEventConnection,
+  SettingsHistoryFilter,
+} from './audit.types.js';
+import { auditLogOf } from './auditLogOf.js';
+
+/**
+ * The chain is global (one hash chain over every mailbox), and its verification reveals
+ * positions and pass/fail only, no content. So administrators and the AUDITOR of any
+ * mailbox may run it: an auditor must be able to vouch that the log is intact without
+ * asking an administrator. An auditor passes the network gate of one of their audited
+ * mailboxes (IP/API restriction), as for any other audit read.
+ */
+const requireChainAudit = (viewer: Principal): void => {
+  if (isAdministrator(viewer)) return;
+  let refusal: unknown = forbidden('Only administrators and auditors may verify the audit chain');
+  for (const [mailboxNumber, roles] of viewer.memberships) {
+    if (!roles.has(MailboxRole.AUDITOR)) continue;
+    try {
+      requireMailboxAudit(viewer, mailboxNumber);
+      return;
+    } catch (e) {
+      refusal = e;
+    }
+  }
+  throw refusal;
+};
+
+@Resolver()
+export class AuditResolver {
+  @Query(() => SettingEventConnection, {
+    description: 'Setting changes of a mailbox, oldest first, with before/after values. Administrators, its auditors and operations administrators.',
+  })
+  async settingsHistory(
+    @Arg('filter', () => SettingsHistoryFilter) filter: SettingsHistoryFilter,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Connection<SettingEvent>> {
+    requireMailboxAudit(viewerOf(ctx), filter.mailboxNumber);
+    const page = pageRequest(args);
+    const afterPosition = page.after === null ? 0 : Number(page.after);
+    if (!Number.isSafeInteger(afterPosition)) throw validationError(['after'], `Expected a cursor of settingsHistory, got ${JSON.stringify(args.after)}`);
+    const { entries, hasNextPage } = await historyPage(auditLogOf(ctx.services), filter, { afterPosition, limit: page.limit });
+    const connection = toConnection(entries, page, (e) => String(e.position), SettingEvent.from);
+    connection.pageInfo.hasNextPage = hasNextPage;
+    return connection;
+  }
+
+  @Query(() => MailboxConfiguration, {
+    description: 'The whole configuration of a mailbox as it was at a time or position (default: now), by replaying its events.',
+  })
+  async configurationAsOf(
+    @Arg('mailboxNumber', () => Int) mailboxNumber: number,
+    @Arg('at', () => Date, { nullable: true }) at: Date | null,
+    @Arg('position', () => Int, { nullable: true }) position: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MailboxConfiguration> {
+    requireMailboxAudit(viewerOf(ctx), mailboxNumber);
+    const configuration = await auditLogOf(ctx.services).configurationAsOf(mailboxNumber, { at, position });
+    return Object.assign(new MailboxConfiguration(), {
+      mailboxNumber,
+      position: configuration.position,
+      sections: Object.entries(configuration.sections).map(([name, value]) => Object.assign(new ConfigurationSectionView(), { name, value })),
+    });
+  }
+
+  @Query(() => ConfigurationDiff, { description: 'What changed in the configuration of a mailbox between two moments, field by field.' })
+  async configurationDiff(
+    @Arg('mailboxNumber', () => Int) mailboxNumber: number,
+    @Arg('from', () => AuditPointInput) from: AuditPointInput,
+    @Arg('to', () => AuditPointInput) to: AuditPointInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ConfigurationDiff> {
+    requireMailboxAudit(viewerOf(ctx), mailboxNumber);
+    const diff = await auditLogOf(ctx.services).configurationDiff(mailboxNumber, from, to);
+    return Object.assign(new ConfigurationDiff(), {
+      fromPosition: diff.from.position,
+      toPosition: diff.to.position,
+      changes: diff.changes.map(FieldChange.from),
+    });
+  }
+
+  @Query(() => AuditChainVerification, {
+    description: 'Recomputes the hash chain of the event store (default: all of it) and reports the first broken position. Administrators and auditors.',
+  })
+  async verifyAuditChain(
+    @Arg('fromPosition', () => Int, { nullable: true }) fromPosition: number | null,
+    @Arg('toPosition', () => Int, { nullable: true }) toPosition: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AuditChainVerification> {
+    requireChainAudit(viewerOf(ctx));
+    return AuditChainVerification.from(await verifyStoreChain(ctx.services.store, { fromPosition, toPosition }));
+  }
+}

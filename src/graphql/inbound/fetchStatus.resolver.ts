@@ -1,0 +1,156 @@
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, registerEnumType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { requireMailboxAudit } from '../../auth/authorization.js';
+import { ReceiveErrorCode, type ReceiveErrorsEvent } from '../../domain/inbound/index.js';
+import { mailboxNumberOf } from '../../domain/shared/scope.js';
+import type { RecordedEvent } from '../../eventstore/port.js';
+import type { FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { mutationPayload } from '../userErrors.js';
+import { ReceiveAccountRefInput, TestReceiveAccountInput } from './inbound.inputs.js';
+import { FetchReceiveAccountNowPayload, ReceiveFailureInfo, TestReceiveAccountPayload } from './inbound.payloads.js';
+import { ReceiveAccountStatus } from './inbound.types.js';
+import { toAccountFields } from './receiveAccount.resolver.js';
+
+export const ReceiveErrorEventKind = {
+  RAISED: 'RAISED',
+  CLEARED: 'CLEARED',
+  MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
+} as const;
+export type ReceiveErrorEventKind = (typeof ReceiveErrorEventKind)[keyof typeof ReceiveErrorEventKind];
+registerEnumType(ReceiveErrorEventKind, {
+  name: 'ReceiveErrorEventKind',
+  description: 'RAISED: an error episode began; CLEARED: the account receives again; MESSAGE_TOO_LARGE: one message over 25 MB was skipped.',
+});
+
+const KIND_OF: Readonly<Record<ReceiveErrorsEvent['type'], ReceiveErrorEventKind>> = {
+  ReceiveErrorRaised: 'RAISED',
+  ReceiveErrorCleared: 'CLEARED',
+  ReceiveMessageTooLarge: 'MESSAGE_TOO_LARGE',
+};
+
+@ObjectType({ description: 'A receive-error event of a mailbox, as recorded.' })
+export class ReceiveErrorNotification {
+  @Field(() => Int, { description: 'Global event position: events arrive in this order.' })
+  position!: number;
+
+  @Field(() => ReceiveErrorEventKind)
+  kind!: ReceiveErrorEventKind;
+
+  @Field(() => Int)
+  mailboxNumber!: number;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => ID, { nullable: true })
+  episodeId!: string | null;
+
+  @Field(() => ReceiveErrorCode, { nullable: true })
+  code!: ReceiveErrorCode | null;
+
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+
+  @Field(() => String, { nullable: true })
+  serverResponse!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'MESSAGE_TOO_LARGE: the message on the server (IMAP UIDVALIDITY:UID or POP3 UIDL).' })
+  messageKey!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  sizeBytes!: number | null;
+
+  @Field(() => Date)
+  at!: Date;
+
+  static from(recorded: RecordedEvent): ReceiveErrorNotification {
+    const e = recorded as unknown as ReceiveErrorsEvent & RecordedEvent;
+    const base = {
+      position: recorded.position,
+      kind: KIND_OF[e.type],
+      mailboxNumber: e.data.mailboxNumber,
+      accountId: e.data.accountId,
+      at: recorded.recordedAt,
+      episodeId: null,
+      code: null,
+      message: null,
+      serverResponse: null,
+      messageKey: null,
+      sizeBytes: null,
+    };
+    const d = e.data as Partial<{ episodeId: string; code: ReceiveErrorCode; message: string; serverResponse: string | null; messageKey: string; sizeBytes: number }>;
+    return Object.assign(new ReceiveErrorNotification(), base, {
+      episodeId: d.episodeId ?? null,
+      code: d.code ?? (e.type === 'ReceiveMessageTooLarge' ? 'TOO_LARGE' : null),
+      message: d.message ?? null,
+      serverResponse: d.serverResponse ?? null,
+      messageKey: d.messageKey ?? null,
+      sizeBytes: d.sizeBytes ?? null,
+    });
+  }
+}
+
+interface MailboxArgs {
+  mailboxNumber: number;
+}
+
+const failureInfo = (f: { code: string; message: string; serverResponse: string | null } | null): ReceiveFailureInfo | null =>
+  f ? Object.assign(new ReceiveFailureInfo(), { ...f, code: f.code as ReceiveErrorCode }) : null;
+
+@Resolver()
+export class FetchStatusResolver {
+  @Subscription(() => ReceiveAccountStatus, {
+    description: "Status changes of the mailbox's receive accounts (a run started, a run finished). Managers and auditors of the mailbox.",
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, MailboxArgs, GraphQLContext>) => {
+      requireMailboxAudit(viewerOf(context), args.mailboxNumber);
+      return context.services.inbound.statusFeed.listen({ filter: (s) => s.mailboxNumber === args.mailboxNumber });
+    },
+  })
+  fetchStatusChanged(@Arg('mailboxNumber', () => Int) _mailboxNumber: number, @Root() status: FetchStatusSnapshot): ReceiveAccountStatus {
+    return ReceiveAccountStatus.from(status);
+  }
+
+  @Subscription(() => ReceiveErrorNotification, {
+    description: 'Receive errors of the mailbox as they are recorded: episodes raised and cleared, oversized messages. Managers and auditors of the mailbox.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, MailboxArgs, GraphQLContext>) => {
+      requireMailboxAudit(viewerOf(context), args.mailboxNumber);
+      return context.services.liveEvents.listen({ filter: (e) => Object.hasOwn(KIND_OF, e.type) && mailboxNumberOf(e) === args.mailboxNumber });
+    },
+  })
+  receiveErrors(@Arg('mailboxNumber', () => Int) _mailboxNumber: number, @Root() event: RecordedEvent): ReceiveErrorNotification {
+    return ReceiveErrorNotification.from(event);
+  }
+
+  @Mutation(() => TestReceiveAccountPayload, { description: 'Connects, secures and logs in as configured, reports capabilities or a classified error. Imports nothing, records nothing.' })
+  async testReceiveAccount(@Arg('input', () => TestReceiveAccountInput) input: TestReceiveAccountInput, @Ctx() ctx: GraphQLContext): Promise<TestReceiveAccountPayload> {
+    const viewer = viewerOf(ctx);
+    return mutationPayload(
+      () => new TestReceiveAccountPayload(),
+      async () => {
+        const result = await ctx.services.inbound.fetchControl.test(viewer, {
+          mailboxNumber: input.mailboxNumber,
+          accountId: input.accountId ?? null,
+          changes: input.changes ? toAccountFields(input.changes) : null,
+        });
+        return { ok: result.ok, capabilities: [...result.capabilities], serverMessages: result.serverMessages, error: failureInfo(result.failure) };
+      },
+    );
+  }
+
+  @Mutation(() => FetchReceiveAccountNowPayload, { description: 'Fetches one account now (or waits for its run in progress) and returns the outcome.' })
+  async fetchReceiveAccountNow(@Arg('input', () => ReceiveAccountRefInput) input: ReceiveAccountRefInput, @Ctx() ctx: GraphQLContext): Promise<FetchReceiveAccountNowPayload> {
+    const viewer = viewerOf(ctx);
+    return mutationPayload(
+      () => new FetchReceiveAccountNowPayload(),
+      async () => {
+        const result = await ctx.services.inbound.fetchControl.fetchNow(viewer, { mailboxNumber: input.mailboxNumber, accountId: input.accountId });
+        return {
+          status: result.status ? ReceiveAccountStatus.from(result.status) : null,
+          imported: result.imported,
+          skipped: result.skipped,
+          error: failureInfo(result.failure),
+        };
+      },
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import type { Selectable } from 'kysely';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ChatDestinationsTable } from '../../db/schema.integrations.js';
+import { ChatEventKind, ChatKind } from '../../domain/integrations/chatDestinations.decider.js';
+import { AuditedInput } from '../identity/identity.inputs.js';
+import { Payload } from '../userErrors.js';
+
+registerEnumType(ChatKind, { name: 'ChatKind', description: 'SLACK: incoming webhook. CHATWORK: API token + room. TEAMS: workflow webhook.' });
+registerEnumType(ChatEventKind, { name: 'ChatEventKind', description: 'Which notices a chat destination receives.' });
+
+export type ChatDestinationRow = Selectable<ChatDestinationsTable>;
+
+@ObjectType({ description: 'Where notices are posted in an external chat (外部チャット連携). The webhook URL or API token is write-only.' })
+export class ChatDestination {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) mailboxNumber!: number;
+  @Field(() => ChatKind) kind!: ChatKind;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true, description: 'Chatwork room id; null for Slack and Teams.' }) roomId!: string | null;
+  @Field(() => Boolean, { description: 'Always true: the webhook URL (Slack, Teams) or API token (Chatwork) is required. Never returned.' }) credentialSet!: boolean;
+  @Field(() => [ChatEventKind]) eventKinds!: ChatEventKind[];
+  @Field(() => Boolean) enabled!: boolean;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+
+  static from(row: ChatDestinationRow): ChatDestination {
+    return Object.assign(new ChatDestination(), {
+      id: row.destination_id,
+      mailboxNumber: row.mailbox_number,
+      kind: row.kind as ChatKind,
+      name: row.name,
+      roomId: row.room_id,
+      credentialSet: true,
+      eventKinds: JSON.parse(row.event_kinds) as ChatEventKind[],
+      enabled: row.enabled === 1,
+      createdAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+    });
+  }
+}
+
+@ObjectType()
+export class ChatDestinationPayload extends Payload {
+  @Field(() => ChatDestination, { nullable: true })
+  chatDestination: ChatDestination | null = null;
+}
+
+@ObjectType()
+export class RemoveChatDestinationPayload extends Payload {
+  @Field(() => ID, { nullable: true })
+  removedChatDestinationId: string | null = null;
+}
+
+@InputType()
+export class AddChatDestinationInput extends AuditedInput {
+  @Field(() => Int) mailboxNumber!: number;
+  @Field(() => ChatKind) kind!: ChatKind;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true, description: 'Slack / Teams: the webhook URL. Write-only.' }) webhookUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'Chatwork: the API token. Write-only.' }) apiToken?: string | null;
+  @Field(() => String, { nullable: true, description: 'Chatwork only.' }) roomId?: string | null;
+  @Field(() => [ChatEventKind]) eventKinds!: ChatEventKind[];
+  @Field(() => Boolean, { defaultValue: true }) enabled!: boolean;
+}
+
+@InputType()
+export class ChatDestinationRefInput extends AuditedInput {
+  @Field(() => Int) mailboxNumber!: number;
+  @Field(() => ID) destinationId!: string;
+}
+
+@InputType({ description: 'Omitted fields keep their value; the kind is fixed.' })
+export class ChangeChatDestinationInput extends ChatDestinationRefInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'Slack / Teams; write-only, omit to keep.' }) webhookUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'Chatwork; write-only, omit to keep.' }) apiToken?: string | null;
+  @Field(() => String, { nullable: true }) roomId?: string | null;
+  @Field(() => [ChatEventKind], { nullable: true }) eventKinds?: ChatEventKind[] | null;
+  @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
+}

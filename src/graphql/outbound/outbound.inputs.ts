@@ -1,0 +1,192 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { AuditedInput } from '../identity/identity.inputs.js';
+import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption } from './outbound.enums.js';
+
+@InputType()
+export class MailboxOutboundInput extends AuditedInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+}
+
+@InputType()
+export class AddSmtpServerInput extends MailboxOutboundInput {
+  @Field(() => String, { description: '1–100 characters, unique in the mailbox.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Host name or IP address.' })
+  host!: string;
+
+  @Field(() => Int, { description: '1–65535, usually 465 (SMTPS) or 587 (STARTTLS).' })
+  port!: number;
+
+  @Field(() => SmtpEncryption)
+  encryption!: SmtpEncryption;
+
+  @Field(() => SmtpAuthMethod)
+  authMethod!: SmtpAuthMethod;
+
+  @Field(() => String)
+  user!: string;
+
+  @Field(() => String, { nullable: true, description: 'Write-only; required with PASSWORD. Stored encrypted, never returned.' })
+  password?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Required with OAUTH: a registered OAuth credential.' })
+  oauthCredentialId?: string | null;
+}
+
+@InputType()
+export class ChangeSmtpServerInput extends AddSmtpServerInput {
+  @Field(() => ID)
+  serverId!: string;
+}
+
+@InputType()
+export class SmtpServerRefInput extends MailboxOutboundInput {
+  @Field(() => ID)
+  serverId!: string;
+}
+
+@InputType()
+export class AddSmtpRoutingRuleInput extends MailboxOutboundInput {
+  @Field(() => FromMatchKind)
+  matchKind!: FromMatchKind;
+
+  @Field(() => String, { description: 'An address (ADDRESS) or a domain such as "example.com" (DOMAIN).' })
+  matchValue!: string;
+
+  @Field(() => ID, { description: 'An external server id or `builtin`.' })
+  serverId!: string;
+}
+
+@InputType()
+export class ChangeSmtpRoutingRuleInput extends AddSmtpRoutingRuleInput {
+  @Field(() => ID)
+  ruleId!: string;
+}
+
+@InputType()
+export class SmtpRoutingRuleRefInput extends MailboxOutboundInput {
+  @Field(() => ID)
+  ruleId!: string;
+}
+
+@InputType()
+export class ReorderSmtpRoutingRulesInput extends MailboxOutboundInput {
+  @Field(() => [ID], { description: 'Every rule id exactly once, first evaluated first.' })
+  ruleIds!: string[];
+}
+
+@InputType()
+export class BounceDestinationInput {
+  @Field(() => BounceDestinationKind)
+  kind!: keyof typeof BounceDestinationKind;
+
+  @Field(() => String, { nullable: true, description: 'Required with FIXED_ADDRESS, refused with SENDER.' })
+  address?: string | null;
+}
+
+@InputType({ description: 'SMTPサーバの利用に関する基本設定: give either or both; both apply together or not at all.' })
+export class ChangeSmtpBasicSettingsInput extends MailboxOutboundInput {
+  @Field(() => ID, { nullable: true, description: 'An external server id or `builtin`.' })
+  defaultServerId?: string | null;
+
+  @Field(() => BounceDestinationInput, { nullable: true })
+  bounceDestination?: BounceDestinationInput | null;
+}
+
+@InputType()
+export class ConfigureRakutenRelayInput extends MailboxOutboundInput {
+  @Field(() => String, { description: '店舗連絡先リアルアドレス' })
+  realAddress!: string;
+
+  @Field(() => String, { nullable: true, description: '店舗連絡先メールアドレス, when it differs from the real address.' })
+  contactAddress?: string | null;
+
+  @Field(() => String)
+  host!: string;
+
+  @Field(() => Int)
+  port!: number;
+
+  @Field(() => SmtpEncryption, { nullable: true, description: 'Default STARTTLS.' })
+  encryption?: SmtpEncryption | null;
+
+  @Field(() => String)
+  user!: string;
+
+  @Field(() => String, { nullable: true, description: 'Write-only; required the first time, omitted later keeps the stored one.' })
+  password?: string | null;
+}
+
+@InputType()
+export class SendTestMailInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+
+  @Field(() => ID, { description: 'An external server id, `builtin`, or `rakuten-relay`.' })
+  serverId!: string;
+
+  @Field(() => String)
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'Default: the store real address for the Rakuten relay, else the mailbox address.' })
+  from?: string | null;
+}
+
+@InputType()
+export class AddDkimSignatureInput extends MailboxOutboundInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => DkimSignatureKind)
+  kind!: DkimSignatureKind;
+
+  @Field(() => String, { description: 'd=: for an author signature, the From domain it signs.' })
+  domain!: string;
+
+  @Field(() => String, { description: 's=' })
+  selector!: string;
+
+  @Field(() => DkimAlgorithm, { nullable: true, description: 'Default RSA_SHA256 (2048 bits) when generating; imports take the key\'s.' })
+  algorithm?: DkimAlgorithm | null;
+
+  @Field(() => String, { nullable: true, description: 'Write-only: import this PEM private key instead of generating one. Never returned.' })
+  privateKeyPem?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'l=: sign only this many body bytes (discouraged, RFC 6376 §8.2).' })
+  bodyLengthLimit?: number | null;
+}
+
+@InputType()
+export class DkimSignatureRefInput extends MailboxOutboundInput {
+  @Field(() => ID)
+  signatureId!: string;
+}
+
+@InputType()
+export class SetDefaultDkimSignatureInput extends MailboxOutboundInput {
+  @Field(() => ID, { nullable: true, description: 'Null: no default, mail without a condition goes unsigned.' })
+  signatureId?: string | null;
+}
+
+@InputType()
+export class AddDkimConditionInput extends MailboxOutboundInput {
+  @Field(() => String, { description: 'One exact From address; domains are refused.' })
+  fromAddress!: string;
+
+  @Field(() => ID)
+  signatureId!: string;
+}
+
+@InputType()
+export class ChangeDkimConditionInput extends AddDkimConditionInput {
+  @Field(() => ID)
+  conditionId!: string;
+}
+
+@InputType()
+export class DkimConditionRefInput extends MailboxOutboundInput {
+  @Field(() => ID)
+  conditionId!: string;
+}

@@ -1,0 +1,166 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BUILTIN_SERVER_ID, BUILTIN_SERVER_NAME, type FromMatchKind as FromMatchKindType } from '../../domain/outbound/smtpSettings.events.js';
+import type { OutboundRows, RakutenRelayRow, RoutingRuleRow, SmtpServerRow } from '../../outbound/outboundReadModel.js';
+import { BounceDestinationKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpServerKind } from './outbound.enums.js';
+
+@ObjectType({ description: 'An SMTP server mail can be sent through. Passwords are write-only: only `passwordSet` shows.' })
+export class SmtpServer {
+  @Field(() => ID, { description: '`builtin` for the built-in server.' })
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => SmtpServerKind)
+  kind!: keyof typeof SmtpServerKind;
+
+  @Field(() => String, { nullable: true, description: 'Null for a built-in server the operator has not configured.' })
+  host!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  port!: number | null;
+
+  @Field(() => SmtpEncryption)
+  encryption!: SmtpEncryption;
+
+  @Field(() => SmtpAuthMethod, { nullable: true, description: 'Null for the built-in server (operator credentials).' })
+  authMethod!: SmtpAuthMethod | null;
+
+  @Field(() => String, { nullable: true })
+  user!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether a password is stored; the password itself is never returned.' })
+  passwordSet!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The OAuth credential used with OAUTH.' })
+  oauthCredentialId!: string | null;
+
+  @Field(() => Boolean)
+  isDefault!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  updatedAt!: Date | null;
+
+  static builtin(where: { host: string; port: number; encryption: SmtpEncryption } | null, isDefault: boolean): SmtpServer {
+    return Object.assign(new SmtpServer(), {
+      id: BUILTIN_SERVER_ID,
+      name: BUILTIN_SERVER_NAME,
+      kind: 'BUILT_IN',
+      host: where?.host ?? null,
+      port: where?.port ?? null,
+      encryption: where?.encryption ?? 'STARTTLS',
+      authMethod: null,
+      user: null,
+      passwordSet: false,
+      oauthCredentialId: null,
+      isDefault,
+      updatedAt: null,
+    });
+  }
+
+  static from(row: SmtpServerRow, isDefault: boolean): SmtpServer {
+    return Object.assign(new SmtpServer(), {
+      id: row.server_id,
+      name: row.name,
+      kind: 'EXTERNAL',
+      host: row.host,
+      port: row.port,
+      encryption: row.encryption as SmtpEncryption,
+      authMethod: row.auth_method as SmtpAuthMethod,
+      user: row.auth_user,
+      passwordSet: row.password_ciphertext !== null,
+      oauthCredentialId: row.oauth_credential_id,
+      isDefault,
+      updatedAt: new Date(row.updated_at),
+    });
+  }
+}
+
+@ObjectType({ description: 'A usage condition: mail whose From matches goes through `server`. The first matching rule wins.' })
+export class SmtpRoutingRule {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: '1 is evaluated first.' })
+  position!: number;
+
+  @Field(() => FromMatchKind)
+  matchKind!: FromMatchKindType;
+
+  @Field(() => String, { description: 'An address (ADDRESS) or a domain (DOMAIN).' })
+  matchValue!: string;
+
+  @Field(() => SmtpServer)
+  server!: SmtpServer;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  static from(row: RoutingRuleRow, server: SmtpServer): SmtpRoutingRule {
+    return Object.assign(new SmtpRoutingRule(), {
+      id: row.rule_id,
+      position: row.position + 1,
+      matchKind: row.match_kind as FromMatchKindType,
+      matchValue: row.match_value,
+      server,
+      updatedAt: new Date(row.updated_at),
+    });
+  }
+}
+
+@ObjectType({ description: 'Where bounces (non-delivery reports) go: the envelope sender of outgoing mail.' })
+export class BounceDestination {
+  @Field(() => BounceDestinationKind)
+  kind!: keyof typeof BounceDestinationKind;
+
+  @Field(() => String, { nullable: true, description: 'Set with FIXED_ADDRESS.' })
+  address!: string | null;
+
+  static from(bounce: NonNullable<OutboundRows['bounce']>): BounceDestination {
+    return Object.assign(new BounceDestination(), { kind: bounce.kind, address: bounce.kind === 'FIXED_ADDRESS' ? bounce.address : null });
+  }
+}
+
+@ObjectType({ description: 'The Rakuten safe-address relay account (楽天あんしんメルアドサービス). The password is write-only.' })
+export class RakutenRelay {
+  @Field(() => ID, { description: 'Always `rakuten-relay`: use it with sendTestMail.' })
+  id!: string;
+
+  @Field(() => String, { description: '店舗連絡先リアルアドレス: only mail from it uses the relay.' })
+  realAddress!: string;
+
+  @Field(() => String, { description: '店舗連絡先メールアドレス (the real address unless set otherwise).' })
+  contactAddress!: string;
+
+  @Field(() => String)
+  host!: string;
+
+  @Field(() => Int)
+  port!: number;
+
+  @Field(() => SmtpEncryption)
+  encryption!: SmtpEncryption;
+
+  @Field(() => String)
+  user!: string;
+
+  @Field(() => Boolean)
+  passwordSet!: boolean;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  static from(row: RakutenRelayRow): RakutenRelay {
+    return Object.assign(new RakutenRelay(), {
+      id: 'rakuten-relay',
+      realAddress: row.real_address,
+      contactAddress: row.contact_address ?? row.real_address,
+      host: row.host,
+      port: row.port,
+      encryption: row.encryption as SmtpEncryption,
+      user: row.auth_user,
+      passwordSet: row.password_ciphertext.length > 0,
+      updatedAt: new Date(row.updated_at),
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import type { OAuthProvider } from '../domain/inbound/oauthCredential.decider.js';
+
+/** Authorization and token endpoint URLs of one provider; `{tenant}` is replaced by the credential's tenant. */
+export interface OAuthProviderEndpoints {
+  readonly authorizeUrl: string;
+  readonly tokenUrl: string;
+}
+
+export interface InboundConfig {
+  /** Runs the fetch scheduler. @default true (MAILROOM_FETCH_ENABLED) */
+  readonly fetchEnabled: boolean;
+  /**
+   * Provider endpoints. Overridable so tests (and sovereign clouds) can point them
+   * elsewhere: MAILROOM_OAUTH_GOOGLE_AUTHORIZE_URL, MAILROOM_OAUTH_GOOGLE_TOKEN_URL,
+   * MAILROOM_OAUTH_MICROSOFT_AUTHORIZE_URL, MAILROOM_OAUTH_MICROSOFT_TOKEN_URL.
+   */
+  readonly oauthEndpoints: Readonly<Record<OAuthProvider, OAuthProviderEndpoints>>;
+  /**
+   * PEM of extra CA certificates trusted for POP/IMAP servers (a private CA), besides the
+   * system store. From the file named by MAILROOM_MAIL_CA_FILE. @default null
+   */
+  readonly mailCaCerts: string | null;
+}
+
+export const DEFAULT_OAUTH_ENDPOINTS: Readonly<Record<OAuthProvider, OAuthProviderEndpoints>> = {
+  GOOGLE: { authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth', tokenUrl: 'https://oauth2.googleapis.com/token' },
+  MICROSOFT: {
+    authorizeUrl: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize',
+    tokenUrl: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token',
+  },
+};
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads the inbound settings; problems are pushed to the caller's list so all are reported together. */
+export const loadInboundConfig = (env: Env, problems: string[]): InboundConfig => {
+  const flag = env.MAILROOM_FETCH_ENABLED;
+  let fetchEnabled = true;
+  if (flag !== undefined && flag !== '') {
+    if (/^(true|1|yes)$/i.test(flag)) fetchEnabled = true;
+    else if (/^(false|0|no)$/i.test(flag)) fetchEnabled = false;
+    else problems.push(`MAILROOM_FETCH_ENABLED must be true or false, got ${JSON.stringify(flag)}`);
+  }
+  const url = (name: string, fallback: string): string => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    try {
+      const u = new URL(raw.replace('{tenant}', 'tenant'));
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    } catch {
+      problems.push(`${name} must be an http(s) URL (may contain {tenant}), got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return raw;
+  };
+  let mailCaCerts: string | null = null;
+  if (env.MAILROOM_MAIL_CA_FILE) {
+    try {
+      mailCaCerts = readFileSync(env.MAILROOM_MAIL_CA_FILE, 'utf8');
+      if (!mailCaCerts.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no PEM certificate in it');
+    } catch (e) {
+      problems.push(`MAILROOM_MAIL_CA_FILE must name a readable PEM certificate file, got ${JSON.stringify(env.MAILROOM_MAIL_CA_FILE)} (${(e as Error).message})`);
+      mailCaCerts = null;
+    }
+  }
+  const d = DEFAULT_OAUTH_ENDPOINTS;
+  return {
+    fetchEnabled,
+    mailCaCerts,
+    oauthEndpoints: {
+      GOOGLE: {
+        authorizeUrl: url('MAILROOM_OAUTH_GOOGLE_AUTHORIZE_URL', d.GOOGLE.authorizeUrl),
+        tokenUrl: url('MAILROOM_OAUTH_GOOGLE_TOKEN_URL', d.GOOGLE.tokenUrl),
+      },
+      MICROSOFT: {
+        authorizeUrl: url('MAILROOM_OAUTH_MICROSOFT_AUTHORIZE_URL', d.MICROSOFT.authorizeUrl),
+        tokenUrl: url('MAILROOM_OAUTH_MICROSOFT_TOKEN_URL', d.MICROSOFT.tokenUrl),
+      },
+    },
+  };
+};

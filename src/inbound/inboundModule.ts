@@ -1,0 +1,110 @@
+import { rootCertificates } from 'node:tls';
+import type { Kysely } from 'kysely';
+import type { ReadModelDb } from '../db/schema.js';
+import type { EventStore } from '../eventstore/port.js';
+import { fetchAccount } from '../mail/fetch/fetchAccount.js';
+import { createSqlFetchStateStore } from '../mail/fetch/fetchStateStore.js';
+import type { FetchLimits, FetchTlsOptions } from '../mail/fetch/fetchTypes.js';
+import { createSqlMessageStore } from '../mail/messageStore/sqlMessageStore.js';
+import type { NoticeSender } from '../mail/notices/notice.js';
+import { AccountFetch, type FetchAccountFn } from '../mail/scheduler/accountFetch.js';
+import { probeReceiveAccount } from '../mail/scheduler/connectionProbe.js';
+import { FetchScheduler, type SchedulerLogger } from '../mail/scheduler/fetchScheduler.js';
+import { FetchStatusFeed } from '../mail/scheduler/fetchStatusFeed.js';
+import type { SecretVault } from '../secrets/vault.js';
+import type { InboundConfig } from './inboundConfig.js';
+import { OAuthAccessTokens } from './oauth/accessTokens.js';
+import { OAuthCredentialService } from './oauthCredentialService.js';
+import { ReceiveAccountService } from './receiveAccountService.js';
+import { ReceiveFetchControl } from './receiveFetchControl.js';
+
+export interface InboundModuleOptions {
+  readonly store: EventStore;
+  readonly db: Kysely<ReadModelDb>;
+  readonly vault: SecretVault;
+  readonly notices: NoticeSender;
+  readonly config: InboundConfig;
+  readonly afterAppend?: (position: number) => Promise<void>;
+  readonly logger?: SchedulerLogger;
+  readonly clock?: () => Date;
+  /** Extra TLS trust for mail servers (tests: Dovecot's self-signed CA). */
+  readonly tls?: FetchTlsOptions;
+  /** @default FetchScheduler's 1000 ms */
+  readonly tickMs?: number;
+  readonly limits?: Partial<FetchLimits>;
+  /** @default the fetchers' `fetchAccount` */
+  readonly fetchAccount?: FetchAccountFn;
+}
+
+/** Everything the GraphQL resolvers call for OAuth credentials, receive accounts and fetch status. */
+export interface InboundServices {
+  readonly oauthCredentials: OAuthCredentialService;
+  readonly receiveAccounts: ReceiveAccountService;
+  readonly fetchControl: ReceiveFetchControl;
+  readonly statusFeed: FetchStatusFeed;
+  readonly tokens: OAuthAccessTokens;
+  readonly scheduler: FetchScheduler;
+}
+
+export interface InboundModule {
+  readonly services: InboundServices;
+  /** Starts the scheduler when `config.fetchEnabled`; "fetch now" and tests work either way. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Wires the inbound area: token service, settings services, fetch runs, scheduler, status feed. */
+export const createInboundModule = (options: InboundModuleOptions): InboundModule => {
+  const { store, db, vault, notices, config } = options;
+  const clock = options.clock ?? (() => new Date());
+  const shared = {
+    store,
+    db,
+    vault,
+    clock,
+    ...(options.afterAppend ? { afterAppend: options.afterAppend } : {}),
+  };
+  const tokens = new OAuthAccessTokens({ ...shared, notices, endpoints: config.oauthEndpoints });
+  const statusFeed = new FetchStatusFeed();
+  const fetchState = createSqlFetchStateStore(db);
+  const accountFetch = new AccountFetch({
+    ...shared,
+    tokens,
+    notices,
+    feed: statusFeed,
+    fetchAccount: options.fetchAccount ?? fetchAccount,
+    fetchDeps: {
+      store: createSqlMessageStore(db),
+      state: fetchState,
+      now: clock,
+      ...(options.limits ? { limits: options.limits } : {}),
+    },
+    ...(options.tls ? { tls: options.tls } : config.mailCaCerts ? { tls: { ca: [...rootCertificates, config.mailCaCerts] } } : {}),
+  });
+  const scheduler = new FetchScheduler({
+    db,
+    accountFetch,
+    clock,
+    forgetAccount: (accountId) => fetchState.forgetAccount(accountId),
+    ...(options.tickMs ? { tickMs: options.tickMs } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const services: InboundServices = {
+    oauthCredentials: new OAuthCredentialService({ ...shared, config, tokens }),
+    receiveAccounts: new ReceiveAccountService({ ...shared, onFetchingStopped: (accountId) => scheduler.abort(accountId) }),
+    fetchControl: new ReceiveFetchControl({ store, vault, tokens, scheduler, accountFetch, probe: probeReceiveAccount }),
+    statusFeed,
+    tokens,
+    scheduler,
+  };
+  return {
+    services,
+    start: async () => {
+      if (config.fetchEnabled) await scheduler.start();
+    },
+    stop: async () => {
+      await scheduler.stop();
+      statusFeed.close();
+    },
+  };
+};

@@ -1,0 +1,25 @@
+/**
+ * The fetchers' entry point: one run for one receive account. Never throws for a mail
+ * problem: the report's `error` carries the classified FetchError, and whatever the run
+ * imported before it stopped is in the report too.
+ *
+ * The caller (the scheduler) decrypts secrets, refreshes OAuth tokens, and turns
+ * `skippedTooLarge`, `error.code === 'OVER_LIMIT'` etc. into status and notices.
+ */
+import { classifyFetchError } from './classifyFetchError.js';
+import { FetchRun } from './fetchRun.js';
+import type { FetchAccountConfig, FetchDeps, FetchReport } from './fetchTypes.js';
+import { fetchImap } from './imapFetcher.js';
+import { fetchPop3 } from './pop3/pop3Fetcher.js';
+
+export const fetchAccount = async (account: FetchAccountConfig, deps: FetchDeps): Promise<FetchReport> => {
+  const run = new FetchRun(account, deps);
+  try {
+    run.checkAborted();
+    if (account.protocol === 'IMAP') await fetchImap(run);
+    else await fetchPop3(run);
+    return run.report(null);
+  } catch (error) {
+    return run.report(classifyFetchError(error, { protocol: account.protocol, ...(deps.signal ? { signal: deps.signal } : {}) }));
+  }
+};

@@ -1,0 +1,199 @@
+/**
+ * POP3 and APOP fetch: every message of the maildrop, identified by UIDL (RFC 1939 §7).
+ *
+ * - STAT first: 1,500,000 or more messages refuses the run (OVER_LIMIT) before anything
+ *   is listed or downloaded (manual: メール蓄積数が 150 万通以上).
+ * - Sizes from LIST: a message above the limit is never RETR'd; it is reported once and
+ *   left on the server (we delete only what we stored).
+ * - leave-on-server: taken UIDLs are recorded in the fetch state, so nothing is taken
+ *   twice, even after a mailbox reset emptied the message store.
+ * - without leave-on-server: DELE only after the store committed; the server applies the
+ *   DELEs at QUIT (UPDATE state), so a crash before QUIT deletes nothing and the next run
+ *   finds those messages already stored (idempotent per UIDL) and only deletes them.
+ * - delete-duplicates (with leave-on-server only): a message under a UIDL not seen before
+ *   that is the same mail as one this account already stored (MessageStore.findSameMail:
+ *   identical bytes, or same Message-ID and Date) is not imported; its UIDL is recorded as
+ *   a duplicate. Servers that re-issue UIDLs (a migration, a rebuilt index) otherwise
+ *   make leave-on-server take the whole maildrop again — the manual's 同じメールを繰り返し受信.
+ *   The server copy stays: leave-on-server means the server keeps its mail.
+ */
+import { pop3SourceKey, type SourceKey } from '../../messageStore/messageStore.js';
+import { FetchError, FetchErrorCode } from '../fetchError.js';
+import { SeenDisposition, type SeenSource } from '../fetchStateStore.js';
+import { timeoutsOf, type FetchRun } from '../fetchRun.js';
+import { MessageCollector } from '../incomingMessage.js';
+import { Pop3Client, type Pop3Security } from './pop3Client.js';
+import { Pop3ProtocolError } from './pop3Response.js';
+
+/** IMPORTED records are written in batches; a lost batch is recovered by the store's idempotency. */
+const RECORD_BATCH = 200;
+
+export const fetchPop3 = async (run: FetchRun): Promise<void> => {
+  const { account, deps, limits } = run;
+  const timeouts = timeoutsOf(account);
+  const client = await Pop3Client.connect({
+    host: account.host,
+    port: account.port,
+    security: SECURITY[account.encryption],
+    tls: account.tls ?? {},
+    connectTimeoutMs: timeouts.connectMs,
+    greetingTimeoutMs: timeouts.greetingMs,
+    idleTimeoutMs: timeouts.idleMs,
+    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+  });
+  run.bytesRead = () => client.bytesRead;
+  const pendingRecords: SeenSource[] = [];
+  const flushRecords = async () => {
+    if (pendingRecords.length === 0) return;
+    await run.state.record(account.accountId, pendingRecords.splice(0), deps.now());
+  };
+  let dele = 0;
+  try {
+    await authenticate(run, client);
+    const stat = await client.stat();
+    run.serverMessages = stat.count;
+    if (stat.count >= limits.maxServerMessages) {
+      throw new FetchError(
+        FetchErrorCode.OVER_LIMIT,
+        `The server holds ${stat.count} messages; fetching is refused at ${limits.maxServerMessages} or more`,
+        { command: 'STAT', response: `+OK ${stat.count} ${stat.octets}` },
+      );
+    }
+    const sizes = stat.count === 0 ? new Map<number, number>() : await client.list();
+    const uidls = stat.count === 0 ? new Map<number, string>() : await client.uidl();
+    const numbers = [...uidls.keys()].sort((a, b) => a - b);
+    const keyOf = (n: number): SourceKey => pop3SourceKey(uidls.get(n)!);
+    const known = await run.state.lookup(account.accountId, numbers.map(keyOf));
+    // Only keys the state does not know can be stored-but-unrecorded (a crash before the
+    // record or the DELE); asking for those alone keeps this set small.
+    const stored = await run.store.storedSourceKeys(
+      account.accountId,
+      numbers.map(keyOf).filter((key) => !known.has(key)),
+    );
+
+    const deleteOnServer = async (n: number) => {
+      if (account.leaveOnServer) return;
+      await client.dele(n);
+      dele++;
+    };
+
+    for (const n of numbers) {
+      run.checkAborted();
+      const sourceKey = keyOf(n);
+      const uidl = uidls.get(n)!;
+      const size = sizes.get(n);
+      if (size === undefined) continue;
+      const disposition = known.get(sourceKey);
+      if (disposition === SeenDisposition.TOO_LARGE) {
+        run.tooLargeStillOnServer++;
+        continue;
+      }
+      // Taken (or judged a duplicate) while leave-on-server was on; deleted once it is off.
+      if (disposition !== undefined) {
+        await deleteOnServer(n);
+        continue;
+      }
+      if (size > limits.maxMessageBytes) {
+        await skipTooLarge(run, sourceKey, uidl, size);
+        continue;
+      }
+      if (stored.has(sourceKey)) {
+        run.recovered++;
+        if (account.leaveOnServer) pendingRecords.push({ sourceKey, disposition: SeenDisposition.IMPORTED, size });
+        await deleteOnServer(n);
+        continue;
+      }
+      const collector = new MessageCollector(limits.maxMessageBytes, size);
+      await client.retr(n, (chunk) => collector.push(chunk));
+      if (collector.overflowed) {
+        await skipTooLarge(run, sourceKey, uidl, collector.size);
+        continue;
+      }
+      const message = collector.finish();
+      if (account.leaveOnServer && account.deleteDuplicates) {
+        const same = await run.store.findSameMail(account.accountId, { ...message, excludeSourceKey: sourceKey, sourceKeyPrefix: 'uidl:' });
+        if (same) {
+          run.duplicatesDeleted.push({ sourceKey, serverId: uidl, duplicateOf: same.id });
+          await run.state.record(account.accountId, [{ sourceKey, disposition: SeenDisposition.DUPLICATE, size }], deps.now());
+          continue;
+        }
+      }
+      const result = await run.store.insert({
+        ...message,
+        mailboxNumber: account.mailboxNumber,
+        accountId: account.accountId,
+        sourceKey,
+        receivedAt: deps.now(),
+      });
+      if (result.inserted) run.noteImported(result.id, message.size);
+      else run.recovered++;
+      await run.afterStore(sourceKey);
+      if (account.leaveOnServer) {
+        pendingRecords.push({ sourceKey, disposition: SeenDisposition.IMPORTED, size });
+        if (pendingRecords.length >= RECORD_BATCH) await flushRecords();
+      }
+      await deleteOnServer(n);
+    }
+    await flushRecords();
+    await run.state.prune(account.accountId, new Set(numbers.map(keyOf)), 'uidl:');
+    await client.quit();
+    run.deletedOnServer = dele;
+  } catch (error) {
+    await closeAfterFailure(run, client, error, flushRecords, () => (run.deletedOnServer = dele));
+    throw error;
+  }
+};
+
+const SECURITY: Record<FetchRun['account']['encryption'], Pop3Security> = {
+  NONE: 'none',
+  SSL_TLS: 'implicit',
+  STARTTLS: 'starttls',
+};
+
+const authenticate = async (run: FetchRun, client: Pop3Client): Promise<void> => {
+  const { auth, protocol } = run.account;
+  if (protocol === 'APOP') {
+    if (auth.kind !== 'password') {
+      throw new FetchError(FetchErrorCode.AUTH, 'APOP authenticates with a password; OAuth is not possible with APOP', {
+        command: 'APOP',
+      });
+    }
+    await client.loginApop(auth.user, auth.password);
+  } else if (auth.kind === 'password') {
+    await client.loginUserPass(auth.user, auth.password);
+  } else {
+    await client.loginXoauth2(auth.user, auth.accessToken);
+  }
+};
+
+const skipTooLarge = async (run: FetchRun, sourceKey: SourceKey, uidl: string, size: number): Promise<void> => {
+  run.skippedTooLarge.push({ sourceKey, serverId: uidl, size });
+  await run.state.record(run.account.accountId, [{ sourceKey, disposition: SeenDisposition.TOO_LARGE, size }], run.deps.now());
+};
+
+/**
+ * A failure of our side (the store, a fault) leaves a working session: record what was
+ * taken and QUIT, so the DELEs of messages already stored take effect and a message that
+ * keeps failing cannot make every run download the same ones again. A failed connection
+ * is just dropped: the server then discards the session's DELEs, which is safe.
+ */
+const closeAfterFailure = async (
+  run: FetchRun,
+  client: Pop3Client,
+  error: unknown,
+  flushRecords: () => Promise<void>,
+  noteDeleted: () => void,
+): Promise<void> => {
+  const connectionIntact = client.usable && !(error instanceof Pop3ProtocolError) && !run.deps.signal?.aborted;
+  try {
+    await flushRecords();
+    if (connectionIntact) {
+      await client.quit();
+      noteDeleted();
+    }
+  } catch {
+    // The original error is what the report carries.
+  } finally {
+    client.destroy();
+  }
+};

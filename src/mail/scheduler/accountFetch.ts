@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ReadModelDb } from '../../db/schema.js';
+import {
+  receiveErrorsDecider,
+  receiveErrorsStreamId,
+  type ReceiveAccountSettings,
+  type ReceiveErrorsEvent,
+  type ReceiveFailure,
+} from '../../domain/inbound/index.js';
+import { handleCommand } from '../../eventstore/handleCommand.js';
+import type { EventStore } from '../../eventstore/port.js';
+import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
+import { OAuthAccessError, type OAuthAccessTokens } from '../../inbound/oauth/accessTokens.js';
+import { loadReceiveAccounts } from '../../inbound/streams.js';
+import { mailboxScope, type SecretVault } from '../../secrets/vault.js';
+import { FetchError, FetchErrorCode } from '../fetch/fetchError.js';
+import type { FetchAccountConfig, FetchAuth, FetchDeps, FetchReport, FetchTlsOptions } from '../fetch/fetchTypes.js';
+import type { NoticeSender } from '../notices/notice.js';
+import type { FetchStatusFeed } from './fetchStatusFeed.js';
+import { receiveNoticeFor } from './receiveNotices.js';
+
+/** The fetchers' entry point (src/mail/fetch): one run against the server, never throws for server trouble. */
+export type FetchAccountFn = (config: FetchAccountConfig, deps: FetchDeps) => Promise<FetchReport>;
+
+export interface AccountFetchOptions {
+  readonly store: EventStore;
+  readonly db: Kysely<ReadModelDb>;
+  readonly vault: SecretVault;
+  readonly tokens: OAuthAccessTokens;
+  readonly notices: NoticeSender;
+  readonly feed: FetchStatusFeed;
+  readonly fetchAccount: FetchAccountFn;
+  /** Message store and per-account fetch state, the time source and limits. */
+  readonly fetchDeps: Omit<FetchDeps, 'signal'>;
+  readonly clock?: () => Date;
+  /** Extra TLS trust (e.g. a test server's CA); production uses the system store. */
+  readonly tls?: FetchTlsOptions;
+  readonly timeouts?: FetchAccountConfig['timeouts'];
+  readonly afterAppend?: (position: number) => Promise<void>;
+}
+
+export interface AccountFetchResult {
+  readonly accountId: string;
+  /** Null when the account vanished before the run started. */
+  readonly status: FetchStatusSnapshot | null;
+  readonly imported: number;
+  readonly skipped: number;
+  readonly failure: ReceiveFailure | null;
+  /** The run was aborted (account deleted, shutdown): nothing recorded as an account problem. */
+  readonly aborted: boolean;
+}
+
+/** Our own failures (store, bugs) are not the account's problem: no episode, no notice. */
+const NOT_ACCOUNT_PROBLEMS: ReadonlySet<string> = new Set([FetchErrorCode.ABORTED, FetchErrorCode.INTERNAL]);
+
+const failureOf = (error: FetchError): ReceiveFailure => ({
+  code: error.code as ReceiveFailure['code'],
+  message: error.message,
+  serverResponse: error.response ?? null,
+});
+
+/**
+ * One fetch run of one account, end to end: read its settings from the event stream,
+ * obtain credentials (decrypt the password or get an OAuth access token), run the fetcher,
+ * then record what changed — error episodes and over-size messages as events (through
+ * the receive-errors decider, which decides what is new), the run counters as operational
+ * state — send one notice per new event, and publish the status before and after.
+ */
+export class AccountFetch {
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: AccountFetchOptions) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async run(mailboxNumber: number, accountId: string, signal?: AbortSignal): Promise<AccountFetchResult> {
+    const settings = (await loadReceiveAccounts(this.options.store, mailboxNumber)).accounts.get(accountId);
+    if (!settings) return { accountId, status: null, imported: 0, skipped: 0, failure: null, aborted: false };
+    await this.markStarted(mailboxNumber, accountId);
+
+    let report: FetchReport | null = null;
+    let failure: ReceiveFailure | null = null;
+    let internal: unknown = null;
+    try {
+      const auth = await this.authFor(mailboxNumber, settings);
+      report = await this.options.fetchAccount(this.configFor(mailboxNumber, accountId, settings, auth), { ...this.options.fetchDeps, ...(signal ? { signal } : {}) });
+      if (report.error) {
+        if (!NOT_ACCOUNT_PROBLEMS.has(report.error.code)) failure = failureOf(report.error);
+        else if (report.error.code === FetchErrorCode.INTERNAL) internal = report.error;
+      }
+    } catch (e) {
+      if (e instanceof OAuthAccessError) failure = { code: e.code, message: e.message, serverResponse: e.serverResponse };
+      else internal = e;
+    }
+    const aborted = report?.error?.code === FetchErrorCode.ABORTED || (signal?.aborted ?? false);
+    const imported = report?.imported ?? 0;
+    const skipped = (report?.skippedTooLarge.length ?? 0) + (report?.duplicatesDeleted.length ?? 0);
+
+    if (!aborted && (await this.stillExists(mailboxNumber, accountId))) {
+      await this.recordOutcome(mailboxNumber, accountId, settings, failure, report);
+    }
+    const succeeded = !aborted && failure === null && internal === null;
+    const status = await this.markFinished(mailboxNumber, accountId, { succeeded, failed: !aborted && !succeeded, imported, skipped });
+    if (internal !== null) throw internal;
+    return { accountId, status, imported, skipped, failure, aborted };
+  }
+
+  private async authFor(mailboxNumber: number, settings: ReceiveAccountSettings): Promise<FetchAuth> {
+    const auth = settings.auth;
+    if (auth.method === 'PASSWORD') {
+      return { kind: 'password', user: auth.username, password: await this.options.vault.decrypt(mailboxScope(mailboxNumber), auth.passwordCiphertext) };
+    }
+    return { kind: 'oauth2', user: auth.username, accessToken: await this.options.tokens.accessTokenFor(auth.credentialId) };
+  }
+
+  configFor(mailboxNumber: number, accountId: string, s: ReceiveAccountSettings, auth: FetchAuth): FetchAccountConfig {
+    return {
+      accountId,
+      mailboxNumber,
+      protocol: s.protocol,
+      host: s.host,
+      port: s.port,
+      encryption: s.encryption,
+      auth,
+      leaveOnServer: s.leaveOnServer,
+      deleteDuplicates: s.deleteDuplicates,
+      ...(this.options.tls ? { tls: this.options.tls } : {}),
+      ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}),
+    };
+  }
+
+  private async stillExists(mailboxNumber: number, accountId: string): Promise<boolean> {
+    return (await loadReceiveAccounts(this.options.store, mailboxNumber)).accounts.has(accountId);
+  }
+
+  private async recordOutcome(
+    mailboxNumber: number,
+    accountId: string,
+    settings: ReceiveAccountSettings,
+    failure: ReceiveFailure | null,
+    report: FetchReport | null,
+  ): Promise<void> {
+    const result = await handleCommand(this.options.store, receiveErrorsDecider, receiveErrorsStreamId(accountId), {
+      type: 'RecordFetchOutcome',
+      data: {
+        mailboxNumber,
+        accountId,
+        newEpisodeId: randomUUID(),
+        failure,
+        tooLarge: (report?.skippedTooLarge ?? []).map((m) => ({ messageKey: m.sourceKey, sizeBytes: m.size })),
+      },
+      metadata: { now: this.clock(), actorId: null, correlationId: `fetch:${accountId}:${randomUUID()}` },
+    });
+    if (result.position === null) return;
+    await this.options.afterAppend?.(result.position);
+    for (const event of result.newEvents as readonly ReceiveErrorsEvent[]) {
+      const notice = await receiveNoticeFor(this.options.db, event, settings);
+      if (notice) await this.options.notices.send(notice);
+    }
+  }
+
+  private async markStarted(mailboxNumber: number, accountId: string): Promise<void> {
+    const now = this.clock().toISOString();
+    await this.options.db
+      .insertInto('receive_fetch_state')
+      .values({
+        account_id: accountId,
+        mailbox_number: mailboxNumber,
+        running: 1,
+        last_attempt_at: now,
+        last_finished_at: null,
+        last_success_at: null,
+        consecutive_failures: 0,
+        last_imported: 0,
+        last_skipped: 0,
+        imported_total: 0,
+        skipped_total: 0,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('account_id').doUpdateSet({ running: 1, last_attempt_at: now, updated_at: now }))
+      .execute();
+    await this.publish(mailboxNumber, accountId);
+  }
+
+  private async markFinished(
+    mailboxNumber: number,
+    accountId: string,
+    outcome: { succeeded: boolean; failed: boolean; imported: number; skipped: number },
+  ): Promise<FetchStatusSnapshot> {
+    const now = this.clock().toISOString();
+    await this.options.db
+      .updateTable('receive_fetch_state')
+      .set((eb) => ({
+        running: 0,
+        last_finished_at: now,
+        updated_at: now,
+        last_imported: outcome.imported,
+        last_skipped: outcome.skipped,
+        imported_total: eb('imported_total', '+', outcome.imported),
+        skipped_total: eb('skipped_total', '+', outcome.skipped),
+        ...(outcome.succeeded ? { last_success_at: now, consecutive_failures: 0 } : {}),
+        ...(outcome.failed ? { consecutive_failures: eb('consecutive_failures', '+', 1) } : {}),
+      }))
+      .where('account_id', '=', accountId)
+      .execute();
+    return this.publish(mailboxNumber, accountId);
+  }
+
+  private async publish(mailboxNumber: number, accountId: string): Promise<FetchStatusSnapshot> {
+    const [status] = await loadFetchStatuses(this.options.db, [{ accountId, mailboxNumber }]);
+    this.options.feed.publish(status!);
+    return status!;
+  }
+}

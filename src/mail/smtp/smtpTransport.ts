@@ -1,0 +1,102 @@
+import { isIP } from 'node:net';
+import nodemailer from 'nodemailer';
+import type { SmtpEncryption } from '../../domain/outbound/smtpSettings.events.js';
+import { classifySmtpError, SmtpSendError } from './smtpErrors.js';
+
+/** Everything needed to talk to one server; secrets already decrypted, held only for this send. */
+export interface SmtpConnectionSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly encryption: SmtpEncryption;
+  readonly auth:
+    | { readonly kind: 'password'; readonly user: string; readonly password: string }
+    | { readonly kind: 'oauth2'; readonly user: string; readonly accessToken: string }
+    | null;
+}
+
+export interface SmtpTransportOptions {
+  /**
+   * Extra trusted CA certificates (PEM) for servers with a private CA. Added to Node's
+   * bundled roots, never replacing them. @default none
+   */
+  readonly extraCa?: readonly string[];
+  /** @default 10_000 */
+  readonly connectionTimeoutMs?: number;
+  /** @default 30_000 */
+  readonly socketTimeoutMs?: number;
+  /** EHLO name. @default nodemailer's (the machine's host name) */
+  readonly clientName?: string;
+}
+
+export interface SmtpDelivery {
+  readonly accepted: readonly string[];
+  readonly rejected: readonly { readonly address: string; readonly response: string | null; readonly responseCode: number | null }[];
+  /** The server's final reply, e.g. "250 2.0.0 Ok: queued as 4F3A". */
+  readonly response: string;
+}
+
+interface RejectedError {
+  readonly recipient?: string;
+  readonly response?: string;
+  readonly responseCode?: number;
+}
+
+const tlsRoots = async (): Promise<readonly string[]> => (await import('node:tls')).rootCertificates;
+
+/**
+ * Hands one raw RFC 5322 message to one server. SMTPS connects with TLS; STARTTLS
+ * upgrades and refuses to continue in clear text (RFC 3207 §4: a client that requires
+ * TLS must not send mail if the upgrade fails). Every failure leaves here as an
+ * `SmtpSendError`.
+ */
+export const sendRawMail = async (
+  settings: SmtpConnectionSettings,
+  envelope: { readonly from: string; readonly to: readonly string[] },
+  raw: Buffer,
+  options: SmtpTransportOptions = {},
+): Promise<SmtpDelivery> => {
+  const ca = options.extraCa && options.extraCa.length > 0 ? [...(await tlsRoots()), ...options.extraCa] : undefined;
+  const auth =
+    settings.auth === null
+      ? undefined
+      : settings.auth.kind === 'password'
+        ? { user: settings.auth.user, pass: settings.auth.password }
+        : { type: 'OAuth2' as const, user: settings.auth.user, accessToken: settings.auth.accessToken };
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.encryption === 'SMTPS',
+    requireTLS: settings.encryption === 'STARTTLS',
+    ...(auth ? { auth } : {}),
+    tls: {
+      minVersion: 'TLSv1.2',
+      ...(ca ? { ca } : {}),
+      // SNI only for names (RFC 6066 §3 forbids IP literals in server_name).
+      ...(isIP(settings.host) === 0 ? { servername: settings.host } : {}),
+    },
+    connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+    greetingTimeout: options.connectionTimeoutMs ?? 10_000,
+    socketTimeout: options.socketTimeoutMs ?? 30_000,
+    ...(options.clientName ? { name: options.clientName } : {}),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  try {
+    const info = await transport.sendMail({ envelope: { from: envelope.from, to: [...envelope.to] }, raw });
+    const rejectedErrors = ((info as { rejectedErrors?: RejectedError[] }).rejectedErrors ?? []) as RejectedError[];
+    return {
+      accepted: (info.accepted ?? []).map(String),
+      rejected: (info.rejected ?? []).map((address: unknown) => {
+        const detail = rejectedErrors.find((r) => r.recipient === String(address));
+        return { address: String(address), response: detail?.response ?? null, responseCode: detail?.responseCode ?? null };
+      }),
+      response: String(info.response ?? ''),
+    };
+  } catch (error) {
+    throw classifySmtpError(error);
+  } finally {
+    transport.close();
+  }
+};
+
+export { SmtpSendError };

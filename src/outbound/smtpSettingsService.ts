@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestMetadata } from '../auth/authService.js';
+import { requireMailboxManagement } from '../auth/authorization.js';
+import type { Actor } from '../auth/principal.js';
+import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
+import {
+  smtpSettingsStreamId,
+  type BounceDestination,
+  type FromMatch,
+  type SmtpAuthInput,
+  type SmtpEncryption,
+  type SmtpSettingsCommand,
+} from '../domain/outbound/smtpSettings.events.js';
+import { validationError } from '../errors/index.js';
+import { OutboundCommands, type CommandOutcome, type OutboundServiceOptions } from './outboundCommands.js';
+
+export interface SmtpServerInput {
+  readonly mailboxNumber: number;
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly encryption: SmtpEncryption;
+  readonly authMethod: 'PASSWORD' | 'OAUTH';
+  readonly user: string;
+  /** Write-only. Required for a new password server; omitted on a change: keep the stored one. */
+  readonly password?: string | null;
+  readonly oauthCredentialId?: string | null;
+}
+
+export interface RakutenRelayInput {
+  readonly mailboxNumber: number;
+  readonly realAddress: string;
+  readonly contactAddress?: string | null;
+  readonly host: string;
+  readonly port: number;
+  /** @default STARTTLS */
+  readonly encryption?: SmtpEncryption | null;
+  readonly user: string;
+  /** Write-only. Required the first time; omitted later: keep the stored one. */
+  readonly password?: string | null;
+}
+
+/**
+ * SMTP settings commands as the API offers them: authorize (mailbox management), check
+ * the mailbox exists, encrypt secrets, then let the decider rule. Authorization comes
+ * first, so a refusal never reveals whether a mailbox exists.
+ */
+export class SmtpSettingsService {
+  private readonly commands: OutboundCommands;
+
+  constructor(options: OutboundServiceOptions) {
+    this.commands = new OutboundCommands(options);
+  }
+
+  async addServer(actor: Actor, input: SmtpServerInput, meta: RequestMetadata): Promise<CommandOutcome & { serverId: string }> {
+    requireMailboxManagement(actor, input.mailboxNumber);
+    const serverId = randomUUID();
+    const auth = await this.auth(input, true);
+    const outcome = await this.run(actor, input.mailboxNumber, meta, { type: 'AddSmtpServer', data: { ...this.server(input), serverId, auth } });
+    return { ...outcome, serverId };
+  }
+
+  async changeServer(actor: Actor, input: SmtpServerInput & { readonly serverId: string }, meta: RequestMetadata): Promise<CommandOutcome> {
+    requireMailboxManagement(actor, input.mailboxNumber);
+    const auth = await this.auth(input, false);
+    return this.run(actor, input.mailboxNumber, meta, { type: 'ChangeSmtpServer', data: { ...this.server(input), serverId: input.serverId, auth } });
+  }
+
+  async removeServer(actor: Actor, input: { mailboxNumber: number; serverId: string }, meta: RequestMetadata): Promise<CommandOutcome> {
+    return this.run(actor, input.mailboxNumber, meta, { type: 'RemoveSmtpServer', data: input });
+  }
+
+  async addRule(actor: Actor, input: { mailboxNumber: number; match: FromMatch; serverId: string }, meta: RequestMetadata): Promise<CommandOutcome & { ruleId: string }> {
+    const ruleId = randomUUID();
+    return { ...(await this.run(actor, input.mailboxNumber, meta, { type: 'AddSmtpRoutingRule', data: { ...input, ruleId } })), ruleId };
+  }
+
+  async changeRule(actor: Actor, input: { mailboxNumber: number; ruleId: string; match: FromMatch; serverId: string }, meta: RequestMetadata): Promise<CommandOutcome> {
+    return this.run(actor, input.mailboxNumber, meta, { type: 'ChangeSmtpRoutingRule', data: input });
+  }
+
+  async removeRule(actor: Actor, input: { mailboxNumber: number; ruleId: string }, meta: RequestMetadata): Promise<CommandOutcome> {
+    return this.run(actor, input.mailboxNumber, meta, { type: 'RemoveSmtpRoutingRule', data: input });
+  }
+
+  async reorderRules(actor: Actor, input: { mailboxNumber: number; ruleIds: readonly string[] }, meta: RequestMetadata): Promise<CommandOutcome> {
+    return this.run(actor, input.mailboxNumber, meta, { type: 'ReorderSmtpRoutingRules', data: input });
+  }
+
+  async changeBasicSettings(
+    actor: Actor,
+    input: { mailboxNumber: number; defaultServerId?: string | null; bounceDestination?: BounceDestination | null },
+    meta: RequestMetadata,
+  ): Promise<CommandOutcome> {
+    return this.run(actor, input.mailboxNumber, meta, { type: 'ChangeSmtpBasicSettings', data: input });
+  }
+
+  async configureRakutenRelay(actor: Actor, input: RakutenRelayInput, meta: RequestMetadata): Promise<CommandOutcome> {
+    requireMailboxManagement(actor, input.mailboxNumber);
+    const passwordCiphertext = input.password === undefined || input.password === null ? null : await this.commands.encryptSecret(input.mailboxNumber, ['password'], input.password);
+    return this.run(actor, input.mailboxNumber, meta, {
+      type: 'ConfigureRakutenRelay',
+      data: {
+        mailboxNumber: input.mailboxNumber,
+        realAddress: input.realAddress,
+        contactAddress: input.contactAddress ?? null,
+        host: input.host,
+        port: input.port,
+        encryption: input.encryption ?? 'STARTTLS',
+        user: input.user,
+        passwordCiphertext,
+      },
+    });
+  }
+
+  async removeRakutenRelay(actor: Actor, input: { mailboxNumber: number }, meta: RequestMetadata): Promise<CommandOutcome> {
+    return this.run(actor, input.mailboxNumber, meta, { type: 'RemoveRakutenRelay', data: input });
+  }
+
+  private server(input: SmtpServerInput) {
+    return { mailboxNumber: input.mailboxNumber, name: input.name, host: input.host, port: input.port, encryption: input.encryption };
+  }
+
+  /** A password given with OAuth is refused rather than silently dropped: the caller meant something else. */
+  private async auth(input: SmtpServerInput, isNew: boolean): Promise<SmtpAuthInput> {
+    const password = input.password ?? null;
+    if (input.authMethod === 'OAUTH') {
+      if (password !== null) throw validationError(['password'], 'Expected no password with OAuth authentication (the OAuth credential is used instead)');
+      return { method: 'OAUTH', user: input.user, oauthCredentialId: input.oauthCredentialId ?? '' };
+    }
+    if (input.authMethod !== 'PASSWORD') throw validationError(['authMethod'], `Expected PASSWORD or OAUTH, got ${JSON.stringify(input.authMethod)}`);
+    if (input.oauthCredentialId) throw validationError(['oauthCredentialId'], 'Expected no OAuth credential with password authentication');
+    if (password === null && isNew) throw validationError(['password'], 'Expected a password for password authentication, got nothing');
+    const passwordCiphertext = password === null ? null : await this.commands.encryptSecret(input.mailboxNumber, ['password'], password);
+    return { method: 'PASSWORD', user: input.user, passwordCiphertext };
+  }
+
+  private async run(actor: Actor, mailboxNumber: number, meta: RequestMetadata, command: Omit<SmtpSettingsCommand, 'metadata'>): Promise<CommandOutcome> {
+    requireMailboxManagement(actor, mailboxNumber);
+    await this.commands.requireMailbox(mailboxNumber);
+    const full = { ...command, metadata: this.commands.metadata(actor, meta) } as SmtpSettingsCommand;
+    const { position } = await this.commands.run(smtpSettingsDecider, smtpSettingsStreamId(mailboxNumber), full);
+    return { position };
+  }
+}

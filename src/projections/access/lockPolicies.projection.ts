@@ -1,0 +1,26 @@
+import type { LockPolicyEvent } from '../../domain/access/lockPolicy.decider.js';
+import type { Projection } from '../projection.js';
+import { eventTime } from '../identity/eventTime.js';
+
+/** `lock_policies`: the current account-lock policy of each mailbox that saved one. */
+export const lockPoliciesProjection: Projection = {
+  name: 'access.lock_policies',
+  eventTypes: ['LockPolicyConfigured'],
+  tables: ['lock_policies'],
+  async apply(trx, recorded) {
+    const event = recorded as unknown as LockPolicyEvent;
+    if (event.type !== 'LockPolicyConfigured') return;
+    const row = {
+      enabled: event.data.enabled ? 1 : 0,
+      threshold: event.data.threshold,
+      notify_operations_administrators: event.data.notifyOperationsAdministrators ? 1 : 0,
+      notify_addresses: JSON.stringify(event.data.notifyAddresses),
+      updated_at: eventTime(recorded),
+    };
+    await trx
+      .insertInto('lock_policies')
+      .values({ mailbox_number: event.data.mailboxNumber, ...row })
+      .onConflict((oc) => oc.column('mailbox_number').doUpdateSet(row))
+      .execute();
+  },
+};

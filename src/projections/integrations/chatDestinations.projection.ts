@@ -1,0 +1,49 @@
+import { chatDestinationsEventTypes, type ChatDestinationsEvent } from '../../domain/integrations/chatDestinations.decider.js';
+import { eventTime } from '../identity/eventTime.js';
+import type { Projection } from '../projection.js';
+
+/** `chat_destinations`: the live chat destinations of every mailbox, without their credentials. */
+export const chatDestinationsProjection: Projection = {
+  name: 'integrations.chat_destinations',
+  eventTypes: chatDestinationsEventTypes,
+  tables: ['chat_destinations'],
+  async apply(trx, recorded) {
+    const event = recorded as unknown as ChatDestinationsEvent;
+    const at = eventTime(recorded);
+    switch (event.type) {
+      case 'ChatDestinationAdded': {
+        const d = event.data;
+        await trx
+          .insertInto('chat_destinations')
+          .values({
+            destination_id: d.destinationId,
+            mailbox_number: d.mailboxNumber,
+            kind: d.kind,
+            name: d.name,
+            room_id: d.roomId,
+            event_kinds: JSON.stringify(d.eventKinds),
+            enabled: d.enabled ? 1 : 0,
+            created_at: at,
+            updated_at: at,
+          })
+          .onConflict((oc) => oc.column('destination_id').doNothing())
+          .execute();
+        return;
+      }
+      case 'ChatDestinationChanged': {
+        const d = event.data;
+        await trx
+          .updateTable('chat_destinations')
+          .set({ name: d.name, room_id: d.roomId, event_kinds: JSON.stringify(d.eventKinds), enabled: d.enabled ? 1 : 0, updated_at: at })
+          .where('destination_id', '=', d.destinationId)
+          .execute();
+        return;
+      }
+      case 'ChatDestinationRemoved':
+        await trx.deleteFrom('chat_destinations').where('destination_id', '=', event.data.destinationId).execute();
+        return;
+      default:
+        return;
+    }
+  },
+};

@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import type { SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
+import { eventTime } from '../identity/eventTime.js';
+import type { Projection } from '../projection.js';
+
+type ServerEvent = Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' | 'SmtpServerChanged' }>['data'];
+
+/** The stored password stays unless the event brings a new one or the server switched to OAuth. */
+const serverColumns = (s: ServerEvent) => ({
+  name: s.name,
+  host: s.host,
+  port: s.port,
+  encryption: s.encryption,
+  auth_method: s.auth.method,
+  auth_user: s.auth.user,
+  oauth_credential_id: s.auth.method === 'OAUTH' ? s.auth.oauthCredentialId : null,
+  ...(s.auth.method === 'OAUTH' ? { password_ciphertext: null } : s.passwordCiphertext !== undefined ? { password_ciphertext: s.passwordCiphertext } : {}),
+});
+
+/** SMTP servers, routing rules (in order), basic settings and the Rakuten relay of every mailbox. */
+export const smtpSettingsProjection: Projection = {
+  name: 'outbound.smtp',
+  eventTypes: [
+    'SmtpServerAdded',
+    'SmtpServerChanged',
+    'SmtpServerRemoved',
+    'SmtpRoutingRuleAdded',
+    'SmtpRoutingRuleChanged',
+    'SmtpRoutingRuleRemoved',
+    'SmtpRoutingRulesReordered',
+    'DefaultSmtpServerSet',
+    'BounceDestinationSet',
+    'RakutenRelayConfigured',
+    'RakutenRelayRemoved',
+  ],
+  tables: ['outbound_smtp_servers', 'outbound_routing_rules', 'outbound_smtp_settings', 'outbound_rakuten_relays'],
+  async apply(trx, recorded) {
+    const event = recorded as unknown as SmtpSettingsEvent;
+    const at = eventTime(recorded);
+    const n = event.data.mailboxNumber;
+    switch (event.type) {
+      case 'SmtpServerAdded':
+        await trx
+          .insertInto('outbound_smtp_servers')
+          .values({
+            mailbox_number: n,
+            server_id: event.data.serverId,
+            password_ciphertext: null,
+            ...serverColumns(event.data),
+            added_position: recorded.position,
+            created_at: at,
+            updated_at: at,
+          })
+          .onConflict((oc) => oc.columns(['mailbox_number', 'server_id']).doNothing())
+          .execute();
+        return;
+      case 'SmtpServerChanged':
+        await trx
+          .updateTable('outbound_smtp_servers')
+          .set({ ...serverColumns(event.data), updated_at: at })
+          .where('mailbox_number', '=', n)
+          .where('server_id', '=', event.data.serverId)
+          .execute();
+        return;
+      case 'SmtpServerRemoved':
+        await trx.deleteFrom('outbound_smtp_servers').where('mailbox_number', '=', n).where('server_id', '=', event.data.serverId).execute();
+        return;
+      case 'SmtpRoutingRuleAdded':
+        await trx
+          .updateTable('outbound_routing_rules')
+          .set({ position: sql<number>`position + 1` })
+          .where('mailbox_number', '=', n)
+          .where('position', '>=', event.data.position)
+          .execute();
+        await trx
+          .insertInto('outbound_routing_rules')
+          .values({
+            mailbox_number: n,
+            rule_id: event.data.ruleId,
+            position: event.data.position,
+            match_kind: event.data.match.kind,
+            match_value: event.data.match.value,
+            server_id: event.data.serverId,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        return;
+      case 'SmtpRoutingRuleChanged':
+        await trx
+          .updateTable('outbound_routing_rules')
+          .set({ match_kind: event.data.match.kind, match_value: event.data.match.value, server_id: event.data.serverId, updated_at: at })
+          .where('mailbox_number', '=', n)
+          .where('rule_id', '=', event.data.ruleId)
+          .execute();
+        return;
+      case 'SmtpRoutingRuleRemoved': {
+        const removed = await trx
+          .deleteFrom('outbound_routing_rules')
+          .where('mailbox_number', '=', n)
+          .where('rule_id', '=', event.data.ruleId)
+          .returning('position')
+          .executeTakeFirst();
+        if (removed) {
+          await trx
+            .updateTable('outbound_routing_rules')
+            .set({ position: sql<number>`position - 1` })
+            .where('mailbox_number', '=', n)
+            .where('position', '>', removed.position)
+            .execute();
+        }
+        return;
+      }
+      case 'SmtpRoutingRulesReordered':
+        for (const [position, ruleId] of event.data.ruleIds.entries()) {
+          await trx.updateTable('outbound_routing_rules').set({ position, updated_at: at }).where('mailbox_number', '=', n).where('rule_id', '=', ruleId).execute();
+        }
+        return;
+      case 'DefaultSmtpServerSet':
+        await trx
+          .insertInto('outbound_smtp_settings')
+          .values({ mailbox_number: n, default_server_id: event.data.serverId, bounce_kind: null, bounce_address: null, updated_at: at })
+          .onConflict((oc) => oc.column('mailbox_number').doUpdateSet({ default_server_id: event.data.serverId, updated_at: at }))
+          .execute();
+        return;
+      case 'BounceDestinationSet': {
+        const d = event.data.destination;
+        const bounce = { bounce_kind: d.kind, bounce_address: d.kind === 'FIXED_ADDRESS' ? d.address : null };
+        await trx
+          .insertInto('outbound_smtp_settings')
+          .values({ mailbox_number: n, default_server_id: 'builtin', ...bounce, updated_at: at })
+          .onConflict((oc) => oc.column('mailbox_number').doUpdateSet({ ...bounce, updated_at: at }))
+          .execute();
+        return;
+      }
+      case 'RakutenRelayConfigured': {
+        const { mailboxNumber: _n, realAddress, contactAddress, host, port, encryption, user, passwordCiphertext } = event.data;
+        const columns = {
+          real_address: realAddress,
+          contact_address: contactAddress,
+          host,
+          port,
+          encryption,
+          auth_user: user,
+          ...(passwordCiphertext !== undefined ? { password_ciphertext: passwordCiphertext } : {}),
+          updated_at: at,
+        };
+        await trx
+          .insertInto('outbound_rakuten_relays')
+          .values({ mailbox_number: n, password_ciphertext: passwordCiphertext ?? '', ...columns, created_at: at })
+          .onConflict((oc) => oc.column('mailbox_number').doUpdateSet(columns))
+          .execute();
+        return;
+      }
+      case 'RakutenRelayRemoved':
+        await trx.deleteFrom('outbound_rakuten_relays').where('mailbox_number', '=', n).execute();
+        return;
+      default:
+        return;
+    }
+  },
+};

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chatDestinationsDecider,
+  requireChatCredential,
+  type AddChatDestination,
+  type ChatDestinationAdded,
+} from '../../../src/domain/integrations/chatDestinations.decider.js';
+import { isMailroomError } from '../../../src/errors/index.js';
+import { given, testMetadata } from '../../support/given.js';
+
+const ID = '5b1c2f9e-4a61-4c39-9e0a-0d7d3f4b2a10';
+const CIPHER = 'v1.0f3e1d2c-1b2a-4c3d-8e4f-5a6b7c8d9e0f.aaaa.bbbb.cccc';
+const metadata = testMetadata();
+const addChatwork = (data: Partial<AddChatDestination['data']> = {}): AddChatDestination => ({
+  type: 'AddChatDestination',
+  data: { mailboxNumber: 1, destinationId: ID, kind: 'CHATWORK', name: 'Ops room', roomId: '123456', eventKinds: ['RECEIVE_ERROR', 'ACCOUNT_LOCKED', 'RECEIVE_ERROR'], enabled: true, credentialCiphertext: CIPHER, ...data },
+  metadata,
+});
+const added: ChatDestinationAdded = {
+  type: 'ChatDestinationAdded',
+  data: { mailboxNumber: 1, destinationId: ID, kind: 'CHATWORK', name: 'Ops room', roomId: '123456', eventKinds: ['RECEIVE_ERROR', 'ACCOUNT_LOCKED'], enabled: true, credentialCiphertext: CIPHER },
+};
+
+const refusedPath = (f: () => unknown): readonly string[] => {
+  try {
+    f();
+  } catch (e) {
+    if (isMailroomError(e) && e.code === 'VALIDATION') return e.fieldPath;
+    throw e;
+  }
+  throw new Error('accepted');
+};
+
+describe('chat destinations decider', () => {
+  it('adds a Chatwork destination, de-duplicating event kinds', () => {
+    given(chatDestinationsDecider).when(addChatwork()).then(added);
+  });
+
+  it('needs a numeric room id for Chatwork and refuses one for Slack', () => {
+    given(chatDestinationsDecider).when(addChatwork({ roomId: null })).thenThrows('VALIDATION', ['roomId']);
+    given(chatDestinationsDecider).when(addChatwork({ kind: 'SLACK', roomId: '1' })).thenThrows('VALIDATION', ['roomId']);
+  });
+
+  it('needs at least one known event kind', () => {
+    given(chatDestinationsDecider).when(addChatwork({ eventKinds: [] })).thenThrows('VALIDATION', ['eventKinds']);
+    given(chatDestinationsDecider).when(addChatwork({ eventKinds: ['EVERYTHING' as never] })).thenThrows('VALIDATION', ['eventKinds', '0']);
+  });
+
+  it('changes event kinds and credential, listing what changed, and nothing when unchanged', () => {
+    given(chatDestinationsDecider, [added])
+      .when({ type: 'ChangeChatDestination', data: { mailboxNumber: 1, destinationId: ID, eventKinds: ['OAUTH_REAUTHORIZATION_REQUIRED'], credentialCiphertext: CIPHER }, metadata })
+      .then({
+        type: 'ChatDestinationChanged',
+        data: { mailboxNumber: 1, destinationId: ID, name: 'Ops room', roomId: '123456', eventKinds: ['OAUTH_REAUTHORIZATION_REQUIRED'], enabled: true, credentialCiphertext: CIPHER, changedFields: ['eventKinds', 'credential'] },
+      });
+    given(chatDestinationsDecider, [added]).when({ type: 'ChangeChatDestination', data: { mailboxNumber: 1, destinationId: ID, name: 'Ops room' }, metadata }).thenNothing();
+  });
+
+  it('checks the plaintext credential of each kind', () => {
+    expect(requireChatCredential('SLACK', 'https://hooks.slack.com/services/T000/B000/XXXX')).toBe('https://hooks.slack.com/services/T000/B000/XXXX');
+    expect(refusedPath(() => requireChatCredential('SLACK', 'https://evil.example.com/services/x'))).toEqual(['webhookUrl']);
+    expect(refusedPath(() => requireChatCredential('SLACK', 'http://hooks.slack.com/services/x'))).toEqual(['webhookUrl']);
+    expect(refusedPath(() => requireChatCredential('TEAMS', 'javascript:alert(1)'))).toEqual(['webhookUrl']);
+    expect(requireChatCredential('TEAMS', 'https://prod-01.japaneast.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=x')).toContain('logic.azure.com');
+    expect(refusedPath(() => requireChatCredential('CHATWORK', 'short'))).toEqual(['apiToken']);
+    expect(requireChatCredential('CHATWORK', ' 0123456789abcdef0123456789abcdef ')).toBe('0123456789abcdef0123456789abcdef');
+  });
+});
