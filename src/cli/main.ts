@@ -7,6 +7,7 @@ import { ProjectionRunner } from '../projections/runner.js';
 import { openStorage } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { auditCommand } from './audit.js';
+import { registerAdminCommands } from './admin.js';
 import { createProgressLine } from './progress.js';
 import { watchSettings } from './watch.js';
 
@@ -74,6 +75,8 @@ program
   });
 
 program.addCommand(auditCommand(() => openStorage(loadConfig())));
+
+registerAdminCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

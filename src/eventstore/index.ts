@@ -1,9 +1,11 @@
 import { MemoryEventStore } from './memory/memoryEventStore.js';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdbEventStore.js';
 import type { EventStore } from './port.js';
 import { PostgresEventStore } from './postgres/postgresEventStore.js';
 import { SqliteEventStore } from './sqlite/sqliteEventStore.js';
 
 export type * from './port.js';
+export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdbEventStore.js';
 export { MemoryEventStore } from './memory/memoryEventStore.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgresEventStore.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteEventStore.js';
@@ -11,6 +13,7 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteE
 export type EventStoreConfig =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly connectionString: string }
+  | { readonly kind: 'kurrentdb'; readonly connectionString: string }
   | { readonly kind: 'memory' };
 
 /** The one place that knows which adapters exist; the server picks one from its config. */
@@ -20,6 +23,8 @@ export const createEventStore = async (config: EventStoreConfig): Promise<EventS
       return new SqliteEventStore({ path: config.path });
     case 'postgres':
       return PostgresEventStore.create({ connectionString: config.connectionString });
+    case 'kurrentdb':
+      return new KurrentDbEventStore({ connectionString: config.connectionString });
     case 'memory':
       return new MemoryEventStore();
     default: {

@@ -9,7 +9,7 @@ import { createSqlMessageStore } from '../mail/messageStore/sqlMessageStore.js';
 import type { NoticeSender } from '../mail/notices/notice.js';
 import { AccountFetch, type FetchAccountFn } from '../mail/scheduler/accountFetch.js';
 import { probeReceiveAccount } from '../mail/scheduler/connectionProbe.js';
-import { FetchScheduler, type SchedulerLogger } from '../mail/scheduler/fetchScheduler.js';
+import { FetchScheduler, type FetchSchedulerOptions, type SchedulerLogger } from '../mail/scheduler/fetchScheduler.js';
 import { FetchStatusFeed } from '../mail/scheduler/fetchStatusFeed.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { InboundConfig } from './inboundConfig.js';
@@ -34,6 +34,8 @@ export interface InboundModuleOptions {
   readonly limits?: Partial<FetchLimits>;
   /** @default the fetchers' `fetchAccount` */
   readonly fetchAccount?: FetchAccountFn;
+  /** See `FetchSchedulerOptions.onRunFinished`. */
+  readonly onFetchRunFinished?: FetchSchedulerOptions['onRunFinished'];
 }
 
 /** Everything the GraphQL resolvers call for OAuth credentials, receive accounts and fetch status. */
@@ -88,6 +90,7 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
     forgetAccount: (accountId) => fetchState.forgetAccount(accountId),
     ...(options.tickMs ? { tickMs: options.tickMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.onFetchRunFinished ? { onRunFinished: options.onFetchRunFinished } : {}),
   });
   const services: InboundServices = {
     oauthCredentials: new OAuthCredentialService({ ...shared, config, tokens }),

@@ -26,6 +26,8 @@ import { isCaughtUp, ProjectionRunner, type ProjectionLogger } from '../projecti
 import type { Config } from './config.js';
 import { startHttpServer, type RunningHttpServer } from './httpServer.js';
 import type { Logger } from './logger.js';
+import { AppMetrics } from './metrics.js';
+import { createOperationObserver } from './operationObserver.js';
 
 /** A mutation waits this long for its read model before answering (read-your-writes). */
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
@@ -52,6 +54,12 @@ export const openStorage = async (config: Pick<Config, 'storage' | 'dataDir'>): 
     mkdirSync(config.storage.dataDir, { recursive: true });
     const store = await createEventStore({ kind: 'sqlite', path: join(config.storage.dataDir, 'events.sqlite') });
     const readModels = await createReadModelDb({ kind: 'sqlite', path: sqliteReadModelPath(config.storage.dataDir) });
+    return { store, readModels, close: async () => (await readModels.destroy(), await store.close()) };
+  }
+  if (config.storage.kind === 'kurrentdb') {
+    // Events in KurrentDB; read models need SQL queries, so they stay in PostgreSQL.
+    const store = await createEventStore({ kind: 'kurrentdb', connectionString: config.storage.connectionString });
+    const readModels = await createReadModelDb({ kind: 'postgres', connectionString: config.storage.readModelsUrl });
     return { store, readModels, close: async () => (await readModels.destroy(), await store.close()) };
   }
   const store = await createEventStore({ kind: 'postgres', connectionString: config.storage.connectionString });
@@ -122,7 +130,15 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     log: logger,
   });
 
-  const inbound = createInboundModule({ store, db, vault, notices, config: config.inbound, afterAppend, logger });
+  const metrics = new AppMetrics({
+    store,
+    runner,
+    db,
+    // `inbound` is declared below; the gauges are only read when /metrics is scraped.
+    openSubscriptions: () => ({ events: liveEvents.listenerCount, fetch_status: inbound.services.statusFeed.listenerCount }),
+  });
+  const operations = createOperationObserver({ metrics, logger });
+  const inbound = createInboundModule({ store, db, vault, notices, config: config.inbound, afterAppend, logger, onFetchRunFinished: (outcome) => metrics.recordFetchRun(outcome) });
   const builtinSmtp = config.builtinSmtpUrl ? parseBuiltinSmtpUrl(config.builtinSmtpUrl) : null;
   if (builtinSmtp && 'problem' in builtinSmtp) throw new Error(builtinSmtp.problem);
   const outbound = createOutboundServices({
@@ -162,6 +178,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       refuseOperation: refuseAnonymousIntrospection,
       validationRules: operationLimitRules(),
       clientAddress: requestClientAddress(config.access.trustedProxies),
+      plugins: [operations.apolloPlugin],
+      onWebSocketOperation: operations.observeWebSocketOperation,
+      metrics: () => metrics.render(),
     },
     { port: config.port, host: config.host },
   );

@@ -6,7 +6,9 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export type StorageConfig =
   | { readonly kind: 'sqlite'; readonly dataDir: string }
-  | { readonly kind: 'postgres'; readonly connectionString: string };
+  | { readonly kind: 'postgres'; readonly connectionString: string }
+  /** Events in KurrentDB, read models in PostgreSQL (`readModelsUrl`, from DATABASE_URL). */
+  | { readonly kind: 'kurrentdb'; readonly connectionString: string; readonly readModelsUrl: string };
 
 /** Everything the server reads from the environment, validated once at start. */
 export interface Config {
@@ -73,8 +75,17 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
       problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got ${JSON.stringify(databaseUrl.split('@').pop())}`);
     }
     storage = { kind: 'postgres', connectionString: databaseUrl };
+  } else if (eventStore === 'kurrentdb') {
+    const kurrentUrl = env.KURRENTDB_CONNECTION_STRING || '';
+    if (!/^(kurrentdb|kdb|esdb|eventstore)(\+discover)?:\/\//.test(kurrentUrl)) {
+      problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING (kurrentdb://host:2113?tls=false)');
+    }
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      problems.push('EVENT_STORE=kurrentdb needs DATABASE_URL (postgres://user@host:5432/db) for the read models');
+    }
+    storage = { kind: 'kurrentdb', connectionString: kurrentUrl, readModelsUrl: databaseUrl };
   } else if (eventStore !== 'sqlite') {
-    problems.push(`EVENT_STORE must be "sqlite" or "postgres", got ${JSON.stringify(eventStore)}`);
+    problems.push(`EVENT_STORE must be "sqlite", "postgres" or "kurrentdb", got ${JSON.stringify(eventStore)}`);
   }
 
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from './logger.js';
@@ -46,6 +46,10 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly validationRules?: readonly ValidationRule[];
   /** Refuses an operation once its context is known (e.g. introspection without authentication). */
   readonly refuseOperation?: (document: DocumentNode, context: TContext) => GraphQLError | null;
+  /** Called when a WebSocket operation starts (Apollo plugins only see HTTP ones). */
+  readonly onWebSocketOperation?: (args: ExecutionArgs) => void;
+  /** Prometheus exposition for `GET /metrics`; absent: no such route. */
+  readonly metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 export interface RunningHttpServer {
@@ -142,6 +146,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
       context: (ctx) => options.buildContext(ctx.extra.info ?? wsInfo(ctx.extra.request, ctx.connectionParams, ctx.extra.socket)),
       ...(options.validationRules ? { validate: (schema, document) => validate(schema, document, [...specifiedRules, ...options.validationRules!]) } : {}),
       onOperation: (_ctx, _id, _payload, args, result) => {
+        options.onWebSocketOperation?.(args);
         const refusal = options.refuseOperation?.(args.document, args.contextValue as TContext);
         if (!refusal) return undefined;
         if (Symbol.asyncIterator in result) void (result as AsyncGenerator).return?.(undefined);
@@ -243,6 +248,11 @@ export const startHttpServer = async <TContext extends BaseContext>(
         return sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r.details });
       }
       if (path === '/graphql') return handleGraphQL(req, res);
+      if (path === '/metrics' && options.metrics) {
+        const { contentType, body } = await options.metrics();
+        res.writeHead(200, { 'content-type': contentType });
+        return void res.end(body);
+      }
       return sendJson(res, 404, { error: `No route for ${path}; the API is at /graphql` });
     };
     run().catch((err: unknown) => {

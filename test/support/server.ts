@@ -7,7 +7,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startApp, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger, type Logger } from '../../src/server/logger.js';
 import { createTestSchema } from './postgres.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -22,9 +22,16 @@ export interface TestServer {
 
 /** The real server (HTTP + WebSocket) on a free loopback port, on SQLite in a temp dir or on a fresh Postgres schema. */
 export const startTestServer = async (
-  options: { storage?: 'sqlite' | 'postgres'; env?: Record<string, string> } = {},
+  options: {
+    storage?: 'sqlite' | 'postgres';
+    env?: Record<string, string>;
+    /** @default a logger at the config's level (`silent` unless `env.LOG_LEVEL`) on stdout */
+    logger?: Logger;
+    /** Reuse a data dir (e.g. to restart on the same SQLite files); it is then left in place on stop. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestServer> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mailroom-e2e-'));
   const pg = options.storage === 'postgres' ? await createTestSchema() : null;
   const config = loadConfig({
     MAILROOM_DATA_DIR: dataDir,
@@ -38,7 +45,7 @@ export const startTestServer = async (
     ...(pg ? { DATABASE_URL: pg.url } : {}),
     ...options.env,
   });
-  const app = await startApp(config, createLogger(config.logLevel));
+  const app = await startApp(config, options.logger ?? createLogger(config.logLevel));
   return {
     app,
     url: app.url,
@@ -47,7 +54,7 @@ export const startTestServer = async (
     stop: async () => {
       await app.stop();
       await pg?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };

@@ -22,6 +22,8 @@ export interface FetchSchedulerOptions {
   /** Called once for an account that was deleted, to drop its fetch cursors. */
   readonly forgetAccount?: (accountId: string) => Promise<void>;
   readonly logger?: SchedulerLogger;
+  /** Called after every run, scheduled or "fetch now", with its result or what it threw (metrics). */
+  readonly onRunFinished?: (outcome: { readonly result: AccountFetchResult } | { readonly error: unknown }) => void;
 }
 
 export interface ScheduleRow {
@@ -142,7 +144,13 @@ export class FetchScheduler {
     const done = this.options.accountFetch.run(mailboxNumber, accountId, controller.signal).finally(() => this.running.delete(accountId));
     const entry: Running = { mailboxNumber, controller, done };
     this.running.set(accountId, entry);
-    done.catch((err: unknown) => this.options.logger?.error({ err, accountId }, 'fetch run failed'));
+    done.then(
+      (result) => this.options.onRunFinished?.({ result }),
+      (err: unknown) => {
+        this.options.logger?.error({ err, accountId }, 'fetch run failed');
+        this.options.onRunFinished?.({ error: err });
+      },
+    );
     return entry;
   }
 

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { AccountLockService } from '../access/accountLockService.js';
+import { AuthService } from '../auth/authService.js';
+import { generatePassword } from '../auth/passwords.js';
+import { SYSTEM_ACTOR } from '../auth/principal.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { usernameClaimStreamId } from '../domain/identity/usernameClaim.js';
+import { IdentityService } from '../identity/identityService.js';
+import { NoticeOutbox } from '../mail/notices/outbox.js';
+import { openStorage, type Storage } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+
+/**
+ * Break-glass commands for whoever runs the server: the only way back in when the sole
+ * administrator lost the first-run password or locked themselves out. They append events
+ * as the system actor (actor null, reason recorded), so auditors see them like any change.
+ */
+const withStorage = async <T>(fn: (storage: Storage) => Promise<T>): Promise<T> => {
+  const storage = await openStorage(loadConfig());
+  try {
+    await migrateToLatest(storage.readModels.db);
+    return await fn(storage);
+  } finally {
+    await storage.close();
+  }
+};
+
+const userIdOf = async (storage: Storage, username: string): Promise<string> => {
+  const [claim] = await storage.store.readStream(usernameClaimStreamId(username.trim().toLowerCase()), { max: 1 });
+  if (!claim) throw new Error(`No user named ${JSON.stringify(username)}`);
+  return (claim.data as { userId: string }).userId;
+};
+
+const meta = (reason: string) => ({ correlationId: `cli-${randomUUID()}`, clientIp: null, reason });
+
+export const registerAdminCommands = (program: Command): void => {
+  const admin = program.command('admin').description('Break-glass user administration (run on the server host)');
+
+  admin
+    .command('reset-password')
+    .argument('<username>')
+    .option('--reason <text>', 'recorded in the event for auditors', 'password reset from the command line')
+    .description('Set a new generated password, print it once, and end the user\'s sessions')
+    .action(async (username: string, options: { reason: string }) => {
+      await withStorage(async (storage) => {
+        const userId = await userIdOf(storage, username);
+        const password = generatePassword(24);
+        await new IdentityService({ store: storage.store }).changePassword(SYSTEM_ACTOR, { userId, newPassword: password }, meta(options.reason));
+        const ended = await new AuthService({ store: storage.store, db: storage.readModels.db }).revokeSessions(userId);
+        process.stdout.write(`new password for ${username}: ${password}\n(shown only this once; ${ended} session(s) ended)\n`);
+      });
+    });
+
+  admin
+    .command('unlock')
+    .argument('<username>')
+    .option('--reason <text>', 'recorded in the UserUnlocked event', 'unlocked from the command line')
+    .description('Unlock a user locked by failed logins')
+    .action(async (username: string, options: { reason: string }) => {
+      await withStorage(async (storage) => {
+        const userId = await userIdOf(storage, username);
+        const { db } = storage.readModels;
+        const auth = new AuthService({ store: storage.store, db });
+        // Notices are only recorded here; the running server's outbox delivers them.
+        const locks = new AccountLockService({
+          store: storage.store,
+          db,
+          notices: new NoticeOutbox({ db, transport: { deliver: async () => Promise.reject(new Error('delivered by the server')) } }),
+          revokeSessions: (id) => auth.revokeSessions(id),
+        });
+        const { position } = await locks.unlock(SYSTEM_ACTOR, { userIds: [userId], reason: options.reason }, meta(options.reason));
+        process.stdout.write(position === null ? `${username} was not locked\n` : `${username} unlocked\n`);
+      });
+    });
+};

@@ -1,0 +1,80 @@
+import { performance } from 'node:perf_hooks';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST, type ExecutionArgs, type GraphQLError } from 'graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { Logger } from './logger.js';
+import type { AppMetrics, OperationType } from './metrics.js';
+
+export interface OperationObserverOptions {
+  readonly metrics: AppMetrics;
+  readonly logger: Logger;
+}
+
+/** Neither variables nor the query text are logged: inputs carry passwords and tokens. */
+interface OperationLogFields {
+  readonly correlationId: string;
+  readonly operation: string;
+  readonly type: OperationType;
+  readonly transport: 'http' | 'ws';
+  readonly userId: string | null;
+  readonly clientIp: string;
+}
+
+const errorCodes = (errors: readonly GraphQLError[] | undefined): string[] =>
+  [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL')))];
+
+const fieldsOf = (ctx: GraphQLContext, operation: string, type: OperationType): OperationLogFields => ({
+  correlationId: ctx.correlationId,
+  operation,
+  type,
+  transport: ctx.transport,
+  userId: ctx.principal?.userId ?? null,
+  clientIp: ctx.clientIp,
+});
+
+/**
+ * One place that sees every GraphQL operation, for counting and logging it. Mutations are
+ * logged at info (they change settings; the correlation id ties the line to the events they
+ * appended), queries and subscriptions at debug.
+ */
+export const createOperationObserver = ({ metrics, logger }: OperationObserverOptions) => {
+  const logLevel = (type: OperationType) => (type === 'mutation' ? 'info' : 'debug');
+
+  const apolloPlugin: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart({ request, contextValue }) {
+      const started = performance.now();
+      let operation = request.operationName ?? 'anonymous';
+      let type: OperationType = 'unknown';
+      return {
+        async didResolveOperation(rc) {
+          operation = rc.operationName ?? 'anonymous';
+          type = rc.operation?.operation ?? 'unknown';
+        },
+        async willSendResponse(rc) {
+          // A document that parsed but failed validation still names its operation.
+          if (type === 'unknown' && rc.document) operation = getOperationAST(rc.document, request.operationName)?.name?.value ?? operation;
+          const seconds = (performance.now() - started) / 1000;
+          const errors = rc.errors ?? (rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors as readonly GraphQLError[] | undefined : undefined);
+          const outcome = errors && errors.length > 0 ? 'error' : 'ok';
+          metrics.recordOperation({ operation, type, transport: 'http', outcome, seconds });
+          const fields = { ...fieldsOf(contextValue, operation, type), outcome, durationMs: Math.round(seconds * 1000), ...(outcome === 'error' ? { errorCodes: errorCodes(errors) } : {}) };
+          logger[outcome === 'error' ? 'info' : logLevel(type)](fields, 'graphql operation');
+        },
+      };
+    },
+  };
+
+  /**
+   * For graphql-ws `onOperation`: counts the operation when it starts. A subscription's
+   * duration is how long a client watched, not a latency, so none is observed here.
+   */
+  const observeWebSocketOperation = (args: ExecutionArgs): void => {
+    const ast = getOperationAST(args.document, args.operationName);
+    const operation = args.operationName ?? ast?.name?.value ?? 'anonymous';
+    const type: OperationType = ast?.operation ?? 'unknown';
+    metrics.recordOperation({ operation, type, transport: 'ws', outcome: 'ok' });
+    logger[logLevel(type)](fieldsOf(args.contextValue as GraphQLContext, operation, type), 'graphql operation started');
+  };
+
+  return { apolloPlugin, observeWebSocketOperation };
+};

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { registerAdminCommands } from '../../src/cli/admin.js';
+import { LoginDocument, ViewerDocument } from '../generated/graphql.js';
+import { ADMIN_PASSWORD, gql, startTestServer } from '../support/server.js';
+
+const runCli = async (...args: string[]): Promise<string> => {
+  const out: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  try {
+    const program = new Command().exitOverride();
+    registerAdminCommands(program);
+    await program.parseAsync(['node', 'mailroom', ...args]);
+  } finally {
+    spy.mockRestore();
+  }
+  return out.join('');
+};
+
+describe('mailroom admin (break-glass)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-cli-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('resets a lost administrator password: old sessions end, the printed one works', async () => {
+    let server = await startTestServer({ dataDir });
+    const oldToken = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
+    await server.stop();
+
+    process.env.MAILROOM_DATA_DIR = dataDir;
+    const output = await runCli('admin', 'reset-password', 'admin', '--reason', 'lost the first-run password');
+    const password = /new password for admin: (\S+)/.exec(output)?.[1];
+    expect(password).toBeDefined();
+    expect(output).toContain('1 session(s) ended');
+
+    server = await startTestServer({ dataDir });
+    try {
+      expect((await gql(server.url, ViewerDocument, {}, { token: oldToken })).data?.viewer).toBeNull();
+      expect((await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data?.login.token).toBeNull();
+      const login = await gql(server.url, LoginDocument, { input: { username: 'admin', password: password! } });
+      expect(login.data?.login.token).toMatch(/^mr_s_/);
+      const [changed] = (await server.app.services.store.readAll({ fromPosition: 1, max: 1000 })).filter((e) => e.type === 'UserPasswordChanged');
+      expect(changed?.metadata).toMatchObject({ actorId: null, reason: 'lost the first-run password' });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses an unknown username', async () => {
+    process.env.MAILROOM_DATA_DIR = dataDir;
+    await expect(runCli('admin', 'unlock', 'nobody')).rejects.toThrow(/No user named "nobody"/);
+  });
+});
