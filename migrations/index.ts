@@ -9,6 +9,7 @@ import * as m0007 from './0007_inbound.js';
 import * as m0008 from './0008_notice_outbox.js';
 import * as m0009 from './0009_audit.js';
 import * as m0010 from './0010_integrations.js';
+import * as m0011 from './0011_outbox_channels.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_notice_outbox': m0008,
   '0009_audit': m0009,
   '0010_integrations': m0010,
+  '0011_outbox_channels': m0011,
 };

@@ -187,6 +187,8 @@ export class AccessRuntime {
       this.connections.closeUser((event as unknown as UserLocked).data.userId, CloseCode.SESSION_ENDED, 'Session ended');
       return;
     }
+    // Reset markers land on every settings stream of the mailbox; only this area's counts.
+    if (event.type === 'MailboxSettingsWiped' && !event.streamId.startsWith('access-restriction-')) return;
     const e = event as unknown as AccessRestrictionEvent;
     const n = e.data.mailboxNumber;
     this.setState(n, evolveAccessRestriction(this.restrictionOf(n), e));

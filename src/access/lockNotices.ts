@@ -45,7 +45,8 @@ export const lockNoticeRoutes = async (db: Kysely<ReadModelDb>, userId: string):
       seen.add(key);
       return true;
     });
-    if (to.length > 0) routes.push({ mailboxNumber: n, to });
+    // Kept without e-mail recipients too: the outbox may still deliver it to chat destinations.
+    routes.push({ mailboxNumber: n, to });
   }
   return routes;
 };

@@ -47,6 +47,10 @@ export interface NoticeOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** `email` (recipients) or `chat` (destination_id); migrations/0011_outbox_channels.ts. */
+  channel: 'email' | 'chat';
+  /** Chat destination (chat_destinations.destination_id); null for e-mail. */
+  destination_id: string | null;
 }
 
 export interface CoreTables {

@@ -14,10 +14,12 @@ import { ReceiveAccountResolver, ReceiveSettingsResolver } from './inbound/recei
 import { ChatDestinationResolver } from './integrations/chatDestination.resolver.js';
 import { ExternalCallResolver } from './integrations/externalCall.resolver.js';
 import { MessageChannelResolver } from './integrations/messageChannel.resolver.js';
+import { NoticeResolver } from './integrations/notice.resolver.js';
 import { DkimSignatureResolver } from './outbound/dkimSignature.resolver.js';
 import { OutboundSettingsResolver } from './outbound/outboundSettings.resolver.js';
 import { SmtpRoutingResolver } from './outbound/smtpRouting.resolver.js';
 import { SmtpServerResolver } from './outbound/smtpServer.resolver.js';
+import { MailboxResetResolver } from './reset/reset.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -41,6 +43,8 @@ export const resolvers = [
   ExternalCallResolver,
   MessageChannelResolver,
   ChatDestinationResolver,
+  NoticeResolver,
+  MailboxResetResolver,
 ] as const;
 
 /**

@@ -30,12 +30,17 @@ export type ChangeChatDestinationInput = Partial<ChatDestinationFields> & {
   readonly credential?: string | null;
 };
 
+export type ChatDestinationServiceDeps = MessageChannelServiceDeps & {
+  /** MAILROOM_ALLOW_LOOPBACK_WEBHOOKS: accept http://127.0.0.1 receivers (tests). Never on by default. */
+  readonly allowLoopbackWebhooks?: boolean;
+};
+
 /** Slack, Chatwork and Teams destinations of a mailbox; the webhook URL or token is write-only. */
 export class ChatDestinationService {
   private readonly clock: () => Date;
   private readonly afterAppend: (position: number) => Promise<void>;
 
-  constructor(private readonly deps: MessageChannelServiceDeps) {
+  constructor(private readonly deps: ChatDestinationServiceDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.afterAppend = deps.afterAppend ?? (async () => {});
   }
@@ -43,7 +48,7 @@ export class ChatDestinationService {
   async add(actor: Actor, input: AddChatDestinationInput, meta: RequestMetadata): Promise<{ destinationId: string; position: number | null }> {
     requireMailboxManagement(actor, input.mailboxNumber);
     const { credential, ...fields } = input;
-    const plaintext = requireChatCredential(input.kind, credential);
+    const plaintext = requireChatCredential(input.kind, credential, this.deps.allowLoopbackWebhooks);
     const destinationId = randomUUID();
     const position = await this.run(actor, meta, input.mailboxNumber, {
       type: 'AddChatDestination',
@@ -61,7 +66,7 @@ export class ChatDestinationService {
       const state = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), events as unknown as ChatDestinationsEvent[]);
       const current = state.destinations.get(input.destinationId);
       if (!current) throw notFound('Chat destination', input.destinationId, ['destinationId']);
-      credentialCiphertext = await this.deps.vault.encrypt(mailboxScope(input.mailboxNumber), requireChatCredential(current.kind, credential));
+      credentialCiphertext = await this.deps.vault.encrypt(mailboxScope(input.mailboxNumber), requireChatCredential(current.kind, credential, this.deps.allowLoopbackWebhooks));
     }
     return this.run(actor, meta, input.mailboxNumber, { type: 'ChangeChatDestination', data: { ...fields, credentialCiphertext } });
   }

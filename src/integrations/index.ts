@@ -1,5 +1,7 @@
+import type { ChatNoticeTransport } from '../mail/notices/chat/chatTransport.js';
 import type { SecretVault } from '../secrets/vault.js';
 import { ChatDestinationService } from './chatDestinationService.js';
+import { ChatNotificationService } from './chatNotificationService.js';
 import { ExternalCallService, type IntegrationServiceDeps } from './externalCallService.js';
 import { MessageChannelService } from './messageChannelService.js';
 
@@ -8,10 +10,14 @@ export interface IntegrationServices {
   readonly externalCalls: ExternalCallService;
   readonly messageChannels: MessageChannelService;
   readonly chatDestinations: ChatDestinationService;
+  readonly chatNotifications: ChatNotificationService;
 }
 
-export const createIntegrationServices = (deps: IntegrationServiceDeps & { readonly vault: SecretVault }): IntegrationServices => ({
+export const createIntegrationServices = (
+  deps: IntegrationServiceDeps & { readonly vault: SecretVault; readonly chat: ChatNoticeTransport; readonly allowLoopbackWebhooks?: boolean },
+): IntegrationServices => ({
   externalCalls: new ExternalCallService(deps),
   messageChannels: new MessageChannelService(deps),
   chatDestinations: new ChatDestinationService(deps),
+  chatNotifications: new ChatNotificationService({ db: deps.db, chat: deps.chat }),
 });

@@ -76,16 +76,28 @@ export class SecretVault {
     return open(dk.key, unb64(iv), unb64(tag), unb64(data), scope).toString('utf8');
   }
 
-  /** Crypto-shredding: every secret ever encrypted for the scope becomes unreadable. */
-  async destroyScope(scope: string, now = new Date()): Promise<number> {
+  /**
+   * Crypto-shredding: every secret ever encrypted for the scope becomes unreadable.
+   * `createdBefore` spares keys created at or after it, so a resumed mailbox reset does not
+   * shred secrets set again after the reset.
+   */
+  async destroyScope(scope: string, now = new Date(), createdBefore?: Date): Promise<number> {
+    let doomed = this.db.selectFrom('data_keys').select('key_id').where('scope', '=', scope).where('destroyed_at', 'is', null);
+    if (createdBefore) doomed = doomed.where('created_at', '<', createdBefore.toISOString());
+    const ids = (await doomed.execute()).map((r) => r.key_id);
+    if (ids.length === 0) return 0;
     const result = await this.db
       .updateTable('data_keys')
       .set({ wrapped_key: null, destroyed_at: now.toISOString() })
-      .where('scope', '=', scope)
+      .where('key_id', 'in', ids)
       .where('destroyed_at', 'is', null)
       .executeTakeFirst();
-    for (const [id, dk] of this.byId) if (dk.scope === scope) this.byId.set(id, { ...dk, key: null });
-    this.activeByScope.delete(scope);
+    for (const id of ids) {
+      const dk = this.byId.get(id);
+      if (dk) this.byId.set(id, { ...dk, key: null });
+    }
+    const active = this.activeByScope.get(scope);
+    if (active && ids.includes(active)) this.activeByScope.delete(scope);
     return Number(result.numUpdatedRows);
   }
 

@@ -21,6 +21,8 @@ import { allProjections } from '../projections/all.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
+import { ChatNoticeTransport } from '../mail/notices/chat/chatTransport.js';
+import { chatDestinationsForNotice } from '../mail/notices/noticeFanout.js';
 import type { NoticeTransport } from '../mail/notices/notice.js';
 import { isCaughtUp, ProjectionRunner, type ProjectionLogger } from '../projections/runner.js';
 import type { Config } from './config.js';
@@ -94,7 +96,10 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   // tokens, and inbound needs the outbox): the outbox delivers through whatever is wired
   // by the time it starts.
   let noticeTransport: NoticeTransport | null = null;
+  const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat });
   const notices = new NoticeOutbox({
+    chatTransport: chatNotices,
+    chatDestinations: chatDestinationsForNotice(db),
     db,
     transport: {
       deliver: (notice) => {
@@ -152,7 +157,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend }), logger };
+  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks }), logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
+import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -35,6 +36,8 @@ export interface Config {
   readonly access: AccessConfig;
   /** Fetch scheduler switch and OAuth provider endpoints (src/inbound/inboundConfig.ts). */
   readonly inbound: InboundConfig;
+  /** Chat notice delivery: Chatwork API base, loopback webhooks for tests, language (src/mail/notices/chat/chatConfig.ts). */
+  readonly chat: ChatConfig;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +126,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     shutdownGraceMs: int('MAILROOM_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     access: loadAccessConfig(env, problems),
     inbound: loadInboundConfig(env, problems),
+    chat: loadChatConfig(env, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -120,9 +120,22 @@ describe('notice outbox', () => {
     }
   });
 
-  it('refuses a notice without valid recipients', async () => {
+  it('records nothing when nobody can receive a notice, and refuses malformed addresses', async () => {
     const outbox = new NoticeOutbox({ db: rm.db, clock, transport: { deliver: async () => {} } });
-    await expect(outbox.send(notice('k5', []))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await outbox.send(notice('k5', []));
+    expect(await outbox.list()).toEqual([]);
     await expect(outbox.send(notice('k6', ['not an address']))).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('records a chat-only notice when the mailbox has subscribed chat destinations but no e-mail recipients', async () => {
+    const outbox = new NoticeOutbox({
+      db: rm.db,
+      clock,
+      transport: { deliver: async () => {} },
+      chatDestinations: async (n) => (n.mailboxNumber === 1 ? ['dest-1'] : []),
+    });
+    await outbox.send(notice('k7', []));
+    const rows = await outbox.list();
+    expect(rows.map((r) => [r.channel, r.destination_id, r.idempotency_key])).toEqual([['chat', 'dest-1', 'k7#chat:dest-1']]);
   });
 });

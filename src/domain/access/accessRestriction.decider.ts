@@ -1,6 +1,7 @@
 import { illegalState, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requirePositiveInteger, requireUuid } from '../identity/validation.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { evaluateAccess, normalizeAddressList, scanMatcher, type AccessDecision, type EvaluablePolicy } from './accessPolicy.js';
 import { parseClientAddress } from './ipAddress.js';
@@ -64,8 +65,9 @@ export type ApiRestrictionConfigured = DomainEvent<
     readonly lockoutGuardOverridden: boolean;
   }
 >;
-export type AccessRestrictionEvent = IpRestrictionConfigured | ApiRestrictionConfigured;
-export const accessRestrictionEventTypes = ['IpRestrictionConfigured', 'ApiRestrictionConfigured'] as const satisfies readonly AccessRestrictionEvent['type'][];
+export type AccessRestrictionEvent = IpRestrictionConfigured | ApiRestrictionConfigured
+  | MailboxSettingsWiped;
+export const accessRestrictionEventTypes = ['IpRestrictionConfigured', 'ApiRestrictionConfigured', 'MailboxSettingsWiped'] as const satisfies readonly AccessRestrictionEvent['type'][];
 
 export interface AccessRestrictionState {
   readonly mailboxNumber: number | null;
@@ -173,6 +175,8 @@ export const evolveAccessRestriction = (state: AccessRestrictionState, event: Ac
       const { mailboxNumber, enabled, allowedAddresses } = event.data;
       return { ...state, mailboxNumber, api: { enabled, allowedAddresses } };
     }
+    case 'MailboxSettingsWiped':
+      return initialAccessRestrictionState();
     default:
       return assertNever(event);
   }

@@ -1,6 +1,7 @@
 import { validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireEmail, requirePositiveInteger } from '../identity/validation.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 
 /**
@@ -35,8 +36,9 @@ export type ConfigureLockPolicy = Command<'ConfigureLockPolicy', LockPolicy>;
 export type LockPolicyCommand = ConfigureLockPolicy;
 
 export type LockPolicyConfigured = DomainEvent<'LockPolicyConfigured', LockPolicy>;
-export type LockPolicyEvent = LockPolicyConfigured;
-export const lockPolicyEventTypes = ['LockPolicyConfigured'] as const satisfies readonly LockPolicyEvent['type'][];
+export type LockPolicyEvent = LockPolicyConfigured
+  | MailboxSettingsWiped;
+export const lockPolicyEventTypes = ['LockPolicyConfigured', 'MailboxSettingsWiped'] as const satisfies readonly LockPolicyEvent['type'][];
 
 export type LockPolicyState = { readonly status: 'unset' } | ({ readonly status: 'set' } & LockPolicy);
 
@@ -102,8 +104,10 @@ export const evolveLockPolicy = (_state: LockPolicyState, event: LockPolicyEvent
   switch (event.type) {
     case 'LockPolicyConfigured':
       return { status: 'set', ...event.data };
+    case 'MailboxSettingsWiped':
+      return { status: 'unset' };
     default:
-      return assertNever(event.type);
+      return assertNever(event);
   }
 };
 

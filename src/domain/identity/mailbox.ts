@@ -1,4 +1,4 @@
-import { alreadyExists, illegalState, notFound } from '../../errors/index.js';
+import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireEmail, requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from './validation.js';
@@ -21,6 +21,10 @@ import { requireEmail, requireOneOf, requirePositiveInteger, requireTrimmedText,
  *   notices: over-size mail, receive errors, account locks). A new mailbox starts with
  *   none; the first assignment arms the rule.
  * - Removing a member drops their roles with them (one event, no separate revocations).
+ * - A reset (メールボックスの初期化) must repeat the current name exactly, so nobody wipes
+ *   the wrong mailbox by its number alone (VALIDATION_ERROR otherwise). It may rename the
+ *   mailbox in the same event. Members and roles stay: users span mailboxes (kept by the
+ *   manual), and the operations administrators must keep receiving the system notices.
  * Whether the user exists is checked by the application service, which can read the
  * user stream; this decider only sees the mailbox.
  */
@@ -50,7 +54,12 @@ export type RevokeMailboxRole = Command<
   'RevokeMailboxRole',
   { readonly number: number; readonly userId: string; readonly role: MailboxRole }
 >;
+export type ResetMailbox = Command<
+  'ResetMailbox',
+  { readonly number: number; readonly resetId: string; readonly confirmName: string; readonly newName: string | null }
+>;
 export type MailboxCommand =
+  | ResetMailbox
   | CreateMailbox
   | RenameMailbox
   | ChangeMailboxAddress
@@ -73,7 +82,20 @@ export type MailboxRoleRevoked = DomainEvent<
   'MailboxRoleRevoked',
   { readonly number: number; readonly userId: string; readonly role: MailboxRole }
 >;
+/** The wipe itself (secrets, messages, area settings) follows it; see src/reset/. */
+export type MailboxReset = DomainEvent<
+  'MailboxReset',
+  {
+    readonly number: number;
+    readonly mailboxNumber: number;
+    /** Ties a resumed reset to this event (src/reset/mailboxResetService.ts). */
+    readonly resetId: string;
+    readonly nameBefore: string;
+    readonly nameAfter: string;
+  }
+>;
 export type MailboxEvent =
+  | MailboxReset
   | MailboxCreated
   | MailboxRenamed
   | MailboxAddressChanged
@@ -90,6 +112,7 @@ export const mailboxEventTypes = [
   'MailboxMemberRemoved',
   'MailboxRoleAssigned',
   'MailboxRoleRevoked',
+  'MailboxReset',
 ] as const satisfies readonly MailboxEvent['type'][];
 
 // ---- State ----
@@ -189,6 +212,18 @@ const revokeRole = ({ data }: RevokeMailboxRole, state: MailboxState): MailboxRo
   return { type: 'MailboxRoleRevoked', data: { number: mailbox.number, userId, role } };
 };
 
+const reset = ({ data }: ResetMailbox, state: MailboxState): MailboxReset => {
+  const mailbox = requireExisting(state, data.number);
+  if (data.confirmName !== mailbox.name) {
+    throw validationError(['input', 'mailboxName'], `Type the mailbox name exactly as shown ("${mailbox.name}") to confirm the reset; got "${data.confirmName}"`);
+  }
+  const nameAfter = data.newName === null ? mailbox.name : requireTrimmedText(['input', 'newName'], data.newName, 1, 100);
+  return {
+    type: 'MailboxReset',
+    data: { number: mailbox.number, mailboxNumber: mailbox.number, resetId: requireUuid(['resetId'], data.resetId), nameBefore: mailbox.name, nameAfter },
+  };
+};
+
 export const decideMailbox = (command: MailboxCommand, state: MailboxState): MailboxEvent | readonly MailboxEvent[] => {
   switch (command.type) {
     case 'CreateMailbox':
@@ -205,6 +240,8 @@ export const decideMailbox = (command: MailboxCommand, state: MailboxState): Mai
       return assignRole(command, state);
     case 'RevokeMailboxRole':
       return revokeRole(command, state);
+    case 'ResetMailbox':
+      return reset(command, state);
     default:
       return assertNever(command);
   }
@@ -226,6 +263,8 @@ export const evolveMailbox = (state: MailboxState, event: MailboxEvent): Mailbox
       return { status: 'active', number: event.data.number, name: event.data.name, address: event.data.address, members: new Map() };
     case 'MailboxRenamed':
       return state.status === 'empty' ? state : { ...state, name: event.data.name };
+    case 'MailboxReset':
+      return state.status === 'empty' ? state : { ...state, name: event.data.nameAfter };
     case 'MailboxAddressChanged':
       return state.status === 'empty' ? state : { ...state, address: event.data.address };
     case 'MailboxMemberAdded':

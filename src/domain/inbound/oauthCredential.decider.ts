@@ -1,6 +1,7 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireBoolean, requireCiphertext, requireRedirectUrl, show } from './validation.js';
 
@@ -133,7 +134,8 @@ export type OAuthCredentialEvent =
   | OAuthCredentialDisabled
   | OAuthCredentialDeleted
   | OAuthCredentialAuthorized
-  | OAuthReauthorizationRequired;
+  | OAuthReauthorizationRequired
+  | MailboxSettingsWiped;
 
 export const oauthCredentialEventTypes = [
   'OAuthCredentialRegistered',
@@ -143,6 +145,7 @@ export const oauthCredentialEventTypes = [
   'OAuthCredentialDeleted',
   'OAuthCredentialAuthorized',
   'OAuthReauthorizationRequired',
+  'MailboxSettingsWiped',
 ] as const satisfies readonly OAuthCredentialEvent['type'][];
 
 // ---- State ----
@@ -371,6 +374,8 @@ export const evolveOAuthCredential = (state: OAuthCredentialState, event: OAuthC
         ...c,
         authorization: { status: 'REAUTHORIZATION_REQUIRED', error: event.data.error, description: event.data.description },
       }));
+    case 'MailboxSettingsWiped':
+      return initialOAuthCredentialState();
     default:
       return assertNever(event);
   }

@@ -1,6 +1,7 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireEmail, requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireAccountName, requireBoolean, requireCiphertext, requireHost, requireIntegerIn } from './validation.js';
 
@@ -152,13 +153,15 @@ export type AutoFetchSettingsChanged = DomainEvent<
   'AutoFetchSettingsChanged',
   { readonly mailboxNumber: number; readonly enabled: boolean; readonly intervalMinutes: number }
 >;
-export type ReceiveAccountsEvent = ReceiveAccountAdded | ReceiveAccountChanged | ReceiveAccountDeleted | AutoFetchSettingsChanged;
+export type ReceiveAccountsEvent = ReceiveAccountAdded | ReceiveAccountChanged | ReceiveAccountDeleted | AutoFetchSettingsChanged
+  | MailboxSettingsWiped;
 
 export const receiveAccountsEventTypes = [
   'ReceiveAccountAdded',
   'ReceiveAccountChanged',
   'ReceiveAccountDeleted',
   'AutoFetchSettingsChanged',
+  'MailboxSettingsWiped',
 ] as const satisfies readonly ReceiveAccountsEvent['type'][];
 
 // ---- State ----
@@ -358,6 +361,8 @@ export const evolveReceiveAccounts = (state: ReceiveAccountsState, event: Receiv
     }
     case 'AutoFetchSettingsChanged':
       return { ...state, autoFetch: { enabled: event.data.enabled, intervalMinutes: event.data.intervalMinutes } };
+    case 'MailboxSettingsWiped':
+      return initialReceiveAccountsState();
     default:
       return assertNever(event);
   }

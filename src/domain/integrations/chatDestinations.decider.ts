@@ -2,6 +2,7 @@ import { alreadyExists, illegalState, notFound, validationError } from '../../er
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
 import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 
 /**
@@ -34,8 +35,14 @@ export const chatDestinationsStreamId = (mailboxNumber: number): string => `chat
 
 const CHATWORK_TOKEN = /^[A-Za-z0-9]{16,128}$/;
 
-/** The credential of a kind in plaintext: Slack/Teams webhook URL or Chatwork API token. Never echoed back. */
-export const requireChatCredential = (kind: ChatKind, value: unknown): string => {
+/** http://127.0.0.1:<port>/… : a receiver started by a test, accepted only when the deployment allows it. */
+const isLoopbackReceiver = (url: URL): boolean => url.protocol === 'http:' && url.hostname === '127.0.0.1' && url.port !== '' && !url.username && !url.password;
+
+/**
+ * The credential of a kind in plaintext: Slack/Teams webhook URL or Chatwork API token. Never echoed back.
+ * `allowLoopback` (MAILROOM_ALLOW_LOOPBACK_WEBHOOKS, tests only) also accepts http://127.0.0.1:<port>/ URLs.
+ */
+export const requireChatCredential = (kind: ChatKind, value: unknown, allowLoopback = false): string => {
   const path = kind === 'CHATWORK' ? ['apiToken'] : ['webhookUrl'];
   const text = typeof value === 'string' ? value.trim() : '';
   if (kind === 'CHATWORK') {
@@ -48,6 +55,7 @@ export const requireChatCredential = (kind: ChatKind, value: unknown): string =>
   } catch {
     url = null;
   }
+  if (allowLoopback && url !== null && isLoopbackReceiver(url)) return url.href;
   const ok = url !== null && url.protocol === 'https:' && !url.username && !url.password && (kind === 'SLACK' ? url.hostname === 'hooks.slack.com' && url.pathname.startsWith('/') && url.pathname.length > 1 : url.hostname.includes('.'));
   if (!ok) {
     const expected = kind === 'SLACK' ? 'a Slack incoming-webhook URL "https://hooks.slack.com/services/…"' : 'a Teams workflow webhook URL starting with https://';
@@ -96,9 +104,10 @@ export type ChatDestinationChanged = DomainEvent<
     }
 >;
 export type ChatDestinationRemoved = DomainEvent<'ChatDestinationRemoved', DestinationRef & { readonly name: string }>;
-export type ChatDestinationsEvent = ChatDestinationAdded | ChatDestinationChanged | ChatDestinationRemoved;
+export type ChatDestinationsEvent = ChatDestinationAdded | ChatDestinationChanged | ChatDestinationRemoved
+  | MailboxSettingsWiped;
 
-export const chatDestinationsEventTypes = ['ChatDestinationAdded', 'ChatDestinationChanged', 'ChatDestinationRemoved'] as const satisfies readonly ChatDestinationsEvent['type'][];
+export const chatDestinationsEventTypes = ['ChatDestinationAdded', 'ChatDestinationChanged', 'ChatDestinationRemoved', 'MailboxSettingsWiped'] as const satisfies readonly ChatDestinationsEvent['type'][];
 export const chatDestinationSecretFields = { ChatDestinationAdded: ['credentialCiphertext'], ChatDestinationChanged: ['credentialCiphertext'] } as const;
 
 // ---- State ----
@@ -232,6 +241,8 @@ export const evolveChatDestinations = (state: ChatDestinationsState, event: Chat
       destinations.delete(event.data.destinationId);
       return { destinations, removed: new Set(state.removed).add(event.data.destinationId) };
     }
+    case 'MailboxSettingsWiped':
+      return initialChatDestinationsState();
     default:
       return assertNever(event);
   }

@@ -2,6 +2,7 @@ import { alreadyExists, illegalState, notFound, validationError } from '../../er
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
 import { requireBoolean } from '../inbound/validation.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { parseUrlTemplate } from './urlTemplate.js';
 
@@ -50,9 +51,10 @@ export type ExternalCallsCommand = AddExternalCall | ChangeExternalCall | Remove
 export type ExternalCallAdded = DomainEvent<'ExternalCallAdded', CallRef & ExternalCallFields>;
 export type ExternalCallChanged = DomainEvent<'ExternalCallChanged', CallRef & ExternalCallFields & { readonly changedFields: readonly string[] }>;
 export type ExternalCallRemoved = DomainEvent<'ExternalCallRemoved', CallRef & { readonly name: string }>;
-export type ExternalCallsEvent = ExternalCallAdded | ExternalCallChanged | ExternalCallRemoved;
+export type ExternalCallsEvent = ExternalCallAdded | ExternalCallChanged | ExternalCallRemoved
+  | MailboxSettingsWiped;
 
-export const externalCallsEventTypes = ['ExternalCallAdded', 'ExternalCallChanged', 'ExternalCallRemoved'] as const satisfies readonly ExternalCallsEvent['type'][];
+export const externalCallsEventTypes = ['ExternalCallAdded', 'ExternalCallChanged', 'ExternalCallRemoved', 'MailboxSettingsWiped'] as const satisfies readonly ExternalCallsEvent['type'][];
 
 // ---- State ----
 export interface ExternalCallsState {
@@ -151,6 +153,8 @@ export const evolveExternalCalls = (state: ExternalCallsState, event: ExternalCa
       calls.delete(event.data.callId);
       return { calls, removed: new Set(state.removed).add(event.data.callId) };
     }
+    case 'MailboxSettingsWiped':
+      return initialExternalCallsState();
     default:
       return assertNever(event);
   }

@@ -2,6 +2,7 @@ import { notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireOneOf, requirePositiveInteger } from '../identity/validation.js';
 import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 
 /**
@@ -88,13 +89,15 @@ export type MessageChannelConfigured = DomainEvent<
 export type MessageChannelEnabled = DomainEvent<'MessageChannelEnabled', ChannelRef>;
 export type MessageChannelDisabled = DomainEvent<'MessageChannelDisabled', ChannelRef>;
 export type MessageChannelRemoved = DomainEvent<'MessageChannelRemoved', ChannelRef>;
-export type MessageChannelsEvent = MessageChannelConfigured | MessageChannelEnabled | MessageChannelDisabled | MessageChannelRemoved;
+export type MessageChannelsEvent = MessageChannelConfigured | MessageChannelEnabled | MessageChannelDisabled | MessageChannelRemoved
+  | MailboxSettingsWiped;
 
 export const messageChannelsEventTypes = [
   'MessageChannelConfigured',
   'MessageChannelEnabled',
   'MessageChannelDisabled',
   'MessageChannelRemoved',
+  'MailboxSettingsWiped',
 ] as const satisfies readonly MessageChannelsEvent['type'][];
 
 export const messageChannelSecretFields = { MessageChannelConfigured: ['secretCiphertexts'] } as const;
@@ -201,6 +204,8 @@ export const evolveMessageChannels = (state: MessageChannelsState, event: Messag
       return withChannel(state, event.data.channel, (c) => ({ ...c, enabled: false }));
     case 'MessageChannelRemoved':
       return withChannel(state, event.data.channel, () => null);
+    case 'MailboxSettingsWiped':
+      return initialMessageChannelsState();
     default:
       return assertNever(event);
   }

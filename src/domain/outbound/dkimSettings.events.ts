@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../eventstore/port.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command } from '../shared/decider.js';
 
 /**
@@ -89,7 +90,8 @@ export type DkimSettingsEvent =
   | DkimConditionAdded
   | DkimConditionChanged
   | DkimConditionRemoved
-  | DefaultDkimSignatureSet;
+  | DefaultDkimSignatureSet
+  | MailboxSettingsWiped;
 
 export const dkimSettingsEventTypes = [
   'DkimSignatureAdded',
@@ -98,6 +100,7 @@ export const dkimSettingsEventTypes = [
   'DkimConditionChanged',
   'DkimConditionRemoved',
   'DefaultDkimSignatureSet',
+  'MailboxSettingsWiped',
 ] as const satisfies readonly DkimSettingsEvent['type'][];
 
 // ---- State ----
@@ -132,6 +135,8 @@ export const evolveDkimSettings = (state: DkimSettingsState, event: DkimSettings
       return { ...state, conditions: without(state.conditions, event.data.conditionId) };
     case 'DefaultDkimSignatureSet':
       return { ...state, defaultSignatureId: event.data.signatureId };
+    case 'MailboxSettingsWiped':
+      return initialDkimSettingsState();
     default:
       return assertNever(event);
   }

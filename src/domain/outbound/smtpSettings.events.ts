@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../eventstore/port.js';
+import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command } from '../shared/decider.js';
 
 /**
@@ -156,7 +157,8 @@ export type SmtpSettingsEvent =
   | DefaultSmtpServerSet
   | BounceDestinationSet
   | RakutenRelayConfigured
-  | RakutenRelayRemoved;
+  | RakutenRelayRemoved
+  | MailboxSettingsWiped;
 
 export const smtpSettingsEventTypes = [
   'SmtpServerAdded',
@@ -170,6 +172,7 @@ export const smtpSettingsEventTypes = [
   'BounceDestinationSet',
   'RakutenRelayConfigured',
   'RakutenRelayRemoved',
+  'MailboxSettingsWiped',
 ] as const satisfies readonly SmtpSettingsEvent['type'][];
 
 // ---- State ----
@@ -239,6 +242,8 @@ export const evolveSmtpSettings = (state: SmtpSettingsState, event: SmtpSettings
     }
     case 'RakutenRelayRemoved':
       return { ...state, rakuten: null };
+    case 'MailboxSettingsWiped':
+      return initialSmtpSettingsState();
     default:
       return assertNever(event);
   }

@@ -36,7 +36,27 @@ export interface NoticeSender {
   send(notice: Notice): Promise<void>;
 }
 
-/** Delivers one recorded notice; throws to have it retried later. */
+/** A recorded notice as a transport sees it: chat rows name their destination. */
+export type RecordedNotice = Notice & { readonly id: string; readonly channel?: 'email' | 'chat'; readonly destinationId?: string | null };
+
+/** Delivers one recorded notice; throws to have it retried later (NoticeDeliveryError to say more). */
 export interface NoticeTransport {
-  deliver(notice: Notice & { readonly id: string }): Promise<void>;
+  deliver(notice: RecordedNotice): Promise<void>;
+}
+
+/**
+ * What a transport throws when it knows more than "try again later": a refusal that no
+ * retry will change (`permanent`, e.g. HTTP 400/403/404), or the time the peer asked to be
+ * retried at (HTTP 429 `Retry-After`, RFC 9110 §10.2.3). Anything else is retried with backoff.
+ */
+export class NoticeDeliveryError extends Error {
+  readonly permanent: boolean;
+  readonly retryAt: Date | null;
+
+  constructor(message: string, options: { permanent?: boolean; retryAt?: Date | null } = {}) {
+    super(message);
+    this.name = 'NoticeDeliveryError';
+    this.permanent = options.permanent ?? false;
+    this.retryAt = options.retryAt ?? null;
+  }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { NoticeOutboxTable, ReadModelDb } from '../../db/schema.js';
 import { validationError } from '../../errors/index.js';
-import type { Notice, NoticeKind, NoticeSender, NoticeTransport } from './notice.js';
+import { NoticeDeliveryError, type Notice, type NoticeKind, type NoticeSender, type NoticeTransport } from './notice.js';
 
 export interface OutboxLogger {
   warn(fields: Record<string, unknown>, message: string): void;
@@ -12,6 +12,10 @@ export interface OutboxLogger {
 export interface NoticeOutboxOptions {
   readonly db: Kysely<ReadModelDb>;
   readonly transport: NoticeTransport;
+  /** Delivers `chat` rows (src/mail/notices/chat/chatTransport.ts); without it they wait. */
+  readonly chatTransport?: NoticeTransport;
+  /** Fan-out: the chat destinations that also get a notice (src/mail/notices/noticeFanout.ts). */
+  readonly chatDestinations?: (notice: Notice) => Promise<readonly string[]>;
   readonly clock?: () => Date;
   /** Attempts before a notice is marked failed. @default 8 */
   readonly maxAttempts?: number;
@@ -59,31 +63,41 @@ export class NoticeOutbox implements NoticeSender {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
   }
 
+  /**
+   * Records the e-mail notice and one chat notice per subscribed destination in one
+   * transaction, each idempotent by its own key (`<key>#chat:<destinationId>`), so a
+   * repeated send neither doubles a delivery nor loses the chat half of one.
+   */
   async send(notice: Notice): Promise<void> {
-    if (notice.to.length === 0) throw validationError(['to'], 'Expected at least one notice recipient, got none');
     const bad = notice.to.find((a) => !ADDRESS.test(a));
     if (bad !== undefined) throw validationError(['to'], `Expected e-mail addresses, got ${JSON.stringify(bad)}`);
+    const destinations = (await this.options.chatDestinations?.(notice)) ?? [];
+    // Emitters send every notice they have; whether anyone receives it (e-mail recipients
+    // or subscribed chat destinations) is decided here, in one place.
+    if (notice.to.length === 0 && destinations.length === 0) return;
     const now = this.clock().toISOString();
-    await this.db
-      .insertInto('notice_outbox')
-      .values({
-        id: randomUUID(),
-        idempotency_key: notice.idempotencyKey,
-        mailbox_number: notice.mailboxNumber,
-        kind: notice.kind,
-        recipients: JSON.stringify([...new Set(notice.to.map((a) => a.toLowerCase()))]),
-        subject: notice.subject,
-        body: notice.text,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        claimed_until: null,
-        last_error: null,
-        created_at: now,
-        sent_at: null,
-      })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
+    const row = {
+      mailbox_number: notice.mailboxNumber,
+      kind: notice.kind,
+      subject: notice.subject,
+      body: notice.text,
+      status: 'pending' as const,
+      attempts: 0,
+      next_attempt_at: now,
+      claimed_until: null,
+      last_error: null,
+      created_at: now,
+      sent_at: null,
+    };
+    const rows = [
+      ...(notice.to.length > 0
+        ? [{ ...row, id: randomUUID(), idempotency_key: notice.idempotencyKey, channel: 'email' as const, destination_id: null, recipients: JSON.stringify([...new Set(notice.to.map((a) => a.toLowerCase()))]) }]
+        : []),
+      ...destinations.map((destinationId) => ({ ...row, id: randomUUID(), idempotency_key: `${notice.idempotencyKey}#chat:${destinationId}`, channel: 'chat' as const, destination_id: destinationId, recipients: '[]' })),
+    ];
+    await this.db.transaction().execute(async (trx) => {
+      for (const values of rows) await trx.insertInto('notice_outbox').values(values).onConflict((oc) => oc.column('idempotency_key').doNothing()).execute();
+    });
     this.wake?.();
   }
 
@@ -150,9 +164,13 @@ export class NoticeOutbox implements NoticeSender {
       subject: row.subject,
       text: row.body,
       idempotencyKey: row.idempotency_key,
+      channel: row.channel,
+      destinationId: row.destination_id,
     };
     try {
-      await this.options.transport.deliver(notice);
+      const transport = row.channel === 'chat' ? this.options.chatTransport : this.options.transport;
+      if (!transport) throw new Error(`No transport for ${row.channel} notices is wired`);
+      await transport.deliver(notice);
       await this.db
         .updateTable('notice_outbox')
         .set({ status: 'sent', sent_at: this.clock().toISOString(), attempts: row.attempts + 1, claimed_until: null, last_error: null })
@@ -161,8 +179,10 @@ export class NoticeOutbox implements NoticeSender {
     } catch (err) {
       const attempts = row.attempts + 1;
       const message = err instanceof Error ? err.message : String(err);
-      const failed = attempts >= this.maxAttempts;
-      const delay = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempts - 1));
+      const known = err instanceof NoticeDeliveryError ? err : null;
+      const failed = attempts >= this.maxAttempts || known?.permanent === true;
+      const backoff = this.clock().getTime() + Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempts - 1));
+      const retryAt = known?.retryAt ? Math.max(known.retryAt.getTime(), this.clock().getTime()) : backoff;
       await this.db
         .updateTable('notice_outbox')
         .set({
@@ -170,12 +190,14 @@ export class NoticeOutbox implements NoticeSender {
           attempts,
           last_error: message.slice(0, 1000),
           claimed_until: null,
-          next_attempt_at: new Date(this.clock().getTime() + delay).toISOString(),
+          next_attempt_at: new Date(retryAt).toISOString(),
         })
         .where('id', '=', row.id)
+        // A deliverer whose claim expired must not undo another one's success.
+        .where('status', '=', 'pending')
         .execute();
       const log = failed ? this.options.logger?.error : this.options.logger?.warn;
-      log?.call(this.options.logger, { noticeId: row.id, kind: row.kind, attempts, error: message }, failed ? 'notice delivery gave up' : 'notice delivery failed; will retry');
+      log?.call(this.options.logger, { noticeId: row.id, kind: row.kind, channel: row.channel, attempts, error: message }, failed ? 'notice delivery gave up' : 'notice delivery failed; will retry');
     }
   }
 

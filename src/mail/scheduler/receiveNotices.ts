@@ -30,8 +30,8 @@ export const receiveNoticeFor = async (
   account: ReceiveAccountSettings,
 ): Promise<Notice | null> => {
   const { mailboxNumber, accountId } = event.data;
+  // Sent even without e-mail recipients: the outbox also fans notices out to chat destinations.
   const to = await noticeRecipients(db, mailboxNumber, [account.errorNotificationAddress]);
-  if (to.length === 0) return null;
   const where = `receive account "${account.displayName}" (${account.protocol} ${account.auth.username}@${account.host}:${account.port}) of mailbox ${mailboxNumber}`;
   switch (event.type) {
     case 'ReceiveErrorRaised': {

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from '../identity/eventTime.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 const emptyRow = (mailboxNumber: number, at: string) => ({
   mailbox_number: mailboxNumber,
@@ -28,9 +29,10 @@ const replaceRules = async (trx: Transaction<ReadModelDb>, mailboxNumber: number
  */
 export const accessRestrictionsProjection: Projection = {
   name: 'access.restrictions',
-  eventTypes: ['IpRestrictionConfigured', 'ApiRestrictionConfigured'],
+  eventTypes: ['IpRestrictionConfigured', 'ApiRestrictionConfigured', 'MailboxSettingsWiped'],
   tables: ['access_restrictions', 'access_rules', 'access_exempt_users'],
   async apply(trx, recorded) {
+    if (await appliedMailboxWipe(trx, recorded, 'access-restriction-', ['access_restrictions', 'access_rules', 'access_exempt_users'])) return;
     const event = recorded as unknown as AccessRestrictionEvent;
     const at = eventTime(recorded);
     const n = event.data.mailboxNumber;

@@ -1,13 +1,15 @@
 import type { LockPolicyEvent } from '../../domain/access/lockPolicy.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from '../identity/eventTime.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 /** `lock_policies`: the current account-lock policy of each mailbox that saved one. */
 export const lockPoliciesProjection: Projection = {
   name: 'access.lock_policies',
-  eventTypes: ['LockPolicyConfigured'],
+  eventTypes: ['LockPolicyConfigured', 'MailboxSettingsWiped'],
   tables: ['lock_policies'],
   async apply(trx, recorded) {
+    if (await appliedMailboxWipe(trx, recorded, 'lock-policy-', ['lock_policies'])) return;
     const event = recorded as unknown as LockPolicyEvent;
     if (event.type !== 'LockPolicyConfigured') return;
     const row = {

@@ -5,7 +5,7 @@ import { eventTime } from './eventTime.js';
 /** `mailboxes`: number, name and address of every mailbox. */
 export const mailboxesProjection: Projection = {
   name: 'identity.mailboxes',
-  eventTypes: ['MailboxCreated', 'MailboxRenamed', 'MailboxAddressChanged'],
+  eventTypes: ['MailboxCreated', 'MailboxRenamed', 'MailboxAddressChanged', 'MailboxReset'],
   tables: ['mailboxes'],
   async apply(trx, recorded) {
     const event = recorded as unknown as MailboxEvent;
@@ -20,6 +20,9 @@ export const mailboxesProjection: Projection = {
         return;
       case 'MailboxRenamed':
         await trx.updateTable('mailboxes').set({ name: event.data.name, updated_at: at }).where('number', '=', event.data.number).execute();
+        return;
+      case 'MailboxReset':
+        await trx.updateTable('mailboxes').set({ name: event.data.nameAfter, updated_at: at }).where('number', '=', event.data.number).execute();
         return;
       case 'MailboxAddressChanged':
         await trx

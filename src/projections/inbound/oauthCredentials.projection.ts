@@ -2,6 +2,8 @@ import type { OAuthCredentialEvent } from '../../domain/inbound/oauthCredential.
 import { oauthCredentialEventTypes } from '../../domain/inbound/oauthCredential.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import type { MailboxSettingsWiped } from '../../domain/shared/mailboxReset.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 /** `oauth_credentials`: every live credential with its authorization status; secrets never land here. */
 export const oauthCredentialsProjection: Projection = {
@@ -9,7 +11,8 @@ export const oauthCredentialsProjection: Projection = {
   eventTypes: oauthCredentialEventTypes,
   tables: ['oauth_credentials'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as OAuthCredentialEvent;
+    if (await appliedMailboxWipe(trx, recorded, 'oauth-credential-', ['oauth_credentials'])) return;
+    const event = recorded as unknown as Exclude<OAuthCredentialEvent, MailboxSettingsWiped>;
     const at = eventTime(recorded);
     const id = event.data.credentialId;
     const update = (values: Record<string, unknown>) =>

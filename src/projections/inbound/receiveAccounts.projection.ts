@@ -2,6 +2,7 @@ import type { ReceiveAccountSettingsView, ReceiveAccountsEvent } from '../../dom
 import { receiveAccountsEventTypes } from '../../domain/inbound/receiveAccounts.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 const columns = (s: ReceiveAccountSettingsView) => ({
   display_name: s.displayName,
@@ -30,6 +31,7 @@ export const receiveAccountsProjection: Projection = {
   eventTypes: receiveAccountsEventTypes,
   tables: ['receive_accounts', 'receive_auto_fetch'],
   async apply(trx, recorded) {
+    if (await appliedMailboxWipe(trx, recorded, 'receive-accounts-', ['receive_accounts', 'receive_auto_fetch'])) return;
     const event = recorded as unknown as ReceiveAccountsEvent;
     const at = eventTime(recorded);
     switch (event.type) {

@@ -5,13 +5,17 @@ import type { Projection } from '../projection.js';
 /**
  * `receive_last_errors`: the latest error episode per account ("last receive error" of
  * the account list), open until `ReceiveErrorCleared`. Rows of deleted accounts go with
- * `ReceiveAccountDeleted`.
+ * `ReceiveAccountDeleted`, those of a reset mailbox with `MailboxReset` (its accounts are gone).
  */
 export const receiveErrorsProjection: Projection = {
   name: 'inbound.receive_last_errors',
-  eventTypes: ['ReceiveErrorRaised', 'ReceiveErrorCleared', 'ReceiveAccountDeleted'],
+  eventTypes: ['ReceiveErrorRaised', 'ReceiveErrorCleared', 'ReceiveAccountDeleted', 'MailboxReset'],
   tables: ['receive_last_errors'],
   async apply(trx, recorded) {
+    if (recorded.type === 'MailboxReset') {
+      await trx.deleteFrom('receive_last_errors').where('mailbox_number', '=', (recorded.data as { mailboxNumber: number }).mailboxNumber).execute();
+      return;
+    }
     const event = recorded as unknown as ReceiveErrorsEvent | { type: 'ReceiveAccountDeleted'; data: { accountId: string } };
     const at = eventTime(recorded);
     switch (event.type) {

@@ -1,6 +1,7 @@
 import { chatDestinationsEventTypes, type ChatDestinationsEvent } from '../../domain/integrations/chatDestinations.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 /** `chat_destinations`: the live chat destinations of every mailbox, without their credentials. */
 export const chatDestinationsProjection: Projection = {
@@ -8,6 +9,7 @@ export const chatDestinationsProjection: Projection = {
   eventTypes: chatDestinationsEventTypes,
   tables: ['chat_destinations'],
   async apply(trx, recorded) {
+    if (await appliedMailboxWipe(trx, recorded, 'chat-destinations-', ['chat_destinations'])) return;
     const event = recorded as unknown as ChatDestinationsEvent;
     const at = eventTime(recorded);
     switch (event.type) {

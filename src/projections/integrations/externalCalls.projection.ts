@@ -1,6 +1,7 @@
 import { externalCallsEventTypes, type ExternalCallsEvent } from '../../domain/integrations/externalCalls.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 /** `external_calls`: the live external system calls of every mailbox. */
 export const externalCallsProjection: Projection = {
@@ -8,6 +9,7 @@ export const externalCallsProjection: Projection = {
   eventTypes: externalCallsEventTypes,
   tables: ['external_calls'],
   async apply(trx, recorded) {
+    if (await appliedMailboxWipe(trx, recorded, 'external-calls-', ['external_calls'])) return;
     const event = recorded as unknown as ExternalCallsEvent;
     const at = eventTime(recorded);
     switch (event.type) {

@@ -1,6 +1,8 @@
 import { messageChannelsEventTypes, type MessageChannelsEvent } from '../../domain/integrations/messageChannels.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import type { MailboxSettingsWiped } from '../../domain/shared/mailboxReset.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 /** `message_channels`: settings and which secrets are set; the ciphertexts never land here. */
 export const messageChannelsProjection: Projection = {
@@ -8,7 +10,8 @@ export const messageChannelsProjection: Projection = {
   eventTypes: messageChannelsEventTypes,
   tables: ['message_channels'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as MessageChannelsEvent;
+    if (await appliedMailboxWipe(trx, recorded, 'message-channels-', ['message_channels'])) return;
+    const event = recorded as unknown as Exclude<MessageChannelsEvent, MailboxSettingsWiped>;
     const at = eventTime(recorded);
     const { mailboxNumber, channel } = event.data;
     const row = trx.updateTable('message_channels').where('mailbox_number', '=', mailboxNumber).where('channel', '=', channel);

@@ -1,13 +1,15 @@
 import type { DkimSettingsEvent } from '../../domain/outbound/dkimSettings.events.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 /** DKIM signatures (public parts and key ciphertext), usage conditions and default signature of every mailbox. */
 export const dkimSettingsProjection: Projection = {
   name: 'outbound.dkim',
-  eventTypes: ['DkimSignatureAdded', 'DkimSignatureRemoved', 'DkimConditionAdded', 'DkimConditionChanged', 'DkimConditionRemoved', 'DefaultDkimSignatureSet'],
+  eventTypes: ['DkimSignatureAdded', 'DkimSignatureRemoved', 'DkimConditionAdded', 'DkimConditionChanged', 'DkimConditionRemoved', 'DefaultDkimSignatureSet', 'MailboxSettingsWiped'],
   tables: ['outbound_dkim_signatures', 'outbound_dkim_conditions', 'outbound_dkim_settings'],
   async apply(trx, recorded) {
+    if (await appliedMailboxWipe(trx, recorded, 'dkim-', ['outbound_dkim_signatures', 'outbound_dkim_conditions', 'outbound_dkim_settings'])) return;
     const event = recorded as unknown as DkimSettingsEvent;
     const at = eventTime(recorded);
     const n = event.data.mailboxNumber;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 type ServerEvent = Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' | 'SmtpServerChanged' }>['data'];
 
@@ -32,9 +33,11 @@ export const smtpSettingsProjection: Projection = {
     'BounceDestinationSet',
     'RakutenRelayConfigured',
     'RakutenRelayRemoved',
+    'MailboxSettingsWiped',
   ],
   tables: ['outbound_smtp_servers', 'outbound_routing_rules', 'outbound_smtp_settings', 'outbound_rakuten_relays'],
   async apply(trx, recorded) {
+    if (await appliedMailboxWipe(trx, recorded, 'smtp-', ['outbound_smtp_servers', 'outbound_routing_rules', 'outbound_smtp_settings', 'outbound_rakuten_relays'])) return;
     const event = recorded as unknown as SmtpSettingsEvent;
     const at = eventTime(recorded);
     const n = event.data.mailboxNumber;

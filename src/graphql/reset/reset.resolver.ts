@@ -1,0 +1,77 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { notFound } from '../../errors/index.js';
+import { createSqlMessageStore } from '../../mail/messageStore/sqlMessageStore.js';
+import { MailboxResetService } from '../../reset/mailboxResetService.js';
+import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import { Mailbox } from '../identity/identity.types.js';
+import { mutationPayload } from '../userErrors.js';
+import {
+  ExecuteMailboxResetInput,
+  ExecuteMailboxResetPayload,
+  MailboxResetItem,
+  MailboxResetPreview,
+  MailboxResetResult,
+  RequestMailboxResetInput,
+  RequestMailboxResetPayload,
+} from './reset.types.js';
+
+const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+
+/** Stateless over the shared services, so built per call rather than wired into the composition root. */
+const resetServiceOf = (ctx: GraphQLContext): MailboxResetService => {
+  const { store, db, vault, notices, runner } = ctx.services;
+  return new MailboxResetService({
+    store,
+    db,
+    vault,
+    notices,
+    messages: createSqlMessageStore(db),
+    afterAppend: (position) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS),
+  });
+};
+
+@Resolver()
+export class MailboxResetResolver {
+  @Mutation(() => RequestMailboxResetPayload, {
+    description: 'Step 1 of a mailbox reset (needs the MAILBOX_RESET permission): what goes, what stays, and a confirmation token. Changes nothing.',
+  })
+  async requestMailboxReset(
+    @Arg('input', () => RequestMailboxResetInput) input: RequestMailboxResetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RequestMailboxResetPayload> {
+    const viewer = viewerOf(ctx);
+    return mutationPayload(
+      () => new RequestMailboxResetPayload(),
+      async () => {
+        const p = await resetServiceOf(ctx).requestMailboxReset(viewer, input.mailboxNumber);
+        const wiped = p.wiped.map((w) => Object.assign(new MailboxResetItem(), w));
+        return { preview: Object.assign(new MailboxResetPreview(), { ...p, wiped, kept: [...p.kept] }) };
+      },
+    );
+  }
+
+  @Mutation(() => ExecuteMailboxResetPayload, {
+    description:
+      'Step 2: wipes the mailbox settings of every area, its stored secrets and its messages; members, roles and the settings history stay. Irreversible.',
+  })
+  async executeMailboxReset(
+    @Arg('input', () => ExecuteMailboxResetInput) input: ExecuteMailboxResetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ExecuteMailboxResetPayload> {
+    const viewer = viewerOf(ctx);
+    return mutationPayload(
+      () => new ExecuteMailboxResetPayload(),
+      async () => {
+        const outcome = await resetServiceOf(ctx).executeMailboxReset(
+          viewer,
+          { token: input.token, mailboxName: input.mailboxName, newName: input.newName ?? null },
+          requestMetadata(ctx, input.reason),
+        );
+        ctx.loaders.mailboxByNumber.clear(outcome.mailboxNumber);
+        const row = await ctx.loaders.mailboxByNumber.load(outcome.mailboxNumber);
+        if (!row) throw notFound('Mailbox', String(outcome.mailboxNumber), ['mailboxNumber']);
+        return { reset: Object.assign(new MailboxResetResult(), outcome), mailbox: Mailbox.from(row) };
+      },
+    );
+  }
+}
