@@ -7,7 +7,13 @@ import { SYSTEM_ACTOR } from '../auth/principal.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { usernameClaimStreamId } from '../domain/identity/usernameClaim.js';
 import { IdentityService } from '../identity/identityService.js';
+import type { Kysely } from 'kysely';
+import type { ReadModelDb } from '../db/schema.js';
+import { createSqlMessageStore } from '../mail/messageStore/sqlMessageStore.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
+import { MailboxResetService } from '../reset/mailboxResetService.js';
+import { loadMasterKey } from '../secrets/masterKey.js';
+import { SecretVault } from '../secrets/vault.js';
 import { openStorage, type Storage } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 
@@ -31,6 +37,10 @@ const userIdOf = async (storage: Storage, username: string): Promise<string> => 
   if (!claim) throw new Error(`No user named ${JSON.stringify(username)}`);
   return (claim.data as { userId: string }).userId;
 };
+
+/** Notices are only recorded from the CLI; the running server's outbox delivers them. */
+const recordOnlyOutbox = (db: Kysely<ReadModelDb>) =>
+  new NoticeOutbox({ db, transport: { deliver: async () => Promise.reject(new Error('delivered by the server')) } });
 
 const meta = (reason: string) => ({ correlationId: `cli-${randomUUID()}`, clientIp: null, reason });
 
@@ -62,15 +72,34 @@ export const registerAdminCommands = (program: Command): void => {
         const userId = await userIdOf(storage, username);
         const { db } = storage.readModels;
         const auth = new AuthService({ store: storage.store, db });
-        // Notices are only recorded here; the running server's outbox delivers them.
         const locks = new AccountLockService({
           store: storage.store,
           db,
-          notices: new NoticeOutbox({ db, transport: { deliver: async () => Promise.reject(new Error('delivered by the server')) } }),
+          notices: recordOnlyOutbox(db),
           revokeSessions: (id) => auth.revokeSessions(id),
         });
         const { position } = await locks.unlock(SYSTEM_ACTOR, { userIds: [userId], reason: options.reason }, meta(options.reason));
         process.stdout.write(position === null ? `${username} was not locked\n` : `${username} unlocked\n`);
+      });
+    });
+
+  admin
+    .command('complete-reset')
+    .argument('<mailbox>', 'mailbox number')
+    .description('Finish a mailbox reset interrupted by a crash (wipe markers, key shredding, messages); safe to repeat')
+    .action(async (mailbox: string) => {
+      await withStorage(async (storage) => {
+        const { db } = storage.readModels;
+        const config = loadConfig();
+        const resets = new MailboxResetService({
+          store: storage.store,
+          db,
+          vault: new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir })),
+          notices: recordOnlyOutbox(db),
+          messages: createSqlMessageStore(db),
+        });
+        const outcome = await resets.completeReset(Number(mailbox));
+        process.stdout.write(outcome ? `reset of mailbox ${mailbox} completed\n` : `mailbox ${mailbox} was never reset\n`);
       });
     });
 };

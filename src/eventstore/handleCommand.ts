@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { isConcurrencyError } from '../errors/index.js';
 import type { Command, Decider } from '../domain/shared/decider.js';
+import { uuidFromSeed } from './eventIds.js';
 import type { DomainEvent, EventMetadata, EventStore, NewEvent, RecordedEvent } from './port.js';
 
 export interface HandleCommandOptions {
@@ -19,11 +20,7 @@ export interface HandleCommandResult<State, Evt extends DomainEvent> {
   readonly position: number | null;
 }
 
-/** UUID-shaped id derived from the command id, so a retried command appends the same ids. */
-const derivedEventId = (commandId: string, index: number): string => {
-  const h = createHash('sha256').update(`${commandId}:${index}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
+const derivedEventId = (commandId: string, index: number): string => uuidFromSeed(`${commandId}:${index}`);
 
 export const toEventMetadata = (command: Command): EventMetadata => {
   const m = command.metadata;

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { requirePermission } from '../auth/authorization.js';
 import type { RequestMetadata } from '../auth/authService.js';
@@ -9,6 +9,7 @@ import { UserPermission } from '../domain/identity/user.js';
 import { fold } from '../domain/shared/decider.js';
 import { MAILBOX_SETTINGS_WIPED, type MailboxSettingsWiped } from '../domain/shared/mailboxReset.js';
 import { notFound } from '../errors/index.js';
+import { uuidFromSeed } from '../eventstore/eventIds.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore, NewEvent, RecordedEvent } from '../eventstore/port.js';
 import { noticeRecipients } from '../inbound/noticeRecipients.js';
@@ -68,11 +69,8 @@ const MAILBOX_STREAM_PREFIXES = [
 ] as const;
 const PER_ENTITY_STREAM_PREFIXES = ['oauth-credential-'] as const;
 
-/** Same derivation shape as handleCommand's, so a retried marker append is a no-op at the store. */
-const derivedId = (seed: string): string => {
-  const h = createHash('sha256').update(seed).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
+/** Same derivation as handleCommand's, so a retried marker append is a no-op at the store. */
+const derivedId = uuidFromSeed;
 
 /**
  * Mailbox reset (メールボックスの初期化), in two steps: `requestMailboxReset` shows what

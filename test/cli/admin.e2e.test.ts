@@ -52,4 +52,9 @@ describe('mailroom admin (break-glass)', () => {
     process.env.MAILROOM_DATA_DIR = dataDir;
     await expect(runCli('admin', 'unlock', 'nobody')).rejects.toThrow(/No user named "nobody"/);
   });
+
+  it('complete-reset says so for a mailbox that was never reset', async () => {
+    process.env.MAILROOM_DATA_DIR = dataDir;
+    expect(await runCli('admin', 'complete-reset', '1')).toBe('mailbox 1 was never reset\n');
+  });
 });
