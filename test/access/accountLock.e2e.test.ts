@@ -14,7 +14,11 @@ import {
   ViewerDocument,
   type ConfigureLockPolicyInput,
 } from '../generated/graphql.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { postgresAvailable } from '../support/postgres.js';
+import { selfSignedCertificate, startSmtpSink, type SmtpSink } from '../support/smtpSink.js';
 import { ADMIN_PASSWORD, gql, startTestServer, subscribeQueued, wsClient, type TestServer } from '../support/server.js';
 import { gqlFrom } from './boundClients.js';
 
@@ -34,6 +38,8 @@ describe.each([
 ])('account lock end to end on $storage', ({ storage, enabled }) => {
   let server: TestServer;
   let adminToken: string;
+  let builtin: SmtpSink;
+  let certDir: string;
   const ids: Record<string, string> = {};
 
   const loginAs = (username: string, password: string) => gqlFrom('127.0.0.7', server.url, LoginDocument, { input: { username, password } });
@@ -42,7 +48,15 @@ describe.each([
 
   beforeAll(async () => {
     if (!enabled) return;
-    server = await startTestServer({ storage });
+    // Lock notices leave through the outbox and the mailboxes' route (the built-in server).
+    const certificate = selfSignedCertificate();
+    certDir = mkdtempSync(join(tmpdir(), 'mailroom-lock-'));
+    writeFileSync(join(certDir, 'ca.pem'), certificate.cert);
+    builtin = await startSmtpSink({ tls: 'STARTTLS', certificate, users: { builtin: 'builtin-pw' } });
+    server = await startTestServer({
+      storage,
+      env: { MAILROOM_BUILTIN_SMTP_URL: `smtp://builtin:builtin-pw@127.0.0.1:${builtin.port}`, MAILROOM_SMTP_CA_FILE: join(certDir, 'ca.pem') },
+    });
     adminToken = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
     for (const n of [5, 6, 7]) await asAdmin(CreateMailboxDocument, { input: { number: n, name: `Mailbox ${n}`, address: `mb${n}@example.com` } });
     for (const name of ['paul', 'quinn', 'rita']) {
@@ -57,6 +71,8 @@ describe.each([
   });
   afterAll(async () => {
     await server?.stop();
+    await builtin?.close();
+    if (certDir) rmSync(certDir, { recursive: true, force: true });
   });
 
   it.runIf(enabled)('names the policy that applies across three mailboxes: smallest threshold, then smallest No.', async () => {
@@ -125,6 +141,10 @@ describe.each([
       { mailbox: 6, to: ['lock-6@example.com'] },
       { mailbox: 7, to: ['quinn@example.com'] },
     ]);
+    // ...and reach an SMTP sink, one message per mailbox route.
+    const delivered = [await builtin.next(10_000), await builtin.next(10_000), await builtin.next(10_000)];
+    expect(delivered.flatMap((m) => m.rcptTo).sort()).toEqual(['lock-5@example.com', 'lock-6@example.com', 'quinn@example.com']);
+    expect(delivered.every((m) => m.raw.toString('utf8').includes('Account locked: paul'))).toBe(true);
 
     const locked = await asAdmin(LockedUsersDocument, {});
     expect(locked.data?.lockedUsers.edges.map((e) => e.node)).toEqual([
