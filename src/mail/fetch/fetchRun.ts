@@ -4,6 +4,7 @@
  */
 import type { MessageStore, SourceKey } from '../messageStore/messageStore.js';
 import { FetchError, FetchErrorCode } from './fetchError.js';
+import type { CollectedMessage } from './incomingMessage.js';
 import type { FetchStateStore } from './fetchStateStore.js';
 import {
   DEFAULT_FETCH_LIMITS,
@@ -55,6 +56,23 @@ export class FetchRun {
     } catch (e) {
       throw internal('fault injection', e);
     }
+  }
+
+  /**
+   * Stores one downloaded message (idempotent per source key), counts it, then runs the
+   * crash-injection hook: the server-side mark (\Seen, DELE) must only follow this.
+   */
+  async storeMessage(message: CollectedMessage, sourceKey: SourceKey): Promise<void> {
+    const result = await this.store.insert({
+      ...message,
+      mailboxNumber: this.account.mailboxNumber,
+      accountId: this.account.accountId,
+      sourceKey,
+      receivedAt: this.deps.now(),
+    });
+    if (result.inserted) this.noteImported(result.id, message.size);
+    else this.recovered++;
+    await this.afterStore(sourceKey);
   }
 
   noteImported(id: string, size: number): void {

@@ -123,16 +123,7 @@ const takeBatch = async (
         continue;
       }
     }
-    const result = await run.store.insert({
-      ...message,
-      mailboxNumber: account.mailboxNumber,
-      accountId: account.accountId,
-      sourceKey,
-      receivedAt: deps.now(),
-    });
-    if (result.inserted) run.noteImported(result.id, message.size);
-    else run.recovered++;
-    await run.afterStore(sourceKey);
+    await run.storeMessage(message, sourceKey);
     toMarkSeen.push(uid);
   }
   return toMarkSeen;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
+import { smtpSettingsEventTypes, type SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
@@ -21,20 +21,7 @@ const serverColumns = (s: ServerEvent) => ({
 /** SMTP servers, routing rules (in order), basic settings and the Rakuten relay of every mailbox. */
 export const smtpSettingsProjection: Projection = {
   name: 'outbound.smtp',
-  eventTypes: [
-    'SmtpServerAdded',
-    'SmtpServerChanged',
-    'SmtpServerRemoved',
-    'SmtpRoutingRuleAdded',
-    'SmtpRoutingRuleChanged',
-    'SmtpRoutingRuleRemoved',
-    'SmtpRoutingRulesReordered',
-    'DefaultSmtpServerSet',
-    'BounceDestinationSet',
-    'RakutenRelayConfigured',
-    'RakutenRelayRemoved',
-    'MailboxSettingsWiped',
-  ],
+  eventTypes: smtpSettingsEventTypes,
   tables: ['outbound_smtp_servers', 'outbound_routing_rules', 'outbound_smtp_settings', 'outbound_rakuten_relays'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'smtp-', ['outbound_smtp_servers', 'outbound_routing_rules', 'outbound_smtp_settings', 'outbound_rakuten_relays'])) return;

@@ -118,16 +118,7 @@ export const fetchPop3 = async (run: FetchRun): Promise<void> => {
           continue;
         }
       }
-      const result = await run.store.insert({
-        ...message,
-        mailboxNumber: account.mailboxNumber,
-        accountId: account.accountId,
-        sourceKey,
-        receivedAt: deps.now(),
-      });
-      if (result.inserted) run.noteImported(result.id, message.size);
-      else run.recovered++;
-      await run.afterStore(sourceKey);
+      await run.storeMessage(message, sourceKey);
       if (account.leaveOnServer) {
         pendingRecords.push({ sourceKey, disposition: SeenDisposition.IMPORTED, size });
         if (pendingRecords.length >= RECORD_BATCH) await flushRecords();
