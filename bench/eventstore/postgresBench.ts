@@ -5,15 +5,15 @@ import {
   adapterAppender,
   type AppendPlan,
   appendPlan,
+  COLUMNS,
   compareAppends,
   compareReads,
+  DUMMY_HASH,
   readAllWithAdapter,
   type ScenarioResult,
   WORKLOAD,
 } from './workload.js';
 
-const DUMMY_HASH = 'f'.repeat(64);
-const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at, prev_hash, hash';
 
 /** pg doing the adapter's INSERTs and SELECTs on an identical table, without head lock, chain or checks. */
 class RawPostgres {

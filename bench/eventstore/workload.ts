@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '../../src/eventstore/port.js';
 
 /** Sizes chosen so the whole bench stays well under a minute on 2 cores. */
+/** The raw baselines write a constant where the adapter computes the chain. */
+export const DUMMY_HASH = 'f'.repeat(64);
+/** Column list of the adapters' `events` table, shared by both raw baselines. */
+export const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at, prev_hash, hash';
+
 export const WORKLOAD = {
   singleAppends: 3000,
   batchAppends: 300,
