@@ -29,6 +29,7 @@ import type { Config } from './config.js';
 import { startHttpServer, type RunningHttpServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import { AppMetrics } from './metrics.js';
+import { startMetricsServer } from './metricsEndpoint.js';
 import { createOperationObserver } from './operationObserver.js';
 
 /** A mutation waits this long for its read model before answering (read-your-writes). */
@@ -39,6 +40,8 @@ export interface App {
   readonly wsUrl: string;
   readonly services: Services;
   readonly http: RunningHttpServer;
+  /** Where Prometheus scrapes: the API port's `/metrics` or the separate metrics listener. */
+  readonly metricsUrl: string;
   /** Set when this start created the first administrator with a generated password. */
   readonly generatedAdminPassword: string | null;
   stop(): Promise<void>;
@@ -185,10 +188,18 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       clientAddress: requestClientAddress(config.access.trustedProxies),
       plugins: [operations.apolloPlugin],
       onWebSocketOperation: operations.observeWebSocketOperation,
-      metrics: () => metrics.render(),
+      ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
     },
     { port: config.port, host: config.host },
   );
+  const metricsPort = config.metrics.port;
+  const metricsServer =
+    metricsPort === null
+      ? null
+      : await startMetricsServer({ ...config.metrics, port: metricsPort }, () => metrics.render(), (err) => logger.error({ err }, 'metrics scrape failed'));
+  if (config.metrics.token === null && config.environment === 'production') {
+    logger.warn({ metrics: metricsServer?.url ?? '/metrics on the API port' }, 'metrics are served without authentication; set MAILROOM_METRICS_TOKEN or keep the port private');
+  }
   // Fetching starts once the API is up (MAILROOM_FETCH_ENABLED); next runs derive from the stored last attempts.
   await inbound.start();
   logger.info({ url: http.url, store: store.kind }, 'mailroom listening');
@@ -199,10 +210,12 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     wsUrl: http.wsUrl,
     services,
     http,
+    metricsUrl: metricsServer?.url ?? http.url.replace(/\/graphql$/, '/metrics'),
     generatedAdminPassword: boot.bootstrapped ? boot.generatedPassword : null,
     stop: () =>
       (stopping ??= (async () => {
         await http.stop();
+        await metricsServer?.stop();
         await inbound.stop();
         await access.stop();
         await liveEvents.stop();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
+import { loadMetricsConfig, type MetricsConfig } from './metricsEndpoint.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -38,6 +39,8 @@ export interface Config {
   readonly inbound: InboundConfig;
   /** Chat notice delivery: Chatwork API base, loopback webhooks for tests, language (src/mail/notices/chat/chatConfig.ts). */
   readonly chat: ChatConfig;
+  /** Where `/metrics` is served and its scrape token (src/server/metricsEndpoint.ts). */
+  readonly metrics: MetricsConfig;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +130,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     access: loadAccessConfig(env, problems),
     inbound: loadInboundConfig(env, problems),
     chat: loadChatConfig(env, problems),
+    metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -6,6 +6,7 @@ import { GraphQLError, specifiedRules, validate, type DocumentNode, type Executi
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from './logger.js';
+import { serveMetrics, type MetricsRender } from './metricsEndpoint.js';
 
 /** What the transport knows about a caller before any GraphQL runs. */
 export interface TransportInfo {
@@ -48,8 +49,10 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly refuseOperation?: (document: DocumentNode, context: TContext) => GraphQLError | null;
   /** Called when a WebSocket operation starts (Apollo plugins only see HTTP ones). */
   readonly onWebSocketOperation?: (args: ExecutionArgs) => void;
-  /** Prometheus exposition for `GET /metrics`; absent: no such route. */
-  readonly metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Prometheus exposition for `GET /metrics`; absent: no such route (e.g. served on its own port). */
+  readonly metrics?: MetricsRender;
+  /** Bearer token `/metrics` requires; null or absent: open. */
+  readonly metricsToken?: string | null;
 }
 
 export interface RunningHttpServer {
@@ -248,11 +251,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
         return sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r.details });
       }
       if (path === '/graphql') return handleGraphQL(req, res);
-      if (path === '/metrics' && options.metrics) {
-        const { contentType, body } = await options.metrics();
-        res.writeHead(200, { 'content-type': contentType });
-        return void res.end(body);
-      }
+      if (path === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics, options.metricsToken ?? null);
       return sendJson(res, 404, { error: `No route for ${path}; the API is at /graphql` });
     };
     run().catch((err: unknown) => {

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginDocument, RenameMailboxDocument, SettingsChangedDocument } from '../generated/graphql.js';
+import { postgresAvailable, createTestSchema } from '../support/postgres.js';
+import { startServerProcess, type ServerProcess } from '../support/process/serverProcess.js';
+import { ADMIN_PASSWORD, gql, subscribeQueued, wsClient } from '../support/server.js';
+
+const enabled = await postgresAvailable();
+
+/**
+ * Two real server processes on one PostgreSQL: what one instance appends reaches
+ * subscribers connected to the other (the event store's LISTEN/NOTIFY wake-up), with the
+ * same ordering and metadata a subscriber on the writing instance gets.
+ */
+describe.runIf(enabled)('subscriptions across server instances', () => {
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  let a: ServerProcess;
+  let b: ServerProcess;
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    const env = { DATABASE_URL: schema.url, MAILROOM_MASTER_KEY: randomBytes(32).toString('base64') };
+    [a, b] = await Promise.all([startServerProcess({ name: 'a', env }), startServerProcess({ name: 'b', env })]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await schema?.drop();
+  });
+
+  const login = async (server: ServerProcess): Promise<string> => {
+    const res = await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } });
+    const token = res.data?.login.token;
+    if (!token) throw new Error(`login on ${server.name} failed: ${JSON.stringify(res.errors)}`);
+    return token;
+  };
+
+  it('delivers a change made through instance A to a subscriber on instance B, and back', async () => {
+    const [tokenA, tokenB] = await Promise.all([login(a), login(b)]);
+    const wsA = wsClient(a.wsUrl, tokenA);
+    const wsB = wsClient(b.wsUrl, tokenB);
+    try {
+      const onB = subscribeQueued(wsB, SettingsChangedDocument, { mailboxNumber: 1 });
+      const onA = subscribeQueued(wsA, SettingsChangedDocument, { mailboxNumber: 1 });
+      // Subscriptions start from the head when they register; give both time to do so.
+      await new Promise((r) => setTimeout(r, 300));
+
+      const renamed = await gql(a.url, RenameMailboxDocument, { input: { number: 1, name: 'Renamed on A', reason: 'from A' } }, { token: tokenA, headers: { 'x-correlation-id': 'corr-from-a' } });
+      expect(renamed.errors).toBeUndefined();
+      const first = await onB.next();
+      expect(first.data?.settingsChanged).toMatchObject({ type: 'MailboxRenamed', mailboxNumber: 1, reason: 'from A', correlationId: 'corr-from-a', actor: { username: 'admin' } });
+
+      await gql(b.url, RenameMailboxDocument, { input: { number: 1, name: 'Renamed on B', reason: 'from B' } }, { token: tokenB, headers: { 'x-correlation-id': 'corr-from-b' } });
+      const second = await onB.next();
+      expect(second.data?.settingsChanged).toMatchObject({ reason: 'from B', correlationId: 'corr-from-b' });
+      expect(second.data!.settingsChanged.position).toBeGreaterThan(first.data!.settingsChanged.position);
+
+      // The subscriber on A sees the same two events, in the same order, with the same positions.
+      const seenOnA = [await onA.next(), await onA.next()].map((r) => r.data?.settingsChanged);
+      expect(seenOnA.map((e) => [e?.position, e?.correlationId])).toEqual([
+        [first.data!.settingsChanged.position, 'corr-from-a'],
+        [second.data!.settingsChanged.position, 'corr-from-b'],
+      ]);
+
+      // A burst from A arrives on B complete and in order: nothing lost or repeated between wake-ups.
+      for (let i = 0; i < 20; i++) {
+        await gql(a.url, RenameMailboxDocument, { input: { number: 1, name: `Burst ${i}`, reason: `burst ${i}` } }, { token: tokenA });
+      }
+      const burst = [];
+      for (let i = 0; i < 20; i++) burst.push((await onB.next()).data?.settingsChanged);
+      expect(burst.map((e) => e?.reason)).toEqual(Array.from({ length: 20 }, (_, i) => `burst ${i}`));
+      const positions = burst.map((e) => e!.position);
+      expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+      expect(new Set(positions).size).toBe(20);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(onB.pending()).toBe(0);
+      onA.dispose();
+      onB.dispose();
+    } finally {
+      await wsA.dispose();
+      await wsB.dispose();
+    }
+  }, 60_000);
+});
