@@ -57,6 +57,32 @@ export class SecretVault {
     private readonly masterKey: Buffer,
   ) {}
 
+  /**
+   * Opens one stored data key, so a server started with another master key than the one
+   * its data keys were wrapped with (a second instance with its own generated
+   * `master.key`, a mistyped MAILROOM_MASTER_KEY) stops at start with a clear message
+   * instead of failing on the first secret it reads.
+   */
+  async verifyMasterKey(): Promise<void> {
+    const row = await this.db
+      .selectFrom('data_keys')
+      .select(['key_id', 'scope', 'wrapped_key'])
+      .where('wrapped_key', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (!row) return;
+    try {
+      this.unwrap(row.key_id, row.scope, row.wrapped_key);
+    } catch {
+      throw new MailroomError(
+        ErrorCode.ILLEGAL_STATE,
+        `The master key does not open the stored data keys (key ${row.key_id} of ${row.scope}): this server runs with another ` +
+          'master key than the one that wrapped them. Use the original MAILROOM_MASTER_KEY (or data/master.key); every ' +
+          'instance sharing one database needs the same MAILROOM_MASTER_KEY.',
+      );
+    }
+  }
+
   /** Encrypts a secret under the scope's current data key (created on first use). */
   async encrypt(scope: string, plaintext: string): Promise<string> {
     const dk = await this.activeKey(scope);

@@ -15,6 +15,7 @@ import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
 import { createInboundModule } from '../inbound/inboundModule.js';
 import { createIntegrationServices } from '../integrations/index.js';
+import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
 import { parseBuiltinSmtpUrl } from '../mail/smtp/builtinServer.js';
 import { createOutboundServices, inboundOAuthTokenSource } from '../outbound/index.js';
 import { allProjections } from '../projections/all.js';
@@ -94,13 +95,16 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const afterAppend = (position: number) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
   const identity = new IdentityService({ store, afterAppend });
   const vault = new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir }));
+  await vault.verifyMasterKey();
   // Notices are routed like any outgoing mail of the mailbox (its default server, else the
   // built-in one), but the outbound services are built later (they need inbound's OAuth
   // tokens, and inbound needs the outbox): the outbox delivers through whatever is wired
   // by the time it starts.
   let noticeTransport: NoticeTransport | null = null;
-  const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat });
+  const noticeLanguage = new NoticeLanguageService({ store, deploymentDefault: config.chat.language, afterAppend });
+  const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat, language: noticeLanguage.languageOf });
   const notices = new NoticeOutbox({
+    language: noticeLanguage.languageOf,
     chatTransport: chatNotices,
     chatDestinations: chatDestinationsForNotice(db),
     db,
@@ -160,7 +164,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks }), logger };
+  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {

@@ -37,6 +37,14 @@ describe('secret vault', () => {
     await expect(new SecretVault(rm.db, randomBytes(32)).decrypt(mailboxScope(2), c)).rejects.toThrow();
   });
 
+  it('tells at start when the master key is not the one that wrapped the stored data keys', async () => {
+    const master = randomBytes(32);
+    await expect(new SecretVault(rm.db, master).verifyMasterKey()).resolves.toBeUndefined();
+    await new SecretVault(rm.db, master).encrypt(mailboxScope(4), 's3cret');
+    await expect(new SecretVault(rm.db, master).verifyMasterKey()).resolves.toBeUndefined();
+    await expect(new SecretVault(rm.db, randomBytes(32)).verifyMasterKey()).rejects.toThrow(/another master key.*same MAILROOM_MASTER_KEY/s);
+  });
+
   it('binds a ciphertext to its scope', async () => {
     const vault = new SecretVault(rm.db, randomBytes(32));
     const c = await vault.encrypt(mailboxScope(1), 'x');
