@@ -1,5 +1,6 @@
-# syntax=docker/dockerfile:1
 # Mailroom: GraphQL settings control plane. Build: `docker build -t mailroom .`
+# No `# syntax=` line: nothing here needs a newer frontend than the daemon's built-in one,
+# so a build needs no registry besides the base image's (mirrors, air-gapped hosts).
 # See README "Running in production" and compose.yaml.
 
 # Debian (glibc) images throughout: @node-rs/argon2 ships its native binary as the optional

@@ -10,6 +10,9 @@ import * as m0008 from './0008_notice_outbox.js';
 import * as m0009 from './0009_audit.js';
 import * as m0010 from './0010_integrations.js';
 import * as m0011 from './0011_outbox_channels.js';
+import * as m0012 from './0012_fetch_leases.js';
+import * as m0013 from './0013_login_rate_buckets.js';
+import * as m0014 from './0014_outbox_chat_copies.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -27,4 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0009_audit': m0009,
   '0010_integrations': m0010,
   '0011_outbox_channels': m0011,
+  '0012_fetch_leases': m0012,
+  '0013_login_rate_buckets': m0013,
+  '0014_outbox_chat_copies': m0014,
 };

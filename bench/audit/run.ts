@@ -20,7 +20,7 @@ import { AuditLog } from '../../src/audit/auditLog.js';
 import { identityMailboxSection } from '../../src/audit/sections.js';
 import { createReadModelDb, sqliteReadModelPath } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import type { MailboxEvent } from '../../src/domain/identity/mailbox.js';
+import type { MailboxEvent } from '../../src/domain/identity/mailbox.decider.js';
 import { canonicalJson, eventHashParts, GENESIS_HASH, hashEventParts } from '../../src/eventstore/hashChain.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite/sqliteEventStore.js';
 

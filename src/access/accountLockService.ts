@@ -20,7 +20,7 @@ import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { NoticeSender } from '../mail/notices/notice.js';
 import { KeyedSerializer } from './keyedSerializer.js';
-import { lockNoticeRoutes, lockNotices } from './lockNotices.js';
+import { lockNoticeRoutes, lockNotices, unlockNotices } from './lockNotices.js';
 
 export interface AccountLockLogger {
   warn(fields: Record<string, unknown>, message: string): void;
@@ -145,17 +145,38 @@ export class AccountLockService {
       await this.requireUnlockable(actor, userId, ['userIds', String(i)]);
     }
     let position: number | null = null;
+    const unlocked: { userId: string; position: number; at: Date }[] = [];
     for (const [i, userId] of userIds.entries()) {
       const metadata = this.metadata(actorIdOf(actor), { ...meta, reason }, `unlock:${userId}`);
       try {
         const result = await handleCommand(this.options.store, loginAttemptsDecider, loginAttemptsStreamId(userId), { type: 'UnlockUser', data: { userId, reason }, metadata }, { maxRetries: ATTEMPT_RETRIES });
         position = result.position ?? position;
+        if (result.position !== null) unlocked.push({ userId, position: result.position, at: metadata.now });
       } catch (e) {
         throw isMailroomError(e) ? new MailroomError(e.code, e.message, { path: ['userIds', String(i)], cause: e }) : e;
       }
     }
     if (position !== null) await this.afterAppend(position);
+    const unlockedBy = actor.kind === 'system' ? null : actor.username;
+    for (const u of unlocked) await this.onUnlocked(u, unlockedBy, reason);
     return { position };
+  }
+
+  /** Records the unlock notices; like a lock's, a failure is logged and never undoes the unlock. */
+  private async onUnlocked(unlock: { userId: string; position: number; at: Date }, unlockedBy: string | null, reason: string): Promise<void> {
+    try {
+      const recent = await this.options.store.readStream(loginAttemptsStreamId(unlock.userId), { direction: 'backwards', max: 20 });
+      const event = recent.find((e) => e.position === unlock.position && e.type === 'UserUnlocked');
+      if (!event) throw new Error(`UserUnlocked at position ${unlock.position} not found in its stream`);
+      const [user, memberships] = await Promise.all([
+        this.options.db.selectFrom('users').select(['username', 'display_name']).where('id', '=', unlock.userId).executeTakeFirst(),
+        this.options.db.selectFrom('mailbox_members').select('mailbox_number').where('user_id', '=', unlock.userId).orderBy('mailbox_number').execute(),
+      ]);
+      const facts = { username: user?.username ?? unlock.userId, displayName: user?.display_name ?? '', unlockedAt: unlock.at, unlockedBy, reason, eventId: event.id };
+      for (const notice of unlockNotices(facts, memberships.map((m) => Number(m.mailbox_number)))) await this.options.notices.send(notice);
+    } catch (err) {
+      this.options.logger?.error({ err, userId: unlock.userId, position: unlock.position }, 'user unlocked, but recording its notices failed');
+    }
   }
 
   private async requireUnlockable(actor: Actor, userId: string, path: string[]): Promise<void> {

@@ -7,6 +7,7 @@ import { AccessRestrictionService } from './accessRestrictionService.js';
 import { AccessRuntime } from './accessRuntime.js';
 import { AccountLockService } from './accountLockService.js';
 import { LoginRateLimiter, type LoginRateLimiterOptions } from './loginRateLimiter.js';
+import { PostgresTokenBuckets } from './sqlTokenBuckets.js';
 
 export { AccessRestrictionService } from './accessRestrictionService.js';
 export { AccessRuntime } from './accessRuntime.js';
@@ -27,6 +28,8 @@ export interface AccessControlOptions {
   readonly afterAppend?: (position: number) => Promise<void>;
   readonly clock?: () => Date;
   readonly rateLimits?: LoginRateLimiterOptions;
+  /** Keep login rate-limit buckets in the (PostgreSQL) read-model database, shared by every instance. */
+  readonly sharedRateLimits?: boolean;
   readonly logger?: AccessLogger;
 }
 
@@ -51,7 +54,7 @@ export const createAccessControl = (options: AccessControlOptions): AccessContro
     lockInForce: (position) => runtime.waitForPosition(position),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  const limiter = new LoginRateLimiter(options.rateLimits);
+  const limiter = new LoginRateLimiter({ ...options.rateLimits, ...(options.sharedRateLimits ? { buckets: new PostgresTokenBuckets(options.db) } : {}) });
   const report = (what: string, userId: string) => (err: unknown) => options.logger?.error({ err, userId }, `recording a ${what} login failed`);
   const loginGuard: LoginGuard = {
     admit: (username, clientIp) => limiter.admit(username, clientIp),

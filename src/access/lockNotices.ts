@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
-import { MailboxRole } from '../domain/identity/mailbox.js';
+import { MailboxRole } from '../domain/identity/mailbox.decider.js';
 import { NoticeKind, type Notice } from '../mail/notices/notice.js';
 
 export interface LockNoticeRoute {
@@ -66,18 +66,42 @@ export interface LockFacts {
 
 export const lockNotices = (facts: LockFacts, routes: readonly LockNoticeRoute[]): Notice[] =>
   routes.map((route) => ({
+    // Rendered per route, so each mailbox's recipients read it in that mailbox's language.
     mailboxNumber: route.mailboxNumber,
     kind: NoticeKind.USER_LOCKED,
+    facts: {
+      username: facts.username,
+      displayName: facts.displayName,
+      failedAttempts: facts.failedAttempts,
+      policyMailboxNumber: facts.policyMailboxNumber,
+      threshold: facts.threshold,
+      lockedAt: facts.lockedAt,
+      clientIp: facts.clientIp,
+    },
     to: route.to,
-    subject: `[Mailroom] Account locked: ${facts.username}`,
-    text: [
-      `The account "${facts.username}" (${facts.displayName}) was locked at ${facts.lockedAt.toISOString()}`,
-      `after ${facts.failedAttempts} failed logins${facts.clientIp ? `, the last from ${facts.clientIp}` : ''}.`,
-      `The lock policy of mailbox ${facts.policyMailboxNumber} applied (lock after ${facts.threshold} failed logins).`,
-      '',
-      'The user can use none of their mailboxes until an administrator unlocks the account',
-      '(user settings, "locked users only", unlock). If these attempts were not the user,',
-      'consider changing the password when unlocking.',
-    ].join('\n'),
     idempotencyKey: `user-locked:${facts.userId}:${facts.position}:${route.mailboxNumber}`,
+  }));
+
+export interface UnlockFacts {
+  readonly username: string;
+  readonly displayName: string;
+  readonly unlockedAt: Date;
+  readonly unlockedBy: string | null;
+  readonly reason: string;
+  /** Id of the `UserUnlocked` event: one unlock, one notice per mailbox, however often sent. */
+  readonly eventId: string;
+}
+
+/**
+ * An unlock is told to the chat destinations (subscribed to ACCOUNT_UNLOCKED) of every
+ * mailbox of the user, each in its mailbox's language. No e-mail: the product names
+ * recipients for locks only (FEATURES.md §6, the manual's 通知先 of アカウントロック).
+ */
+export const unlockNotices = (facts: UnlockFacts, mailboxNumbers: readonly number[]): Notice[] =>
+  mailboxNumbers.map((mailboxNumber) => ({
+    mailboxNumber,
+    kind: NoticeKind.USER_UNLOCKED,
+    facts: { username: facts.username, displayName: facts.displayName, unlockedAt: facts.unlockedAt, unlockedBy: facts.unlockedBy, reason: facts.reason },
+    to: [],
+    idempotencyKey: `user-unlocked:${facts.eventId}:${mailboxNumber}`,
   }));

@@ -18,7 +18,7 @@
  * Bump `version` when `evolve` or the state shape changes: snapshots of other versions are
  * ignored (and rewritten), so a deploy never replays from a stale cached state.
  */
-import { type MailboxEvent, type MailboxState, evolveMailbox, initialMailboxState } from '../domain/identity/mailbox.js';
+import { type MailboxEvent, type MailboxState, evolveMailbox, initialMailboxState } from '../domain/identity/mailbox.decider.js';
 import type { DomainEvent } from '../eventstore/port.js';
 import { accessConfigurationSections } from '../access/auditSections.js';
 import { inboundConfigurationSections } from '../inbound/auditSections.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
-import type { MailboxRole } from '../domain/identity/mailbox.js';
+import type { MailboxRole } from '../domain/identity/mailbox.decider.js';
 import type { CommandMetadata } from '../domain/shared/decider.js';
-import { userDecider, userStreamId, type UserPermission } from '../domain/identity/user.js';
+import { userDecider, userStreamId, type UserPermission } from '../domain/identity/user.decider.js';
 import { unauthenticated } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore } from '../eventstore/port.js';
@@ -42,7 +42,7 @@ export interface AuthServiceOptions {
  */
 export interface LoginGuard {
   /** Throws RATE_LIMITED before any password work. */
-  admit(username: string, clientIp: string | null): void;
+  admit(username: string, clientIp: string | null): Promise<void>;
   isLocked(userId: string | null): Promise<boolean>;
   loginFailed(userId: string, context: { readonly clientIp?: string | null }): void;
   loginSucceeded(userId: string, context: { readonly clientIp?: string | null }): void;
@@ -98,7 +98,7 @@ export class AuthService {
    */
   async login(username: string, password: string, context: { readonly clientIp?: string | null } = {}): Promise<LoginResult> {
     const normalized = typeof username === 'string' ? username.trim().toLowerCase() : '';
-    this.loginGuard?.admit(normalized, context.clientIp ?? null);
+    await this.loginGuard?.admit(normalized, context.clientIp ?? null);
     const user = await this.db
       .selectFrom('users')
       .select(['id', 'password_hash', 'active'])

@@ -1,5 +1,5 @@
-import { MailboxRole } from '../domain/identity/mailbox.js';
-import type { UserPermission } from '../domain/identity/user.js';
+import { MailboxRole } from '../domain/identity/mailbox.decider.js';
+import type { UserPermission } from '../domain/identity/user.decider.js';
 import { forbidden, unauthenticated } from '../errors/index.js';
 import type { Actor, Principal } from './principal.js';
 

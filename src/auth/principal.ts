@@ -1,5 +1,5 @@
-import type { MailboxRole } from '../domain/identity/mailbox.js';
-import type { UserPermission } from '../domain/identity/user.js';
+import type { MailboxRole } from '../domain/identity/mailbox.decider.js';
+import type { UserPermission } from '../domain/identity/user.decider.js';
 
 /** An authenticated user, as read fresh from the read models for one request. */
 export interface Principal {

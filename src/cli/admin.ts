@@ -5,11 +5,11 @@ import { AuthService } from '../auth/authService.js';
 import { generatePassword } from '../auth/passwords.js';
 import { SYSTEM_ACTOR } from '../auth/principal.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { usernameClaimStreamId } from '../domain/identity/usernameClaim.js';
+import { usernameClaimStreamId } from '../domain/identity/usernameClaim.decider.js';
 import { IdentityService } from '../identity/identityService.js';
-import type { Kysely } from 'kysely';
-import type { ReadModelDb } from '../db/schema.js';
+import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
 import { createSqlMessageStore } from '../mail/messageStore/sqlMessageStore.js';
+import { chatDestinationsForNotice } from '../mail/notices/noticeFanout.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
 import { MailboxResetService } from '../reset/mailboxResetService.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
@@ -38,9 +38,17 @@ const userIdOf = async (storage: Storage, username: string): Promise<string> => 
   return (claim.data as { userId: string }).userId;
 };
 
-/** Notices are only recorded from the CLI; the running server's outbox delivers them. */
-const recordOnlyOutbox = (db: Kysely<ReadModelDb>) =>
-  new NoticeOutbox({ db, transport: { deliver: async () => Promise.reject(new Error('delivered by the server')) } });
+/**
+ * Notices are only recorded from the CLI; the running server's outbox delivers them. They
+ * are rendered here, so in the mailbox's language like the server's.
+ */
+const recordOnlyOutbox = (storage: Storage) =>
+  new NoticeOutbox({
+    db: storage.readModels.db,
+    transport: { deliver: async () => Promise.reject(new Error('delivered by the server')) },
+    language: new NoticeLanguageService({ store: storage.store, deploymentDefault: loadConfig().chat.language }).languageOf,
+    chatDestinations: chatDestinationsForNotice(storage.readModels.db),
+  });
 
 const meta = (reason: string) => ({ correlationId: `cli-${randomUUID()}`, clientIp: null, reason });
 
@@ -75,7 +83,7 @@ export const registerAdminCommands = (program: Command): void => {
         const locks = new AccountLockService({
           store: storage.store,
           db,
-          notices: recordOnlyOutbox(db),
+          notices: recordOnlyOutbox(storage),
           revokeSessions: (id) => auth.revokeSessions(id),
         });
         const { position } = await locks.unlock(SYSTEM_ACTOR, { userIds: [userId], reason: options.reason }, meta(options.reason));
@@ -95,7 +103,7 @@ export const registerAdminCommands = (program: Command): void => {
           store: storage.store,
           db,
           vault: new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir })),
-          notices: recordOnlyOutbox(db),
+          notices: recordOnlyOutbox(storage),
           messages: createSqlMessageStore(db),
         });
         const outcome = await resets.completeReset(Number(mailbox));

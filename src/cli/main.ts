@@ -9,6 +9,8 @@ import { loadConfig } from '../server/config.js';
 import { auditCommand } from './audit.js';
 import { registerAdminCommands } from './admin.js';
 import { createProgressLine } from './progress.js';
+import { projectionLeadership } from '../server/projectionLeadership.js';
+import { storeCommand } from './storeCopy.js';
 import { watchSettings } from './watch.js';
 
 const program = new Command()
@@ -33,14 +35,17 @@ const projections = program.command('projections').description('Read-model proje
 projections
   .command('rebuild')
   .argument('[names...]', `projections to rebuild (default: all): ${allProjections.map((p) => p.name).join(', ')}`)
-  .description('Empty the read models and replay every event from position 1. Stop the server first.')
+  .description('Empty the read models and replay every event from position 1. Stop the server first (with PostgreSQL, the rebuild waits until no server leads these projections).')
   .action(async (names: string[]) => {
-    const storage = await openStorage(loadConfig());
+    const config = loadConfig();
+    const storage = await openStorage(config);
     try {
       await migrateToLatest(storage.readModels.db);
-      const runner = new ProjectionRunner({ store: storage.store, db: storage.readModels.db, projections: allProjections });
+      const runner = new ProjectionRunner({ store: storage.store, db: storage.readModels.db, projections: allProjections, ...projectionLeadership(config) });
       const bar = createProgressLine();
-      const result = await runner.rebuild(names.length ? names : undefined, (p) => bar.update(p.position, p.head, `${Math.round(p.eventsPerSecond)} events/s`));
+      const onWaiting = (held: readonly string[]) =>
+        console.error(`waiting: a running server leads ${held.join(', ')}; stop the server(s) and the rebuild starts (Ctrl-C to give up)`);
+      const result = await runner.rebuild(names.length ? names : undefined, (p) => bar.update(p.position, p.head, `${Math.round(p.eventsPerSecond)} events/s`), { onWaiting });
       bar.finish(`rebuilt ${names.length ? names.join(', ') : 'all projections'}: ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s (${Math.round(result.eventsPerSecond)} events/s)`);
     } finally {
       await storage.close();
@@ -77,6 +82,8 @@ program
 program.addCommand(auditCommand(() => openStorage(loadConfig())));
 
 registerAdminCommands(program);
+
+program.addCommand(storeCommand());
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

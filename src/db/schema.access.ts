@@ -54,10 +54,19 @@ export interface UserLockStatesTable {
   updated_at: string;
 }
 
+/** Login rate-limit buckets shared by instances on PostgreSQL (src/access/sqlTokenBuckets.ts). */
+export interface LoginRateBucketsTable {
+  id: string;
+  tokens: number;
+  at_ms: string | number;
+  admitted: boolean;
+}
+
 export interface AccessTables {
   access_restrictions: AccessRestrictionsTable;
   access_rules: AccessRulesTable;
   access_exempt_users: AccessExemptUsersTable;
   lock_policies: LockPoliciesTable;
   user_lock_states: UserLockStatesTable;
+  login_rate_buckets: LoginRateBucketsTable;
 }

@@ -73,7 +73,7 @@ export interface ReceiveLastErrorsTable {
 export interface ReceiveFetchStateTable {
   account_id: string;
   mailbox_number: number;
-  /** 1 while a fetch runs (reset at scheduler start: a crash must not leave it stuck). */
+  /** 1 while a fetch runs; a dead instance's flag is cleared once its fetch lease expired (fetchScheduler.ts). */
   running: number;
   last_attempt_at: string | null;
   last_finished_at: string | null;
@@ -85,6 +85,15 @@ export interface ReceiveFetchStateTable {
   imported_total: number;
   skipped_total: number;
   updated_at: string;
+}
+
+/** One receive account's fetch lease (migrations/0012_fetch_leases.ts). */
+export interface FetchLeasesTable {
+  account_id: string;
+  /** The server instance's random id (logged at its start). */
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
 }
 
 export interface OAuthTokensTable {
@@ -104,5 +113,6 @@ export interface InboundTables {
   receive_auto_fetch: ReceiveAutoFetchTable;
   receive_last_errors: ReceiveLastErrorsTable;
   receive_fetch_state: ReceiveFetchStateTable;
+  fetch_leases: FetchLeasesTable;
   oauth_tokens: OAuthTokensTable;
 }

@@ -37,7 +37,9 @@ export interface NoticeOutboxTable {
   kind: string;
   /** JSON array of addresses. */
   recipients: string;
+  /** Rendered in the mailbox's language when recorded: e-mail subject, or the chat message's title. */
   subject: string;
+  /** E-mail body, or the chat message's text. */
   body: string;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
@@ -51,6 +53,8 @@ export interface NoticeOutboxTable {
   channel: 'email' | 'chat';
   /** Chat destination (chat_destinations.destination_id); null for e-mail. */
   destination_id: string | null;
+  /** The row's own sealed copy of its chat destination (src/mail/notices/chat/chatCopy.ts); null once settled, and for most rows. */
+  chat_copy: string | null;
 }
 
 export interface CoreTables {

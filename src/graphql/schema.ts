@@ -13,6 +13,7 @@ import { OAuthCredentialResolver } from './inbound/oauthCredential.resolver.js';
 import { ReceiveAccountResolver, ReceiveSettingsResolver } from './inbound/receiveAccount.resolver.js';
 import { ChatDestinationResolver } from './integrations/chatDestination.resolver.js';
 import { ExternalCallResolver } from './integrations/externalCall.resolver.js';
+import { NoticeLanguageResolver } from './integrations/noticeLanguage.resolver.js';
 import { MessageChannelResolver } from './integrations/messageChannel.resolver.js';
 import { NoticeResolver } from './integrations/notice.resolver.js';
 import { DkimSignatureResolver } from './outbound/dkimSignature.resolver.js';
@@ -44,6 +45,7 @@ export const resolvers = [
   MessageChannelResolver,
   ChatDestinationResolver,
   NoticeResolver,
+  NoticeLanguageResolver,
   MailboxResetResolver,
 ] as const;
 

@@ -3,9 +3,9 @@ import { requireAdministrator, requireMailboxManagement, requireSelfOrAdministra
 import type { RequestMetadata } from '../auth/authService.js';
 import { createArgon2Hasher, validatePassword, type PasswordHasher } from '../auth/passwords.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
-import { mailboxDecider, mailboxStreamId, type MailboxCommand, type MailboxRole } from '../domain/identity/mailbox.js';
-import { userDecider, userStreamId, validateRegistration, type UserCommand, type UserEvent, type UserPermission } from '../domain/identity/user.js';
-import { usernameClaimDecider, usernameClaimStreamId } from '../domain/identity/usernameClaim.js';
+import { mailboxDecider, mailboxStreamId, type MailboxCommand, type MailboxRole } from '../domain/identity/mailbox.decider.js';
+import { userDecider, userStreamId, validateRegistration, type UserCommand, type UserEvent, type UserPermission } from '../domain/identity/user.decider.js';
+import { usernameClaimDecider, usernameClaimStreamId } from '../domain/identity/usernameClaim.decider.js';
 import { fold, type CommandMetadata } from '../domain/shared/decider.js';
 import { illegalState, notFound, unauthenticated, validationError } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';

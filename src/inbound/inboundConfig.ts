@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OAuthProvider } from '../domain/inbound/oauthCredential.decider.js';
+import { DEFAULT_FETCH_LEASE_MS } from '../mail/scheduler/fetchLeases.js';
 
 /** Authorization and token endpoint URLs of one provider; `{tenant}` is replaced by the credential's tenant. */
 export interface OAuthProviderEndpoints {
@@ -21,6 +22,12 @@ export interface InboundConfig {
    * system store. From the file named by MAILROOM_MAIL_CA_FILE. @default null
    */
   readonly mailCaCerts: string | null;
+  /**
+   * How long an instance's claim on an account's fetch lasts without renewal
+   * (MAILROOM_FETCH_LEASE_MS): a run renews it every third of this, and the accounts of an
+   * instance that died are taken over by another once it runs out. @default 60000
+   */
+  readonly fetchLeaseMs: number;
 }
 
 export const DEFAULT_OAUTH_ENDPOINTS: Readonly<Record<OAuthProvider, OAuthProviderEndpoints>> = {
@@ -64,10 +71,19 @@ export const loadInboundConfig = (env: Env, problems: string[]): InboundConfig =
       mailCaCerts = null;
     }
   }
+  let fetchLeaseMs = DEFAULT_FETCH_LEASE_MS;
+  const leaseRaw = env.MAILROOM_FETCH_LEASE_MS;
+  if (leaseRaw !== undefined && leaseRaw !== '') {
+    const n = Number(leaseRaw);
+    // Below a second the renewals (every third) would be mostly database round trips.
+    if (Number.isInteger(n) && n >= 1000 && n <= 3_600_000) fetchLeaseMs = n;
+    else problems.push(`MAILROOM_FETCH_LEASE_MS must be an integer from 1000 to 3600000, got ${JSON.stringify(leaseRaw)}`);
+  }
   const d = DEFAULT_OAUTH_ENDPOINTS;
   return {
     fetchEnabled,
     mailCaCerts,
+    fetchLeaseMs,
     oauthEndpoints: {
       GOOGLE: {
         authorizeUrl: url('MAILROOM_OAUTH_GOOGLE_AUTHORIZE_URL', d.GOOGLE.authorizeUrl),

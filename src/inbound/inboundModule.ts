@@ -10,7 +10,9 @@ import type { NoticeSender } from '../mail/notices/notice.js';
 import { AccountFetch, type FetchAccountFn } from '../mail/scheduler/accountFetch.js';
 import { probeReceiveAccount } from '../mail/scheduler/connectionProbe.js';
 import { FetchScheduler, type FetchSchedulerOptions, type SchedulerLogger } from '../mail/scheduler/fetchScheduler.js';
+import { FetchLeases, newInstanceId } from '../mail/scheduler/fetchLeases.js';
 import { FetchStatusFeed } from '../mail/scheduler/fetchStatusFeed.js';
+import { PostgresFetchStatusRelay } from '../mail/scheduler/fetchStatusRelay.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { InboundConfig } from './inboundConfig.js';
 import { OAuthAccessTokens } from './oauth/accessTokens.js';
@@ -36,6 +38,13 @@ export interface InboundModuleOptions {
   readonly fetchAccount?: FetchAccountFn;
   /** See `FetchSchedulerOptions.onRunFinished`. */
   readonly onFetchRunFinished?: FetchSchedulerOptions['onRunFinished'];
+  /**
+   * PostgreSQL read models: their connection string, for the LISTEN connection that brings
+   * other instances' fetch status to this one's subscribers. Absent (SQLite): in-process only.
+   */
+  readonly fetchStatusRelayUrl?: string;
+  /** This process's id in the fetch lease table. @default random */
+  readonly instanceId?: string;
 }
 
 /** Everything the GraphQL resolvers call for OAuth credentials, receive accounts and fetch status. */
@@ -68,12 +77,22 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
   };
   const tokens = new OAuthAccessTokens({ ...shared, notices, endpoints: config.oauthEndpoints });
   const statusFeed = new FetchStatusFeed();
+  const leases = new FetchLeases({ db, clock, holder: options.instanceId ?? newInstanceId(), leaseMs: config.fetchLeaseMs });
+  const relay = options.fetchStatusRelayUrl
+    ? new PostgresFetchStatusRelay({
+        connectionString: options.fetchStatusRelayUrl,
+        db,
+        feed: statusFeed,
+        instanceId: leases.holder,
+        ...(options.logger ? { logger: options.logger } : {}),
+      })
+    : null;
   const fetchState = createSqlFetchStateStore(db);
   const accountFetch = new AccountFetch({
     ...shared,
     tokens,
     notices,
-    feed: statusFeed,
+    feed: relay ?? statusFeed,
     fetchAccount: options.fetchAccount ?? fetchAccount,
     fetchDeps: {
       store: createSqlMessageStore(db),
@@ -87,6 +106,7 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
     db,
     accountFetch,
     clock,
+    leases,
     forgetAccount: (accountId) => fetchState.forgetAccount(accountId),
     ...(options.tickMs ? { tickMs: options.tickMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
@@ -103,10 +123,13 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
   return {
     services,
     start: async () => {
+      // Subscribers see other instances' runs even where this instance does not fetch.
+      await relay?.start();
       if (config.fetchEnabled) await scheduler.start();
     },
     stop: async () => {
       await scheduler.stop();
+      await relay?.stop();
       statusFeed.close();
     },
   };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
-import { MailboxRole } from '../domain/identity/mailbox.js';
+import { MailboxRole } from '../domain/identity/mailbox.decider.js';
 
 /**
  * Who hears about a mailbox's receive problems: its operations administrators (運用管理者,

@@ -7,6 +7,7 @@ import {
   type MessageChannelsState,
 } from '../domain/integrations/messageChannels.decider.js';
 import type { DomainEvent } from '../eventstore/port.js';
+import { noticeLanguageDecider, type NoticeLanguageEvent, type NoticeLanguageState } from '../domain/integrations/noticeLanguage.decider.js';
 import {
   chatDestinationSecretFields,
   chatDestinationsDecider,
@@ -79,4 +80,14 @@ const chatDestinationsSection: ConfigurationSection<ChatDestinationsState> = {
   secretFields: chatDestinationSecretFields,
 };
 
-export const integrationsConfigurationSections = [externalCallsSection, messageChannelsSection, chatDestinationsSection] as unknown as readonly ConfigurationSection[];
+/** Null while the mailbox speaks the deployment default: that is not a setting of the mailbox. */
+const noticeLanguageSection: ConfigurationSection<NoticeLanguageState> = {
+  name: 'integrations.notice_language',
+  streamPrefix: 'notice-language-',
+  cardinality: 'one',
+  initialState: noticeLanguageDecider.initialState,
+  evolve: (state, event: DomainEvent) => noticeLanguageDecider.evolve(state, event as NoticeLanguageEvent),
+  toView: (state) => (state.language === null ? null : { language: state.language }),
+};
+
+export const integrationsConfigurationSections = [externalCallsSection, messageChannelsSection, chatDestinationsSection, noticeLanguageSection] as unknown as readonly ConfigurationSection[];

@@ -4,6 +4,7 @@ import { ChatDestinationService } from './chatDestinationService.js';
 import { ChatNotificationService } from './chatNotificationService.js';
 import { ExternalCallService, type IntegrationServiceDeps } from './externalCallService.js';
 import { MessageChannelService } from './messageChannelService.js';
+import type { NoticeLanguageService } from './noticeLanguageService.js';
 
 /** Everything the GraphQL resolvers call for integrations. */
 export interface IntegrationServices {
@@ -11,13 +12,21 @@ export interface IntegrationServices {
   readonly messageChannels: MessageChannelService;
   readonly chatDestinations: ChatDestinationService;
   readonly chatNotifications: ChatNotificationService;
+  readonly noticeLanguage: NoticeLanguageService;
 }
 
 export const createIntegrationServices = (
-  deps: IntegrationServiceDeps & { readonly vault: SecretVault; readonly chat: ChatNoticeTransport; readonly allowLoopbackWebhooks?: boolean },
+  deps: IntegrationServiceDeps & {
+    readonly vault: SecretVault;
+    readonly chat: ChatNoticeTransport;
+    readonly allowLoopbackWebhooks?: boolean;
+    /** Shared with the outbox, which asks it for the language of every notice it records. */
+    readonly noticeLanguage: NoticeLanguageService;
+  },
 ): IntegrationServices => ({
   externalCalls: new ExternalCallService(deps),
   messageChannels: new MessageChannelService(deps),
   chatDestinations: new ChatDestinationService(deps),
   chatNotifications: new ChatNotificationService({ db: deps.db, chat: deps.chat }),
+  noticeLanguage: deps.noticeLanguage,
 });

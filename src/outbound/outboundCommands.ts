@@ -1,6 +1,6 @@
 import type { RequestMetadata } from '../auth/authService.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
-import { mailboxDecider, mailboxStreamId, type MailboxEvent } from '../domain/identity/mailbox.js';
+import { mailboxDecider, mailboxStreamId, type MailboxEvent } from '../domain/identity/mailbox.decider.js';
 import { fold, type Command, type CommandMetadata, type Decider } from '../domain/shared/decider.js';
 import { notFound, validationError } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';

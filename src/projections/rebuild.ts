@@ -25,6 +25,10 @@ export interface RebuildOptions {
   readonly batchSize?: number;
   /** Called after each committed chunk. */
   readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Runs in each chunk's transaction once per projection, after its checkpoint is written. */
+  readonly publish?: (trx: Kysely<ReadModelDb>, name: string, position: number) => Promise<void>;
+  /** After each committed chunk: how many events each projection was handed. */
+  readonly onApplied?: (name: string, count: number) => void;
 }
 
 /**
@@ -78,15 +82,19 @@ export const rebuildProjections = async (
     // Read the next chunk while this one is applied: with a networked store or read DB
     // the two round trips overlap instead of adding up.
     if (batch.length > 0) reading = read(to + 1);
+    const applied = new Map<string, number>();
     await db.transaction().execute(async (trx) => {
+      applied.clear();
       if (first) {
         for (const table of tables) await trx.deleteFrom(table).execute();
         for (const { projection } of handlers) await setCheckpoint(trx, projection.name, to);
       } else {
         for (const { projection } of handlers) await advanceCheckpoint(trx, projection.name, position, to);
       }
-      for (const event of batch) await applyToAll(trx, handlers, event);
+      for (const event of batch) await applyToAll(trx, handlers, event, applied);
+      if (options.publish) for (const { projection } of handlers) await options.publish(trx, projection.name, to);
     });
+    for (const [name, count] of applied) options.onApplied?.(name, count);
     first = false;
     position = to;
     events += batch.length;
@@ -100,6 +108,7 @@ const applyToAll = async (
   trx: Transaction<ReadModelDb>,
   handlers: readonly { projection: Projection; handled: ReadonlySet<string> }[],
   event: RecordedEvent,
+  applied: Map<string, number>,
 ): Promise<void> => {
   for (const { projection, handled } of handlers) {
     if (!projection.allEvents && !handled.has(event.type)) continue;
@@ -108,5 +117,6 @@ const applyToAll = async (
     } catch (e) {
       throw new ProjectionApplyError(projection.name, event, e);
     }
+    applied.set(projection.name, (applied.get(projection.name) ?? 0) + 1);
   }
 };

@@ -9,7 +9,8 @@ import type { EventStore, EventSubscription, RecordedEvent } from '../eventstore
 import { advanceCheckpoint, CheckpointMovedError, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 
-export type ProjectionState = 'running' | 'stopped' | 'failed' | 'rebuilding';
+/** `standby`: another instance leads this projection; this one follows its checkpoint. */
+export type ProjectionState = 'running' | 'stopped' | 'failed' | 'rebuilding' | 'standby';
 
 export interface ProjectionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -33,6 +34,8 @@ export interface ProjectionWorkerOptions {
   readonly logger: ProjectionLogger;
   /** Called whenever `position` or `state` changes, so the runner can settle its waiters. */
   readonly onChange: () => void;
+  /** Runs in each batch transaction after the checkpoint advance (e.g. tells standbys). */
+  readonly publish?: (trx: Kysely<ReadModelDb>, name: string, position: number) => Promise<void>;
 }
 
 /** `apply` threw; names the projection and the event so `status()` points at the culprit. */
@@ -57,9 +60,12 @@ export class ProjectionWorker {
   /** Last committed position, as far as this process knows. */
   position = 0;
   error: string | undefined;
+  /** Events handed to `apply` in committed batches by this process. */
+  applied = 0;
 
   private readonly handled: ReadonlySet<string>;
   private stopping = false;
+  private stoppedState: ProjectionState = 'stopped';
   private failures = 0;
   private loop: Promise<void> | null = null;
   private subscription: EventSubscription | null = null;
@@ -82,6 +88,7 @@ export class ProjectionWorker {
     if (this.state === 'running') return;
     await this.loop;
     this.stopping = false;
+    this.stoppedState = 'stopped';
     this.failures = 0;
     this.error = undefined;
     await ensureCheckpoint(this.options.db, this.name);
@@ -90,8 +97,12 @@ export class ProjectionWorker {
     this.loop = this.run();
   }
 
-  /** Ends the subscription, lets the in-flight batch commit, resolves when idle. */
-  async stop(): Promise<void> {
+  /**
+   * Ends the subscription, lets the in-flight batch commit, resolves when idle. `then` is
+   * the state it ends in, set without passing through `stopped` (which waiters ignore).
+   */
+  async stop(then: 'stopped' | 'standby' = 'stopped'): Promise<void> {
+    this.stoppedState = then;
     this.stopping = true;
     this.cancelSleep?.();
     await this.subscription?.close();
@@ -145,7 +156,7 @@ export class ProjectionWorker {
         await this.sleep(delayMs);
       }
     }
-    this.setState('stopped');
+    this.setState(this.stoppedState);
   }
 
   /** One subscription from the committed checkpoint; a retry starts a new session. */
@@ -174,9 +185,10 @@ export class ProjectionWorker {
   }
 
   private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
-    const { db, projection } = this.options;
+    const { db, projection, publish } = this.options;
     const from = this.position;
     const to = batch[batch.length - 1]!.position;
+    let applied = 0;
     await db.transaction().execute(async (trx) => {
       await advanceCheckpoint(trx, this.name, from, to);
       for (const event of batch) {
@@ -186,8 +198,11 @@ export class ProjectionWorker {
         } catch (e) {
           throw new ProjectionApplyError(this.name, event, e);
         }
+        applied += 1;
       }
+      await publish?.(trx, this.name, to);
     });
+    this.applied += applied;
     this.failures = 0;
     this.setPosition(to);
   }

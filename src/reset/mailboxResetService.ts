@@ -4,8 +4,10 @@ import { requirePermission } from '../auth/authorization.js';
 import type { RequestMetadata } from '../auth/authService.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
 import type { ReadModelDb } from '../db/schema.js';
-import { mailboxDecider, mailboxStreamId, type MailboxReset } from '../domain/identity/mailbox.js';
-import { UserPermission } from '../domain/identity/user.js';
+import { mailboxDecider, mailboxStreamId, type MailboxReset } from '../domain/identity/mailbox.decider.js';
+import { UserPermission } from '../domain/identity/user.decider.js';
+import { ChatEventKind, chatDestinationsDecider, chatDestinationsStreamId, type ChatDestinationsEvent } from '../domain/integrations/chatDestinations.decider.js';
+import { noticeLanguageDecider, noticeLanguageStreamId, type NoticeLanguageEvent } from '../domain/integrations/noticeLanguage.decider.js';
 import { fold } from '../domain/shared/decider.js';
 import { MAILBOX_SETTINGS_WIPED, type MailboxSettingsWiped } from '../domain/shared/mailboxReset.js';
 import { notFound } from '../errors/index.js';
@@ -14,7 +16,8 @@ import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore, NewEvent, RecordedEvent } from '../eventstore/port.js';
 import { noticeRecipients } from '../inbound/noticeRecipients.js';
 import type { MessageStore } from '../mail/messageStore/messageStore.js';
-import { NoticeKind, type NoticeSender } from '../mail/notices/notice.js';
+import { sealChatCopies } from '../mail/notices/chat/chatCopy.js';
+import { NoticeKind, type Notice, type NoticeSender } from '../mail/notices/notice.js';
 import { mailboxScope, type SecretVault } from '../secrets/vault.js';
 import { KEPT_BY_RESET, resetInventory, type ResetItem } from './resetInventory.js';
 import { openResetToken, RESET_TOKEN_TTL_MS, sealResetToken } from './resetToken.js';
@@ -66,8 +69,11 @@ const MAILBOX_STREAM_PREFIXES = [
   'external-calls-',
   'message-channels-',
   'chat-destinations-',
+  'notice-language-',
 ] as const;
 const PER_ENTITY_STREAM_PREFIXES = ['oauth-credential-'] as const;
+
+const resetNoticeKey = (reset: RecordedEvent<'MailboxReset', MailboxReset['data']>): string => `mailbox-reset:${reset.data.resetId}`;
 
 /** Same derivation as handleCommand's, so a retried marker append is a no-op at the store. */
 const derivedId = uuidFromSeed;
@@ -79,9 +85,10 @@ const derivedId = uuidFromSeed;
  *
  * Execution appends exactly one `MailboxReset` (the confirm rule lives in the mailbox
  * decider), then completes it: a `MailboxSettingsWiped` marker on each settings stream that
- * existed before it (deciders and projections forget the settings there), the mailbox's
- * secret keys shredded, its messages deleted, a notice. Every completion step is
- * idempotent, so an interrupted reset is finished by executing the same token again or by
+ * existed before it (deciders and projections forget the settings there), its messages
+ * deleted, the mailbox's secret keys shredded, a notice (by e-mail, and to the chat
+ * destinations subscribed to MAILBOX_RESET through copies sealed before the shred). Every
+ * completion step is idempotent, so an interrupted reset is finished by executing the same token again or by
  * `completeReset` (CLI/startup repair); events are never deleted, so the history before the
  * reset stays readable to auditors.
  */
@@ -159,10 +166,13 @@ export class MailboxResetService {
         last = Math.max(last, appended);
       }
     }
+    const messagesDeleted = await this.deps.messages.deleteMailbox(n);
+    // Right before the shred, which makes the destinations' credentials unreadable; recorded
+    // right after it, so the notice is delivered once the reset is complete.
+    const chatCopies = await this.chatCopies(reset);
     // Keys created after the reset hold secrets set again since; a resumed reset spares them.
     const secretKeysDestroyed = await this.deps.vault.destroyScope(mailboxScope(n), this.clock(), new Date(reset.recordedAt.getTime() + 1));
-    const messagesDeleted = await this.deps.messages.deleteMailbox(n);
-    await this.notify(reset);
+    await this.notify(reset, chatCopies);
     await this.afterAppend(last);
     return { mailboxNumber: n, nameBefore: reset.data.nameBefore, nameAfter: reset.data.nameAfter, resetPosition: reset.position, streamsWiped, messagesDeleted, secretKeysDestroyed, resumed };
   }
@@ -191,21 +201,36 @@ export class MailboxResetService {
     return result.position;
   }
 
-  private async notify(reset: RecordedEvent<'MailboxReset', MailboxReset['data']>): Promise<void> {
+  /**
+   * Sealed copies of the enabled chat destinations subscribed to MAILBOX_RESET as they were
+   * before the reset (src/mail/notices/chat/chatCopy.ts): the wipe forgets them, the shred
+   * their credentials, and only the copies can still post the reset's notice.
+   */
+  private async chatCopies(reset: RecordedEvent<'MailboxReset', MailboxReset['data']>): Promise<NonNullable<Notice['chatCopies']>> {
+    if (!this.deps.notices) return [];
+    const n = reset.data.mailboxNumber;
+    const events = (await this.deps.store.readStream(chatDestinationsStreamId(n))).filter((e) => e.position < reset.position);
+    const { destinations } = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), events as unknown as ChatDestinationsEvent[]);
+    const subscribed = [...destinations].filter(([, d]) => d.enabled && d.eventKinds.includes(ChatEventKind.MAILBOX_RESET));
+    return sealChatCopies(this.deps, n, resetNoticeKey(reset), subscribed);
+  }
+
+  private async notify(reset: RecordedEvent<'MailboxReset', MailboxReset['data']>, chatCopies: NonNullable<Notice['chatCopies']>): Promise<void> {
     if (!this.deps.notices) return;
     const n = reset.data.mailboxNumber;
     const to = await noticeRecipients(this.deps.db, n);
-    if (to.length === 0) return;
-    const renamed = reset.data.nameAfter === reset.data.nameBefore ? '' : ` It is now named "${reset.data.nameAfter}".`;
+    if (to.length === 0 && chatCopies.length === 0) return;
+    // The reset forgot the mailbox's notice language; its administrators chose the one it had.
+    const languageEvents = (await this.deps.store.readStream(noticeLanguageStreamId(n))).filter((e) => e.position < reset.position);
+    const { language } = fold(noticeLanguageDecider.evolve, noticeLanguageDecider.initialState(), languageEvents as unknown as NoticeLanguageEvent[]);
     await this.deps.notices.send({
       mailboxNumber: n,
       kind: NoticeKind.MAILBOX_RESET,
+      facts: { mailboxNumber: n, nameBefore: reset.data.nameBefore, nameAfter: reset.data.nameAfter, resetAt: reset.recordedAt },
       to,
-      subject: `Mailbox ${n} "${reset.data.nameBefore}" was reset`,
-      text:
-        `Mailbox ${n} "${reset.data.nameBefore}" was reset at ${reset.recordedAt.toISOString()}.${renamed}\n` +
-        'Its settings, stored secrets and messages were deleted; members, roles and the settings history remain.\n',
-      idempotencyKey: `mailbox-reset:${reset.data.resetId}`,
+      idempotencyKey: resetNoticeKey(reset),
+      chatCopies,
+      ...(language !== null ? { language } : {}),
     });
   }
 }

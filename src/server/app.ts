@@ -18,7 +18,7 @@ import { createIntegrationServices } from '../integrations/index.js';
 import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
 import { parseBuiltinSmtpUrl } from '../mail/smtp/builtinServer.js';
 import { createOutboundServices, inboundOAuthTokenSource } from '../outbound/index.js';
-import { allProjections } from '../projections/all.js';
+import { serverProjections } from '../projections/all.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
@@ -32,6 +32,7 @@ import type { Logger } from './logger.js';
 import { AppMetrics } from './metrics.js';
 import { startMetricsServer } from './metricsEndpoint.js';
 import { createOperationObserver } from './operationObserver.js';
+import { projectionLeadership } from './projectionLeadership.js';
 
 /** A mutation waits this long for its read model before answering (read-your-writes). */
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
@@ -90,7 +91,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const migrated = await migrateToLatest(db);
   if (migrated.executed.length > 0) logger.info({ migrations: migrated.executed }, 'read-model migrations applied');
 
-  const runner = new ProjectionRunner({ store, db, projections: allProjections, logger: projectionLogger(logger) });
+  // The reactors' own language lookup: the service below needs `afterAppend`, which needs the runner.
+  const reactorLanguage = new NoticeLanguageService({ store, deploymentDefault: config.chat.language }).languageOf;
+  const runner = new ProjectionRunner({ store, db, projections: serverProjections({ language: reactorLanguage }), logger: projectionLogger(logger), ...projectionLeadership(config, projectionLogger(logger)) });
   await runner.start();
   const afterAppend = (position: number) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
   const identity = new IdentityService({ store, afterAppend });
@@ -105,6 +108,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat, language: noticeLanguage.languageOf });
   const notices = new NoticeOutbox({
     language: noticeLanguage.languageOf,
+    claimMs: config.chat.claimMs,
     chatTransport: chatNotices,
     chatDestinations: chatDestinationsForNotice(db),
     db,
@@ -124,6 +128,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     logger,
     // `auth` is declared below; a lock only happens after the server is up.
     revokeSessions: (userId) => auth.revokeSessions(userId),
+    // Several instances may share a PostgreSQL database; SQLite means one process.
+    sharedRateLimits: storage.readModels.kind === 'postgres',
     rateLimits: {
       perIp: { burst: config.access.loginAttemptsPerIp, perMinute: config.access.loginAttemptsPerIp },
       perUsername: { burst: config.access.loginAttemptsPerUser, perMinute: config.access.loginAttemptsPerUser },
@@ -150,7 +156,19 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     openSubscriptions: () => ({ events: liveEvents.listenerCount, fetch_status: inbound.services.statusFeed.listenerCount }),
   });
   const operations = createOperationObserver({ metrics, logger });
-  const inbound = createInboundModule({ store, db, vault, notices, config: config.inbound, afterAppend, logger, onFetchRunFinished: (outcome) => metrics.recordFetchRun(outcome) });
+  // Several instances on one PostgreSQL see each other's fetch status through LISTEN/NOTIFY.
+  const readModelsUrl = config.storage.kind === 'postgres' ? config.storage.connectionString : config.storage.kind === 'kurrentdb' ? config.storage.readModelsUrl : null;
+  const inbound = createInboundModule({
+    store,
+    db,
+    vault,
+    notices,
+    config: config.inbound,
+    afterAppend,
+    logger,
+    onFetchRunFinished: (outcome) => metrics.recordFetchRun(outcome),
+    ...(readModelsUrl ? { fetchStatusRelayUrl: readModelsUrl } : {}),
+  });
   const builtinSmtp = config.builtinSmtpUrl ? parseBuiltinSmtpUrl(config.builtinSmtpUrl) : null;
   if (builtinSmtp && 'problem' in builtinSmtp) throw new Error(builtinSmtp.problem);
   const outbound = createOutboundServices({

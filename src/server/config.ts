@@ -33,6 +33,8 @@ export interface Config {
   readonly sessionTtlMs: number;
   readonly maxRequestBytes: number;
   readonly shutdownGraceMs: number;
+  /** With PostgreSQL read models: how often a standby instance tries to take a projection's leadership. */
+  readonly projectionLeaderRetryMs: number;
   /** Trusted proxies and login rate limits (src/access/accessConfig.ts). */
   readonly access: AccessConfig;
   /** Fetch scheduler switch and OAuth provider endpoints (src/inbound/inboundConfig.ts). */
@@ -79,6 +81,10 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     if (!databaseUrl) problems.push('EVENT_STORE=postgres needs DATABASE_URL (postgres://user@host:5432/db)');
     else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
       problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got ${JSON.stringify(databaseUrl.split('@').pop())}`);
+    }
+    else if (!URL.canParse(databaseUrl)) {
+      // The URL holds the password: say what is wrong without echoing it.
+      problems.push('DATABASE_URL is not a valid URL: percent-encode special characters of the password (`/` as %2F, `@` as %40, `#` as %23) or leave the password out and set PGPASSWORD');
     }
     storage = { kind: 'postgres', connectionString: databaseUrl };
   } else if (eventStore === 'kurrentdb') {
@@ -127,6 +133,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
     maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),
     shutdownGraceMs: int('MAILROOM_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    projectionLeaderRetryMs: int('MAILROOM_PROJECTION_LEADER_RETRY_MS', 2000, 10, 600_000),
     access: loadAccessConfig(env, problems),
     inbound: loadInboundConfig(env, problems),
     chat: loadChatConfig(env, problems),

@@ -168,6 +168,10 @@ export const startHttpServer = async <TContext extends BaseContext>(
     introspection: options.introspection,
     formatError: options.formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT and stops Apollo through app.stop(). Apollo's own handler
+    // (on outside NODE_ENV=test) re-raises the signal after stopping, which main.ts took for
+    // a second signal and exited 1 before the graceful drain finished.
+    stopOnTerminationSignals: false,
     validationRules: [...(options.validationRules ?? [])],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -3,12 +3,12 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { AccountFetchResult } from '../mail/scheduler/accountFetch.js';
-import type { ProjectionRunner } from '../projections/runner.js';
+import { isLeading, type ProjectionRunner } from '../projections/runner.js';
 
 /** What the gauges read when Prometheus scrapes; nothing is polled in between. */
 export interface MetricsSources {
   readonly store: Pick<EventStore, 'headPosition'>;
-  readonly runner: Pick<ProjectionRunner, 'status'>;
+  readonly runner: Pick<ProjectionRunner, 'status' | 'appliedEventCounts'>;
   readonly db: Kysely<ReadModelDb>;
   /** Open GraphQL subscriptions per feed (`events`: LiveEventFeed, `fetch_status`: FetchStatusFeed). */
   readonly openSubscriptions: () => Readonly<Record<string, number>>;
@@ -95,6 +95,26 @@ export class AppMetrics {
         // Reset first: a projection that changed state must not keep its old series.
         this.reset();
         for (const p of (await sources.runner.status()).projections) this.set({ projection: p.name, state: p.state }, p.lag);
+      },
+    });
+    new Gauge({
+      name: 'mailroom_projection_leader',
+      help: 'Whether this instance runs the projection (1) or follows another instance as standby (0).',
+      labelNames: ['projection'],
+      registers,
+      async collect() {
+        for (const p of (await sources.runner.status()).projections) this.set({ projection: p.name }, isLeading(p) ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'mailroom_projection_events_applied_total',
+      help: 'Events this instance applied to the projection (live and rebuilds); only the leader applies any.',
+      labelNames: ['projection'],
+      registers,
+      collect() {
+        // The runner owns the counts; mirror them (a counter cannot be set directly).
+        this.reset();
+        for (const [projection, count] of sources.runner.appliedEventCounts()) this.inc({ projection }, count);
       },
     });
     new Gauge({

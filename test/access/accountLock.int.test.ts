@@ -115,14 +115,14 @@ describe.each(kinds)('account lock on %s', (kind) => {
     await h.access.locks.configurePolicy(s, policy(4, 2, { ops: true, addresses: ['mb4-only@example.com'] }), meta());
 
     await failLogins('fred', 1);
-    const notices = (await h.notices.list()).filter((n) => n.kind === 'USER_LOCKED' && n.body.includes('"fred"'));
+    const notices = (await h.notices.list()).filter((n) => n.kind === 'USER_LOCKED' && n.body.includes('「fred」'));
     expect(notices.map((n) => ({ mailbox: n.mailbox_number, to: JSON.parse(n.recipients) }))).toEqual([
       { mailbox: 1, to: ['ops-one@example.com', 'security@example.com'] },
       { mailbox: 2, to: ['it@example.org'] },
       { mailbox: 3, to: ['ops-three@example.com'] },
     ]);
-    expect(notices[0]!.subject).toBe('[Mailroom] Account locked: fred');
-    expect(notices[0]!.body).toContain('The lock policy of mailbox 2 applied (lock after 1 failed logins)');
+    expect(notices[0]!.subject).toBe('[Mailroom] アカウントロック：fred');
+    expect(notices[0]!.body).toContain('メールボックス No.2 のアカウントロックの設定（ログイン失敗 1 回でロック）が適用されました');
     expect(notices[0]!.body).toContain('203.0.113.66');
     await h.access.locks.configurePolicy(s, policy(2, 1, { enabled: false }), meta());
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeChanges, diffViews, withSecretFields } from '../../src/audit/changes.js';
 import { configurationSections, defineSection, identityMailboxSection, validateSections } from '../../src/audit/sections.js';
 import { decodeState, encodeState } from '../../src/audit/stateCodec.js';
-import { evolveMailbox, initialMailboxState } from '../../src/domain/identity/mailbox.js';
+import { evolveMailbox, initialMailboxState } from '../../src/domain/identity/mailbox.decider.js';
 
 describe('configuration diffs', () => {
   it('reports nested fields as dotted paths with before and after, arrays whole', () => {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { AuditLog, type AuditLogOptions } from '../../src/audit/auditLog.js';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { mailboxDecider, mailboxStreamId, type MailboxCommand } from '../../src/domain/identity/mailbox.js';
+import { mailboxDecider, mailboxStreamId, type MailboxCommand } from '../../src/domain/identity/mailbox.decider.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgresEventStore.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite/sqliteEventStore.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeKind } from '../../src/mail/notices/notice.js';
+import { decodeMail } from '../support/mailText.js';
 import { selfSignedCertificate, startSmtpSink, type SmtpSink } from '../support/smtpSink.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -30,9 +31,8 @@ describe('system notices through the running server', () => {
     const notice = {
       mailboxNumber: 1,
       kind: NoticeKind.TEST,
+      facts: { destinationName: null, sentAt: new Date('2026-11-27T00:00:00Z') },
       to: ['ops@example.com'],
-      subject: 'Mailroom notice test',
-      text: 'Delivered through the outbox.',
       idempotencyKey: 'e2e-notice-1',
     };
     await server.app.services.notices.send(notice);
@@ -40,7 +40,7 @@ describe('system notices through the running server', () => {
     const mail = await builtin.next(10_000);
     expect(mail).toMatchObject({ mailFrom: 'mailbox1@example.com', rcptTo: ['ops@example.com'], user: 'builtin', secure: true });
     const raw = mail.raw.toString('utf8');
-    expect(raw).toContain('Subject: Mailroom notice test');
+    expect(decodeMail(mail.raw).subject).toBe('[Mailroom] テスト通知');
     expect(raw).toMatch(/^Auto-Submitted: auto-generated/m);
     await new Promise((r) => setTimeout(r, 1500));
     expect(builtin.messages).toHaveLength(1);

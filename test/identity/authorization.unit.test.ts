@@ -11,7 +11,7 @@ import {
   requireSelfOrAdministrator,
 } from '../../src/auth/authorization.js';
 import { SYSTEM_ACTOR, type Principal } from '../../src/auth/principal.js';
-import type { MailboxRole } from '../../src/domain/identity/mailbox.js';
+import type { MailboxRole } from '../../src/domain/identity/mailbox.decider.js';
 
 const principal = (overrides: Partial<Principal> = {}, memberships: [number, MailboxRole[]][] = []): Principal => ({
   kind: 'session',

@@ -64,6 +64,33 @@ describe('bootstrapIfEmpty', () => {
     expect(await h.store.headPosition()).toBe(1);
   });
 
+  it('lets one of several instances starting at once bootstrap, and the others back off', async () => {
+    h = await createIdentityHarness('sqlite');
+    const harness = h;
+    const results = await Promise.all(
+      [1, 2, 3].map(() => bootstrapIfEmpty({ store: harness.store, identity: harness.identity, adminPassword: 'same on every instance', log: capturingLogger().log })),
+    );
+    expect(results.filter((r) => r.bootstrapped)).toHaveLength(1);
+    expect(await h.store.headPosition()).toBe(5);
+    expect((await h.auth.login('admin', 'same on every instance')).token).toMatch(/^mr_s_/);
+  });
+
+  it('leaves a bootstrap that is still progressing to the instance running it', async () => {
+    h = await createIdentityHarness('sqlite');
+    const harness = h;
+    const first = bootstrapIfEmpty({ store: harness.store, identity: harness.identity, log: capturingLogger().log });
+    while ((await h.store.headPosition()) === 0) await new Promise((r) => setImmediate(r));
+    const { log, lines } = capturingLogger();
+    const second = await bootstrapIfEmpty({ store: harness.store, identity: harness.identity, log });
+    const done = await first;
+    if (!done.bootstrapped) throw new Error('expected the first call to bootstrap');
+    expect(second).toEqual({ bootstrapped: false });
+    expect(await h.store.headPosition()).toBe(5);
+    // The password the first instance generated (and would print) is the one that works.
+    expect((await h.auth.login('admin', done.generatedPassword!)).userId).toBe(done.adminUserId);
+    expect(lines.join('')).not.toContain('created mailbox 1');
+  });
+
   it('completes a first start that died half-way, with a fresh password', async () => {
     h = await createIdentityHarness('sqlite');
     const bootstrapMeta = { correlationId: BOOTSTRAP_CORRELATION_ID };
@@ -73,7 +100,7 @@ describe('bootstrapIfEmpty', () => {
       { username: 'admin', displayName: 'Administrator', email: 'mailbox1@example.com', password: 'never shown to anyone', isAdministrator: true },
       bootstrapMeta,
     );
-    const result = await bootstrapIfEmpty({ store: h.store, identity: h.identity, log: capturingLogger().log });
+    const result = await bootstrapIfEmpty({ store: h.store, identity: h.identity, log: capturingLogger().log, interruptedAfterMs: 300 });
     if (!result.bootstrapped) throw new Error('expected the bootstrap to resume');
     expect(result.adminUserId).toBe(userId);
     expect((await h.auth.login('admin', result.generatedPassword!)).userId).toBe(userId);

@@ -112,7 +112,7 @@ describe.runIf(dovecotOk)('fetch scheduler against Dovecot', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: 'RECEIVE_ERROR_RAISED', mailbox_number: 1 });
     expect(JSON.parse(notices[0]!.recipients)).toEqual([OPS_EMAIL]);
-    expect(notices[0]!.subject).toContain(`(${code})`);
+    expect(notices[0]!.subject).toContain(`受信エラー（${code}）`);
 
     await h.services.receiveAccounts.change(SYSTEM_ACTOR, { mailboxNumber: 1, accountId: id, ...fixed() }, meta());
     h.clock.advance(1000);

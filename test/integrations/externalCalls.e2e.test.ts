@@ -127,7 +127,7 @@ describe.each([
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it.skipIf(!enabled)('lets a plain member render a call but not read or change the settings; other mailboxes get nothing', async () => {
+  it.skipIf(!enabled)('lets a plain member list and render the calls but not change them; other mailboxes get nothing', async () => {
     await gql(server.url, CreateMailboxDocument, { input: { number: 2, name: 'Sales', address: 'sales@example.com' } }, { token: admin });
     const user = await gql(
       server.url,
@@ -142,9 +142,16 @@ describe.each([
 
     const rendered = await gql(server.url, RenderExternalCallDocument, { mailboxNumber: 1, callId, messageId }, { token: mika });
     expect(rendered.data!.renderExternalCall.url).toBe('https://x.example.com/?s=%E3%81%82');
-    expect((await gql(server.url, ExternalCallsDocument, { mailboxNumber: 1 }, { token: mika })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const listed = await gql(server.url, ExternalCallsDocument, { mailboxNumber: 1 }, { token: mika });
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.externalCalls).toContainEqual(expect.objectContaining({ id: callId, name: 'Members', urlTemplate: 'https://x.example.com/?s={subject}' }));
+    expect((await gql(server.url, ExternalCallsDocument, { mailboxNumber: 2 }, { token: mika })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const refused = await gql(server.url, AddExternalCallDocument, { input: { mailboxNumber: 1, name: 'Mine', urlTemplate: 'https://x.example.com/' } }, { token: mika });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const change = await gql(server.url, ChangeExternalCallDocument, { input: { mailboxNumber: 1, callId, name: 'Renamed' } }, { token: mika });
+    expect(change.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const remove = await gql(server.url, RemoveExternalCallDocument, { input: { mailboxNumber: 1, callId } }, { token: mika });
+    expect(remove.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // The call and the mail belong to mailbox 1: asking through mailbox 2 finds neither.
     expect((await gql(server.url, RenderExternalCallDocument, { mailboxNumber: 2, callId, messageId }, { token: admin })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await gql(server.url, RenderExternalCallDocument, { mailboxNumber: 2, callId, messageId }, { token: mika })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

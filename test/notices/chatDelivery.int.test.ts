@@ -27,9 +27,8 @@ const meta = { correlationId: 'chat-delivery-test', clientIp: '192.0.2.10' };
 const lockNotice = (key = 'user-locked:u1:42:1'): Notice => ({
   mailboxNumber: 1,
   kind: NoticeKind.USER_LOCKED,
+  facts: { username: 'paul', displayName: 'Paul', failedAttempts: 3, policyMailboxNumber: 1, threshold: 3, lockedAt: new Date('2026-11-27T00:00:00Z'), clientIp: null },
   to: ['ops@example.com'],
-  subject: '[Mailroom] Account locked: paul',
-  text: 'The account "paul" was locked after 3 failed logins.',
   idempotencyKey: key,
 });
 
@@ -103,9 +102,9 @@ describe('chat notices through the outbox', () => {
 
   it('posts the exact Slack, Chatwork and Teams requests to the subscribed, enabled destinations only', async () => {
     await addDestination('SLACK', ['ACCOUNT_LOCKED']);
-    await addDestination('CHATWORK', ['RECEIVE_ERROR', 'ACCOUNT_LOCKED']);
+    await addDestination('CHATWORK', ['RECEIVE_ERROR_RAISED', 'ACCOUNT_LOCKED']);
     await addDestination('TEAMS', ['ACCOUNT_LOCKED']);
-    await addDestination('SLACK', ['RECEIVE_ERROR'], { name: 'errors only' });
+    await addDestination('SLACK', ['RECEIVE_ERROR_RAISED'], { name: 'errors only' });
     await addDestination('SLACK', ['ACCOUNT_LOCKED'], { name: 'switched off', enabled: false });
     const box = outbox();
     await box.send(lockNotice());
@@ -124,7 +123,7 @@ describe('chat notices through the outbox', () => {
     expect(slackBody.text).toContain('アカウントがロックされました');
     expect(slackBody.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: '[Mailroom] アカウントがロックされました (メールボックス No.1)', emoji: false } },
-      { type: 'section', text: { type: 'plain_text', text: expect.stringContaining('The account "paul" was locked after 3 failed logins.'), emoji: false } },
+      { type: 'section', text: { type: 'plain_text', text: expect.stringContaining('ユーザ「paul」（Paul）のアカウントが 2026/11/27 09:00:00（日本時間）にロックされました。'), emoji: false } },
     ]);
 
     const chatwork = byPath['/v2/rooms/987654/messages']!;
@@ -136,6 +135,7 @@ describe('chat notices through the outbox', () => {
     expect(form.get('body')).toMatch(/^\[info\]\[title\]\[Mailroom\] アカウントがロックされました \(メールボックス No\.1\)\[\/title\][\s\S]*paul[\s\S]*\[\/info\]$/);
 
     const teams = byPath['/teams/hook']!;
+    expect(teams.method).toBe('POST');
     expect(teams.headers['content-type']).toBe('application/json; charset=utf-8');
     const card = JSON.parse(teams.body);
     expect(card).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4' } }] });
@@ -146,12 +146,15 @@ describe('chat notices through the outbox', () => {
     expect(receiver.requests).toHaveLength(3);
   });
 
-  it('renders English when configured', async () => {
-    await addDestination('SLACK', ['RECEIVE_ERROR']);
-    const box = outbox(rm.db, { MAILROOM_NOTICE_LANGUAGE: 'en' });
-    await box.send({ ...lockNotice('receive-error:a1:e1'), kind: NoticeKind.RECEIVE_ERROR_RAISED, subject: 'Receive error (AUTH)' });
+  it('posts the texts the outbox rendered in the mailbox language when it recorded the notice', async () => {
+    await addDestination('SLACK', ['RECEIVE_ERROR_RAISED']);
+    const box = new NoticeOutbox({ db: rm.db, clock, transport: { deliver: async () => {} }, chatTransport: chatTransport(), chatDestinations: chatDestinationsForNotice(rm.db), language: async () => 'en' });
+    const account = { mailboxNumber: 1, displayName: 'Support', protocol: 'IMAP', username: 'support', host: 'imap.example.com', port: 993 };
+    await box.send({ mailboxNumber: 1, kind: NoticeKind.RECEIVE_ERROR_RAISED, facts: { account, code: 'TLS', message: 'handshake failed', serverResponse: null }, to: [], idempotencyKey: 'receive-error:a1:e1' });
     await box.deliverDue();
-    expect(JSON.parse(receiver.requests[0]!.body).blocks[0].text.text).toBe('[Mailroom] Receive error (Mailbox No. 1)');
+    const body = JSON.parse(receiver.requests[0]!.body);
+    expect(body.blocks[0].text.text).toBe('[Mailroom] Receive error (Mailbox No. 1)');
+    expect(body.blocks[1].text.text).toContain('Fetching mail for receive account "Support" (IMAP support@imap.example.com:993) of mailbox No. 1 failed: secure connection (TLS) failed.');
   });
 
   it('retries while the receiver is down and delivers once when it is back', async () => {

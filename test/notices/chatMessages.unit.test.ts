@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { requireChatCredential } from '../../src/domain/integrations/chatDestinations.decider.js';
 import { parseRetryAfter, requireAccepted } from '../../src/mail/notices/chat/chatHttp.js';
 import { loadChatConfig } from '../../src/mail/notices/chat/chatConfig.js';
-import { renderChatMessage } from '../../src/mail/notices/chat/chatMessage.js';
 import { NoticeDeliveryError, NoticeKind } from '../../src/mail/notices/notice.js';
 import { chatEventKindOf } from '../../src/mail/notices/noticeFanout.js';
+import { renderNotice, type NoticeContent, type NoticeFacts } from '../../src/mail/notices/texts/index.js';
 
 const now = new Date('2026-11-27T00:00:00Z');
 const refusal = (status: number, retryAfter: string | null = null): NoticeDeliveryError => {
@@ -31,24 +31,52 @@ describe('chat delivery rules', () => {
     for (const status of [400, 401, 403, 404, 410, 302]) expect(refusal(status)).toMatchObject({ permanent: true, message: `Chat provider answered HTTP ${status}: answer` });
   });
 
-  it('renders every notice kind in Japanese and English', () => {
+  it('renders every notice kind in Japanese and English, for e-mail and chat', () => {
+    const account = { mailboxNumber: 3, displayName: 'Details', protocol: 'POP3', username: 'support', host: 'pop.example.com', port: 995 };
+    const at = new Date('2026-11-27T00:00:00Z');
+    const facts: { readonly [K in NoticeKind]: NoticeFacts[K] } = {
+      RECEIVE_ERROR_RAISED: { account, code: 'AUTH', message: 'Details', serverResponse: '-ERR denied' },
+      MAILBOX_OVER_LIMIT: { account, code: 'OVER_LIMIT', message: 'Details', serverResponse: null },
+      RECEIVE_ERROR_CLEARED: { account, code: 'AUTH' },
+      MESSAGE_TOO_LARGE: { account, sizeBytes: 30 * 1024 * 1024, limitBytes: 25 * 1024 * 1024, messageKey: 'uidl:Details' },
+      OAUTH_REAUTHORIZATION_REQUIRED: { mailboxNumber: 3, credentialName: 'Google', provider: 'GOOGLE', providerAnswer: 'Details', accountNames: ['Support'] },
+      USER_LOCKED: { username: 'paul', displayName: 'Details', failedAttempts: 3, policyMailboxNumber: 3, threshold: 3, lockedAt: at, clientIp: '192.0.2.1' },
+      USER_UNLOCKED: { username: 'paul', displayName: 'Details', unlockedAt: at, unlockedBy: 'admin', reason: 'Called the user' },
+      MAILBOX_RESET: { mailboxNumber: 3, nameBefore: 'Details', nameAfter: 'Sales', resetAt: at },
+      SETTING_CHANGED: { mailboxNumber: 3, area: 'outbound.smtp', actor: 'Details', reason: null, changedAt: at },
+      TEST: { destinationName: 'Details', sentAt: at },
+    };
     for (const kind of Object.values(NoticeKind)) {
-      const notice = { kind, mailboxNumber: 3, subject: 'Subject', text: 'Details' };
-      const ja = renderChatMessage(notice, 'ja');
-      const en = renderChatMessage(notice, 'en');
-      expect(ja.title).toMatch(/^\[Mailroom\] .+ \(メールボックス No\.3\)$/);
-      expect(ja.title).toMatch(/[ぁ-んァ-ヶ一-龠]/);
-      expect(en.title).toMatch(/^\[Mailroom\] [A-Za-z ,'-]+ \(Mailbox No\. 3\)$/);
-      expect(ja.text).toContain('Details');
-      expect(en.text).toContain('Details');
+      const content = { kind, facts: facts[kind] } as NoticeContent;
+      const ja = renderNotice(content, 3, 'ja');
+      const en = renderNotice(content, 3, 'en');
+      expect(ja.chat.title).toMatch(/^\[Mailroom\] .+ \(メールボックス No\.3\)$/);
+      expect(ja.chat.title).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+      expect(ja.email.subject).toMatch(/^\[Mailroom\] .*[ぁ-んァ-ヶ一-龠]/);
+      expect(en.chat.title).toMatch(/^\[Mailroom\] [A-Za-z ,'-]+ \(Mailbox No\. 3\)$/);
+      expect(en.email.subject).not.toMatch(/[ぁ-んァ-ヶ一-龠]/);
+      expect(en.email.text).not.toMatch(/[ぁ-んァ-ヶ一-龠]/);
+      for (const rendered of [ja, en]) {
+        expect(`${rendered.email.subject}\n${rendered.email.text}`).toContain('Details');
+        expect(rendered.chat.text).toBe(rendered.email.text.trimEnd());
+      }
     }
+  });
+
+  it('writes Japanese times in Japan time', () => {
+    const locked = renderNotice({ kind: 'USER_LOCKED', facts: { username: 'paul', displayName: 'Paul', failedAttempts: 5, policyMailboxNumber: 2, threshold: 5, lockedAt: new Date('2026-11-27T15:30:00Z'), clientIp: null } }, 1, 'ja');
+    expect(locked.email.subject).toBe('[Mailroom] アカウントロック：paul');
+    expect(locked.email.text).toContain('2026/11/28 00:30:00（日本時間）にロックされました');
+    expect(locked.email.text).toContain('メールボックス No.2 のアカウントロックの設定（ログイン失敗 5 回でロック）が適用されました。');
   });
 
   it('maps notice kinds to the chat event kinds destinations subscribe to', () => {
     expect(chatEventKindOf(NoticeKind.RECEIVE_ERROR_RAISED)).toBe('RECEIVE_ERROR');
     expect(chatEventKindOf(NoticeKind.USER_LOCKED)).toBe('ACCOUNT_LOCKED');
     expect(chatEventKindOf(NoticeKind.OAUTH_REAUTHORIZATION_REQUIRED)).toBe('OAUTH_REAUTHORIZATION_REQUIRED');
-    expect(chatEventKindOf(NoticeKind.USER_UNLOCKED)).toBeNull();
+    expect(chatEventKindOf(NoticeKind.USER_UNLOCKED)).toBe('ACCOUNT_UNLOCKED');
+    expect(chatEventKindOf(NoticeKind.SETTING_CHANGED)).toBe('SETTING_CHANGED');
+    expect(chatEventKindOf(NoticeKind.MAILBOX_RESET)).toBeNull();
     expect(chatEventKindOf(NoticeKind.TEST)).toBeNull();
   });
 
@@ -59,8 +87,11 @@ describe('chat delivery rules', () => {
     expect(() => requireChatCredential('SLACK', 'http://10.0.0.1:8080/hook', true)).toThrow();
     expect(() => requireChatCredential('SLACK', 'http://localhost:8080/hook', true)).toThrow();
     const problems: string[] = [];
-    expect(loadChatConfig({}, problems)).toEqual({ chatworkApiUrl: 'https://api.chatwork.com/v2', allowLoopbackWebhooks: false, language: 'ja', timeoutMs: 10_000 });
+    expect(loadChatConfig({}, problems)).toEqual({ chatworkApiUrl: 'https://api.chatwork.com/v2', allowLoopbackWebhooks: false, language: 'ja', timeoutMs: 10_000, claimMs: 60_000 });
     loadChatConfig({ MAILROOM_ALLOW_LOOPBACK_WEBHOOKS: 'yes', MAILROOM_NOTICE_LANGUAGE: 'fr' }, problems);
     expect(problems).toHaveLength(2);
+    const claims: string[] = [];
+    loadChatConfig({ MAILROOM_CHAT_TIMEOUT_MS: '5000', MAILROOM_NOTICE_CLAIM_MS: '5000' }, claims);
+    expect(claims).toEqual(['MAILROOM_NOTICE_CLAIM_MS (5000) must be longer than MAILROOM_CHAT_TIMEOUT_MS (5000)']);
   });
 });

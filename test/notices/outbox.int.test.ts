@@ -7,14 +7,19 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { NoticeKind, type Notice, type NoticeTransport } from '../../src/mail/notices/notice.js';
 import { NoticeOutbox } from '../../src/mail/notices/outbox.js';
 import { createSmtpUrlTransport } from '../support/smtpTransport.js';
+import { decodeMail } from '../support/mailText.js';
 import { startSmtpSink } from '../support/smtpSink.js';
 
 const notice = (key: string, to = ['ops@example.com']): Notice => ({
   mailboxNumber: 1,
   kind: NoticeKind.RECEIVE_ERROR_RAISED,
+  facts: {
+    account: { mailboxNumber: 1, displayName: key, protocol: 'POP3', username: 'alice', host: 'pop.example.com', port: 995 },
+    code: 'AUTH',
+    message: '-ERR authentication failed',
+    serverResponse: null,
+  },
   to,
-  subject: `Receive error ${key}`,
-  text: 'The account alice@example.com could not log in.',
   idempotencyKey: key,
 });
 
@@ -44,7 +49,10 @@ describe('notice outbox', () => {
       expect(await outbox.deliverDue()).toBe(1);
       expect(sink.messages).toHaveLength(1);
       expect([...sink.messages[0]!.rcptTo].sort()).toEqual(['admin@example.com', 'ops@example.com']);
-      expect(sink.messages[0]!.raw.toString('utf8')).toContain('Subject: Receive error k1');
+      // No language chosen anywhere: Japanese, the product's language.
+      const mail = decodeMail(sink.messages[0]!.raw);
+      expect(mail.subject).toBe('[Mailroom] 受信エラー（AUTH）：認証に失敗しました - k1');
+      expect(mail.text).toContain('メールボックス No.1 の受信アカウント「k1」（POP3 alice@pop.example.com:995）でメールの受信に失敗しました');
       expect(await outbox.deliverDue()).toBe(0);
       expect((await outbox.list())[0]).toMatchObject({ status: 'sent', attempts: 1 });
     } finally {
@@ -118,6 +126,24 @@ describe('notice outbox', () => {
     } finally {
       await sink.close();
     }
+  });
+
+  it('renders each notice in the language of its mailbox at the moment it is recorded', async () => {
+    const languages = new Map<number, 'ja' | 'en'>([[1, 'en'], [2, 'ja']]);
+    const outbox = new NoticeOutbox({ db: rm.db, clock, transport: { deliver: async () => {} }, language: async (n) => languages.get(n) ?? 'ja', chatDestinations: async () => ['dest-1'] });
+    await outbox.send(notice('en-1'));
+    await outbox.send({ ...notice('ja-2'), mailboxNumber: 2 });
+    languages.set(1, 'ja');
+    await outbox.send(notice('en-1'));
+    const rows = await outbox.list();
+    const row = (key: string) => rows.find((r) => r.idempotency_key === key)!;
+    expect(row('en-1')).toMatchObject({ subject: '[Mailroom] Receive error (AUTH): authentication failed — en-1', body: expect.stringContaining('Fetching mail for receive account "en-1"') });
+    expect(row('en-1#chat:dest-1')).toMatchObject({ subject: '[Mailroom] Receive error (Mailbox No. 1)', body: expect.stringContaining('Error: -ERR authentication failed') });
+    expect(row('ja-2')).toMatchObject({ subject: '[Mailroom] 受信エラー（AUTH）：認証に失敗しました - ja-2' });
+    expect(row('ja-2#chat:dest-1')).toMatchObject({ subject: '[Mailroom] 受信エラーが発生しました (メールボックス No.2)', body: expect.stringContaining('エラー内容：-ERR authentication failed') });
+    // An explicit language (a reset notice's) wins over the mailbox's.
+    await outbox.send({ ...notice('explicit'), language: 'en' });
+    expect((await outbox.list()).find((r) => r.idempotency_key === 'explicit')!.subject).toMatch(/^\[Mailroom\] Receive error/);
   });
 
   it('records nothing when nobody can receive a notice, and refuses malformed addresses', async () => {

@@ -22,9 +22,11 @@ import {
   GrantPermissionDocument,
   LockPolicyDocument,
   LoginDocument,
+  NoticeLanguageDocument,
   OutboundSettingsDocument,
   ReceiveSettingsDocument,
   RequestMailboxResetDocument,
+  SetNoticeLanguageDocument,
   SettingsHistoryDocument,
 } from '../generated/graphql.js';
 import { postgresAvailable } from '../support/postgres.js';
@@ -107,6 +109,8 @@ describe.each([
     ok(lock, lock.data?.configureLockPolicy.userErrors);
     const call = await gql(server.url, AddExternalCallDocument, { input: { mailboxNumber: N, name: 'CRM', urlTemplate: 'https://crm.example.com/?s={subject}' } }, { token: admin });
     ok(call, call.data?.addExternalCall.userErrors);
+    const language = await gql(server.url, SetNoticeLanguageDocument, { input: { mailboxNumber: N, language: 'en' } }, { token: admin });
+    ok(language, language.data?.setNoticeLanguage.userErrors);
     const raw = Buffer.from(`Subject: hello\r\nMessage-ID: <m1@example.com>\r\n\r\nbody\r\n`);
     await createSqlMessageStore(server.app.services.db).insert({
       mailboxNumber: N,
@@ -211,7 +215,9 @@ describe.each([
     await expect(vault.decrypt(mailboxScope(N), oldCiphertext)).rejects.toBeInstanceOf(SecretShreddedError);
 
     const notices = await db.selectFrom('notice_outbox').select(['recipients', 'subject']).where('kind', '=', 'MAILBOX_RESET').where('mailbox_number', '=', N).execute();
-    expect(notices).toEqual([{ recipients: JSON.stringify(['operator@example.com']), subject: `Mailbox ${N} "Sales" was reset` }]);
+    // Written in the language the mailbox had chosen before the reset forgot it.
+    expect(notices).toEqual([{ recipients: JSON.stringify(['operator@example.com']), subject: `[Mailroom] Mailbox No. ${N} "Sales" was reset` }]);
+    expect((await gql(server.url, NoticeLanguageDocument, { mailboxNumber: N }, { token: admin })).data!.noticeLanguage).toMatchObject({ chosen: null, language: 'ja' });
 
     const again = await execute(resetter, { token: preview.token, mailboxName: 'Sales 2027' });
     expect(again.data!.executeMailboxReset.reset).toMatchObject({ resetPosition, resumed: true });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
 import { lockPolicyDecider, lockPolicyStreamId } from '../../src/domain/access/lockPolicy.decider.js';
-import { mailboxDecider, mailboxStreamId } from '../../src/domain/identity/mailbox.js';
+import { mailboxDecider, mailboxStreamId } from '../../src/domain/identity/mailbox.decider.js';
 import { fold } from '../../src/domain/shared/decider.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { createSqlMessageStore } from '../../src/mail/messageStore/sqlMessageStore.js';

@@ -1,10 +1,10 @@
-import type { MailboxEvent } from './mailbox.js';
-import type { UserEvent } from './user.js';
-import type { UsernameClaimEvent } from './usernameClaim.js';
+import type { MailboxEvent } from './mailbox.decider.js';
+import type { UserEvent } from './user.decider.js';
+import type { UsernameClaimEvent } from './usernameClaim.decider.js';
 
-export * from './mailbox.js';
-export * from './user.js';
-export * from './usernameClaim.js';
+export * from './mailbox.decider.js';
+export * from './user.decider.js';
+export * from './usernameClaim.decider.js';
 export { identitySecretFields } from './secrets.js';
 
 export type IdentityEvent = MailboxEvent | UserEvent | UsernameClaimEvent;

@@ -16,8 +16,8 @@ import { assertNever, type Command, type Decider } from '../shared/decider.js';
  *   token is a credential: it is checked in plaintext by `requireChatCredential` (the
  *   service calls it before encrypting), and reaches the decider as ciphertext only.
  * - Name 1–100 characters, unique in the mailbox (case-insensitive); at most 20 destinations.
- * - At least one event kind; duplicates are dropped, order kept. The kind of a destination
- *   is fixed once added.
+ * - At least one event kind; duplicates are dropped, order kept; RECEIVE_ERROR (before the
+ *   split) stands for the receive kinds. The kind of a destination is fixed once added.
  * - Unchanged edits append nothing; a removed destination's id is never reused.
  */
 
@@ -26,9 +26,38 @@ export type ChatKind = (typeof ChatKind)[keyof typeof ChatKind];
 export const chatKinds: readonly ChatKind[] = Object.values(ChatKind);
 
 /** Notices a destination can receive; each has a source event in another area. */
-export const ChatEventKind = { RECEIVE_ERROR: 'RECEIVE_ERROR', ACCOUNT_LOCKED: 'ACCOUNT_LOCKED', OAUTH_REAUTHORIZATION_REQUIRED: 'OAUTH_REAUTHORIZATION_REQUIRED' } as const;
+export const ChatEventKind = {
+  /** A receive account started failing; also the source server holding too many messages (src/mail/notices/noticeFanout.ts). */
+  RECEIVE_ERROR_RAISED: 'RECEIVE_ERROR_RAISED',
+  RECEIVE_ERROR_CLEARED: 'RECEIVE_ERROR_CLEARED',
+  MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  ACCOUNT_UNLOCKED: 'ACCOUNT_UNLOCKED',
+  OAUTH_REAUTHORIZATION_REQUIRED: 'OAUTH_REAUTHORIZATION_REQUIRED',
+  /** The mailbox was reset; delivered from a copy of the credential the reset shreds (src/mail/notices/chat/chatCopy.ts). */
+  MAILBOX_RESET: 'MAILBOX_RESET',
+  /** Any setting event of the mailbox (src/audit/settingChanges.ts says which). */
+  SETTING_CHANGED: 'SETTING_CHANGED',
+} as const;
 export type ChatEventKind = (typeof ChatEventKind)[keyof typeof ChatEventKind];
 export const chatEventKinds: readonly ChatEventKind[] = Object.values(ChatEventKind);
+
+/**
+ * The one kind destinations subscribed to before receive notices were split: it meant every
+ * receive notice. Stored events keep it, so it is read as the receive kinds wherever kinds are
+ * read (evolve, projection rows written before the split), and still accepted on input.
+ */
+export const LEGACY_RECEIVE_ERROR = 'RECEIVE_ERROR';
+export const receiveChatEventKinds: readonly ChatEventKind[] = [ChatEventKind.RECEIVE_ERROR_RAISED, ChatEventKind.RECEIVE_ERROR_CLEARED, ChatEventKind.MESSAGE_TOO_LARGE];
+
+/** Kinds as stored or given, with RECEIVE_ERROR read as the receive kinds; duplicates dropped, order kept. */
+export const upcastChatEventKinds = (kinds: readonly string[]): ChatEventKind[] => {
+  const out: ChatEventKind[] = [];
+  for (const kind of kinds) {
+    for (const k of kind === LEGACY_RECEIVE_ERROR ? receiveChatEventKinds : [kind as ChatEventKind]) if (!out.includes(k)) out.push(k);
+  }
+  return out;
+};
 
 export const MAX_CHAT_DESTINATIONS = 20;
 export const chatDestinationsStreamId = (mailboxNumber: number): string => `chat-destinations-${mailboxNumber}`;
@@ -124,12 +153,8 @@ export const initialChatDestinationsState = (): ChatDestinationsState => ({ dest
 
 const requireEventKinds = (value: unknown): ChatEventKind[] => {
   if (!Array.isArray(value) || value.length === 0) throw validationError(['eventKinds'], `Expected at least one of ${chatEventKinds.join(', ')}, got ${show(value)}`);
-  const kinds: ChatEventKind[] = [];
-  for (const [i, k] of value.entries()) {
-    const kind = requireOneOf(['eventKinds', String(i)], k, chatEventKinds);
-    if (!kinds.includes(kind)) kinds.push(kind);
-  }
-  return kinds;
+  for (const [i, k] of value.entries()) if (k !== LEGACY_RECEIVE_ERROR) requireOneOf(['eventKinds', String(i)], k, chatEventKinds);
+  return upcastChatEventKinds(value as string[]);
 };
 
 const requireRoomId = (kind: ChatKind, value: unknown): string | null => {
@@ -228,13 +253,13 @@ export const evolveChatDestinations = (state: ChatDestinationsState, event: Chat
   switch (event.type) {
     case 'ChatDestinationAdded': {
       const { mailboxNumber: _m, destinationId, ...destination } = event.data;
-      return { ...state, destinations: new Map(state.destinations).set(destinationId, destination) };
+      return { ...state, destinations: new Map(state.destinations).set(destinationId, { ...destination, eventKinds: upcastChatEventKinds(destination.eventKinds) }) };
     }
     case 'ChatDestinationChanged': {
       const current = state.destinations.get(event.data.destinationId);
       if (!current) return state;
       const { mailboxNumber: _m, destinationId, changedFields: _c, ...fields } = event.data;
-      return { ...state, destinations: new Map(state.destinations).set(destinationId, { ...current, ...fields }) };
+      return { ...state, destinations: new Map(state.destinations).set(destinationId, { ...current, ...fields, eventKinds: upcastChatEventKinds(fields.eventKinds) }) };
     }
     case 'ChatDestinationRemoved': {
       const destinations = new Map(state.destinations);

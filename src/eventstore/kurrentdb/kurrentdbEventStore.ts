@@ -15,8 +15,9 @@ import {
   type ReadPosition,
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
-import { ConcurrencyError } from '../../errors/index.js';
+import { ConcurrencyError, illegalState } from '../../errors/index.js';
 import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { GENESIS_HASH, computeEventHash } from '../hashChain.js';
 import type {
@@ -39,6 +40,7 @@ import {
   assertWritableStreamId,
   decodeEvent,
   encodeEvent,
+  importRuns,
   isProductEvent,
   locateEvent,
   productStreamRegex,
@@ -87,7 +89,7 @@ const POSITION_CACHE_SIZE = 1024;
  * Mapping a global position to $all is a binary search over head entries (cached for the
  * next page); tamper evidence is the same sha256 chain as with SQL, verifiable by verifyChain.
  */
-export class KurrentDbEventStore implements EventStore {
+export class KurrentDbEventStore implements EventStore, EventImporter {
   readonly kind = 'kurrentdb';
   private readonly client: KurrentDBClient;
   private readonly namespace: string;
@@ -161,7 +163,7 @@ export class KurrentDbEventStore implements EventStore {
   private appendRequests(
     streamId: string,
     recorded: RecordedEvent[],
-    head: (HeadEntry & { headRevision: number }) | null,
+    head: { readonly headRevision: number } | null,
     current: number,
   ): AppendStreamRequest[] {
     const last = recorded.at(-1)!;
@@ -195,6 +197,35 @@ export class KurrentDbEventStore implements EventStore {
         }),
       ),
     ];
+  }
+
+  /**
+   * Writes the events as appends would have (events, head entry, id claims), one
+   * multiStreamAppend per run of one stream (see importRuns), each expecting the head and
+   * stream revisions it continues: so the import is atomic per run, not per call, and an
+   * interrupted import leaves a valid shorter chain that a resumed copy continues.
+   */
+  async importRecorded(events: readonly RecordedEvent[]): Promise<void> {
+    const head = await this.readHead();
+    prepareImport(events, { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH });
+    for (const e of events) assertWritableStreamId(e.streamId);
+    let headState: { headRevision: number } | null = head;
+    const revisions = new Map<string, number>();
+    for (const run of importRuns(events)) {
+      const streamId = run[0]!.streamId;
+      const before = revisions.get(streamId) ?? (await this.lastRevision(streamId));
+      checkImportRevisions(run, () => before);
+      try {
+        await this.client.multiStreamAppend(this.appendRequests(streamId, run, headState, before));
+      } catch (err) {
+        if (err instanceof WrongExpectedVersionError) {
+          throw illegalState(`The target store changed during the import at position ${run[0]!.position}; another writer is using it`);
+        }
+        throw err;
+      }
+      headState = { headRevision: (headState?.headRevision ?? -1) + 1 };
+      revisions.set(streamId, run.at(-1)!.revision);
+    }
   }
 
   /**

@@ -166,3 +166,18 @@ export const locateEvent = async (
   }
   return null;
 };
+
+/**
+ * An import split into runs of consecutive events of one stream. Each run is one
+ * multiStreamAppend, as an append is: the order of events within one multi-stream append
+ * across streams is not position order, and $all order must stay position order.
+ */
+export const importRuns = (events: readonly RecordedEvent[]): RecordedEvent[][] => {
+  const runs: RecordedEvent[][] = [];
+  for (const e of events) {
+    const run = runs.at(-1);
+    if (run && run[0]!.streamId === e.streamId) run.push(e);
+    else runs.push([e]);
+  }
+  return runs;
+};

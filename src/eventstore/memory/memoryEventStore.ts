@@ -1,4 +1,5 @@
 import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { canonicalJson, computeEventHash, GENESIS_HASH } from '../hashChain.js';
 import type {
@@ -18,7 +19,7 @@ import { AppendNotifier, catchUpSubscription } from '../subscription.js';
 const asStoredJson = (value: unknown): unknown => JSON.parse(canonicalJson(value === undefined ? null : value));
 
 /** In-process store for unit tests and tools; same contract as the SQL adapters. */
-export class MemoryEventStore implements EventStore {
+export class MemoryEventStore implements EventStore, EventImporter {
   readonly kind = 'memory';
   private readonly all: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
@@ -63,6 +64,23 @@ export class MemoryEventStore implements EventStore {
     this.notifier.notify();
     const last = stream.at(-1)!;
     return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  async importRecorded(events: readonly RecordedEvent[]): Promise<void> {
+    const last = this.all.at(-1);
+    const prepared = prepareImport(events, { position: last?.position ?? 0, hash: last?.hash ?? GENESIS_HASH });
+    checkImportRevisions(events, (streamId) => (this.streams.get(streamId)?.length ?? 0) - 1);
+    const foreign = events.find((e) => this.streamOfId.has(e.id));
+    if (foreign) throw foreignEventIdError(foreign.id);
+    for (const { e, dataJson, metadataJson } of prepared) {
+      const recorded: RecordedEvent = { ...e, data: JSON.parse(dataJson), metadata: JSON.parse(metadataJson), recordedAt: new Date(e.recordedAt) };
+      this.all.push(recorded);
+      const stream = this.streams.get(e.streamId) ?? [];
+      stream.push(recorded);
+      this.streams.set(e.streamId, stream);
+      this.streamOfId.set(e.id, e.streamId);
+    }
+    this.notifier.notify();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

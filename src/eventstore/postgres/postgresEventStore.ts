@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { ConcurrencyError, validationError } from '../../errors/index.js';
+import { ConcurrencyError, illegalState, validationError } from '../../errors/index.js';
 import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { checkImportRevisions, type EventImporter, prepareImport, streamsOf } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { canonicalJson, eventHashParts } from '../hashChain.js';
 import type {
@@ -16,7 +17,7 @@ import type {
 } from '../port.js';
 import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
 import { AppendListener } from './appendListener.js';
-import { APPEND_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
+import { APPEND_CHANNEL, APPEND_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -33,6 +34,12 @@ export interface PostgresEventStoreOptions {
    * can hold an append open. Never set it in production.
    */
   readonly beforeCommit?: (streamId: string) => Promise<void>;
+  /**
+   * Opens an existing store without creating or replacing anything, every session in
+   * read-only transactions (`mailroom store copy`'s source): a database that holds no
+   * Mailroom event store is refused instead of getting its tables.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** Positions are bigint in SQL but stay far below 2^53; parse them as numbers on this pool only. */
@@ -85,7 +92,7 @@ interface AppendRow {
  * Subscriptions LISTEN for the function's NOTIFY, so appends from other server instances
  * on the same database wake them too.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, EventImporter {
   readonly kind = 'postgres';
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<EventSubscription>();
@@ -104,15 +111,22 @@ export class PostgresEventStore implements EventStore {
     // An idle client losing its connection emits here; without a handler the process
     // would crash. The next query checks out a fresh client and reports real failures.
     pool.on('error', () => {});
+    // Emitted before the pool hands the client out, and a client runs its queries in order.
+    if (options.readOnly) pool.on('connect', (c) => void c.query('SET default_transaction_read_only = on').catch(() => {}));
     const client = await pool.connect().catch(async (err: unknown) => {
       await pool.end();
       throw err;
     });
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK_KEY]);
-      await client.query(SCHEMA_SQL);
-      await client.query('COMMIT');
+      if (options.readOnly) {
+        const { rows } = await client.query<{ ok: boolean }>("SELECT to_regclass('events') IS NOT NULL AND to_regclass('event_store_head') IS NOT NULL AS ok");
+        if (!rows[0]!.ok) throw illegalState('No Mailroom event store here: the current schema has no events and event_store_head tables');
+      } else {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK_KEY]);
+        await client.query(SCHEMA_SQL);
+        await client.query('COMMIT');
+      }
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       client.release();
@@ -182,6 +196,58 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * One transaction holding the head row lock that appends take, so no append can
+   * interleave; the hashes are recomputed in Node (prepareImport) rather than in the append
+   * function, because they are given and only need checking.
+   */
+  async importRecorded(events: readonly RecordedEvent[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const head = (await client.query<{ position: number; hash: string }>('SELECT position, hash FROM event_store_head WHERE id FOR UPDATE')).rows[0]!;
+      const prepared = prepareImport(events, head);
+      const { rows } = await client.query<{ stream_id: string; revision: number }>(
+        'SELECT stream_id, max(revision) AS revision FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id',
+        [streamsOf(events)],
+      );
+      const current = new Map(rows.map((r) => [r.stream_id, r.revision]));
+      checkImportRevisions(events, (streamId) => current.get(streamId) ?? -1);
+      await client.query(
+        `INSERT INTO events (${COLUMNS})
+         SELECT u.position, u.stream_id, u.revision, u.event_id, u.type, u.data::jsonb, u.metadata::jsonb, u.recorded_at, u.prev_hash, u.hash
+         FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[])
+           AS u(position, stream_id, revision, event_id, type, data, metadata, recorded_at, prev_hash, hash)`,
+        [
+          prepared.map((p) => p.e.position),
+          prepared.map((p) => p.e.streamId),
+          prepared.map((p) => p.e.revision),
+          prepared.map((p) => p.e.id),
+          prepared.map((p) => p.e.type),
+          prepared.map((p) => p.dataJson),
+          prepared.map((p) => p.metadataJson),
+          prepared.map((p) => p.e.recordedAt.toISOString()),
+          prepared.map((p) => p.e.prevHash),
+          prepared.map((p) => p.e.hash),
+        ],
+      );
+      const last = events.at(-1)!;
+      await client.query('UPDATE event_store_head SET position = $1, hash = $2 WHERE id', [last.position, last.hash]);
+      await client.query('SELECT pg_notify($1, $2)', [APPEND_CHANNEL, String(last.position)]);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      const e = err as { code?: string; constraint?: string };
+      if (e.code === '23505' && e.constraint === 'events_event_id_key') {
+        throw validationError(['events'], 'An imported event id is already stored in the target; event ids must be unique');
+      }
+      throw mapAppendError(err, events[0]?.streamId ?? '', 'any');
+    } finally {
+      client.release();
+    }
+    this.notifier.notify();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { canonicalJson, type EventHashParts, eventHashParts, GENESIS_HASH, hashEventParts } from '../hashChain.js';
 import type {
@@ -93,7 +94,7 @@ const toRecorded = (r: EventRow): RecordedEvent => ({
  * no `await` can interleave another append, so the hash chain always extends the true
  * last event and positions are gapless in commit order.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, EventImporter {
   readonly kind = 'sqlite';
   private readonly db: DatabaseSync;
   private readonly notifier = new AppendNotifier();
@@ -110,6 +111,8 @@ export class SqliteEventStore implements EventStore {
     readForwards: StatementSync;
     readBackwards: StatementSync;
     head: StatementSync;
+    headHash: StatementSync;
+    streamRevision: StatementSync;
   };
 
   constructor(options: SqliteEventStoreOptions) {
@@ -149,6 +152,8 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
       head: p('SELECT coalesce(max(position), 0) AS position FROM events'),
+      headHash: p('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+      streamRevision: p('SELECT coalesce(max(revision), -1) AS revision FROM events WHERE stream_id = ?'),
     };
   }
 
@@ -218,6 +223,29 @@ export class SqliteEventStore implements EventStore {
       prevHash = hash;
     }
     return { nextExpectedRevision: revision, position };
+  }
+
+  /** One transaction under the write lock, like an append; see EventImporter. */
+  async importRecorded(events: readonly RecordedEvent[]): Promise<void> {
+    this.stmt.begin.run();
+    try {
+      const head = (this.stmt.headHash.get() as { position: number; hash: string } | undefined) ?? { position: 0, hash: GENESIS_HASH };
+      const prepared = prepareImport(events, head);
+      checkImportRevisions(events, (streamId) => (this.stmt.streamRevision.get(streamId) as { revision: number }).revision);
+      for (const { e, dataJson, metadataJson } of prepared) {
+        try {
+          this.stmt.insert.run(e.position, e.streamId, e.revision, e.id, e.type, dataJson, metadataJson, e.recordedAt.toISOString(), e.prevHash, e.hash);
+        } catch (err) {
+          if (isUniqueViolation(err, 'events.event_id')) throw foreignEventIdError(e.id);
+          throw err;
+        }
+      }
+      this.stmt.commit.run();
+    } catch (err) {
+      if (this.db.isTransaction) this.stmt.rollback.run();
+      throw err;
+    }
+    this.notifier.notify();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -3,7 +3,7 @@ import { verifyStoreChain } from '../../audit/chainVerification.js';
 import { historyPage } from '../../audit/history.js';
 import { isAdministrator, requireMailboxAudit } from '../../auth/authorization.js';
 import type { Principal } from '../../auth/principal.js';
-import { MailboxRole } from '../../domain/identity/mailbox.js';
+import { MailboxRole } from '../../domain/identity/mailbox.decider.js';
 import { forbidden, validationError } from '../../errors/index.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MailboxRole } from '../../domain/identity/mailbox.js';
-import { UserPermission } from '../../domain/identity/user.js';
+import { MailboxRole } from '../../domain/identity/mailbox.decider.js';
+import { UserPermission } from '../../domain/identity/user.decider.js';
 
 @InputType()
 export abstract class AuditedInput {

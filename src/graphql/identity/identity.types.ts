@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MailboxRole } from '../../domain/identity/mailbox.js';
-import { UserPermission } from '../../domain/identity/user.js';
+import { MailboxRole } from '../../domain/identity/mailbox.decider.js';
+import { UserPermission } from '../../domain/identity/user.decider.js';
 import { connectionTypes } from '../relay.js';
 import type { MailboxRow, MemberRow, UserRow } from '../loaders.js';
 

@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../errors/index.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
 import { mutationPayload } from '../userErrors.js';
-import { UserPermission } from '../../domain/identity/user.js';
+import { UserPermission } from '../../domain/identity/user.decider.js';
 import { CreateUserInput, PermissionInput, UserIdInput } from './identity.inputs.js';
 import { UserPayload } from './identity.payloads.js';
 import { MailboxMember, User, UserConnection } from './identity.types.js';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireMailboxAudit } from '../../auth/authorization.js';
+import { upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
 import { notFound } from '../../errors/index.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
@@ -40,7 +41,7 @@ export class ChatDestinationResolver {
             kind: input.kind,
             name: input.name,
             roomId: input.roomId ?? null,
-            eventKinds: input.eventKinds,
+            eventKinds: upcastChatEventKinds(input.eventKinds),
             enabled: input.enabled,
             credential: (input.kind === 'CHATWORK' ? input.apiToken : input.webhookUrl) ?? '',
           },
@@ -64,7 +65,7 @@ export class ChatDestinationResolver {
             destinationId: input.destinationId,
             ...(input.name != null ? { name: input.name } : {}),
             ...(input.roomId !== undefined ? { roomId: input.roomId } : {}),
-            ...(input.eventKinds != null ? { eventKinds: input.eventKinds } : {}),
+            ...(input.eventKinds != null ? { eventKinds: upcastChatEventKinds(input.eventKinds) } : {}),
             ...(input.enabled != null ? { enabled: input.enabled } : {}),
             credential: input.webhookUrl ?? input.apiToken ?? null,
           },

@@ -1,12 +1,26 @@
 import type { Selectable } from 'kysely';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ChatDestinationsTable } from '../../db/schema.integrations.js';
-import { ChatEventKind, ChatKind } from '../../domain/integrations/chatDestinations.decider.js';
+import { ChatEventKind, ChatKind, LEGACY_RECEIVE_ERROR, upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
 import { AuditedInput } from '../identity/identity.inputs.js';
 import { Payload } from '../userErrors.js';
 
 registerEnumType(ChatKind, { name: 'ChatKind', description: 'SLACK: incoming webhook. CHATWORK: API token + room. TEAMS: workflow webhook.' });
-registerEnumType(ChatEventKind, { name: 'ChatEventKind', description: 'Which notices a chat destination receives.' });
+/**
+ * RECEIVE_ERROR, the one receive kind before the split, stays accepted on input (as the three
+ * receive kinds, src/domain/integrations/chatDestinations.decider.ts) so existing clients keep
+ * working; GraphQL allows deprecating enum values, and it is never returned.
+ */
+const ChatEventKindEnum = { ...ChatEventKind, [LEGACY_RECEIVE_ERROR]: LEGACY_RECEIVE_ERROR } as const;
+registerEnumType(ChatEventKindEnum, {
+  name: 'ChatEventKind',
+  description: 'Which notices a chat destination receives.',
+  valuesConfig: {
+    RECEIVE_ERROR: { deprecationReason: 'Input only, never returned: means RECEIVE_ERROR_RAISED, RECEIVE_ERROR_CLEARED and MESSAGE_TOO_LARGE. Name those instead.' },
+    RECEIVE_ERROR_RAISED: { description: 'A receive account started failing, including a source mailbox over its message limit.' },
+  },
+});
+type ChatEventKindInput = ChatEventKind | typeof LEGACY_RECEIVE_ERROR;
 
 export type ChatDestinationRow = Selectable<ChatDestinationsTable>;
 
@@ -18,7 +32,7 @@ export class ChatDestination {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true, description: 'Chatwork room id; null for Slack and Teams.' }) roomId!: string | null;
   @Field(() => Boolean, { description: 'Always true: the webhook URL (Slack, Teams) or API token (Chatwork) is required. Never returned.' }) credentialSet!: boolean;
-  @Field(() => [ChatEventKind]) eventKinds!: ChatEventKind[];
+  @Field(() => [ChatEventKindEnum]) eventKinds!: ChatEventKind[];
   @Field(() => Boolean) enabled!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
@@ -31,7 +45,7 @@ export class ChatDestination {
       name: row.name,
       roomId: row.room_id,
       credentialSet: true,
-      eventKinds: JSON.parse(row.event_kinds) as ChatEventKind[],
+      eventKinds: upcastChatEventKinds(JSON.parse(row.event_kinds) as string[]),
       enabled: row.enabled === 1,
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),
@@ -59,7 +73,7 @@ export class AddChatDestinationInput extends AuditedInput {
   @Field(() => String, { nullable: true, description: 'Slack / Teams: the webhook URL. Write-only.' }) webhookUrl?: string | null;
   @Field(() => String, { nullable: true, description: 'Chatwork: the API token. Write-only.' }) apiToken?: string | null;
   @Field(() => String, { nullable: true, description: 'Chatwork only.' }) roomId?: string | null;
-  @Field(() => [ChatEventKind]) eventKinds!: ChatEventKind[];
+  @Field(() => [ChatEventKindEnum]) eventKinds!: ChatEventKindInput[];
   @Field(() => Boolean, { defaultValue: true }) enabled!: boolean;
 }
 
@@ -75,6 +89,6 @@ export class ChangeChatDestinationInput extends ChatDestinationRefInput {
   @Field(() => String, { nullable: true, description: 'Slack / Teams; write-only, omit to keep.' }) webhookUrl?: string | null;
   @Field(() => String, { nullable: true, description: 'Chatwork; write-only, omit to keep.' }) apiToken?: string | null;
   @Field(() => String, { nullable: true }) roomId?: string | null;
-  @Field(() => [ChatEventKind], { nullable: true }) eventKinds?: ChatEventKind[] | null;
+  @Field(() => [ChatEventKindEnum], { nullable: true }) eventKinds?: ChatEventKindInput[] | null;
   @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
+import { requireMailboxAccess } from '../../auth/authorization.js';
 import { notFound } from '../../errors/index.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
@@ -16,9 +16,14 @@ const loadCall = async (ctx: GraphQLContext, mailboxNumber: number, callId: stri
 
 @Resolver(() => ExternalCall)
 export class ExternalCallResolver {
-  @Query(() => [ExternalCall], { description: "The mailbox's external system calls. Managers and auditors of the mailbox." })
+  @Query(() => [ExternalCall], {
+    description: "The mailbox's external system calls. Every member of the mailbox: they open them from a mail. Changing them is for its managers.",
+  })
   async externalCalls(@Arg('mailboxNumber', () => Int) mailboxNumber: number, @Ctx() ctx: GraphQLContext): Promise<ExternalCall[]> {
-    requireMailboxAudit(viewerOf(ctx), mailboxNumber);
+    // A template holds no secret (its fields are name, URL template, method, encoding and
+    // the window flag), and whatever it contains reaches the member's browser anyway when
+    // renderExternalCall opens it.
+    requireMailboxAccess(viewerOf(ctx), mailboxNumber);
     return (await ctx.loaders.externalCallsByMailbox.load(mailboxNumber)).map(ExternalCall.from);
   }
 

@@ -156,21 +156,19 @@ export class OAuthAccessTokens {
       .select(['display_name', 'error_notification_address'])
       .where('oauth_credential_id', '=', state.credentialId)
       .execute();
+    // Sent even without e-mail recipients: the outbox decides, and chat destinations may hear of it.
     const to = await noticeRecipients(this.options.db, state.mailboxNumber, accounts.map((a) => a.error_notification_address));
-    if (to.length === 0) return;
     await this.options.notices.send({
       mailboxNumber: state.mailboxNumber,
       kind: NoticeKind.OAUTH_REAUTHORIZATION_REQUIRED,
+      facts: {
+        mailboxNumber: state.mailboxNumber,
+        credentialName: state.displayName,
+        provider: state.provider,
+        providerAnswer: response,
+        accountNames: accounts.map((a) => a.display_name),
+      },
       to,
-      subject: `[Mailroom] OAuth authorization "${state.displayName}" must be renewed`,
-      text: [
-        `The ${state.provider} authorization of OAuth credential "${state.displayName}" (mailbox ${state.mailboxNumber}) is no longer accepted.`,
-        `Provider answer: ${response}`,
-        accounts.length > 0 ? `Accounts that cannot log in until it is renewed: ${accounts.map((a) => a.display_name).join(', ')}` : '',
-        'Open the OAuth settings and run the authorization again.',
-      ]
-        .filter(Boolean)
-        .join('\n'),
       idempotencyKey: `oauth-reauthorization:${state.credentialId}:${position}`,
     });
   }

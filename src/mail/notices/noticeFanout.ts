@@ -1,46 +1,72 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
-import { ChatEventKind } from '../../domain/integrations/chatDestinations.decider.js';
+import { ChatEventKind, upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
 import { NoticeKind, type Notice } from './notice.js';
 
 /**
- * Which chat event kind (the destination's subscription) a notice kind belongs to. A
- * receive error's follow-ups (cleared, over the limit, message too large) go where the
- * error went: the e-mail notices of those kinds share the error's recipients too. Unlocks,
- * resets and test mails are not chat notices.
+ * Which chat event kind (the destination's subscription) a notice kind belongs to. The
+ * source server holding too many messages (MAILBOX_OVER_LIMIT) is a receive error like any
+ * other: it is raised as a `ReceiveErrorRaised` episode (code OVER_LIMIT) that the next
+ * good fetch clears with a RECEIVE_ERROR_CLEARED notice, so it goes where the other raised
+ * errors go, and a room that follows errors sees the clearing of every error it saw raised.
+ * Test mails are not chat notices.
  */
 export const chatEventKindOf = (kind: NoticeKind): ChatEventKind | null => {
   switch (kind) {
     case NoticeKind.RECEIVE_ERROR_RAISED:
-    case NoticeKind.RECEIVE_ERROR_CLEARED:
     case NoticeKind.MAILBOX_OVER_LIMIT:
+      return ChatEventKind.RECEIVE_ERROR_RAISED;
+    case NoticeKind.RECEIVE_ERROR_CLEARED:
+      return ChatEventKind.RECEIVE_ERROR_CLEARED;
     case NoticeKind.MESSAGE_TOO_LARGE:
-      return ChatEventKind.RECEIVE_ERROR;
+      return ChatEventKind.MESSAGE_TOO_LARGE;
+    case NoticeKind.MAILBOX_RESET:
+      return ChatEventKind.MAILBOX_RESET;
     case NoticeKind.USER_LOCKED:
       return ChatEventKind.ACCOUNT_LOCKED;
+    case NoticeKind.USER_UNLOCKED:
+      return ChatEventKind.ACCOUNT_UNLOCKED;
     case NoticeKind.OAUTH_REAUTHORIZATION_REQUIRED:
       return ChatEventKind.OAUTH_REAUTHORIZATION_REQUIRED;
+    case NoticeKind.SETTING_CHANGED:
+      return ChatEventKind.SETTING_CHANGED;
     default:
       return null;
   }
 };
 
 /**
+ * The enabled chat destinations of a mailbox subscribed to an event kind, oldest first.
+ * `changedNoLaterThan` (an ISO time) leaves out destinations added or edited after it: a
+ * reactor replaying an older event must not reach destinations that did not exist then.
+ */
+export const subscribedChatDestinations = async (
+  db: Kysely<ReadModelDb>,
+  mailboxNumber: number,
+  eventKind: ChatEventKind,
+  options: { readonly changedNoLaterThan?: string } = {},
+): Promise<string[]> => {
+  let query = db
+    .selectFrom('chat_destinations')
+    .select(['destination_id', 'event_kinds'])
+    .where('mailbox_number', '=', mailboxNumber)
+    .where('enabled', '=', 1);
+  if (options.changedNoLaterThan !== undefined) query = query.where('updated_at', '<=', options.changedNoLaterThan);
+  const rows = await query.orderBy('created_at').execute();
+  // Rows projected before the receive kinds were split may still say RECEIVE_ERROR.
+  return rows.filter((r) => upcastChatEventKinds(JSON.parse(r.event_kinds) as string[]).includes(eventKind)).map((r) => r.destination_id);
+};
+
+/**
  * The notice fan-out: the enabled chat destinations of the notice's mailbox subscribed to
- * its kind. The outbox calls it inside `send`, so every emitter that records a notice
- * through the NoticeSender reaches chat without knowing about it.
+ * its kind. The outbox calls it when it records a notice, so every emitter that records a
+ * notice through the NoticeSender reaches chat without knowing about it. `executor` is the
+ * transaction the notice is recorded in, when there is one (a projection's).
  */
 export const chatDestinationsForNotice =
   (db: Kysely<ReadModelDb>) =>
-  async (notice: Notice): Promise<string[]> => {
+  async (notice: Notice, executor: Kysely<ReadModelDb> = db): Promise<string[]> => {
     const eventKind = chatEventKindOf(notice.kind);
     if (eventKind === null) return [];
-    const rows = await db
-      .selectFrom('chat_destinations')
-      .select(['destination_id', 'event_kinds'])
-      .where('mailbox_number', '=', notice.mailboxNumber)
-      .where('enabled', '=', 1)
-      .orderBy('created_at')
-      .execute();
-    return rows.filter((r) => (JSON.parse(r.event_kinds) as string[]).includes(eventKind)).map((r) => r.destination_id);
+    return subscribedChatDestinations(executor, notice.mailboxNumber, eventKind);
   };

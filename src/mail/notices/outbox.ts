@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { NoticeOutboxTable, ReadModelDb } from '../../db/schema.js';
+import type { NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
 import { validationError } from '../../errors/index.js';
-import { NoticeDeliveryError, type Notice, type NoticeKind, type NoticeSender, type NoticeTransport } from './notice.js';
+import { chatRowKey, NoticeDeliveryError, type Notice, type NoticeKind, type NoticeSender, type NoticeTransport, type RecordedNotice } from './notice.js';
+import { renderNotice } from './texts/index.js';
 
 export interface OutboxLogger {
   warn(fields: Record<string, unknown>, message: string): void;
@@ -15,7 +17,8 @@ export interface NoticeOutboxOptions {
   /** Delivers `chat` rows (src/mail/notices/chat/chatTransport.ts); without it they wait. */
   readonly chatTransport?: NoticeTransport;
   /** Fan-out: the chat destinations that also get a notice (src/mail/notices/noticeFanout.ts). */
-  readonly chatDestinations?: (notice: Notice) => Promise<readonly string[]>;
+  readonly chatDestinations?: NoticeRecording['chatDestinations'];
+  readonly language?: NoticeRecording['language'];
   readonly clock?: () => Date;
   /** Attempts before a notice is marked failed. @default 8 */
   readonly maxAttempts?: number;
@@ -32,7 +35,73 @@ export interface NoticeOutboxOptions {
 
 export type OutboxRow = Selectable<NoticeOutboxTable>;
 
+/** What recording a notice takes besides the database: its fan-out, its language, the time. */
+export interface NoticeRecording {
+  /** The chat destinations that also get the notice, looked up through `executor` (the recording's transaction, if any). */
+  readonly chatDestinations?: (notice: Notice, executor: Kysely<ReadModelDb>) => Promise<readonly string[]>;
+  /**
+   * The language a mailbox's notices are written in (src/integrations/noticeLanguageService.ts).
+   * @default Japanese, the product's language
+   */
+  readonly language?: (mailboxNumber: number) => Promise<NoticeLanguage>;
+  readonly clock?: () => Date;
+}
+
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The outbox rows of one notice: the e-mail row (when it has recipients) and one chat row per
+ * subscribed destination, each with its own idempotency key (`<key>#chat:<destinationId>`).
+ * The texts are rendered here, in the mailbox's language as it is now: a later change of the
+ * setting does not rewrite a recorded notice. No rows: nobody is to hear of it.
+ */
+const noticeRows = async (executor: Kysely<ReadModelDb>, notice: Notice, recording: NoticeRecording) => {
+  const bad = notice.to.find((a) => !ADDRESS.test(a));
+  if (bad !== undefined) throw validationError(['to'], `Expected e-mail addresses, got ${JSON.stringify(bad)}`);
+  // An emitter that names its destinations with copies of them (a mailbox reset) is not fanned out.
+  const copies = new Map(notice.chatCopies?.map((c) => [c.destinationId, c.copy]));
+  const destinations = notice.chatCopies ? [...copies.keys()] : ((await recording.chatDestinations?.(notice, executor)) ?? []);
+  // Emitters send every notice they have; whether anyone receives it (e-mail recipients
+  // or subscribed chat destinations) is decided here, in one place.
+  if (notice.to.length === 0 && destinations.length === 0) return [];
+  const language = notice.language ?? (recording.language ? await recording.language(notice.mailboxNumber) : 'ja');
+  const texts = renderNotice(notice, notice.mailboxNumber, language);
+  const now = (recording.clock ?? (() => new Date()))().toISOString();
+  const row = {
+    mailbox_number: notice.mailboxNumber,
+    kind: notice.kind,
+    subject: texts.email.subject,
+    body: texts.email.text,
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: now,
+    claimed_until: null,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+    chat_copy: null,
+  };
+  return [
+    ...(notice.to.length > 0
+      ? [{ ...row, id: randomUUID(), idempotency_key: notice.idempotencyKey, channel: 'email' as const, destination_id: null, recipients: JSON.stringify([...new Set(notice.to.map((a) => a.toLowerCase()))]) }]
+      : []),
+    ...destinations.map((destinationId) => ({ ...row, subject: texts.chat.title, body: texts.chat.text, id: randomUUID(), idempotency_key: chatRowKey(notice.idempotencyKey, destinationId), channel: 'chat' as const, destination_id: destinationId, recipients: '[]', chat_copy: copies.get(destinationId) ?? null })),
+  ];
+};
+
+const insertNoticeRows = async (executor: Kysely<ReadModelDb>, rows: Awaited<ReturnType<typeof noticeRows>>): Promise<void> => {
+  for (const values of rows) await executor.insertInto('notice_outbox').values(values).onConflict((oc) => oc.column('idempotency_key').doNothing()).execute();
+};
+
+/**
+ * Records a notice inside the caller's transaction, so it commits (or not) with the caller's
+ * other effects: a projection reacting to events records its notices together with its
+ * checkpoint, exactly once. Fan-out and rendering as in `NoticeOutbox.send`; a deliverer
+ * polling the outbox picks the rows up after the commit.
+ */
+export const recordNoticeIn = async (trx: Kysely<ReadModelDb>, notice: Notice, recording: NoticeRecording): Promise<void> => {
+  await insertNoticeRows(trx, await noticeRows(trx, notice, recording));
+};
 
 /**
  * Durable outbox: `send` only records (idempotent by key), `start` runs a deliverer that
@@ -65,39 +134,13 @@ export class NoticeOutbox implements NoticeSender {
 
   /**
    * Records the e-mail notice and one chat notice per subscribed destination in one
-   * transaction, each idempotent by its own key (`<key>#chat:<destinationId>`), so a
-   * repeated send neither doubles a delivery nor loses the chat half of one.
+   * transaction, each idempotent by its own key, so a repeated send neither doubles a
+   * delivery nor loses the chat half of one (see `noticeRows`).
    */
   async send(notice: Notice): Promise<void> {
-    const bad = notice.to.find((a) => !ADDRESS.test(a));
-    if (bad !== undefined) throw validationError(['to'], `Expected e-mail addresses, got ${JSON.stringify(bad)}`);
-    const destinations = (await this.options.chatDestinations?.(notice)) ?? [];
-    // Emitters send every notice they have; whether anyone receives it (e-mail recipients
-    // or subscribed chat destinations) is decided here, in one place.
-    if (notice.to.length === 0 && destinations.length === 0) return;
-    const now = this.clock().toISOString();
-    const row = {
-      mailbox_number: notice.mailboxNumber,
-      kind: notice.kind,
-      subject: notice.subject,
-      body: notice.text,
-      status: 'pending' as const,
-      attempts: 0,
-      next_attempt_at: now,
-      claimed_until: null,
-      last_error: null,
-      created_at: now,
-      sent_at: null,
-    };
-    const rows = [
-      ...(notice.to.length > 0
-        ? [{ ...row, id: randomUUID(), idempotency_key: notice.idempotencyKey, channel: 'email' as const, destination_id: null, recipients: JSON.stringify([...new Set(notice.to.map((a) => a.toLowerCase()))]) }]
-        : []),
-      ...destinations.map((destinationId) => ({ ...row, id: randomUUID(), idempotency_key: `${notice.idempotencyKey}#chat:${destinationId}`, channel: 'chat' as const, destination_id: destinationId, recipients: '[]' })),
-    ];
-    await this.db.transaction().execute(async (trx) => {
-      for (const values of rows) await trx.insertInto('notice_outbox').values(values).onConflict((oc) => oc.column('idempotency_key').doNothing()).execute();
-    });
+    const rows = await noticeRows(this.db, notice, this.options);
+    if (rows.length === 0) return;
+    await this.db.transaction().execute((trx) => insertNoticeRows(trx, rows));
     this.wake?.();
   }
 
@@ -115,6 +158,7 @@ export class NoticeOutbox implements NoticeSender {
 
   /** Delivers every notice due now; returns how many were attempted. Used by the loop and by tests. */
   async deliverDue(limit = 20): Promise<number> {
+    await this.releaseSettledCopies();
     const now = this.clock();
     const nowIso = now.toISOString();
     const due = await this.db
@@ -155,8 +199,23 @@ export class NoticeOutbox implements NoticeSender {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  private async deliverOne(row: OutboxRow): Promise<void> {
-    const notice = {
+  /** Settled rows whose chat copy is still there: a deliverer stopped between settling and releasing. */
+  private async releaseSettledCopies(): Promise<void> {
+    const rows = await this.db.selectFrom('notice_outbox').selectAll().where('chat_copy', 'is not', null).where('status', 'in', ['sent', 'failed']).execute();
+    for (const row of rows) await this.releaseCopy(row);
+  }
+
+  /** Has the transport destroy the row's copy of its chat destination, then forgets the (now unreadable) ciphertext. */
+  private async releaseCopy(row: OutboxRow): Promise<void> {
+    if (row.chat_copy === null) return;
+    const transport = row.channel === 'chat' ? this.options.chatTransport : this.options.transport;
+    if (!transport?.release) return;
+    await transport.release(this.recorded(row));
+    await this.db.updateTable('notice_outbox').set({ chat_copy: null }).where('id', '=', row.id).where('status', '!=', 'pending').execute();
+  }
+
+  private recorded(row: OutboxRow): RecordedNotice {
+    return {
       id: row.id,
       mailboxNumber: row.mailbox_number,
       kind: row.kind as NoticeKind,
@@ -166,7 +225,13 @@ export class NoticeOutbox implements NoticeSender {
       idempotencyKey: row.idempotency_key,
       channel: row.channel,
       destinationId: row.destination_id,
+      chatCopy: row.chat_copy,
     };
+  }
+
+  private async deliverOne(row: OutboxRow): Promise<void> {
+    const notice = this.recorded(row);
+    let settled = false;
     try {
       const transport = row.channel === 'chat' ? this.options.chatTransport : this.options.transport;
       if (!transport) throw new Error(`No transport for ${row.channel} notices is wired`);
@@ -176,6 +241,7 @@ export class NoticeOutbox implements NoticeSender {
         .set({ status: 'sent', sent_at: this.clock().toISOString(), attempts: row.attempts + 1, claimed_until: null, last_error: null })
         .where('id', '=', row.id)
         .execute();
+      settled = true;
     } catch (err) {
       const attempts = row.attempts + 1;
       const message = err instanceof Error ? err.message : String(err);
@@ -198,7 +264,10 @@ export class NoticeOutbox implements NoticeSender {
         .execute();
       const log = failed ? this.options.logger?.error : this.options.logger?.warn;
       log?.call(this.options.logger, { noticeId: row.id, kind: row.kind, channel: row.channel, attempts, error: message }, failed ? 'notice delivery gave up' : 'notice delivery failed; will retry');
+      settled = failed;
     }
+    // A failed release is retried by the next pass (releaseSettledCopies).
+    if (settled && row.chat_copy !== null) await this.releaseCopy(row).catch((err: unknown) => this.options.logger?.warn({ noticeId: row.id, error: String(err) }, 'releasing a chat copy failed; will retry'));
   }
 
   private async run(): Promise<void> {

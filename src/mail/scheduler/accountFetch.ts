@@ -17,7 +17,8 @@ import { mailboxScope, type SecretVault } from '../../secrets/vault.js';
 import { FetchError, FetchErrorCode } from '../fetch/fetchError.js';
 import type { FetchAccountConfig, FetchAuth, FetchDeps, FetchReport, FetchTlsOptions } from '../fetch/fetchTypes.js';
 import type { NoticeSender } from '../notices/notice.js';
-import type { FetchStatusFeed } from './fetchStatusFeed.js';
+import { FetchLeaseLost } from './fetchLeases.js';
+import type { FetchStatusPublisher } from './fetchStatusRelay.js';
 import { receiveNoticeFor } from './receiveNotices.js';
 
 /** The fetchers' entry point (src/mail/fetch): one run against the server, never throws for server trouble. */
@@ -29,7 +30,8 @@ export interface AccountFetchOptions {
   readonly vault: SecretVault;
   readonly tokens: OAuthAccessTokens;
   readonly notices: NoticeSender;
-  readonly feed: FetchStatusFeed;
+  /** The local status feed, or on PostgreSQL the relay that also tells the other instances. */
+  readonly feed: FetchStatusPublisher;
   readonly fetchAccount: FetchAccountFn;
   /** Message store and per-account fetch state, the time source and limits. */
   readonly fetchDeps: Omit<FetchDeps, 'signal'>;
@@ -96,6 +98,11 @@ export class AccountFetch {
     const aborted = report?.error?.code === FetchErrorCode.ABORTED || (signal?.aborted ?? false);
     const imported = report?.imported ?? 0;
     const skipped = (report?.skippedTooLarge.length ?? 0) + (report?.duplicatesDeleted.length ?? 0);
+    if (signal?.reason instanceof FetchLeaseLost) {
+      // Another instance holds the account now and owns its run state: record nothing.
+      const [status] = await loadFetchStatuses(this.options.db, [{ accountId, mailboxNumber }]);
+      return { accountId, status: status!, imported, skipped, failure: null, aborted: true };
+    }
 
     if (!aborted && (await this.stillExists(mailboxNumber, accountId))) {
       await this.recordOutcome(mailboxNumber, accountId, settings, failure, report);
@@ -209,7 +216,7 @@ export class AccountFetch {
 
   private async publish(mailboxNumber: number, accountId: string): Promise<FetchStatusSnapshot> {
     const [status] = await loadFetchStatuses(this.options.db, [{ accountId, mailboxNumber }]);
-    this.options.feed.publish(status!);
+    await this.options.feed.publish(status!);
     return status!;
   }
 }

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
 import { DEFAULT_FETCH_INTERVAL_MINUTES } from '../../domain/inbound/receiveAccounts.decider.js';
+import { loadFetchStatuses } from '../../inbound/fetchStatus.js';
+import type { ReceiveFailure } from '../../domain/inbound/index.js';
 import type { AccountFetch, AccountFetchResult } from './accountFetch.js';
+import { FetchLeaseLost, FetchLeases } from './fetchLeases.js';
 
 export interface SchedulerLogger {
   info(fields: Record<string, unknown>, message: string): void;
@@ -24,6 +27,10 @@ export interface FetchSchedulerOptions {
   readonly logger?: SchedulerLogger;
   /** Called after every run, scheduled or "fetch now", with its result or what it threw (metrics). */
   readonly onRunFinished?: (outcome: { readonly result: AccountFetchResult } | { readonly error: unknown }) => void;
+  /** Per-account leases shared by every instance on the database. @default this instance's own, DEFAULT_FETCH_LEASE_MS */
+  readonly leases?: FetchLeases;
+  /** How often "fetch now" looks whether another instance's run of the account ended. @default min(1000, lease / 4) */
+  readonly pollMs?: number;
 }
 
 export interface ScheduleRow {
@@ -32,6 +39,12 @@ export interface ScheduleRow {
   readonly intervalMinutes: number;
   readonly lastAttemptAt: string | null;
   readonly consecutiveFailures: number;
+  /**
+   * The last run started but never finished and nobody holds the account's lease: its
+   * instance died mid-run. Due at once, whatever the interval, so a takeover happens
+   * within one lease period.
+   */
+  readonly interrupted?: boolean;
 }
 
 /**
@@ -42,7 +55,7 @@ export interface ScheduleRow {
  * fixed one is noticed within a bounded time.
  */
 export const nextRunAt = (row: ScheduleRow, maxBackoffMs: number): number => {
-  if (row.lastAttemptAt === null) return 0;
+  if (row.lastAttemptAt === null || row.interrupted) return 0;
   const intervalMs = row.intervalMinutes * 60_000;
   const factor = row.consecutiveFailures <= 1 ? 1 : 2 ** Math.min(row.consecutiveFailures - 1, 6);
   return Date.parse(row.lastAttemptAt) + Math.min(intervalMs * factor, Math.max(intervalMs, maxBackoffMs));
@@ -51,14 +64,24 @@ export const nextRunAt = (row: ScheduleRow, maxBackoffMs: number): number => {
 interface Running {
   readonly mailboxNumber: number;
   readonly controller: AbortController;
-  readonly done: Promise<AccountFetchResult>;
+  /** Null: another instance holds the account's lease (or, when scheduled, ran it meanwhile). */
+  readonly done: Promise<AccountFetchResult | null>;
+}
+
+interface EligibleRow extends ScheduleRow {
+  /** A live lease of another instance: its run is in progress there. */
+  readonly heldElsewhere: boolean;
 }
 
 /**
  * Runs every enabled receive account of every mailbox whose auto-fetch is on, at its
- * interval (the account's override, else the mailbox's). One run per account at a time;
- * `runNow` joins a run in progress instead of starting a second. A run whose account is
- * deleted or disabled meanwhile is aborted; `stop` aborts all and waits for them.
+ * interval (the account's override, else the mailbox's). One run per account at a time,
+ * across every instance on the database: a run first takes the account's lease
+ * (FetchLeases), renews it every lease/3 while it runs, aborts when a renewal finds it
+ * taken, and releases it at the end. `runNow` joins a run in progress instead of starting
+ * a second — on this instance by awaiting it, on another by waiting for its lease to go
+ * and reporting the stored outcome. A run whose account is deleted or disabled meanwhile
+ * is aborted; `stop` aborts all and waits for them.
  */
 export class FetchScheduler {
   private readonly clock: () => Date;
@@ -69,24 +92,36 @@ export class FetchScheduler {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private started = false;
+  private closed = false;
+  readonly leases: FetchLeases;
+  private readonly pollMs: number;
 
   constructor(private readonly options: FetchSchedulerOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.tickMs = options.tickMs ?? 1000;
     this.maxConcurrent = options.maxConcurrent ?? 4;
     this.maxBackoffMs = options.maxBackoffMs ?? 2 * 60 * 60_000;
+    this.leases = options.leases ?? new FetchLeases({ db: options.db, clock: this.clock });
+    this.pollMs = options.pollMs ?? Math.min(1000, Math.max(10, Math.floor(this.leases.leaseMs / 4)));
+  }
+
+  /** This instance's id in the lease table. */
+  get instanceId(): string {
+    return this.leases.holder;
   }
 
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    // A crash mid-run leaves `running` set; no run survives a restart.
-    await this.options.db.updateTable('receive_fetch_state').set({ running: 0 }).where('running', '=', 1).execute();
+    this.closed = false;
+    this.options.logger?.info({ instanceId: this.instanceId, leaseMs: this.leases.leaseMs }, 'fetch scheduler started');
+    await this.clearStaleRunning();
     this.schedule();
   }
 
   async stop(): Promise<void> {
     this.started = false;
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.ticking;
@@ -99,9 +134,20 @@ export class FetchScheduler {
     return [...this.running.keys()];
   }
 
-  /** Fetches one account now (or waits for its run in progress) and returns the outcome. */
-  runNow(mailboxNumber: number, accountId: string): Promise<AccountFetchResult> {
-    return (this.running.get(accountId) ?? this.launch(mailboxNumber, accountId)).done;
+  /**
+   * Fetches one account now, or waits for its run in progress and returns that run's
+   * outcome: a user pressing "fetch now" while a fetch is under way wants its result, not
+   * a second fetch, whichever instance runs it. A run on another instance is followed
+   * through its lease; once released, its outcome is read from the stored fetch state; if
+   * the lease expires instead (that instance died), this instance takes the account over.
+   */
+  async runNow(mailboxNumber: number, accountId: string): Promise<AccountFetchResult> {
+    for (;;) {
+      const result = await (this.running.get(accountId) ?? this.launch(mailboxNumber, accountId, false)).done;
+      if (result) return result;
+      const outcome = await this.awaitRunElsewhere(mailboxNumber, accountId);
+      if (outcome) return outcome;
+    }
   }
 
   /** Stops the account's run in progress, if any (its account was deleted or disabled). */
@@ -118,12 +164,13 @@ export class FetchScheduler {
     }
     const now = this.clock().getTime();
     const due = eligible
-      .filter((r) => !this.running.has(r.accountId) && nextRunAt(r, this.maxBackoffMs) <= now)
+      .filter((r) => !this.running.has(r.accountId) && !r.heldElsewhere && nextRunAt(r, this.maxBackoffMs) <= now)
       .sort((a, b) => nextRunAt(a, this.maxBackoffMs) - nextRunAt(b, this.maxBackoffMs));
     for (const r of due) {
       if (this.running.size >= this.maxConcurrent) break;
-      this.launch(r.mailboxNumber, r.accountId);
+      this.launch(r.mailboxNumber, r.accountId, true);
     }
+    await this.clearStaleRunning();
     await this.forgetDeleted();
   }
 
@@ -139,13 +186,15 @@ export class FetchScheduler {
     }, this.tickMs);
   }
 
-  private launch(mailboxNumber: number, accountId: string): Running {
+  private launch(mailboxNumber: number, accountId: string, scheduled: boolean): Running {
     const controller = new AbortController();
-    const done = this.options.accountFetch.run(mailboxNumber, accountId, controller.signal).finally(() => this.running.delete(accountId));
+    const done = this.leasedRun(mailboxNumber, accountId, controller, scheduled).finally(() => this.running.delete(accountId));
     const entry: Running = { mailboxNumber, controller, done };
     this.running.set(accountId, entry);
     done.then(
-      (result) => this.options.onRunFinished?.({ result }),
+      (result) => {
+        if (result) this.options.onRunFinished?.({ result });
+      },
       (err: unknown) => {
         this.options.logger?.error({ err, accountId }, 'fetch run failed');
         this.options.onRunFinished?.({ error: err });
@@ -154,11 +203,117 @@ export class FetchScheduler {
     return entry;
   }
 
-  private async eligible(): Promise<ScheduleRow[]> {
+  /**
+   * One run under the account's lease. The start and finish are logged inside the lease,
+   * so the logs of all instances show an account's runs one after the other.
+   */
+  private async leasedRun(mailboxNumber: number, accountId: string, controller: AbortController, scheduled: boolean): Promise<AccountFetchResult | null> {
+    const { leases } = this;
+    if (!(await leases.acquire(accountId))) return null;
+    try {
+      // The tick read the schedule before taking the lease: another instance may have run
+      // the account in between.
+      if (scheduled && !(await this.stillDue(accountId))) return null;
+      const fields = { accountId, instanceId: this.instanceId };
+      this.options.logger?.info(fields, 'fetch run started');
+      const renewal = this.keepRenewed(accountId, controller);
+      try {
+        const result = await this.options.accountFetch.run(mailboxNumber, accountId, controller.signal);
+        this.options.logger?.info({ ...fields, imported: result.imported, aborted: result.aborted }, 'fetch run finished');
+        return result;
+      } catch (err) {
+        this.options.logger?.info(fields, 'fetch run finished');
+        throw err;
+      } finally {
+        clearInterval(renewal);
+      }
+    } finally {
+      await leases.release(accountId).catch((err: unknown) => this.options.logger?.warn({ err, accountId }, 'fetch lease release failed'));
+    }
+  }
+
+  /**
+   * Renews every lease/3, so two renewals can fail (a database hiccup) before the lease
+   * runs out. A renewal that finds the lease gone, or no successful renewal for a whole
+   * period, aborts the run: another instance may be fetching the account by then.
+   */
+  private keepRenewed(accountId: string, controller: AbortController): NodeJS.Timeout {
+    const { leases } = this;
+    let lastRenewed = performance.now();
+    let renewing = false;
+    return setInterval(() => {
+      if (renewing || controller.signal.aborted) return;
+      renewing = true;
+      leases
+        .renew(accountId)
+        .then(
+          (held) => {
+            if (held) lastRenewed = performance.now();
+            else controller.abort(new FetchLeaseLost(accountId));
+          },
+          (err: unknown) => {
+            this.options.logger?.warn({ err, accountId }, 'fetch lease renewal failed');
+            if (performance.now() - lastRenewed >= leases.leaseMs) controller.abort(new FetchLeaseLost(accountId));
+          },
+        )
+        .finally(() => {
+          renewing = false;
+        });
+    }, Math.max(1, Math.floor(leases.leaseMs / 3)));
+  }
+
+  /**
+   * Waits while another instance holds the account's lease. Null: it expired (that
+   * instance died) or was given up without a finished run; take over.
+   */
+  private async awaitRunElsewhere(mailboxNumber: number, accountId: string): Promise<AccountFetchResult | null> {
+    for (;;) {
+      const lease = await this.leases.current(accountId);
+      if (lease === undefined) {
+        const outcome = await this.storedOutcome(mailboxNumber, accountId);
+        const { lastAttemptAt, lastFinishedAt } = outcome.status!;
+        return lastAttemptAt !== null && lastFinishedAt !== null && lastFinishedAt >= lastAttemptAt ? outcome : null;
+      }
+      if (!this.leases.isLive(lease) || lease.holder === this.instanceId) return null;
+      if (this.closed) throw new Error('fetch scheduler stopped');
+      await new Promise((r) => setTimeout(r, this.pollMs));
+    }
+  }
+
+  /** The outcome of the account's last finished run, as its instance stored it. */
+  private async storedOutcome(mailboxNumber: number, accountId: string): Promise<AccountFetchResult> {
+    const [status] = await loadFetchStatuses(this.options.db, [{ accountId, mailboxNumber }]);
+    const open = status!.lastError && status!.lastError.clearedAt === null ? status!.lastError : null;
+    const failure: ReceiveFailure | null = open ? { code: open.code as ReceiveFailure['code'], message: open.message, serverResponse: open.serverResponse } : null;
+    return { accountId, status: status!, imported: status!.lastImported, skipped: status!.lastSkipped, failure, aborted: false };
+  }
+
+  private async stillDue(accountId: string): Promise<boolean> {
+    const row = (await this.eligible(accountId))[0];
+    return row !== undefined && nextRunAt(row, this.maxBackoffMs) <= this.clock().getTime();
+  }
+
+  /**
+   * A dead instance leaves `running` set; it is cleared once the account's lease has
+   * expired — never while another instance's run holds it. Only the flag: the interrupted
+   * run stays visible as a start without a finish, which makes the account due at once.
+   */
+  private async clearStaleRunning(): Promise<void> {
+    const now = this.clock().toISOString();
+    await this.options.db
+      .updateTable('receive_fetch_state')
+      .set({ running: 0 })
+      .where('running', '=', 1)
+      .where('account_id', 'not in', (eb) => eb.selectFrom('fetch_leases').select('account_id').where('expires_at', '>=', now))
+      .execute();
+  }
+
+  private async eligible(onlyAccountId?: string): Promise<EligibleRow[]> {
     const rows = await this.options.db
       .selectFrom('receive_accounts as a')
       .leftJoin('receive_auto_fetch as m', 'm.mailbox_number', 'a.mailbox_number')
       .leftJoin('receive_fetch_state as s', 's.account_id', 'a.account_id')
+      .leftJoin('fetch_leases as l', 'l.account_id', 'a.account_id')
       .select([
         'a.account_id',
         'a.mailbox_number',
@@ -166,19 +321,34 @@ export class FetchScheduler {
         'm.enabled as mailbox_enabled',
         'm.interval_minutes as mailbox_interval',
         's.last_attempt_at',
+        's.last_finished_at',
         's.consecutive_failures',
+        'l.holder as lease_holder',
+        'l.expires_at as lease_expires_at',
       ])
       .where('a.enabled', '=', 1)
+      .$if(onlyAccountId !== undefined, (q) => q.where('a.account_id', '=', onlyAccountId!))
       .execute();
+    const now = this.clock().toISOString();
     return rows
       .filter((r) => r.mailbox_enabled !== 0)
-      .map((r) => ({
-        accountId: r.account_id,
-        mailboxNumber: r.mailbox_number,
-        intervalMinutes: r.fetch_interval_minutes ?? r.mailbox_interval ?? DEFAULT_FETCH_INTERVAL_MINUTES,
-        lastAttemptAt: r.last_attempt_at ?? null,
-        consecutiveFailures: r.consecutive_failures ?? 0,
-      }));
+      .map((r) => {
+        // Our own lease does not count: the tick skips our runs by `running`, and a scheduled
+        // run re-checks due-ness while holding it.
+        const leaseLive = r.lease_expires_at != null && r.lease_expires_at >= now && r.lease_holder !== this.instanceId;
+        const lastAttemptAt = r.last_attempt_at ?? null;
+        const lastFinishedAt = r.last_finished_at ?? null;
+        return {
+          accountId: r.account_id,
+          mailboxNumber: r.mailbox_number,
+          intervalMinutes: r.fetch_interval_minutes ?? r.mailbox_interval ?? DEFAULT_FETCH_INTERVAL_MINUTES,
+          lastAttemptAt,
+          consecutiveFailures: r.consecutive_failures ?? 0,
+          // Each run sets last_finished_at at or after its own last_attempt_at.
+          interrupted: !leaseLive && lastAttemptAt !== null && (lastFinishedAt === null || lastFinishedAt < lastAttemptAt),
+          heldElsewhere: leaseLive,
+        };
+      });
   }
 
   private async exists(accountId: string): Promise<boolean> {
@@ -194,6 +364,7 @@ export class FetchScheduler {
       .where('a.account_id', 'is', null)
       .where('s.running', '=', 0)
       .execute();
+    await this.leases.dropExpired(orphans.map((o) => o.account_id));
     for (const { account_id } of orphans) {
       if (this.running.has(account_id)) continue;
       await this.options.forgetAccount?.(account_id);

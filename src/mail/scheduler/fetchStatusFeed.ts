@@ -11,8 +11,8 @@ interface Listener {
  * subscribers. Run state is operational, not an event, so it cannot ride the event-store
  * feed; each message carries the full snapshot taken when the change happened, so a
  * subscriber sees FETCHING → OK in order even when the two are milliseconds apart.
- * Status of runs in other server processes is not seen here (one scheduler per
- * deployment is the supported setup).
+ * Runs of other server instances on the same PostgreSQL arrive through
+ * PostgresFetchStatusRelay (fetchStatusRelay.ts), which feeds them in here.
  */
 export class FetchStatusFeed {
   private readonly listeners = new Set<Listener>();

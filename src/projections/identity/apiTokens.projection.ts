@@ -1,4 +1,4 @@
-import type { UserEvent } from '../../domain/identity/user.js';
+import type { UserEvent } from '../../domain/identity/user.decider.js';
 import type { Projection } from '../projection.js';
 
 /** `api_tokens`: token hashes for bearer authentication; revoked rows stay for the token list. */

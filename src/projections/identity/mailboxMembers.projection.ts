@@ -1,4 +1,4 @@
-import type { MailboxEvent } from '../../domain/identity/mailbox.js';
+import type { MailboxEvent } from '../../domain/identity/mailbox.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
 

@@ -1,4 +1,4 @@
-import type { UserEvent } from '../../domain/identity/user.js';
+import type { UserEvent } from '../../domain/identity/user.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
 

@@ -1,9 +1,12 @@
-import { chatDestinationsEventTypes, type ChatDestinationsEvent } from '../../domain/integrations/chatDestinations.decider.js';
+import { chatDestinationsEventTypes, upcastChatEventKinds, type ChatDestinationsEvent } from '../../domain/integrations/chatDestinations.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
-/** `chat_destinations`: the live chat destinations of every mailbox, without their credentials. */
+/**
+ * `chat_destinations`: the live chat destinations of every mailbox, without their credentials.
+ * Event kinds are stored upcast (RECEIVE_ERROR of events before the split becomes the receive kinds).
+ */
 export const chatDestinationsProjection: Projection = {
   name: 'integrations.chat_destinations',
   eventTypes: chatDestinationsEventTypes,
@@ -23,7 +26,7 @@ export const chatDestinationsProjection: Projection = {
             kind: d.kind,
             name: d.name,
             room_id: d.roomId,
-            event_kinds: JSON.stringify(d.eventKinds),
+            event_kinds: JSON.stringify(upcastChatEventKinds(d.eventKinds)),
             enabled: d.enabled ? 1 : 0,
             created_at: at,
             updated_at: at,
@@ -36,7 +39,7 @@ export const chatDestinationsProjection: Projection = {
         const d = event.data;
         await trx
           .updateTable('chat_destinations')
-          .set({ name: d.name, room_id: d.roomId, event_kinds: JSON.stringify(d.eventKinds), enabled: d.enabled ? 1 : 0, updated_at: at })
+          .set({ name: d.name, room_id: d.roomId, event_kinds: JSON.stringify(upcastChatEventKinds(d.eventKinds)), enabled: d.enabled ? 1 : 0, updated_at: at })
           .where('destination_id', '=', d.destinationId)
           .execute();
         return;

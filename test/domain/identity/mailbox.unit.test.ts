@@ -4,7 +4,7 @@ import {
   type MailboxCommand,
   type MailboxEvent,
   type MailboxRole,
-} from '../../../src/domain/identity/mailbox.js';
+} from '../../../src/domain/identity/mailbox.decider.js';
 import { given, testMetadata } from '../../support/given.js';
 
 const ALICE = '11111111-1111-4111-8111-111111111111';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evolveLockPolicy } from '../../../src/domain/access/lockPolicy.decider.js';
-import { mailboxDecider, type MailboxCommand, type MailboxEvent } from '../../../src/domain/identity/mailbox.js';
+import { mailboxDecider, type MailboxCommand, type MailboxEvent } from '../../../src/domain/identity/mailbox.decider.js';
 import { evolveExternalCalls, initialExternalCallsState } from '../../../src/domain/integrations/externalCalls.decider.js';
 import { evolveSmtpSettings, initialSmtpSettingsState } from '../../../src/domain/outbound/smtpSettings.events.js';
 import type { MailboxSettingsWiped } from '../../../src/domain/shared/mailboxReset.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userDecider, type UserCommand, type UserEvent, type UserPermission } from '../../../src/domain/identity/user.js';
+import { userDecider, type UserCommand, type UserEvent, type UserPermission } from '../../../src/domain/identity/user.decider.js';
 import { FIXED_NOW, given, testMetadata } from '../../support/given.js';
 
 const ID = '11111111-1111-4111-8111-111111111111';

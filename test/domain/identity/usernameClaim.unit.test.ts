@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { usernameClaimDecider, type UsernameClaimEvent } from '../../../src/domain/identity/usernameClaim.js';
-import { mailboxDecider } from '../../../src/domain/identity/mailbox.js';
+import { usernameClaimDecider, type UsernameClaimEvent } from '../../../src/domain/identity/usernameClaim.decider.js';
+import { mailboxDecider } from '../../../src/domain/identity/mailbox.decider.js';
 import { given, testMetadata } from '../../support/given.js';
 
 const ALICE = '11111111-1111-4111-8111-111111111111';

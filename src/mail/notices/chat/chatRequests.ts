@@ -1,4 +1,8 @@
-import type { ChatMessage } from './chatMessage.js';
+/** A notice as posted to a chat: a short title and the details, rendered when the notice was recorded. */
+export interface ChatMessage {
+  readonly title: string;
+  readonly text: string;
+}
 
 /** One HTTP request to a chat provider, built without I/O so tests can check its exact shape. */
 export interface ChatRequest {

@@ -1,0 +1,146 @@
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import type { ReadModelDb } from '../../db/schema.js';
+import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
+import type { FetchStatusFeed } from './fetchStatusFeed.js';
+import type { SchedulerLogger } from './fetchScheduler.js';
+
+/** Where AccountFetch announces a status change: the local feed, or the relay in front of it. */
+export interface FetchStatusPublisher {
+  publish(status: FetchStatusSnapshot): void | Promise<void>;
+}
+
+export const FETCH_STATUS_CHANNEL = 'mailroom_fetch_status';
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; larger snapshots travel as a reference. */
+const MAX_PAYLOAD_BYTES = 7900;
+const RECONNECT_DELAY_MS = 1000;
+
+interface Envelope {
+  /** The publisher's schema: channels are per database, and test suites share one database in separate schemas. */
+  readonly ns: string;
+  /** Instance id of the publisher, which has already fed its own subscribers. */
+  readonly origin: string;
+  readonly status?: FetchStatusSnapshot;
+  /** Only when the snapshot is too large for a payload: the receiver loads the current one. */
+  readonly ref?: { readonly accountId: string; readonly mailboxNumber: number };
+}
+
+/**
+ * Fetch status across server instances on one PostgreSQL. Run state is operational, not
+ * an event, so the event feed cannot carry it; instead every snapshot is published to the
+ * local feed at once and sent with pg_notify, and a dedicated LISTEN connection on every
+ * instance feeds the other instances' snapshots into its local feed. Own notifications
+ * are skipped (they were delivered locally), so nobody gets a status twice. Notifications
+ * of different transactions arrive in commit order, so FETCHING precedes OK elsewhere too.
+ * While the LISTEN connection is down (it reconnects every second), other instances'
+ * changes are missed, as a live feed may: the stored status stays queryable.
+ */
+export class PostgresFetchStatusRelay implements FetchStatusPublisher {
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private ns: Promise<string> | null = null;
+
+  constructor(
+    private readonly options: {
+      readonly connectionString: string;
+      readonly db: Kysely<ReadModelDb>;
+      readonly feed: FetchStatusFeed;
+      readonly instanceId: string;
+      readonly logger?: SchedulerLogger;
+    },
+  ) {}
+
+  async publish(status: FetchStatusSnapshot): Promise<void> {
+    this.options.feed.publish(status);
+    const ns = await this.namespace();
+    let payload = JSON.stringify({ ns, origin: this.options.instanceId, status } satisfies Envelope);
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+      payload = JSON.stringify({ ns, origin: this.options.instanceId, ref: { accountId: status.accountId, mailboxNumber: status.mailboxNumber } } satisfies Envelope);
+    }
+    try {
+      await sql`select pg_notify(${FETCH_STATUS_CHANNEL}, ${payload})`.execute(this.options.db);
+    } catch (err) {
+      // Other instances' subscribers miss one change; the run itself must not fail for it.
+      this.options.logger?.warn({ err, accountId: status.accountId }, 'fetch status notify failed');
+    }
+  }
+
+  /** Connects unless already connected or connecting; resolves once listening, or once a failed attempt scheduled its retry. */
+  start(): Promise<void> {
+    if (this.stopped || this.client || this.retryTimer) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.connecting;
+    const client = this.client;
+    this.client = null;
+    if (client) await client.end().catch(() => {});
+  }
+
+  private namespace(): Promise<string> {
+    this.ns ??= sql<{ ns: string }>`select current_schema() as ns`.execute(this.options.db).then(
+      (r) => r.rows[0]!.ns,
+      (err: unknown) => {
+        this.ns = null;
+        throw err;
+      },
+    );
+    return this.ns;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.connectionString });
+    client.on('notification', (message) => {
+      if (message.channel === FETCH_STATUS_CHANNEL && message.payload) void this.receive(message.payload);
+    });
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    try {
+      await this.namespace();
+      await client.connect();
+      await client.query(`LISTEN ${FETCH_STATUS_CHANNEL}`);
+    } catch {
+      await client.end().catch(() => {});
+      this.lost(client);
+      return;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.client = client;
+  }
+
+  private async receive(payload: string): Promise<void> {
+    try {
+      const envelope = JSON.parse(payload) as Envelope;
+      if (envelope.origin === this.options.instanceId || envelope.ns !== (await this.namespace())) return;
+      if (envelope.status) this.options.feed.publish(envelope.status);
+      else if (envelope.ref) {
+        const [status] = await loadFetchStatuses(this.options.db, [envelope.ref]);
+        if (status) this.options.feed.publish(status);
+      }
+    } catch (err) {
+      this.options.logger?.warn({ err }, 'fetch status notification ignored');
+    }
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client === client) this.client = null;
+    if (this.stopped || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.start();
+    }, RECONNECT_DELAY_MS);
+    this.retryTimer.unref();
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config.js';
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+};
+
+describe('server configuration', () => {
+  it('runs on the embedded store with no settings at all', () => {
+    const config = loadConfig({});
+    expect(config.storage.kind).toBe('sqlite');
+    expect(config.port).toBe(4000);
+    expect(config.environment).toBe('production');
+    expect(config.metrics).toEqual({ port: null, host: '0.0.0.0', token: null });
+  });
+
+  it('selects PostgreSQL from DATABASE_URL and KurrentDB from EVENT_STORE', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db:5432/mailroom' }).storage).toEqual({ kind: 'postgres', connectionString: 'postgres://app@db:5432/mailroom' });
+    expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_CONNECTION_STRING: 'kurrentdb://k:2113?tls=false', DATABASE_URL: 'postgresql://app@db/rm' }).storage).toEqual({
+      kind: 'kurrentdb',
+      connectionString: 'kurrentdb://k:2113?tls=false',
+      readModelsUrl: 'postgresql://app@db/rm',
+    });
+  });
+
+  it('explains an unparsable DATABASE_URL without echoing the password in it', () => {
+    const problems = problemsOf({ DATABASE_URL: 'postgres://mailroom:ab/cd+ef=#?@x@postgres:5432/mailroom' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/not a valid URL.*PGPASSWORD/);
+    expect(problems.join('\n')).not.toContain('ab/cd');
+  });
+
+  it('reports every problem at once', () => {
+    const problems = problemsOf({ EVENT_STORE: 'mysql', PORT: 'eighty', LOG_LEVEL: 'loud', MAILROOM_ADMIN_PASSWORD: 'short', MAILROOM_MASTER_KEY: 'c2hvcnQ=' });
+    expect(problems).toEqual([
+      expect.stringContaining('EVENT_STORE must be'),
+      expect.stringContaining('LOG_LEVEL must be'),
+      expect.stringContaining('MAILROOM_ADMIN_PASSWORD must have at least 8'),
+      expect.stringContaining('MAILROOM_MASTER_KEY must be base64 of exactly 32 bytes'),
+      expect.stringContaining('PORT must be an integer'),
+    ]);
+  });
+
+  it('refuses EVENT_STORE=kurrentdb without its connection string or read-model database', () => {
+    expect(problemsOf({ EVENT_STORE: 'kurrentdb' })).toEqual([
+      expect.stringContaining('KURRENTDB_CONNECTION_STRING'),
+      expect.stringContaining('needs DATABASE_URL'),
+    ]);
+  });
+});
