@@ -71,12 +71,16 @@ describe('chat delivery rules', () => {
   });
 
   it('maps notice kinds to the chat event kinds destinations subscribe to', () => {
-    expect(chatEventKindOf(NoticeKind.RECEIVE_ERROR_RAISED)).toBe('RECEIVE_ERROR');
+    expect(chatEventKindOf(NoticeKind.RECEIVE_ERROR_RAISED)).toBe('RECEIVE_ERROR_RAISED');
+    // The source server over its message limit is a raised receive error (cleared like the others).
+    expect(chatEventKindOf(NoticeKind.MAILBOX_OVER_LIMIT)).toBe('RECEIVE_ERROR_RAISED');
+    expect(chatEventKindOf(NoticeKind.RECEIVE_ERROR_CLEARED)).toBe('RECEIVE_ERROR_CLEARED');
+    expect(chatEventKindOf(NoticeKind.MESSAGE_TOO_LARGE)).toBe('MESSAGE_TOO_LARGE');
     expect(chatEventKindOf(NoticeKind.USER_LOCKED)).toBe('ACCOUNT_LOCKED');
     expect(chatEventKindOf(NoticeKind.OAUTH_REAUTHORIZATION_REQUIRED)).toBe('OAUTH_REAUTHORIZATION_REQUIRED');
     expect(chatEventKindOf(NoticeKind.USER_UNLOCKED)).toBe('ACCOUNT_UNLOCKED');
     expect(chatEventKindOf(NoticeKind.SETTING_CHANGED)).toBe('SETTING_CHANGED');
-    expect(chatEventKindOf(NoticeKind.MAILBOX_RESET)).toBeNull();
+    expect(chatEventKindOf(NoticeKind.MAILBOX_RESET)).toBe('MAILBOX_RESET');
     expect(chatEventKindOf(NoticeKind.TEST)).toBeNull();
   });
 
