@@ -12,9 +12,9 @@ import { printResults, WORKLOAD } from './workload.js';
  * serialisation) is visible as a ratio. Prints figures; never asserts timings.
  *
  * `npm run bench` (builds first). PostgreSQL from BENCH_DATABASE_URL, else
- * postgres://127.0.0.1:5432/test; skipped with a message when unreachable.
+ * postgres://postgres@127.0.0.1:5432/test (as the tests); skipped with a message when unreachable.
  */
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const postgresReachable = async (): Promise<string | null> => {
   const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });

@@ -110,26 +110,29 @@ export const testEventStore = (name: string, factory: StoreFactory): void => {
         { name: 'a newer revision', existing: 3, expected: 3, ok: false },
         { name: 'a revision on an empty stream', existing: 0, expected: 0, ok: false },
       ];
+      // Both sizes: the PostgreSQL adapter runs single-event appends through their own function.
       for (const c of cases) {
-        it(`${c.ok ? 'accepts' : 'rejects with ConcurrencyError'} ${c.name}`, async () => {
-          if (c.existing > 0) await store.appendToStream('s', events(c.existing));
-          await store.appendToStream('noise', events(1));
-          const attempt = store.appendToStream('s', events(2), { expectedRevision: c.expected });
-          if (c.ok) {
-            expect(await attempt).toEqual({ nextExpectedRevision: c.existing + 1, position: c.existing + 3 });
-            return;
-          }
-          const err = await rejection(attempt);
-          expect(err).toBeInstanceOf(ConcurrencyError);
-          expect(err.code).toBe(ErrorCode.CONCURRENCY);
-          expect(err).toMatchObject({
-            streamId: 's',
-            expected: String(c.expected),
-            actual: c.existing === 0 ? 'no_stream' : String(c.existing - 1),
+        for (const size of [1, 2]) {
+          it(`${c.ok ? 'accepts' : 'rejects with ConcurrencyError'} ${c.name} (${size} event${size > 1 ? 's' : ''})`, async () => {
+            if (c.existing > 0) await store.appendToStream('s', events(c.existing));
+            await store.appendToStream('noise', events(1));
+            const attempt = store.appendToStream('s', events(size), { expectedRevision: c.expected });
+            if (c.ok) {
+              expect(await attempt).toEqual({ nextExpectedRevision: c.existing + size - 1, position: c.existing + 1 + size });
+              return;
+            }
+            const err = await rejection(attempt);
+            expect(err).toBeInstanceOf(ConcurrencyError);
+            expect(err.code).toBe(ErrorCode.CONCURRENCY);
+            expect(err).toMatchObject({
+              streamId: 's',
+              expected: String(c.expected),
+              actual: c.existing === 0 ? 'no_stream' : String(c.existing - 1),
+            });
+            expect(await store.readStream('s')).toHaveLength(c.existing);
+            expect(await store.headPosition()).toBe(c.existing + 1);
           });
-          expect(await store.readStream('s')).toHaveLength(c.existing);
-          expect(await store.headPosition()).toBe(c.existing + 1);
-        });
+        }
       }
 
       it('returns the revision to pass next', async () => {
@@ -157,6 +160,17 @@ export const testEventStore = (name: string, factory: StoreFactory): void => {
         expect(await store.headPosition()).toBe(head);
         expect(await store.readAll()).toHaveLength(head);
         expect((await store.readStream('s')).map((e) => e.id).slice(0, 3)).toEqual(batch.map((e) => e.id));
+      });
+
+      it('returns the original result of a single event, whatever the expected revision', async () => {
+        const [e] = events(1);
+        const original = await store.appendToStream('s', [e!], { expectedRevision: 'no_stream' });
+        await store.appendToStream('s', events(1));
+        const head = await store.headPosition();
+        for (const expectedRevision of ['no_stream', 0, 5, 'stream_exists', 'any'] as const) {
+          expect(await store.appendToStream('s', [e!], { expectedRevision })).toEqual(original);
+        }
+        expect(await store.headPosition()).toBe(head);
       });
     });
 

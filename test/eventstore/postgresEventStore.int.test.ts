@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/errors/index.js';
 import { createEventStore } from '../../src/eventstore/index.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgresEventStore.js';
 import { verifyChain } from '../../src/eventstore/hashChain.js';
 import { testEventStore } from '../contract/eventStore.contract.js';
-import { collect, events } from '../contract/eventStoreFixtures.js';
+import { collect, events, newEvent } from '../contract/eventStoreFixtures.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
 
 const pgAvailable = await postgresAvailable();
@@ -19,6 +20,20 @@ describe.runIf(pgAvailable)('postgres', () => {
         await schema.drop();
       },
     };
+  });
+
+  it('refuses data jsonb cannot store (U+0000) with VALIDATION, for one event and for several', async () => {
+    const schema = await createTestSchema();
+    const store = await PostgresEventStore.create({ connectionString: schema.url });
+    try {
+      for (const batch of [[newEvent('Nul', { text: 'a\u0000b' })], [newEvent(), newEvent('Nul', { text: '\u0000' })]]) {
+        await expect(store.appendToStream('s', batch)).rejects.toMatchObject({ code: ErrorCode.VALIDATION });
+      }
+      expect(await store.headPosition()).toBe(0);
+    } finally {
+      await store.close();
+      await schema.drop();
+    }
   });
 
   describe('PostgresEventStore across instances', () => {

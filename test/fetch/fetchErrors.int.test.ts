@@ -101,7 +101,8 @@ describe.runIf(dovecotOk)('fetch errors are classified once, at the edge', () =>
 
   it('a store failure is INTERNAL, not the server’s fault', async () => {
     dovecot.deliver('errors', 'Subject: x\r\n\r\nbody\r\n');
-    const failing = { ...world.store, insert: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:5432'), { code: 'ECONNREFUSED' })) };
+    const refused = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    const failing = { ...world.store, insert: refused, insertMany: refused };
     const report = await world.run(account('POP3', { leaveOnServer: true }), { store: failing });
     expect(report.error?.code).toBe('INTERNAL');
     expect(report.error?.message).toContain('message store');

@@ -72,30 +72,33 @@ describe.runIf(dovecotOk)('IMAP fetch against Dovecot', () => {
     expect(second.bytesRead).toBeLessThan(64 * 1024);
   });
 
-  it.each(kinds)('crash between store and \\Seen: the restart imports each message exactly once (%s)', async (kind) => {
+  it.each(kinds)('crash between a group commit and its \\Seen STORE: the restart imports each message exactly once (%s)', async (kind) => {
     world = await openFetchWorld(kind);
     const user = `crash-${kind}`;
-    for (let i = 0; i < 4; i++) dovecot.deliver(user, makeMessage(`crash ${i}`));
+    for (let i = 0; i < 5; i++) dovecot.deliver(user, makeMessage(`crash ${i}`));
     const account = accountFor(dovecot, { protocol: 'IMAP', encryption: 'NONE', user, password: PASSWORD });
 
     let stores = 0;
     const crashed = await world.run(account, {
+      // Groups {0,1}, {2,3}, {4}: the crash comes after the second group committed.
+      limits: { storeGroupMessages: 2 },
       faults: {
         afterStore: () => {
-          if (++stores === 3) throw new Error('simulated crash after the third store');
+          if (++stores === 3) throw new Error('simulated crash after the second group commit');
         },
       },
     });
     expect(crashed.error?.code).toBe('INTERNAL');
-    expect(crashed.imported).toBe(3);
+    expect(crashed.imported).toBe(4);
+    expect(await world.store.count(1)).toBe(4);
     // The crash came before any \Seen was set.
     expect(dovecot.messageFiles(user).some(isSeen)).toBe(false);
 
     const restarted = await world.run(account);
-    expect(restarted).toMatchObject({ error: null, imported: 1, recovered: 3 });
+    expect(restarted).toMatchObject({ error: null, imported: 1, recovered: 4 });
     expect(restarted.bytesRead).toBeLessThan(crashed.bytesRead);
     const subjects = (await world.store.list(1)).map((m) => m.subject).sort();
-    expect(subjects).toEqual(['crash 0', 'crash 1', 'crash 2', 'crash 3']);
+    expect(subjects).toEqual(['crash 0', 'crash 1', 'crash 2', 'crash 3', 'crash 4']);
     expect(dovecot.messageFiles(user).every(isSeen)).toBe(true);
   });
 
@@ -129,8 +132,24 @@ describe.runIf(dovecotOk)('IMAP fetch against Dovecot', () => {
     for (let i = 0; i < 3; i++) dovecot.deliver('abort', makeMessage(`abort ${i}`));
     const account = accountFor(dovecot, { protocol: 'IMAP', encryption: 'NONE', user: 'abort', password: PASSWORD });
     const controller = new AbortController();
-    const report = await world.run(account, { signal: controller.signal, faults: { afterStore: () => controller.abort() } });
+    const report = await world.run(account, {
+      signal: controller.signal,
+      limits: { storeGroupMessages: 1 },
+      faults: { afterStore: () => controller.abort() },
+    });
     expect(report.error?.code).toBe('ABORTED');
     expect(report.imported).toBe(1);
+    expect(await world.store.count(1)).toBe(1);
+
+    // Aborted mid-group: the committed group stays, the rest is taken by the next run, once.
+    dovecot.deliver('abort', makeMessage('abort 3'));
+    const second = new AbortController();
+    const grouped = await world.run(account, { signal: second.signal, faults: { afterStore: () => second.abort() } });
+    expect(grouped.error?.code).toBe('ABORTED');
+    expect(await world.store.count(1)).toBe(1 + grouped.imported);
+    const last = await world.run(account);
+    expect(last).toMatchObject({ error: null });
+    expect(await world.store.count(1)).toBe(4);
+    expect(dovecot.messageFiles('abort').every(isSeen)).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ import type {
 } from '../port.js';
 import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
 import { AppendListener } from './appendListener.js';
-import { APPEND_CHANNEL, APPEND_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
+import { APPEND_CHANNEL, APPEND_FUNCTION, APPEND_ONE_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -51,7 +51,10 @@ const types = {
 };
 
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at, prev_hash, hash';
-const APPEND_SQL = `SELECT outcome, out_revision, out_position FROM ${APPEND_FUNCTION}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+const APPEND_ARGS = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12';
+/** Named, so each pooled session parses and plans them once. */
+const APPEND_MANY = { name: 'mailroom_append', text: `SELECT outcome, out_revision, out_position FROM ${APPEND_FUNCTION}(${APPEND_ARGS})` };
+const APPEND_ONE = { name: 'mailroom_append_one', text: `SELECT ${APPEND_ONE_FUNCTION}(${APPEND_ARGS}) AS outcome_text` };
 const SETUP_LOCK_KEY = 0x6d61696c; // "mail": serialises concurrent create() on one database
 
 interface EventRow {
@@ -85,6 +88,17 @@ interface AppendRow {
   out_revision: number | null;
   out_position: number | null;
 }
+
+/** The one-event function's result, `<outcome> [<revision> [<position>]]`, as the batch function's row. */
+const toAppendRow = (row: AppendRow | { outcome_text: string }): AppendRow => {
+  if (!('outcome_text' in row)) return row;
+  const [outcome, revision, position] = row.outcome_text.split(' ');
+  return {
+    outcome: outcome as AppendRow['outcome'],
+    out_revision: revision === undefined ? null : Number(revision),
+    out_position: position === undefined ? null : Number(position),
+  };
+};
 
 /**
  * Event store on PostgreSQL. One append is one call of a PL/pgSQL function (see
@@ -140,27 +154,10 @@ export class PostgresEventStore implements EventStore, EventImporter {
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
     assertAppendable(streamId, events, expectedRevision);
-    const recordedAt = new Date();
-    const n = events.length;
-    const ids = new Array<string>(n);
-    const typeNames = new Array<string>(n);
-    const data = new Array<string>(n);
-    const metadata = new Array<string>(n);
-    const segments: string[][] = [[], [], [], [], []];
-    events.forEach((e, i) => {
-      ids[i] = e.id;
-      typeNames[i] = e.type;
-      data[i] = canonicalJson(e.data === undefined ? null : e.data);
-      metadata[i] = canonicalJson(e.metadata);
-      eventHashParts({ streamId, id: e.id, type: e.type, recordedAt }).forEach((part, k) => {
-        segments[k]![i] = part;
-      });
-    });
-    const params = [streamId, String(expectedRevision), ids, typeNames, data, metadata, recordedAt, ...segments];
-
+    const { statement, params } = appendCall(streamId, String(expectedRevision), events);
     let row: AppendRow;
     try {
-      row = await this.runAppend(streamId, params);
+      row = await this.runAppend(streamId, statement, params);
     } catch (err) {
       throw mapAppendError(err, streamId, String(expectedRevision));
     }
@@ -178,15 +175,13 @@ export class PostgresEventStore implements EventStore, EventImporter {
     }
   }
 
-  private async runAppend(streamId: string, params: unknown[]): Promise<AppendRow> {
+  private async runAppend(streamId: string, statement: AppendStatement, params: unknown[]): Promise<AppendRow> {
     const { beforeCommit } = this.options;
-    if (!beforeCommit) {
-      return (await this.pool.query<AppendRow>({ name: 'mailroom_append', text: APPEND_SQL, values: params })).rows[0]!;
-    }
+    if (!beforeCommit) return toAppendRow((await this.pool.query<AppendRow | { outcome_text: string }>({ ...statement, values: params })).rows[0]!);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const row = (await client.query<AppendRow>(APPEND_SQL, params)).rows[0]!;
+      const row = toAppendRow((await client.query<AppendRow | { outcome_text: string }>({ ...statement, values: params })).rows[0]!);
       await beforeCommit(streamId);
       await client.query('COMMIT');
       return row;
@@ -295,6 +290,45 @@ export class PostgresEventStore implements EventStore, EventImporter {
     if (!this.pool.ended) await this.pool.end();
   }
 }
+
+type AppendStatement = typeof APPEND_ONE;
+
+/**
+ * Parameters of the append functions. Node sends each value's canonical JSON (stored as is)
+ * and the hash segments around it; a single event goes as scalars to the one-event function.
+ */
+const appendCall = (
+  streamId: string,
+  expected: string,
+  events: readonly NewEvent[],
+): { statement: AppendStatement; params: unknown[] } => {
+  const recordedAt = new Date();
+  const parts = (e: NewEvent) => eventHashParts({ streamId, id: e.id, type: e.type, recordedAt });
+  const dataJson = (e: NewEvent) => canonicalJson(e.data === undefined ? null : e.data);
+  if (events.length === 1) {
+    const e = events[0]!;
+    return {
+      statement: APPEND_ONE,
+      params: [streamId, expected, e.id, e.type, dataJson(e), canonicalJson(e.metadata), recordedAt, ...parts(e)],
+    };
+  }
+  const n = events.length;
+  const ids = new Array<string>(n);
+  const typeNames = new Array<string>(n);
+  const data = new Array<string>(n);
+  const metadata = new Array<string>(n);
+  const segments: string[][] = [[], [], [], [], []];
+  events.forEach((e, i) => {
+    ids[i] = e.id;
+    typeNames[i] = e.type;
+    data[i] = dataJson(e);
+    metadata[i] = canonicalJson(e.metadata);
+    parts(e).forEach((part, k) => {
+      segments[k]![i] = part;
+    });
+  });
+  return { statement: APPEND_MANY, params: [streamId, expected, ids, typeNames, data, metadata, recordedAt, ...segments] };
+};
 
 const mapAppendError = (err: unknown, streamId: string, expected: string): unknown => {
   const e = err as { code?: string; constraint?: string };

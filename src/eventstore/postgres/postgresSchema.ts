@@ -7,6 +7,18 @@ export const APPEND_CHANNEL = 'mailroom_events';
 export const APPEND_FUNCTION = 'mailroom_append_events_v1';
 
 /**
+ * The same append for exactly one event, with scalar parameters: most appends carry one
+ * event, and for them the array variant's cost is mostly array plumbing (ten array
+ * parameters parsed, a PL/pgSQL loop building four more, `unnest` feeding the INSERT).
+ * It returns its outcome as one text value, `<outcome> [<revision> [<position>]]`, rather
+ * than OUT parameters: a set-returning call in FROM rebuilds the result row type and
+ * materialises the row on every call. Both together measured about 55 µs less server and
+ * 25 µs less client CPU per append (bench/README.md). Same lock, lookups, outcomes and hash
+ * as the batch function.
+ */
+export const APPEND_ONE_FUNCTION = 'mailroom_append_event_v1';
+
+/**
  * Tables and the append function, owned by the adapter (not by the read-model
  * migrations). Idempotent; `PostgresEventStore.create` runs it under an advisory lock
  * because concurrent `CREATE ... IF NOT EXISTS` / `CREATE OR REPLACE` can still collide.
@@ -26,6 +38,9 @@ export const APPEND_FUNCTION = 'mailroom_append_events_v1';
  * data, metadata, position and revision slots (`eventHashParts`); the function fills the
  * slots and applies sha256, so the format stays defined once, in hashChain.ts, and the
  * contract suite checks every stored hash with `verifyChain`.
+ *
+ * The single-event function repeats the batch function's steps rather than calling a shared
+ * helper: a nested PL/pgSQL call costs about as much as the array plumbing it saves.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -147,6 +162,70 @@ BEGIN
   outcome := 'appended';
   out_revision := v_current + v_n;
   out_position := v_head + v_n;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION ${APPEND_ONE_FUNCTION}(
+  p_stream_id   text,
+  p_expected    text,
+  p_event_id    uuid,
+  p_type        text,
+  p_data        text,
+  p_metadata    text,
+  p_recorded_at timestamptz,
+  p_segment_0   text,
+  p_segment_1   text,
+  p_segment_2   text,
+  p_segment_3   text,
+  p_segment_4   text
+) RETURNS text LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_head         bigint;
+  v_prev         text;
+  v_current      integer;
+  v_ok           boolean;
+  v_dup_stream   text;
+  v_dup_revision integer;
+  v_dup_position bigint;
+  v_hash         text;
+BEGIN
+  SELECT h.position, h.hash INTO v_head, v_prev FROM event_store_head h WHERE h.id FOR UPDATE;
+
+  -- A separate statement for the fresh snapshot after the lock wait, as in the batch function.
+  SELECT f.stream_id, f.revision, f.position,
+         (SELECT coalesce(max(e.revision), -1) FROM events e WHERE e.stream_id = p_stream_id)
+    INTO v_dup_stream, v_dup_revision, v_dup_position, v_current
+    FROM (VALUES (1)) AS one (x) LEFT JOIN events f ON f.event_id = p_event_id;
+
+  IF v_dup_stream = p_stream_id THEN
+    RETURN 'duplicate ' || v_dup_revision || ' ' || v_dup_position;
+  END IF;
+
+  v_ok := CASE p_expected
+    WHEN 'any' THEN true
+    WHEN 'no_stream' THEN v_current = -1
+    WHEN 'stream_exists' THEN v_current >= 0
+    ELSE p_expected::integer = v_current
+  END;
+  IF NOT v_ok THEN
+    RETURN 'conflict ' || v_current;
+  END IF;
+  IF v_dup_position IS NOT NULL THEN
+    RETURN 'foreign_id';
+  END IF;
+
+  v_hash := encode(sha256(convert_to(
+    v_prev || E'\\n' || p_segment_0 || p_data || p_segment_1 || p_metadata || p_segment_2
+      || (v_head + 1)::text || p_segment_3 || (v_current + 1)::text || p_segment_4,
+    'UTF8')), 'hex');
+
+  INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, recorded_at, prev_hash, hash)
+  VALUES (v_head + 1, p_stream_id, v_current + 1, p_event_id, p_type, p_data::jsonb, p_metadata::jsonb, p_recorded_at,
+          v_prev, v_hash);
+
+  UPDATE event_store_head SET position = v_head + 1, hash = v_hash WHERE id;
+  PERFORM pg_notify('${APPEND_CHANNEL}', (v_head + 1)::text);
+  RETURN 'appended ' || (v_current + 1) || ' ' || (v_head + 1);
 END
 $fn$;
 `;

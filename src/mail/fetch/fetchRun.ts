@@ -34,6 +34,8 @@ export class FetchRun {
   uidValidityChanged: FetchReport['uidValidityChanged'] = null;
   /** Reads the protocol client's byte counter at the end (the client may be gone by then). */
   bytesRead: () => number = () => 0;
+  private staged: StagedMessage[] = [];
+  private stagedBytes = 0;
 
   constructor(
     readonly account: FetchAccountConfig,
@@ -59,20 +61,44 @@ export class FetchRun {
   }
 
   /**
-   * Stores one downloaded message (idempotent per source key), counts it, then runs the
-   * crash-injection hook: the server-side mark (\Seen, DELE) must only follow this.
+   * Queues one downloaded message for the next group commit; commits the group first if
+   * this message would overflow it, and commits right away once the group is full.
+   * `afterCommit` runs only after the message is durably stored (the server-side mark:
+   * \Seen, DELE, UIDL record). A message still queued when the run fails or is aborted
+   * is simply lost: unmarked on the server, it is downloaded again by the next run.
    */
-  async storeMessage(message: CollectedMessage, sourceKey: SourceKey): Promise<void> {
-    const result = await this.store.insert({
-      ...message,
-      mailboxNumber: this.account.mailboxNumber,
-      accountId: this.account.accountId,
-      sourceKey,
-      receivedAt: this.deps.now(),
-    });
-    if (result.inserted) this.noteImported(result.id, message.size);
-    else this.recovered++;
-    await this.afterStore(sourceKey);
+  async stage(message: CollectedMessage, sourceKey: SourceKey, afterCommit: () => void | Promise<void>): Promise<void> {
+    const { storeGroupBytes, storeGroupMessages } = this.limits;
+    if (this.staged.length > 0 && this.stagedBytes + message.size > storeGroupBytes) await this.commitStaged();
+    this.staged.push({ message, sourceKey, afterCommit });
+    this.stagedBytes += message.size;
+    if (this.stagedBytes >= storeGroupBytes || this.staged.length >= storeGroupMessages) await this.commitStaged();
+  }
+
+  /** Stores the queued group in one transaction, counts it, then runs its post-commit steps in order. */
+  async commitStaged(): Promise<void> {
+    if (this.staged.length === 0) return;
+    const group = this.staged;
+    this.staged = [];
+    this.stagedBytes = 0;
+    const receivedAt = this.deps.now();
+    const results = await this.store.insertMany(
+      group.map(({ message, sourceKey }) => ({
+        ...message,
+        mailboxNumber: this.account.mailboxNumber,
+        accountId: this.account.accountId,
+        sourceKey,
+        receivedAt,
+      })),
+    );
+    for (const [i, result] of results.entries()) {
+      if (result.inserted) this.noteImported(result.id, group[i]!.message.size);
+      else this.recovered++;
+    }
+    for (const { sourceKey, afterCommit } of group) {
+      await this.afterStore(sourceKey);
+      await afterCommit();
+    }
   }
 
   noteImported(id: string, size: number): void {
@@ -102,6 +128,12 @@ export class FetchRun {
       bytesRead: this.bytesRead(),
     };
   }
+}
+
+interface StagedMessage {
+  readonly message: CollectedMessage;
+  readonly sourceKey: SourceKey;
+  readonly afterCommit: () => void | Promise<void>;
 }
 
 export const timeoutsOf = (account: FetchAccountConfig) => ({

@@ -60,16 +60,37 @@ export interface FetchLimits {
   readonly maxMessageBytes: number;
   /** POP3/APOP: a STAT count at or above this refuses the run (OVER_LIMIT). @default 1500000 */
   readonly maxServerMessages: number;
+  /**
+   * Group commit: downloaded messages are held until this many octets are collected, then
+   * stored in one transaction, and only then marked on the server (\Seen, DELE, UIDL
+   * record). POP3 with PIPELINING also sends RETRs ahead up to this many announced octets;
+   * what the server sends ahead waits in the socket buffers (the POP3 client pauses its
+   * socket at 64 KiB unread, imapflow reads one FETCH answer at a time). A message larger
+   * than this is a group of its own. A run therefore holds at most one group plus the
+   * message being downloaded: ≤ storeGroupBytes + maxMessageBytes (26 MiB with the
+   * defaults), never two large messages.
+   * @default 1048576
+   */
+  readonly storeGroupBytes: number;
+  /** Group commit: at most this many messages per store transaction. @default 64 */
+  readonly storeGroupMessages: number;
 }
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = {
   maxMessageBytes: 25 * 1024 * 1024,
   maxServerMessages: 1_500_000,
+  storeGroupBytes: 1024 * 1024,
+  storeGroupMessages: 64,
 };
 
 /** Test hooks: throw from one to simulate a crash at that point. */
 export interface FetchFaults {
-  /** After a message is committed to the store, before \Seen / DELE / the UIDL record. */
+  /**
+   * After a message is committed to the store, before \Seen / DELE / the UIDL record.
+   * Called once per message, in server order, after the whole group it belongs to
+   * committed (see FetchLimits.storeGroupBytes): throwing here is a crash between a group
+   * commit and the server-side marks of that group.
+   */
   readonly afterStore?: (sourceKey: SourceKey) => void | Promise<void>;
 }
 

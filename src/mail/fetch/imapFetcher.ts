@@ -1,9 +1,10 @@
 /**
  * IMAP fetch (imapflow): INBOX only, UNSEEN only (manual: INBOX かつ未読のメールのみ).
  *
- * Order per message: size check (RFC822.SIZE, batched) → download → store → \Seen. The
- * store is idempotent per (account, UIDVALIDITY, UID), so a crash after the store and
- * before \Seen makes the next run find the message still UNSEEN, see it already stored
+ * Order: size check (RFC822.SIZE, batched) → download (one UID FETCH for the small
+ * messages of a batch, streamed) → group commit to the store → \Seen for the batch. The
+ * store is idempotent per (account, UIDVALIDITY, UID), so a crash after a commit and
+ * before \Seen makes the next run find the messages still UNSEEN, see them already stored
  * and only set \Seen (no second download, no second import). \Seen is set in batches: a
  * lost batch costs that one STORE again, never a duplicate.
  *
@@ -21,7 +22,7 @@ import type { FetchRun } from './fetchRun.js';
 import { timeoutsOf } from './fetchRun.js';
 import { MessageCollector } from './incomingMessage.js';
 
-/** UIDs per size FETCH and per \Seen STORE. */
+/** UIDs per size FETCH, per body FETCH of small messages and per \Seen STORE. */
 const BATCH = 200;
 /** Partial FETCH window (RFC 9051 §6.4.5 BODY[]<start.len>): at most this much in one IMAP literal. */
 const CHUNK = 1024 * 1024;
@@ -73,7 +74,7 @@ const takeBatch = async (
   renumbered: boolean,
   present: Set<SourceKey>,
 ): Promise<number[]> => {
-  const { account, deps, limits } = run;
+  const { account, limits } = run;
   const sizes = new Map<number, number>();
   for await (const message of client.fetch(batch, { uid: true, size: true }, { uid: true })) {
     if (message.size !== undefined) sizes.set(message.uid, message.size);
@@ -83,6 +84,14 @@ const takeBatch = async (
   const known = await run.state.lookup(account.accountId, keys);
   const stored = await run.store.storedSourceKeys(account.accountId, keys);
   const toMarkSeen: number[] = [];
+  // Consecutive small messages, downloaded with one FETCH (see fetchSmall).
+  let small: number[] = [];
+  const fetchPending = async () => {
+    if (small.length === 0) return;
+    const uids = small;
+    small = [];
+    await fetchSmall(run, client, uids, uidValidity, renumbered, toMarkSeen);
+  };
 
   for (const uid of batch) {
     run.checkAborted();
@@ -103,30 +112,89 @@ const takeBatch = async (
       toMarkSeen.push(uid);
       continue;
     }
-    const collector = await download(client, uid, size, limits.maxMessageBytes);
-    if (collector === null) continue;
-    if (collector.overflowed) {
-      await skipTooLarge(run, sourceKey, uid, collector.size);
+    if (size < CHUNK) {
+      small.push(uid);
       continue;
     }
-    const message = collector.finish();
-    if (renumbered) {
-      const same = await run.store.findSameMail(account.accountId, {
-        ...message,
-        excludeSourceKey: sourceKey,
-        bytesOnly: true,
-        sourceKeyPrefix: 'imap:',
-      });
-      if (same && !same.sourceKey.startsWith(`imap:${uidValidity}:`)) {
-        run.recovered++;
-        toMarkSeen.push(uid);
-        continue;
-      }
-    }
-    await run.storeMessage(message, sourceKey);
-    toMarkSeen.push(uid);
+    await fetchPending();
+    const collector = await download(client, uid, size, limits.maxMessageBytes);
+    if (collector !== null) await take(run, uid, uidValidity, collector, renumbered, toMarkSeen);
   }
+  await fetchPending();
+  // \Seen only for what is committed: the caller's STORE follows.
+  await run.commitStaged();
   return toMarkSeen;
+};
+
+/**
+ * Small messages (announced under one window) with one UID FETCH for all of them instead
+ * of a round trip each: the server streams them back to back while earlier ones are being
+ * stored. imapflow hands over one response at a time and reads no further until it is
+ * consumed, so the rest waits in the socket buffers, not in our memory. A message the
+ * server under-announced fills the whole window; it is dropped here and downloaded on its
+ * own afterwards (no other command can be sent while the FETCH streams).
+ */
+const fetchSmall = async (
+  run: FetchRun,
+  client: ImapFlow,
+  uids: number[],
+  uidValidity: string,
+  renumbered: boolean,
+  toMarkSeen: number[],
+): Promise<void> => {
+  const { limits } = run;
+  const wanted = new Set(uids);
+  const longer: number[] = [];
+  const query = { uid: true, source: { start: 0, maxLength: CHUNK } };
+  for await (const answer of client.fetch(uids.join(','), query, { uid: true })) {
+    run.checkAborted();
+    if (!wanted.delete(answer.uid) || !answer.source) continue;
+    if (answer.source.length >= CHUNK) {
+      longer.push(answer.uid);
+      continue;
+    }
+    const collector = new MessageCollector(limits.maxMessageBytes, answer.source.length);
+    collector.push(answer.source);
+    await take(run, answer.uid, uidValidity, collector, renumbered, toMarkSeen);
+  }
+  for (const uid of longer) {
+    run.checkAborted();
+    const collector = await download(client, uid, CHUNK, limits.maxMessageBytes);
+    if (collector !== null) await take(run, uid, uidValidity, collector, renumbered, toMarkSeen);
+  }
+};
+
+/** A downloaded message: skipped as too large, recognised as stored before a re-numbering, or staged for the group commit. */
+const take = async (
+  run: FetchRun,
+  uid: number,
+  uidValidity: string,
+  collector: MessageCollector,
+  renumbered: boolean,
+  toMarkSeen: number[],
+): Promise<void> => {
+  const sourceKey = imapSourceKey(uidValidity, uid);
+  if (collector.overflowed) {
+    await skipTooLarge(run, sourceKey, uid, collector.size);
+    return;
+  }
+  const message = collector.finish();
+  if (renumbered) {
+    const same = await run.store.findSameMail(run.account.accountId, {
+      ...message,
+      excludeSourceKey: sourceKey,
+      bytesOnly: true,
+      sourceKeyPrefix: 'imap:',
+    });
+    if (same && !same.sourceKey.startsWith(`imap:${uidValidity}:`)) {
+      run.recovered++;
+      toMarkSeen.push(uid);
+      return;
+    }
+  }
+  await run.stage(message, sourceKey, () => {
+    toMarkSeen.push(uid);
+  });
 };
 
 const skipTooLarge = async (run: FetchRun, sourceKey: SourceKey, uid: number, size: number): Promise<void> => {

@@ -1,8 +1,8 @@
 /**
  * Collects one downloading message: hashes as it streams, refuses to hold more than the
  * size limit (a server may under-report RFC822.SIZE / LIST), and extracts the few header
- * fields the store indexes. This is the only place a fetch holds message bytes, and it
- * holds one message at a time.
+ * fields the store indexes. A fetch holds message bytes only here and in the group
+ * awaiting its commit (FetchRun.stage, bounded by FetchLimits.storeGroupBytes).
  */
 import { createHash, type Hash } from 'node:crypto';
 

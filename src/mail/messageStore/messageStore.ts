@@ -83,6 +83,12 @@ export interface MessageStore {
   /** Idempotent per (accountId, sourceKey); metadata and bytes commit together. */
   insert(message: NewMessage): Promise<InsertResult>;
   /**
+   * Several messages in one transaction (group commit): all of them are stored or none.
+   * Idempotent per message like insert; results in the order of `messages`. The fetchers
+   * mark a group on the server (\Seen, DELE, UIDL record) only after this resolved.
+   */
+  insertMany(messages: readonly NewMessage[]): Promise<InsertResult[]>;
+  /**
    * A message of this account that is "the same mail": identical raw bytes, or (unless
    * `bytesOnly`) the same non-empty Message-ID AND the same Date header. Message-ID alone
    * is not enough: some senders reuse one Message-ID for different mails; a re-delivered

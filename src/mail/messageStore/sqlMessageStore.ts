@@ -39,7 +39,9 @@ export const createSqlMessageStore = (db: Kysely<ReadModelDb>): MessageStore => 
     return stored;
   },
 
-  insert: (message) => db.transaction().execute((trx) => insertOnce(trx, message)),
+  insert: async (message) => (await db.transaction().execute((trx) => insertGroup(trx, [message])))[0]!,
+
+  insertMany: (messages) => (messages.length === 0 ? Promise.resolve([]) : db.transaction().execute((trx) => insertGroup(trx, messages))),
 
   findSameMail: async (accountId, probe) => {
     const row = await db
@@ -121,29 +123,50 @@ export const createSqlMessageStore = (db: Kysely<ReadModelDb>): MessageStore => 
     }),
 });
 
-const insertOnce = async (trx: Kysely<ReadModelDb>, message: NewMessage): Promise<InsertResult> => {
-  const id = randomUUID();
-  const inserted = await trx
-    .insertInto('messages')
-    .values({
-      id,
-      mailbox_number: message.mailboxNumber,
-      account_id: message.accountId,
-      source_key: message.sourceKey,
-      message_id: message.messageId,
-      subject: message.subject,
-      from_header: message.from,
-      date_header: message.dateHeader,
-      received_at: message.receivedAt.toISOString(),
-      size: message.size,
-      sha256: message.sha256,
-    })
-    .onConflict((oc) => oc.columns(['account_id', 'source_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return { id: await existingId(trx, message.accountId, message.sourceKey), inserted: false };
-  await trx.insertInto('message_raw').values({ id, raw: message.raw }).execute();
-  return { id, inserted: true };
+// Rows per multi-row INSERT: 11 parameters each, far below both dialects' bound.
+const ROW_CHUNK = 200;
+
+/**
+ * Multi-row INSERTs: one statement per table and chunk instead of one per message, which
+ * is most of what a small message's store costs (statement compile and bind, not I/O).
+ */
+const insertGroup = async (trx: Kysely<ReadModelDb>, messages: readonly NewMessage[]): Promise<InsertResult[]> => {
+  const results: InsertResult[] = [];
+  for (let i = 0; i < messages.length; i += ROW_CHUNK) {
+    const chunk = messages.slice(i, i + ROW_CHUNK);
+    const ids = chunk.map(() => randomUUID());
+    const inserted = await trx
+      .insertInto('messages')
+      .values(
+        chunk.map((message, j) => ({
+          id: ids[j]!,
+          mailbox_number: message.mailboxNumber,
+          account_id: message.accountId,
+          source_key: message.sourceKey,
+          message_id: message.messageId,
+          subject: message.subject,
+          from_header: message.from,
+          date_header: message.dateHeader,
+          received_at: message.receivedAt.toISOString(),
+          size: message.size,
+          sha256: message.sha256,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['account_id', 'source_key']).doNothing())
+      .returning('id')
+      .execute();
+    const fresh = new Set(inserted.map((row) => row.id));
+    const raws = chunk.flatMap((message, j) => (fresh.has(ids[j]!) ? [{ id: ids[j]!, raw: message.raw }] : []));
+    if (raws.length > 0) await trx.insertInto('message_raw').values(raws).execute();
+    for (const [j, message] of chunk.entries()) {
+      results.push(
+        fresh.has(ids[j]!)
+          ? { id: ids[j]!, inserted: true }
+          : { id: await existingId(trx, message.accountId, message.sourceKey), inserted: false },
+      );
+    }
+  }
+  return results;
 };
 
 const existingId = async (db: Kysely<ReadModelDb>, accountId: string, sourceKey: SourceKey): Promise<string> => {

@@ -9,8 +9,9 @@
  * response per 'data' event, so a status line and the next response in one chunk
  * desynchronise it. Each of those breaks a requirement here.
  *
- * No PIPELINING (RFC 2449): one command in flight keeps at most one message's bytes in
- * memory, and on loopback the round trip is small next to storing the message.
+ * RETR and DELE can be pipelined (RFC 2449 §6.6, when the server announces PIPELINING):
+ * the answers are read in order, and while nobody reads, the socket is paused once
+ * HIGH_WATER octets wait, so answers sent ahead stay in the kernel's socket buffers.
  */
 import { createHash } from 'node:crypto';
 import { isIP, connect as netConnect, type Socket } from 'node:net';
@@ -49,6 +50,8 @@ export class Pop3ClosedError extends Error {
 // A status or listing line longer than this is not POP3 (RFC 2449 §4: 512 octets).
 const MAX_LINE = 8192;
 const EMPTY = Buffer.alloc(0);
+/** Unread octets at which the socket is paused until someone reads again. */
+const HIGH_WATER = 64 * 1024;
 
 export class Pop3Client {
   private socket: Socket | TLSSocket;
@@ -59,6 +62,8 @@ export class Pop3Client {
   private lastCommand: string | undefined;
   private received = 0;
   private greetingLine = '';
+  /** RETRs sent whose answers are not read yet, oldest first. */
+  private readonly outstanding: number[] = [];
 
   private constructor(
     socket: Socket | TLSSocket,
@@ -171,9 +176,30 @@ export class Pop3Client {
     return ids;
   }
 
-  /** Streams the message, byte-stuffing removed, to `onChunk` as it arrives. */
-  async retr(messageNumber: number, onChunk: (chunk: Buffer) => void): Promise<void> {
-    await this.command(`RETR ${messageNumber}`, `RETR ${messageNumber}`);
+  /** RFC 2449 CAPA: the capability names (upper case); empty when the server has no CAPA. */
+  async capabilities(): Promise<Set<string>> {
+    this.send('CAPA', 'CAPA');
+    const line = await this.readLine();
+    if (!parseStatusLine(line, 'CAPA').ok) return new Set();
+    return new Set((await this.readListing('CAPA')).map((l) => l.split(' ')[0]!.toUpperCase()));
+  }
+
+  /** RETRs sent whose answers are not read yet. */
+  get pendingRetrs(): number {
+    return this.outstanding.length;
+  }
+
+  /** Sends RETR without waiting; readRetr reads the answers in the order they were asked for. */
+  sendRetr(messageNumber: number): void {
+    this.send(`RETR ${messageNumber}`, `RETR ${messageNumber}`);
+    this.outstanding.push(messageNumber);
+  }
+
+  /** Reads the answer to the oldest RETR sent, streaming the message (byte-stuffing removed) to `onChunk`. */
+  async readRetr(onChunk: (chunk: Buffer) => void): Promise<void> {
+    const messageNumber = this.outstanding.shift();
+    if (messageNumber === undefined) throw new Error('readRetr without a RETR sent');
+    this.expectOk(await this.readLine(), `RETR ${messageNumber}`);
     const decoder = new DotDecoder(onChunk);
     this.body = decoder;
     const pending = this.buffer;
@@ -187,6 +213,37 @@ export class Pop3Client {
 
   async dele(messageNumber: number): Promise<void> {
     await this.command(`DELE ${messageNumber}`, `DELE ${messageNumber}`);
+  }
+
+  /** DELE each, all sent at once when `pipelining`; every answer must be +OK. */
+  async deleMany(messageNumbers: readonly number[], pipelining: boolean): Promise<void> {
+    if (!pipelining) {
+      for (const n of messageNumbers) await this.dele(n);
+      return;
+    }
+    for (const n of messageNumbers) this.send(`DELE ${n}`, `DELE ${n}`);
+    let failure: Error | null = null;
+    for (const n of messageNumbers) {
+      try {
+        this.expectOk(await this.readLine(), `DELE ${n}`);
+      } catch (e) {
+        // Keep reading so the session stays in step; the first refusal is what counts.
+        if (!(e instanceof Pop3ErrorResponse)) throw e;
+        failure ??= e;
+      }
+    }
+    if (failure) throw failure;
+  }
+
+  /** Reads and drops the answers to RETRs sent but not read, so the session can go on (DELE, QUIT). */
+  async discardOutstanding(): Promise<void> {
+    while (this.outstanding.length > 0) {
+      try {
+        await this.readRetr(() => {});
+      } catch (e) {
+        if (!(e instanceof Pop3ErrorResponse)) throw e;
+      }
+    }
   }
 
   /** Ends the session; the server commits the DELEs now (RFC 1939 §6 UPDATE state). */
@@ -243,7 +300,7 @@ export class Pop3Client {
     this.socket.write(`${line}\r\n`);
   }
 
-  private async readListing(command: 'LIST' | 'UIDL'): Promise<string[]> {
+  private async readListing(command: 'LIST' | 'UIDL' | 'CAPA'): Promise<string[]> {
     const lines: string[] = [];
     for (;;) {
       const line = await this.readLine();
@@ -272,6 +329,7 @@ export class Pop3Client {
   }
 
   private nextData(): Promise<void> {
+    if (this.socket.isPaused()) this.socket.resume();
     return new Promise((resolve) => (this.wake = resolve));
   }
 
@@ -294,6 +352,8 @@ export class Pop3Client {
     this.received += chunk.length;
     if (this.body) this.feedBody(chunk);
     else this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    // Answers sent ahead (pipelined, or the next RETR while a message is being stored).
+    if (this.buffer.length >= HIGH_WATER) this.socket.pause();
     this.notify();
   };
 

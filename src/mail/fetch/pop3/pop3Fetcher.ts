@@ -7,9 +7,12 @@
  *   left on the server (we delete only what we stored).
  * - leave-on-server: taken UIDLs are recorded in the fetch state, so nothing is taken
  *   twice, even after a mailbox reset emptied the message store.
- * - without leave-on-server: DELE only after the store committed; the server applies the
- *   DELEs at QUIT (UPDATE state), so a crash before QUIT deletes nothing and the next run
- *   finds those messages already stored (idempotent per UIDL) and only deletes them.
+ * - without leave-on-server: DELE only after the store committed (sent once no RETR answer
+ *   is outstanding); the server applies the DELEs at QUIT (UPDATE state), so a crash
+ *   before QUIT deletes nothing and the next run finds those messages already stored
+ *   (idempotent per UIDL) and only deletes them.
+ * - downloads are pipelined (RETRs sent ahead, RFC 2449 PIPELINING) and stored in groups
+ *   (FetchRun.stage); records and DELEs of a group follow its commit.
  * - delete-duplicates (with leave-on-server only): a message under a UIDL not seen before
  *   that is the same mail as one this account already stored (MessageStore.findSameMail:
  *   identical bytes, or same Message-ID and Date) is not imported; its UIDL is recorded as
@@ -48,6 +51,13 @@ export const fetchPop3 = async (run: FetchRun): Promise<void> => {
     await run.state.record(account.accountId, pendingRecords.splice(0), deps.now());
   };
   let dele = 0;
+  const toDelete: number[] = [];
+  const flushDeletes = async () => {
+    const numbers = toDelete.splice(0);
+    await client.deleMany(numbers, pipelining);
+    dele += numbers.length;
+  };
+  let pipelining = false;
   try {
     await authenticate(run, client);
     const stat = await client.stat();
@@ -59,6 +69,8 @@ export const fetchPop3 = async (run: FetchRun): Promise<void> => {
         { command: 'STAT', response: `+OK ${stat.count} ${stat.octets}` },
       );
     }
+    // RFC 2449 §6.6: only a server that announces PIPELINING may get commands before it answered the previous ones.
+    pipelining = stat.count > 1 && (await client.capabilities()).has('PIPELINING');
     const sizes = stat.count === 0 ? new Map<number, number>() : await client.list();
     const uidls = stat.count === 0 ? new Map<number, string>() : await client.uidl();
     const numbers = [...uidls.keys()].sort((a, b) => a - b);
@@ -71,16 +83,15 @@ export const fetchPop3 = async (run: FetchRun): Promise<void> => {
       numbers.map(keyOf).filter((key) => !known.has(key)),
     );
 
-    const deleteOnServer = async (n: number) => {
-      if (account.leaveOnServer) return;
-      await client.dele(n);
-      dele++;
+    // DELEs wait until no RETR answer is outstanding (the end of the run, or the failure
+    // path): they take effect only at QUIT anyway (RFC 1939 §6).
+    const deleteOnServer = (n: number) => {
+      if (!account.leaveOnServer) toDelete.push(n);
     };
-
+    const downloads: number[] = [];
     for (const n of numbers) {
       run.checkAborted();
       const sourceKey = keyOf(n);
-      const uidl = uidls.get(n)!;
       const size = sizes.get(n);
       if (size === undefined) continue;
       const disposition = known.get(sourceKey);
@@ -90,47 +101,86 @@ export const fetchPop3 = async (run: FetchRun): Promise<void> => {
       }
       // Taken (or judged a duplicate) while leave-on-server was on; deleted once it is off.
       if (disposition !== undefined) {
-        await deleteOnServer(n);
+        deleteOnServer(n);
         continue;
       }
       if (size > limits.maxMessageBytes) {
-        await skipTooLarge(run, sourceKey, uidl, size);
+        await skipTooLarge(run, sourceKey, uidls.get(n)!, size);
         continue;
       }
       if (stored.has(sourceKey)) {
         run.recovered++;
         if (account.leaveOnServer) pendingRecords.push({ sourceKey, disposition: SeenDisposition.IMPORTED, size });
-        await deleteOnServer(n);
+        deleteOnServer(n);
         continue;
       }
-      const collector = new MessageCollector(limits.maxMessageBytes, size);
-      await client.retr(n, (chunk) => collector.push(chunk));
+      downloads.push(n);
+    }
+    await flushDeletes();
+
+    const take = async (n: number, collector: MessageCollector) => {
+      const sourceKey = keyOf(n);
+      const uidl = uidls.get(n)!;
       if (collector.overflowed) {
         await skipTooLarge(run, sourceKey, uidl, collector.size);
-        continue;
+        return;
       }
       const message = collector.finish();
+      const size = sizes.get(n)!;
       if (account.leaveOnServer && account.deleteDuplicates) {
+        // The same mail may sit in the group not yet committed.
+        await run.commitStaged();
         const same = await run.store.findSameMail(account.accountId, { ...message, excludeSourceKey: sourceKey, sourceKeyPrefix: 'uidl:' });
         if (same) {
           run.duplicatesDeleted.push({ sourceKey, serverId: uidl, duplicateOf: same.id });
           await run.state.record(account.accountId, [{ sourceKey, disposition: SeenDisposition.DUPLICATE, size }], deps.now());
-          continue;
+          return;
         }
       }
-      await run.storeMessage(message, sourceKey);
-      if (account.leaveOnServer) {
-        pendingRecords.push({ sourceKey, disposition: SeenDisposition.IMPORTED, size });
-        if (pendingRecords.length >= RECORD_BATCH) await flushRecords();
+      await run.stage(message, sourceKey, async () => {
+        if (account.leaveOnServer) {
+          pendingRecords.push({ sourceKey, disposition: SeenDisposition.IMPORTED, size });
+          if (pendingRecords.length >= RECORD_BATCH) await flushRecords();
+        }
+        deleteOnServer(n);
+      });
+    };
+
+    // With PIPELINING, RETRs go out ahead up to storeGroupBytes of announced size; without
+    // it the next RETR goes out as soon as the previous answer is read, before that message
+    // is stored. Either way the server sends while we store, and the client pauses its
+    // socket, so what is sent ahead waits in the kernel's buffers rather than in ours.
+    let next = 0;
+    let aheadBytes = 0;
+    const sendAhead = () => {
+      for (; next < downloads.length; next++) {
+        const size = sizes.get(downloads[next]!)!;
+        if (client.pendingRetrs > 0 && (!pipelining || aheadBytes + size > limits.storeGroupBytes)) return;
+        client.sendRetr(downloads[next]!);
+        aheadBytes += size;
       }
-      await deleteOnServer(n);
+    };
+    for (const n of downloads) {
+      run.checkAborted();
+      sendAhead();
+      const collector = new MessageCollector(limits.maxMessageBytes, sizes.get(n));
+      await client.readRetr((chunk) => collector.push(chunk));
+      aheadBytes -= sizes.get(n)!;
+      sendAhead();
+      await take(n, collector);
     }
+    await run.commitStaged();
+    await flushDeletes();
     await flushRecords();
     await run.state.prune(account.accountId, new Set(numbers.map(keyOf)), 'uidl:');
     await client.quit();
     run.deletedOnServer = dele;
   } catch (error) {
-    await closeAfterFailure(run, client, error, flushRecords, () => (run.deletedOnServer = dele));
+    const settle = async () => {
+      await client.discardOutstanding();
+      await flushDeletes();
+    };
+    await closeAfterFailure(run, client, error, flushRecords, settle, () => (run.deletedOnServer = dele));
     throw error;
   }
 };
@@ -164,8 +214,8 @@ const skipTooLarge = async (run: FetchRun, sourceKey: SourceKey, uidl: string, s
 
 /**
  * A failure of our side (the store, a fault) leaves a working session: record what was
- * taken and QUIT, so the DELEs of messages already stored take effect and a message that
- * keeps failing cannot make every run download the same ones again. A failed connection
+ * taken, send the DELEs of what is stored and QUIT, so those DELEs take effect and a
+ * message that keeps failing cannot make every run download the same ones again. A failed connection
  * is just dropped: the server then discards the session's DELEs, which is safe.
  */
 const closeAfterFailure = async (
@@ -173,12 +223,15 @@ const closeAfterFailure = async (
   client: Pop3Client,
   error: unknown,
   flushRecords: () => Promise<void>,
+  settle: () => Promise<void>,
   noteDeleted: () => void,
 ): Promise<void> => {
   const connectionIntact = client.usable && !(error instanceof Pop3ProtocolError) && !run.deps.signal?.aborted;
   try {
     await flushRecords();
     if (connectionIntact) {
+      // Answers still on their way are read and dropped, then the DELEs of what is stored go out.
+      await settle();
       await client.quit();
       noteDeleted();
     }
