@@ -14,38 +14,11 @@
  * HIGH_WATER octets wait, so answers sent ahead stay in the kernel's socket buffers.
  */
 import { createHash } from 'node:crypto';
-import { isIP, connect as netConnect, type Socket } from 'node:net';
+import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
-import type { FetchTlsOptions } from '../fetchTypes.js';
+import { Pop3ClosedError, Pop3TimeoutError, tlsOptions, type Pop3ConnectOptions } from './pop3Connection.js';
+export { Pop3ClosedError, Pop3TimeoutError, type Pop3ConnectOptions, type Pop3Security } from './pop3Connection.js';
 import { DotDecoder, parseListingLine, parseStat, parseStatusLine, Pop3ErrorResponse, Pop3ProtocolError, type Stat } from './pop3Response.js';
-
-export type Pop3Security = 'none' | 'implicit' | 'starttls';
-
-export interface Pop3ConnectOptions {
-  readonly host: string;
-  readonly port: number;
-  readonly security: Pop3Security;
-  readonly tls: FetchTlsOptions;
-  readonly connectTimeoutMs: number;
-  readonly greetingTimeoutMs: number;
-  readonly idleTimeoutMs: number;
-  readonly signal?: AbortSignal;
-}
-
-/** No answer in time; `phase` says which wait expired. */
-export class Pop3TimeoutError extends Error {
-  constructor(readonly phase: 'connect' | 'greeting' | 'idle') {
-    super(`POP3 ${phase} timeout`);
-    this.name = 'Pop3TimeoutError';
-  }
-}
-
-export class Pop3ClosedError extends Error {
-  constructor(readonly command: string | undefined) {
-    super(`The server closed the connection${command ? ` (after ${command})` : ''}`);
-    this.name = 'Pop3ClosedError';
-  }
-}
 
 // A status or listing line longer than this is not POP3 (RFC 2449 §4: 512 octets).
 const MAX_LINE = 8192;
@@ -408,14 +381,3 @@ export class Pop3Client {
 
 /** RFC 5034 §4: a SASL continuation is "+" alone or "+ " and base64 — never "+OK". */
 const isContinuation = (line: string): boolean => line === '+' || line.startsWith('+ ');
-
-const tlsOptions = (options: Pop3ConnectOptions) => {
-  // RFC 6066 §3: SNI carries host names only, never an IP literal.
-  const servername = options.tls.servername ?? (isIP(options.host) ? undefined : options.host);
-  return {
-    host: options.host,
-    ...(servername === undefined ? {} : { servername }),
-    ...(options.tls.ca === undefined ? {} : { ca: options.tls.ca }),
-    rejectUnauthorized: options.tls.rejectUnauthorized ?? true,
-  };
-};
