@@ -8,6 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
+import { PgChannelListener } from '../db/pgChannelListener.js';
 import type { ReadModelDb } from '../db/schema.js';
 import type { CheckpointFeed, CheckpointListener, LeaderElection } from './leadership.js';
 import type { ProjectionLogger } from './worker.js';
@@ -215,18 +216,28 @@ export interface PostgresCheckpointFeedOptions {
 }
 
 /**
- * LISTENs on a dedicated connection (LISTEN is bound to a session, like the event store's
- * `AppendListener`), reconnecting when it drops; the runner also polls the checkpoint
- * table, so a missed notification only delays a standby.
+ * Checkpoint advances of the leaders, heard on a dedicated LISTEN connection that
+ * reconnects when it drops; the runner also polls the checkpoint table, so a missed
+ * notification only delays a standby, and every (re)connection asks it to resync.
  */
 export class PostgresCheckpointFeed implements CheckpointFeed {
-  private client: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly channel: PgChannelListener;
   private listener: CheckpointListener | null = null;
   private schema = '';
 
-  constructor(private readonly options: PostgresCheckpointFeedOptions) {}
+  constructor(options: PostgresCheckpointFeedOptions) {
+    this.channel = new PgChannelListener({
+      connectionString: options.connectionString,
+      channels: [CHECKPOINT_CHANNEL],
+      ...(options.reconnectMs === undefined ? {} : { reconnectMs: options.reconnectMs }),
+      prepare: async (client) => {
+        const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
+        this.schema = rows[0]!.schema;
+      },
+      onNotification: (_channel, payload) => this.received(payload),
+      onListening: () => this.listener?.resync(),
+    });
+  }
 
   async publish(trx: Kysely<ReadModelDb>, name: string, position: number): Promise<void> {
     // NOTIFY is delivered at commit, and not at all on rollback (PostgreSQL docs, NOTIFY).
@@ -235,45 +246,12 @@ export class PostgresCheckpointFeed implements CheckpointFeed {
 
   async start(listener: CheckpointListener): Promise<void> {
     this.listener = listener;
-    this.connecting ??= this.connect().finally(() => {
-      this.connecting = null;
-    });
-    await this.connecting;
+    await this.channel.start();
   }
 
   async stop(): Promise<void> {
     this.listener = null;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    await this.connecting;
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => {});
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString, keepAlive: true, connectionTimeoutMillis: 10_000 });
-    client.on('notification', (message) => this.received(message.payload ?? ''));
-    client.on('error', () => this.lost(client));
-    client.on('end', () => this.lost(client));
-    try {
-      await client.connect();
-      const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
-      this.schema = rows[0]!.schema;
-      await client.query(`LISTEN ${CHECKPOINT_CHANNEL}`);
-    } catch {
-      await client.end().catch(() => {});
-      this.client = client;
-      this.lost(client);
-      return;
-    }
-    if (!this.listener) {
-      await client.end().catch(() => {});
-      return;
-    }
-    this.client = client;
-    // Advances committed before LISTEN took effect sent notifications nobody here heard.
-    this.listener.resync();
+    await this.channel.stop();
   }
 
   /** `schema:name:position`; a projection name may contain anything but the schema comes first. */
@@ -284,16 +262,5 @@ export class PostgresCheckpointFeed implements CheckpointFeed {
     const position = Number(payload.slice(last + 1));
     if (!Number.isSafeInteger(position)) return;
     this.listener?.checkpoint(payload.slice(first + 1, last), position);
-  }
-
-  private lost(client: pg.Client): void {
-    if (this.client !== client) return;
-    this.client = null;
-    if (!this.listener || this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.listener) void this.start(this.listener);
-    }, this.options.reconnectMs ?? 1000);
-    this.retryTimer.unref();
   }
 }

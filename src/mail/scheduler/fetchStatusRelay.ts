@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import { PgChannelListener } from '../../db/pgChannelListener.js';
 import type { ReadModelDb } from '../../db/schema.js';
 import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
 import type { FetchStatusFeed } from './fetchStatusFeed.js';
@@ -13,7 +13,6 @@ export interface FetchStatusPublisher {
 export const FETCH_STATUS_CHANNEL = 'mailroom_fetch_status';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; larger snapshots travel as a reference. */
 const MAX_PAYLOAD_BYTES = 7900;
-const RECONNECT_DELAY_MS = 1000;
 
 interface Envelope {
   /** The publisher's schema: channels are per database, and test suites share one database in separate schemas. */
@@ -36,10 +35,7 @@ interface Envelope {
  * changes are missed, as a live feed may: the stored status stays queryable.
  */
 export class PostgresFetchStatusRelay implements FetchStatusPublisher {
-  private client: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly listener: PgChannelListener;
   private ns: Promise<string> | null = null;
 
   constructor(
@@ -50,7 +46,14 @@ export class PostgresFetchStatusRelay implements FetchStatusPublisher {
       readonly instanceId: string;
       readonly logger?: SchedulerLogger;
     },
-  ) {}
+  ) {
+    this.listener = new PgChannelListener({
+      connectionString: options.connectionString,
+      channels: [FETCH_STATUS_CHANNEL],
+      prepare: async () => void (await this.namespace()),
+      onNotification: (_channel, payload) => void this.receive(payload),
+    });
+  }
 
   async publish(status: FetchStatusSnapshot): Promise<void> {
     this.options.feed.publish(status);
@@ -69,21 +72,11 @@ export class PostgresFetchStatusRelay implements FetchStatusPublisher {
 
   /** Connects unless already connected or connecting; resolves once listening, or once a failed attempt scheduled its retry. */
   start(): Promise<void> {
-    if (this.stopped || this.client || this.retryTimer) return Promise.resolve();
-    this.connecting ??= this.connect().finally(() => {
-      this.connecting = null;
-    });
-    return this.connecting;
+    return this.listener.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    await this.connecting;
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => {});
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 
   private namespace(): Promise<string> {
@@ -95,29 +88,6 @@ export class PostgresFetchStatusRelay implements FetchStatusPublisher {
       },
     );
     return this.ns;
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString });
-    client.on('notification', (message) => {
-      if (message.channel === FETCH_STATUS_CHANNEL && message.payload) void this.receive(message.payload);
-    });
-    client.on('error', () => this.lost(client));
-    client.on('end', () => this.lost(client));
-    try {
-      await this.namespace();
-      await client.connect();
-      await client.query(`LISTEN ${FETCH_STATUS_CHANNEL}`);
-    } catch {
-      await client.end().catch(() => {});
-      this.lost(client);
-      return;
-    }
-    if (this.stopped) {
-      await client.end().catch(() => {});
-      return;
-    }
-    this.client = client;
   }
 
   private async receive(payload: string): Promise<void> {
@@ -132,15 +102,5 @@ export class PostgresFetchStatusRelay implements FetchStatusPublisher {
     } catch (err) {
       this.options.logger?.warn({ err }, 'fetch status notification ignored');
     }
-  }
-
-  private lost(client: pg.Client): void {
-    if (this.client === client) this.client = null;
-    if (this.stopped || this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.start();
-    }, RECONNECT_DELAY_MS);
-    this.retryTimer.unref();
   }
 }
