@@ -161,6 +161,7 @@ export class PostgresLeaderElection implements LeaderElection {
       connectionTimeoutMillis: Math.max(5000, this.retryMs * 2),
       // A query that hangs (network partition) counts as a broken connection.
       query_timeout: Math.max(5000, this.retryMs * 2),
+      application_name: 'mailroom projection locks',
     });
     client.on('error', (e) => this.lose(client, e));
     client.on('end', () => this.lose(client, new Error('connection ended')));
