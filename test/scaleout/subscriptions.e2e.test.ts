@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginDocument, RenameMailboxDocument, SettingsChangedDocument } from '../generated/graphql.js';
+import {
+  AddMailboxMemberDocument,
+  AssignMailboxRoleDocument,
+  ConfigureLockPolicyDocument,
+  CreateUserDocument,
+  LoginDocument,
+  RenameMailboxDocument,
+  SettingsChangedDocument,
+  ViewerDocument,
+} from '../generated/graphql.js';
 import { postgresAvailable, createTestSchema } from '../support/postgres.js';
 import { startServerProcess, type ServerProcess } from '../support/process/serverProcess.js';
 import { ADMIN_PASSWORD, gql, subscribeQueued, wsClient } from '../support/server.js';
@@ -79,6 +88,35 @@ describe.runIf(enabled)('subscriptions across server instances', () => {
     } finally {
       await wsA.dispose();
       await wsB.dispose();
+    }
+  }, 60_000);
+
+  it('a lock caused through instance A ends the subscriptions and sessions of the user on instance B', async () => {
+    const admin = await login(a);
+    const created = await gql(a.url, CreateUserDocument, { input: { username: 'sam', displayName: 'Sam', email: 'sam@example.com', password: 'sam-password' } }, { token: admin });
+    const samId = created.data!.createUser.user!.id;
+    await gql(a.url, AddMailboxMemberDocument, { input: { mailboxNumber: 1, userId: samId } }, { token: admin });
+    await gql(a.url, AssignMailboxRoleDocument, { input: { mailboxNumber: 1, userId: samId, role: 'AUDITOR' } }, { token: admin });
+    const policy = await gql(a.url, ConfigureLockPolicyDocument, { input: { mailboxNumber: 1, enabled: true, threshold: 3, notifyOperationsAdministrators: false } }, { token: admin });
+    expect(policy.data?.configureLockPolicy.userErrors).toEqual([]);
+
+    const samOnB = (await gql(b.url, LoginDocument, { input: { username: 'sam', password: 'sam-password' } })).data!.login.token!;
+    const ws = wsClient(b.wsUrl, samOnB);
+    try {
+      const feed = subscribeQueued(ws, SettingsChangedDocument, { mailboxNumber: 1 });
+      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 3; i++) await gql(a.url, LoginDocument, { input: { username: 'sam', password: 'wrong' } });
+      const deadline = Date.now() + 15_000;
+      while (feed.error() === null && !feed.completed()) {
+        if (Date.now() > deadline) throw new Error('the subscription on B was not ended by the lock made on A');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((feed.error() as { code?: number } | null)?.code).toBe(4401);
+      // The session issued by B is gone too, and B refuses the right password now.
+      expect((await gql(b.url, ViewerDocument, {}, { token: samOnB })).data?.viewer).toBeNull();
+      expect((await gql(b.url, LoginDocument, { input: { username: 'sam', password: 'sam-password' } })).data?.login.token).toBeNull();
+    } finally {
+      await ws.dispose();
     }
   }, 60_000);
 });
