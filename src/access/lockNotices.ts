@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
 import { MailboxRole } from '../domain/identity/mailbox.decider.js';
 import { NoticeKind, type Notice } from '../mail/notices/notice.js';
+import type { NoticeFacts } from '../mail/notices/texts/index.js';
 
 export interface LockNoticeRoute {
   readonly mailboxNumber: number;
@@ -51,57 +52,38 @@ export const lockNoticeRoutes = async (db: Kysely<ReadModelDb>, userId: string):
   return routes;
 };
 
-export interface LockFacts {
+/** What a lock notice tells (NoticeFacts of USER_LOCKED), and what makes its key. */
+export type LockFacts = NoticeFacts['USER_LOCKED'] & {
   readonly userId: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly failedAttempts: number;
-  readonly policyMailboxNumber: number;
-  readonly threshold: number;
-  readonly lockedAt: Date;
-  readonly clientIp: string | null;
   /** Store position of the `UserLocked` event: one lock, one notice per route, however often sent. */
   readonly position: number;
-}
+};
 
-export const lockNotices = (facts: LockFacts, routes: readonly LockNoticeRoute[]): Notice[] =>
+export const lockNotices = ({ userId, position, ...facts }: LockFacts, routes: readonly LockNoticeRoute[]): Notice[] =>
   routes.map((route) => ({
     // Rendered per route, so each mailbox's recipients read it in that mailbox's language.
     mailboxNumber: route.mailboxNumber,
     kind: NoticeKind.USER_LOCKED,
-    facts: {
-      username: facts.username,
-      displayName: facts.displayName,
-      failedAttempts: facts.failedAttempts,
-      policyMailboxNumber: facts.policyMailboxNumber,
-      threshold: facts.threshold,
-      lockedAt: facts.lockedAt,
-      clientIp: facts.clientIp,
-    },
+    facts,
     to: route.to,
-    idempotencyKey: `user-locked:${facts.userId}:${facts.position}:${route.mailboxNumber}`,
+    idempotencyKey: `user-locked:${userId}:${position}:${route.mailboxNumber}`,
   }));
 
-export interface UnlockFacts {
-  readonly username: string;
-  readonly displayName: string;
-  readonly unlockedAt: Date;
-  readonly unlockedBy: string | null;
-  readonly reason: string;
+export type UnlockFacts = NoticeFacts['USER_UNLOCKED'] & {
   /** Id of the `UserUnlocked` event: one unlock, one notice per mailbox, however often sent. */
   readonly eventId: string;
-}
+};
 
 /**
  * An unlock is told to the chat destinations (subscribed to ACCOUNT_UNLOCKED) of every
  * mailbox of the user, each in its mailbox's language. No e-mail: the product names
  * recipients for locks only (FEATURES.md §6, the manual's 通知先 of アカウントロック).
  */
-export const unlockNotices = (facts: UnlockFacts, mailboxNumbers: readonly number[]): Notice[] =>
+export const unlockNotices = ({ eventId, ...facts }: UnlockFacts, mailboxNumbers: readonly number[]): Notice[] =>
   mailboxNumbers.map((mailboxNumber) => ({
     mailboxNumber,
     kind: NoticeKind.USER_UNLOCKED,
-    facts: { username: facts.username, displayName: facts.displayName, unlockedAt: facts.unlockedAt, unlockedBy: facts.unlockedBy, reason: facts.reason },
+    facts,
     to: [],
-    idempotencyKey: `user-unlocked:${facts.eventId}:${mailboxNumber}`,
+    idempotencyKey: `user-unlocked:${eventId}:${mailboxNumber}`,
   }));

@@ -33,7 +33,8 @@ export class PostgresTokenBuckets implements TokenBucketStore {
     const row = rows[0]!;
     if (now - this.lastSweep > SWEEP_EVERY_MS) {
       this.lastSweep = now;
-      // Old enough to have refilled under any limit in use (the per-IP one is the slowest to refill from empty at most burst/rate).
+      // A bucket untouched for burst/rate is full again, the same as no row. This take's limit
+      // may be the faster-refilling kind, hence the hour at least (configured limits refill in minutes).
       const fullAfterMs = Math.ceil(limit.burst / rate);
       void sql`delete from login_rate_buckets where at_ms < ${now - Math.max(fullAfterMs, 60 * 60_000)}::bigint`.execute(this.db).catch(() => {});
     }

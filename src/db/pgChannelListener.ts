@@ -89,6 +89,8 @@ export class PgChannelListener {
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = null;
+    // An 'error' is not always followed by 'end': close the socket rather than leak it.
+    void client.end().catch(() => {});
     this.scheduleRetry();
   }
 

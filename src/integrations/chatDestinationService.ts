@@ -12,9 +12,10 @@ import {
   type ChatKind,
 } from '../domain/integrations/chatDestinations.decider.js';
 import { fold } from '../domain/shared/decider.js';
-import { notFound, validationError } from '../errors/index.js';
+import { notFound } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import { mailboxScope } from '../secrets/vault.js';
+import { requireMailboxNumber } from './mailboxNumber.js';
 import type { MessageChannelServiceDeps } from './messageChannelService.js';
 
 export interface AddChatDestinationInput extends ChatDestinationFields {
@@ -77,7 +78,7 @@ export class ChatDestinationService {
   }
 
   private async run(actor: Actor, meta: RequestMetadata, mailboxNumber: number, command: Omit<ChatDestinationsCommand, 'metadata'>): Promise<number | null> {
-    if (!Number.isSafeInteger(mailboxNumber) || mailboxNumber < 1) throw validationError(['mailboxNumber'], `Expected a mailbox No., got ${mailboxNumber}`);
+    requireMailboxNumber(mailboxNumber);
     const full = { ...command, metadata: { ...meta, now: this.clock(), actorId: actorIdOf(actor) } } as ChatDestinationsCommand;
     const result = await handleCommand(this.deps.store, chatDestinationsDecider, chatDestinationsStreamId(mailboxNumber), full);
     if (result.position !== null) await this.afterAppend(result.position);

@@ -2,19 +2,16 @@ import type { Kysely } from 'kysely';
 import { requireMailboxManagement } from '../auth/authorization.js';
 import type { Actor } from '../auth/principal.js';
 import type { ReadModelDb } from '../db/schema.js';
-import { notFound, validationError } from '../errors/index.js';
+import { notFound } from '../errors/index.js';
 import type { ChatNoticeTransport } from '../mail/notices/chat/chatTransport.js';
 import type { ProviderAnswer } from '../mail/notices/chat/chatHttp.js';
 import { listMailboxNotices, type NoticeListRow, type NoticeStatus } from '../mail/notices/noticeQuery.js';
+import { requireMailboxNumber } from './mailboxNumber.js';
 
 export interface ChatNotificationServiceDeps {
   readonly db: Kysely<ReadModelDb>;
   readonly chat: ChatNoticeTransport;
 }
-
-const requireMailboxNumber = (n: number): void => {
-  if (!Number.isSafeInteger(n) || n < 1) throw validationError(['mailboxNumber'], `Expected a mailbox No., got ${n}`);
-};
 
 /** Test messages to a chat destination and the notice outbox of a mailbox, for the people who manage it. */
 export class ChatNotificationService {

@@ -14,11 +14,12 @@ import {
 } from '../domain/integrations/externalCalls.decider.js';
 import { parseUrlTemplate, placeholders, renderUrlTemplate, splitForPost, type Placeholder, type PlaceholderValues } from '../domain/integrations/urlTemplate.js';
 import { fold } from '../domain/shared/decider.js';
-import { notFound, validationError } from '../errors/index.js';
+import { notFound } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore } from '../eventstore/port.js';
 import { charsetLabel, encoderFor } from './charsets.js';
 import { parseFromHeader } from './fromHeader.js';
+import { requireMailboxNumber } from './mailboxNumber.js';
 
 export interface IntegrationServiceDeps {
   readonly store: EventStore;
@@ -124,7 +125,7 @@ export class ExternalCallService {
   }
 
   private async run(actor: Actor, meta: RequestMetadata, mailboxNumber: number, command: Omit<ExternalCallsCommand, 'metadata'>): Promise<number | null> {
-    if (!Number.isSafeInteger(mailboxNumber) || mailboxNumber < 1) throw validationError(['mailboxNumber'], `Expected a mailbox No., got ${mailboxNumber}`);
+    requireMailboxNumber(mailboxNumber);
     const full = { ...command, metadata: { ...meta, now: this.clock(), actorId: actorIdOf(actor) } } as ExternalCallsCommand;
     const result = await handleCommand(this.deps.store, externalCallsDecider, externalCallsStreamId(mailboxNumber), full);
     if (result.position !== null) await this.afterAppend(result.position);

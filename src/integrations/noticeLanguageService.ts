@@ -10,9 +10,9 @@ import {
   type NoticeLanguageState,
 } from '../domain/integrations/noticeLanguage.decider.js';
 import { fold } from '../domain/shared/decider.js';
-import { validationError } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore } from '../eventstore/port.js';
+import { requireMailboxNumber } from './mailboxNumber.js';
 
 export interface NoticeLanguageServiceDeps {
   readonly store: EventStore;
@@ -30,10 +30,6 @@ export interface NoticeLanguageSetting {
   readonly chosen: NoticeLanguage | null;
   readonly deploymentDefault: NoticeLanguage;
 }
-
-const requireMailboxNumber = (n: number): void => {
-  if (!Number.isSafeInteger(n) || n < 1) throw validationError(['mailboxNumber'], `Expected a mailbox No., got ${n}`);
-};
 
 /**
  * The notice language of each mailbox. Read from the event stream, not a read model: the

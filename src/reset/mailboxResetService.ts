@@ -6,14 +6,14 @@ import { actorIdOf, type Actor } from '../auth/principal.js';
 import type { ReadModelDb } from '../db/schema.js';
 import { mailboxDecider, mailboxStreamId, type MailboxReset } from '../domain/identity/mailbox.decider.js';
 import { UserPermission } from '../domain/identity/user.decider.js';
-import { ChatEventKind, chatDestinationsDecider, chatDestinationsStreamId, type ChatDestinationsEvent } from '../domain/integrations/chatDestinations.decider.js';
-import { noticeLanguageDecider, noticeLanguageStreamId, type NoticeLanguageEvent } from '../domain/integrations/noticeLanguage.decider.js';
-import { fold } from '../domain/shared/decider.js';
+import { ChatEventKind, chatDestinationsDecider, chatDestinationsStreamId } from '../domain/integrations/chatDestinations.decider.js';
+import { noticeLanguageDecider, noticeLanguageStreamId } from '../domain/integrations/noticeLanguage.decider.js';
+import { fold, type Decider } from '../domain/shared/decider.js';
 import { MAILBOX_SETTINGS_WIPED, type MailboxSettingsWiped } from '../domain/shared/mailboxReset.js';
 import { notFound } from '../errors/index.js';
 import { uuidFromSeed } from '../eventstore/eventIds.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
-import type { EventStore, NewEvent, RecordedEvent } from '../eventstore/port.js';
+import type { DomainEvent, EventStore, NewEvent, RecordedEvent } from '../eventstore/port.js';
 import { noticeRecipients } from '../inbound/noticeRecipients.js';
 import type { MessageStore } from '../mail/messageStore/messageStore.js';
 import { sealChatCopies } from '../mail/notices/chat/chatCopy.js';
@@ -201,6 +201,12 @@ export class MailboxResetService {
     return result.position;
   }
 
+  /** A settings stream's state as the reset found it: what its wipe makes the mailbox forget. */
+  private async stateBefore<State, Evt extends DomainEvent>(decider: Decider<State, never, Evt>, streamId: string, reset: RecordedEvent): Promise<State> {
+    const events = (await this.deps.store.readStream(streamId)).filter((e) => e.position < reset.position);
+    return fold(decider.evolve, decider.initialState(), events as unknown as Evt[]);
+  }
+
   /**
    * Sealed copies of the enabled chat destinations subscribed to MAILBOX_RESET as they were
    * before the reset (src/mail/notices/chat/chatCopy.ts): the wipe forgets them, the shred
@@ -209,8 +215,7 @@ export class MailboxResetService {
   private async chatCopies(reset: RecordedEvent<'MailboxReset', MailboxReset['data']>): Promise<NonNullable<Notice['chatCopies']>> {
     if (!this.deps.notices) return [];
     const n = reset.data.mailboxNumber;
-    const events = (await this.deps.store.readStream(chatDestinationsStreamId(n))).filter((e) => e.position < reset.position);
-    const { destinations } = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), events as unknown as ChatDestinationsEvent[]);
+    const { destinations } = await this.stateBefore(chatDestinationsDecider, chatDestinationsStreamId(n), reset);
     const subscribed = [...destinations].filter(([, d]) => d.enabled && d.eventKinds.includes(ChatEventKind.MAILBOX_RESET));
     return sealChatCopies(this.deps, n, resetNoticeKey(reset), subscribed);
   }
@@ -221,8 +226,7 @@ export class MailboxResetService {
     const to = await noticeRecipients(this.deps.db, n);
     if (to.length === 0 && chatCopies.length === 0) return;
     // The reset forgot the mailbox's notice language; its administrators chose the one it had.
-    const languageEvents = (await this.deps.store.readStream(noticeLanguageStreamId(n))).filter((e) => e.position < reset.position);
-    const { language } = fold(noticeLanguageDecider.evolve, noticeLanguageDecider.initialState(), languageEvents as unknown as NoticeLanguageEvent[]);
+    const { language } = await this.stateBefore(noticeLanguageDecider, noticeLanguageStreamId(n), reset);
     await this.deps.notices.send({
       mailboxNumber: n,
       kind: NoticeKind.MAILBOX_RESET,

@@ -32,7 +32,7 @@ import type { Logger } from './logger.js';
 import { AppMetrics } from './metrics.js';
 import { startMetricsServer } from './metricsEndpoint.js';
 import { createOperationObserver } from './operationObserver.js';
-import { projectionLeadership } from './projectionLeadership.js';
+import { postgresReadModelsUrl, projectionLeadership } from './projectionLeadership.js';
 
 /** A mutation waits this long for its read model before answering (read-your-writes). */
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
@@ -91,11 +91,13 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const migrated = await migrateToLatest(db);
   if (migrated.executed.length > 0) logger.info({ migrations: migrated.executed }, 'read-model migrations applied');
 
-  // The reactors' own language lookup: the service below needs `afterAppend`, which needs the runner.
-  const reactorLanguage = new NoticeLanguageService({ store, deploymentDefault: config.chat.language }).languageOf;
-  const runner = new ProjectionRunner({ store, db, projections: serverProjections({ language: reactorLanguage }), logger: projectionLogger(logger), ...projectionLeadership(config, projectionLogger(logger)) });
+  // `afterAppend` closes over the runner, which is built next: the reactors among the
+  // projections need the notice language, and only mutations (after start) call it.
+  const afterAppend = (position: number): Promise<void> => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
+  const noticeLanguage = new NoticeLanguageService({ store, deploymentDefault: config.chat.language, afterAppend });
+  const projectionLog = projectionLogger(logger);
+  const runner: ProjectionRunner = new ProjectionRunner({ store, db, projections: serverProjections({ language: noticeLanguage.languageOf }), logger: projectionLog, ...projectionLeadership(config, projectionLog) });
   await runner.start();
-  const afterAppend = (position: number) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
   const identity = new IdentityService({ store, afterAppend });
   const vault = new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir }));
   await vault.verifyMasterKey();
@@ -104,7 +106,6 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   // tokens, and inbound needs the outbox): the outbox delivers through whatever is wired
   // by the time it starts.
   let noticeTransport: NoticeTransport | null = null;
-  const noticeLanguage = new NoticeLanguageService({ store, deploymentDefault: config.chat.language, afterAppend });
   const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat, language: noticeLanguage.languageOf });
   const notices = new NoticeOutbox({
     language: noticeLanguage.languageOf,
@@ -157,7 +158,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   const operations = createOperationObserver({ metrics, logger });
   // Several instances on one PostgreSQL see each other's fetch status through LISTEN/NOTIFY.
-  const readModelsUrl = config.storage.kind === 'postgres' ? config.storage.connectionString : config.storage.kind === 'kurrentdb' ? config.storage.readModelsUrl : null;
+  const readModelsUrl = postgresReadModelsUrl(config.storage);
   const inbound = createInboundModule({
     store,
     db,

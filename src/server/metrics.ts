@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { AccountFetchResult } from '../mail/scheduler/accountFetch.js';
-import { isLeading, type ProjectionRunner } from '../projections/runner.js';
+import { isLeading, type ProjectionRunner, type RunnerStatus } from '../projections/runner.js';
 
 /** What the gauges read when Prometheus scrapes; nothing is polled in between. */
 export interface MetricsSources {
@@ -49,6 +49,13 @@ export class AppMetrics {
 
   constructor(sources: MetricsSources, options: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
+    // Two gauges read the runner status; the registry collects them concurrently, so sharing
+    // the in-flight read makes one scrape cost one head read and one checkpoint read.
+    let statusInFlight: Promise<RunnerStatus> | null = null;
+    const runnerStatus = () =>
+      (statusInFlight ??= sources.runner.status().finally(() => {
+        statusInFlight = null;
+      }));
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'mailroom_' });
     this.operations = new Counter({
       name: 'mailroom_graphql_operations_total',
@@ -94,7 +101,7 @@ export class AppMetrics {
       async collect() {
         // Reset first: a projection that changed state must not keep its old series.
         this.reset();
-        for (const p of (await sources.runner.status()).projections) this.set({ projection: p.name, state: p.state }, p.lag);
+        for (const p of (await runnerStatus()).projections) this.set({ projection: p.name, state: p.state }, p.lag);
       },
     });
     new Gauge({
@@ -103,7 +110,7 @@ export class AppMetrics {
       labelNames: ['projection'],
       registers,
       async collect() {
-        for (const p of (await sources.runner.status()).projections) this.set({ projection: p.name }, isLeading(p) ? 1 : 0);
+        for (const p of (await runnerStatus()).projections) this.set({ projection: p.name }, isLeading(p) ? 1 : 0);
       },
     });
     new Counter({

@@ -3,6 +3,10 @@ import type { ProjectionLogger } from '../projections/worker.js';
 import { PostgresCheckpointFeed, PostgresLeaderElection } from '../projections/postgresLeadership.js';
 import type { Config } from './config.js';
 
+/** The PostgreSQL database holding the read models; null for SQLite. */
+export const postgresReadModelsUrl = (storage: Config['storage']): string | null =>
+  storage.kind === 'postgres' ? storage.connectionString : storage.kind === 'kurrentdb' ? storage.readModelsUrl : null;
+
 /**
  * Read models in PostgreSQL may be shared by several server instances (and the CLI), so
  * each projection gets a leader; SQLite is one process's file, which leads everything.
@@ -11,8 +15,7 @@ export const projectionLeadership = (
   config: Pick<Config, 'storage' | 'projectionLeaderRetryMs'>,
   logger?: ProjectionLogger,
 ): Pick<ProjectionRunnerOptions, 'leaderElection' | 'checkpointFeed' | 'checkpointPollMs'> => {
-  const { storage } = config;
-  const url = storage.kind === 'postgres' ? storage.connectionString : storage.kind === 'kurrentdb' ? storage.readModelsUrl : null;
+  const url = postgresReadModelsUrl(config.storage);
   if (url === null) return {};
   const retryMs = config.projectionLeaderRetryMs;
   return {

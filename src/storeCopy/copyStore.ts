@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { verifyStoreChain } from '../audit/chainVerification.js';
+import { createReadModelDb, type ReadModelDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
 import { illegalState } from '../errors/index.js';
 import { canImport, type EventImporter } from '../eventstore/eventImport.js';
 import { KurrentDbEventStore } from '../eventstore/kurrentdb/kurrentdbEventStore.js';
@@ -8,7 +10,7 @@ import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import { SqliteEventStore } from '../eventstore/sqlite/sqliteEventStore.js';
 import { copyDataKeys, type DataKeyCopy } from './dataKeys.js';
 import { copyOperationalState, type OperationalStateCopy } from './operationalState.js';
-import { describeLocation, readModelLocation, sameStore, type StoreLocation } from './storeUrl.js';
+import { describeLocation, type ReadModelLocation, readModelLocation, sameStore, type StoreLocation } from './storeUrl.js';
 
 export interface CopyProgress {
   /** `state`: the operational read-model tables, counted in rows of `table`. */
@@ -169,17 +171,45 @@ export const copyStore = async (options: CopyStoreOptions): Promise<CopySummary>
 
     const lastHash = await verifyTarget(source, importer, sourceHead, batchSize, onProgress);
     await closeStores();
-    const dataKeys = await copyDataKeys({ store: from, readModels: fromReadModels }, { store: to, readModels: toReadModels });
-    const stateStarted = Date.now();
-    const operationalState = await copyOperationalState(fromReadModels, toReadModels, {
-      batchSize: Math.min(batchSize, 500),
-      ...(options.signal ? { signal: options.signal } : {}),
-      onProgress: (p) => onProgress?.({ phase: 'state', table: p.table, done: p.done, total: p.total, eventsPerSecond: rate(p.done, Date.now() - stateStarted) }),
-    });
-    return { ...summary, status: operationalState.complete ? 'complete' : 'partial', lastHash, dataKeys, operationalState };
+    const readModels = await openReadModels(fromReadModels, toReadModels);
+    try {
+      const dataKeys = await copyDataKeys({ store: from, db: readModels.source?.db ?? null }, { store: to, db: readModels.target.db });
+      const stateStarted = Date.now();
+      const operationalState = await copyOperationalState(readModels.source, readModels.target, {
+        batchSize: Math.min(batchSize, 500),
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (p) => onProgress?.({ phase: 'state', table: p.table, done: p.done, total: p.total, eventsPerSecond: rate(p.done, Date.now() - stateStarted) }),
+      });
+      return { ...summary, status: operationalState.complete ? 'complete' : 'partial', lastHash, dataKeys, operationalState };
+    } finally {
+      await Promise.all([readModels.source?.destroy(), readModels.target.destroy()]);
+    }
   } finally {
     await closeStores();
   }
+};
+
+const openReadModel = (location: ReadModelLocation): Promise<ReadModelDatabase> =>
+  location.kind === 'sqlite'
+    ? createReadModelDb({ kind: 'sqlite', path: location.path })
+    : createReadModelDb({ kind: 'postgres', connectionString: location.connectionString, poolSize: 2 });
+
+/**
+ * Both read-model databases, the target migrated to the latest schema. The source is null
+ * when it is an SQLite data dir whose server never started: it has no read models, and
+ * opening the file would create an empty one in the source.
+ */
+const openReadModels = async (from: ReadModelLocation, to: ReadModelLocation) => {
+  const source = from.kind === 'sqlite' && !existsSync(from.path) ? null : await openReadModel(from);
+  const target = await openReadModel(to).catch(async (err: unknown) => {
+    await source?.destroy();
+    throw err;
+  });
+  await migrateToLatest(target.db).catch(async (err: unknown) => {
+    await Promise.all([source?.destroy(), target.destroy()]);
+    throw err;
+  });
+  return { source, target };
 };
 
 /** The `audit verify` check over the whole target, then its head against the source's. */

@@ -1,11 +1,10 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createReadModelDb, type ReadModelDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import type { DataKeysTable } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DataKeysTable, ReadModelDb } from '../db/schema.js';
 import { illegalState } from '../errors/index.js';
 import { MASTER_KEY_FILE } from '../secrets/masterKey.js';
-import type { ReadModelLocation, StoreLocation } from './storeUrl.js';
+import type { StoreLocation } from './storeUrl.js';
 
 export interface DataKeyCopy {
   /** Keys in the source (including destroyed ones, kept so shredded secrets stay shredded, not "unknown"). */
@@ -16,23 +15,11 @@ export interface DataKeyCopy {
   readonly masterKeyFile: string | null;
 }
 
-export const openReadModels = (location: ReadModelLocation): Promise<ReadModelDatabase> =>
-  location.kind === 'sqlite'
-    ? createReadModelDb({ kind: 'sqlite', path: location.path })
-    : createReadModelDb({ kind: 'postgres', connectionString: location.connectionString, poolSize: 2 });
-
-const sourceKeys = async (location: ReadModelLocation): Promise<DataKeysTable[]> => {
-  // An SQLite data dir without a read-model file never ran a server, so it has no keys;
-  // opening it would create an empty file in the source.
-  if (location.kind === 'sqlite' && !existsSync(location.path)) return [];
-  const source = await openReadModels(location);
-  try {
-    const tables = await source.db.introspection.getTables();
-    if (!tables.some((t) => t.name === 'data_keys')) return [];
-    return await source.db.selectFrom('data_keys').selectAll().orderBy('key_id').execute();
-  } finally {
-    await source.destroy();
-  }
+const sourceKeys = async (source: Kysely<ReadModelDb> | null): Promise<DataKeysTable[]> => {
+  if (!source) return [];
+  const tables = await source.introspection.getTables();
+  if (!tables.some((t) => t.name === 'data_keys')) return [];
+  return source.selectFrom('data_keys').selectAll().orderBy('key_id').execute();
 };
 
 /**
@@ -42,31 +29,23 @@ const sourceKeys = async (location: ReadModelLocation): Promise<DataKeysTable[]>
  * by the master key: the target server needs the same master key.
  */
 export const copyDataKeys = async (
-  from: { readonly store: StoreLocation; readonly readModels: ReadModelLocation },
-  to: { readonly store: StoreLocation; readonly readModels: ReadModelLocation },
+  from: { readonly store: StoreLocation; readonly db: Kysely<ReadModelDb> | null },
+  to: { readonly store: StoreLocation; readonly db: Kysely<ReadModelDb> },
 ): Promise<DataKeyCopy> => {
-  const keys = await sourceKeys(from.readModels);
-  const target = await openReadModels(to.readModels);
-  let inserted = 0;
-  try {
-    await migrateToLatest(target.db);
-    const existing = new Map((await target.db.selectFrom('data_keys').selectAll().execute()).map((k) => [k.key_id, k]));
-    for (const key of keys) {
-      const there = existing.get(key.key_id);
-      if (!there) continue;
-      // A resumed copy finds its own keys again; a different key under the same id would
-      // make one of the two sets of secrets unreadable.
-      if (there.scope !== key.scope || there.wrapped_key !== key.wrapped_key || there.destroyed_at !== key.destroyed_at) {
-        throw illegalState(`Data key ${key.key_id} (${key.scope}) differs between source and target read models; refusing to overwrite it`);
-      }
+  const keys = await sourceKeys(from.db);
+  const existing = new Map((await to.db.selectFrom('data_keys').selectAll().execute()).map((k) => [k.key_id, k]));
+  for (const key of keys) {
+    const there = existing.get(key.key_id);
+    if (!there) continue;
+    // A resumed copy finds its own keys again; a different key under the same id would
+    // make one of the two sets of secrets unreadable.
+    if (there.scope !== key.scope || there.wrapped_key !== key.wrapped_key || there.destroyed_at !== key.destroyed_at) {
+      throw illegalState(`Data key ${key.key_id} (${key.scope}) differs between source and target read models; refusing to overwrite it`);
     }
-    const missing = keys.filter((k) => !existing.has(k.key_id));
-    for (let i = 0; i < missing.length; i += 500) await target.db.insertInto('data_keys').values(missing.slice(i, i + 500)).execute();
-    inserted = missing.length;
-  } finally {
-    await target.destroy();
   }
-  return { keys: keys.length, inserted, masterKeyFile: copyMasterKeyFile(from.store, to.store) };
+  const missing = keys.filter((k) => !existing.has(k.key_id));
+  for (let i = 0; i < missing.length; i += 500) await to.db.insertInto('data_keys').values(missing.slice(i, i + 500)).execute();
+  return { keys: keys.length, inserted: missing.length, masterKeyFile: copyMasterKeyFile(from.store, to.store) };
 };
 
 /**

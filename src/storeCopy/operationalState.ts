@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { ReadModelDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { illegalState } from '../errors/index.js';
-import { openReadModels } from './dataKeys.js';
 import { OPERATIONAL_TABLES, type OperationalTable } from './operationalTables.js';
-import type { ReadModelLocation } from './storeUrl.js';
 
 export interface TableCopy {
   readonly table: string;
@@ -72,48 +68,36 @@ export const toTargetValue = (value: unknown, targetType: string, target: 'sqlit
   return value;
 };
 
-const openSource = async (location: ReadModelLocation): Promise<ReadModelDatabase | null> =>
-  // A data dir whose server never started has no read models; opening would create them.
-  location.kind === 'sqlite' && !existsSync(location.path) ? null : openReadModels(location);
-
 /**
  * Copies the operational tables (operationalTables.ts, class b) from the source's read
- * models into the target's, after the events and data keys. Rows already in the target
- * (same primary key, or for messages the same account and source key) are kept as they
- * are, so a re-run after an interruption or after the target server started neither
- * duplicates nor overwrites anything.
+ * models (null: it has none) into the target's, migrated, after the events and data keys.
+ * Rows already in the target (same primary key, or for messages the same account and
+ * source key) are kept as they are, so a re-run after an interruption or after the target
+ * server started neither duplicates nor overwrites anything.
  */
 export const copyOperationalState = async (
-  from: ReadModelLocation,
-  to: ReadModelLocation,
+  source: ReadModelDatabase | null,
+  target: ReadModelDatabase,
   options: CopyOperationalStateOptions = {},
 ): Promise<OperationalStateCopy> => {
   const tables = OPERATIONAL_TABLES.filter((t) => t.copiedBy !== 'dataKeys' && t.copiedBy !== 'withMessages');
-  const source = await openSource(from);
-  const target = await openReadModels(to);
   const results: TableCopy[] = [];
-  try {
-    await migrateToLatest(target.db);
-    const sourceDb = source?.db as AnyDb | undefined;
-    const targetDb = target.db as AnyDb;
-    const [sourceColumns, targetColumns] = await Promise.all([sourceDb ? columnsOf(sourceDb) : new Map<string, Columns>(), columnsOf(targetDb)]);
-    for (const spec of tables) {
-      if (options.signal?.aborted) return { tables: results, complete: false };
-      const columns = sourceColumns.get(spec.table);
-      // A source from before the table existed simply has none of its rows.
-      if (!sourceDb || !columns) {
-        results.push({ table: spec.table, rows: 0, inserted: 0 });
-        continue;
-      }
-      const ctx: CopyContext = { sourceDb, targetDb, targetKind: target.kind, sourceColumns, targetColumns, options };
-      const copied = spec.copiedBy === 'messages' ? await copyMessages(ctx) : await copyTable(ctx, spec);
-      results.push(copied);
-      if (options.signal?.aborted) return { tables: results, complete: false };
+  const sourceDb = source?.db as AnyDb | undefined;
+  const targetDb = target.db as AnyDb;
+  const [sourceColumns, targetColumns] = await Promise.all([sourceDb ? columnsOf(sourceDb) : new Map<string, Columns>(), columnsOf(targetDb)]);
+  for (const spec of tables) {
+    if (options.signal?.aborted) return { tables: results, complete: false };
+    const columns = sourceColumns.get(spec.table);
+    // A source from before the table existed simply has none of its rows.
+    if (!sourceDb || !columns) {
+      results.push({ table: spec.table, rows: 0, inserted: 0 });
+      continue;
     }
-    return { tables: results, complete: true };
-  } finally {
-    await Promise.all([source?.destroy(), target.destroy()]);
+    const ctx: CopyContext = { sourceDb, targetDb, targetKind: target.kind, sourceColumns, targetColumns, options };
+    results.push(spec.copiedBy === 'messages' ? await copyMessages(ctx) : await copyTable(ctx, spec));
+    if (options.signal?.aborted) return { tables: results, complete: false };
   }
+  return { tables: results, complete: true };
 };
 
 interface CopyContext {

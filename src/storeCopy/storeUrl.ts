@@ -48,8 +48,9 @@ const assertUrl = (value: string, field: string): void => {
   }
 };
 
-/** The URL without its password, for messages and logs. */
-export const redactUrl = (value: string): string => value.replace(/^([a-z+]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+/** The URL without its password (userinfo, or libpq's `password=` parameter), for messages and logs. */
+export const redactUrl = (value: string): string =>
+  value.replace(/^([a-z+]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@').replace(/([?&]password=)[^&#]*/gi, '$1***');
 
 /** How a location is shown to the operator (never with a password). */
 export const describeLocation = (location: StoreLocation): string =>

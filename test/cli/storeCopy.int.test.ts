@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStoreChain } from '../../src/audit/chainVerification.js';
-import { runStoreCopy, storeCommand, type StoreCliIo } from '../../src/cli/storeCopy.js';
+import { runStoreCopy } from '../../src/cli/storeCopy.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgresEventStore.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite/sqliteEventStore.js';
 import { mailboxScope } from '../../src/secrets/vault.js';
@@ -14,30 +12,10 @@ import { parseStoreUrl } from '../../src/storeCopy/storeUrl.js';
 import { events } from '../contract/eventStoreFixtures.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
 import { startTestServer } from '../support/server.js';
+import { captureIo, runCli } from '../storeCopy/cliHarness.js';
 import { MASTER_KEY, SMTP_PASSWORDS, seedSqliteSource, snapshotConfiguration } from '../storeCopy/seedSource.js';
 
 const TOTAL = 100_000;
-
-const captureIo = (signal?: AbortSignal) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: StoreCliIo = {
-    stdout: new Writable({ write: (chunk, _enc, done) => (out.push(String(chunk)), done()) }),
-    stderr: { isTTY: false, write: (chunk: string) => (err.push(chunk), true) } as unknown as NodeJS.WriteStream,
-    setExitCode: () => {},
-    ...(signal ? { signal } : {}),
-  };
-  return { io, out, err, summary: () => JSON.parse(out.join('').trim().split('\n').at(-1)!) as Record<string, unknown> };
-};
-
-/** The real command line, parsed by commander in-process (main.ts adds only the exit-1 catch). */
-const runCli = async (io: StoreCliIo, ...args: string[]) => {
-  const program = new Command().exitOverride();
-  const store = storeCommand(io).exitOverride();
-  for (const sub of store.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
-  program.addCommand(store);
-  await program.parseAsync(['node', 'mailroom', 'store', 'copy', ...args]);
-};
 
 const pgAvailable = await postgresAvailable();
 

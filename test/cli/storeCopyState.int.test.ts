@@ -2,12 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeCommand, type StoreCliIo } from '../../src/cli/storeCopy.js';
 import { createReadModelDb, sqliteReadModelPath } from '../../src/db/database.js';
 import { SeenDisposition, createSqlFetchStateStore } from '../../src/mail/fetch/fetchStateStore.js';
 import { imapSourceKey, pop3SourceKey, type NewMessage } from '../../src/mail/messageStore/messageStore.js';
@@ -20,27 +17,8 @@ import { parseStoreUrl } from '../../src/storeCopy/storeUrl.js';
 import { LoginDocument } from '../generated/graphql.js';
 import { createTestSchema, postgresAvailable, TEST_DATABASE_URL } from '../support/postgres.js';
 import { ADMIN_PASSWORD, gql, startTestServer } from '../support/server.js';
+import { captureIo, runCli } from '../storeCopy/cliHarness.js';
 import { MASTER_KEY } from '../storeCopy/seedSource.js';
-
-const captureIo = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: StoreCliIo = {
-    stdout: new Writable({ write: (chunk, _enc, done) => (out.push(String(chunk)), done()) }),
-    stderr: { isTTY: false, write: (chunk: string) => (err.push(chunk), true) } as unknown as NodeJS.WriteStream,
-    setExitCode: () => {},
-    signal: new AbortController().signal,
-  };
-  return { io, out, err, summary: () => JSON.parse(out.join('').trim().split('\n').at(-1)!) as Record<string, any> };
-};
-
-const runCli = async (io: StoreCliIo, ...args: string[]) => {
-  const program = new Command().exitOverride();
-  const store = storeCommand(io).exitOverride();
-  for (const sub of store.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
-  program.addCommand(store);
-  await program.parseAsync(['node', 'mailroom', 'store', 'copy', ...args]);
-};
 
 const message = (accountId: string, sourceKey: string, raw: Uint8Array, subject: string | null, receivedAt: string): NewMessage => ({
   mailboxNumber: 1,

@@ -14,7 +14,10 @@ describe.runIf(dovecotOk)('Dovecot test harness', () => {
     onTestFinished(() => Promise.all([a.stop(), b.stop()]).then(() => undefined));
     const ports = [...Object.values(a.ports), ...Object.values(b.ports)];
     expect(new Set(ports).size).toBe(8);
-    // The master and its helpers (log, config, anvil, auth, login processes).
+    // The master and its helpers (log, config, anvil, auth, login processes); the master
+    // forks them right after start, which under load can be a moment after it listens.
+    const deadline = Date.now() + 10_000;
+    while ((a.processes().length < 2 || b.processes().length < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(a.processes().length).toBeGreaterThan(1);
     expect(b.processes().length).toBeGreaterThan(1);
     const pids = [...a.processes(), ...b.processes()];

@@ -93,6 +93,37 @@ describe('chat copies', () => {
     expect(receiver.requests).toEqual([]);
   });
 
+  it('keeps delivering other notices while a copy cannot be released, and releases it on a later pass', async () => {
+    const problems: string[] = [];
+    const config = loadChatConfig({ MAILROOM_CHAT_TIMEOUT_MS: '2000' }, problems);
+    // The vault's table is briefly unwritable, say: the first release fails.
+    let failures = 1;
+    const chatTransport = new (class extends ChatNoticeTransport {
+      override async release(notice: Parameters<ChatNoticeTransport['release']>[0]): Promise<void> {
+        if (failures-- > 0) throw new Error('data_keys is locked');
+        return super.release(notice);
+      }
+    })({ store, vault, config });
+    const delivered: string[] = [];
+    const warnings: string[] = [];
+    const box = new NoticeOutbox({
+      db: rm.db,
+      transport: { deliver: async (n) => void delivered.push(n.idempotencyKey) },
+      chatTransport,
+      logger: { warn: (_f, message) => void warnings.push(message), error: () => {} },
+    });
+    await box.send(await resetNotice('reset:6'));
+    await rm.db.updateTable('notice_outbox').set({ status: 'sent' }).where('idempotency_key', '=', chatRowKey('reset:6', DEST)).execute();
+    await box.send({ mailboxNumber: 1, kind: NoticeKind.TEST, facts: { destinationName: null, sentAt: new Date('2026-11-27T00:00:00Z') }, to: ['ops@example.com'], idempotencyKey: 'mail:1' });
+    expect(await box.deliverDue()).toBe(1);
+    expect(delivered).toEqual(['mail:1']);
+    expect(warnings).toEqual(['releasing a chat copy failed; will retry']);
+    expect(await liveKeys('reset:6')).toBe(1);
+    expect(await box.deliverDue()).toBe(0);
+    expect(await row('reset:6')).toMatchObject({ status: 'sent', chat_copy: null });
+    expect(await liveKeys('reset:6')).toBe(0);
+  });
+
   it('seals nothing for a row already recorded, nor for a credential already shredded', async () => {
     const box = outbox();
     await box.send(await resetNotice('reset:4'));

@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddReceiveAccountDocument, FetchReceiveAccountNowDocument, FetchStatusChangedDocument, LoginDocument } from '../generated/graphql.js';
+import { AddReceiveAccountDocument, FetchReceiveAccountNowDocument, FetchStatusChangedDocument } from '../generated/graphql.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
-import { startServerProcess, type ServerProcess } from '../support/process/serverProcess.js';
-import { ADMIN_PASSWORD, gql, subscribeQueued, wsClient } from '../support/server.js';
+import { loginAdmin, startServerProcess, waitFor, type ServerProcess } from '../support/process/serverProcess.js';
+import { gql, subscribeQueued, wsClient } from '../support/server.js';
 
 const dovecotOk = dovecotAvailable();
 const pgOk = await postgresAvailable();
@@ -32,16 +32,6 @@ const bulkMail = (i: number) =>
     ...Array.from({ length: 40 }, (_, n) => `line ${n} of message ${i} `.padEnd(76, '.')),
     '',
   ].join('\r\n');
-
-const waitFor = async <T,>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, diagnostics?: () => string): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${diagnostics ? `\n${diagnostics()}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 interface RunInterval {
   readonly instance: string;
@@ -79,7 +69,7 @@ describe.runIf(dovecotOk && pgOk)('fetch leases across two server processes', ()
       instanceIdOf.set(p, String(started.instanceId));
     }
     expect(instanceIdOf.get(a)).not.toBe(instanceIdOf.get(b));
-    token = (await gql(a.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
+    token = await loginAdmin(a);
   }, 180_000);
 
   afterAll(async () => {

@@ -3,30 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventStore } from '../../src/eventstore/index.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { allProjections } from '../../src/projections/all.js';
-import { CreateMailboxDocument, LoginDocument, MailboxDocument, RenameMailboxDocument, SettingsHistoryDocument } from '../generated/graphql.js';
+import { CreateMailboxDocument, MailboxDocument, RenameMailboxDocument, SettingsHistoryDocument } from '../generated/graphql.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
-import { startServerProcess, type ServerProcess } from '../support/process/serverProcess.js';
-import { ADMIN_PASSWORD, gql } from '../support/server.js';
+import { loginAdmin, startServerProcess, waitFor, type ServerProcess } from '../support/process/serverProcess.js';
+import { gql } from '../support/server.js';
 
 const enabled = await postgresAvailable();
 
 type Counts = ReadonlyMap<string, number>;
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-};
 
 /** `name{projection="…"} value` series of one metric from the Prometheus exposition. */
 const scrape = async (server: ServerProcess, metric: string): Promise<Counts> => {
@@ -89,13 +78,6 @@ describe.runIf(enabled)('projections across server instances', () => {
     await schema?.drop();
   });
 
-  const login = async (server: ServerProcess): Promise<string> => {
-    const res = await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } });
-    const token = res.data?.login.token;
-    if (!token) throw new Error(`login on ${server.name} failed: ${JSON.stringify(res.errors)}`);
-    return token;
-  };
-
   /** A mutation and then a query on the same instance: the query must see it, whoever leads. */
   const createAndRename = async (server: ServerProcess, token: string, number: number): Promise<void> => {
     const created = await gql(server.url, CreateMailboxDocument, { input: { number, name: `Box ${number}`, address: `box${number}@example.com` } }, { token });
@@ -114,7 +96,7 @@ describe.runIf(enabled)('projections across server instances', () => {
   };
 
   it('runs each projection on one instance, and on the survivor after the other is killed', async () => {
-    const [tokenA, tokenB] = await Promise.all([login(a), login(b)]);
+    const [tokenA, tokenB] = await Promise.all([loginAdmin(a), loginAdmin(b)]);
     // One instance bootstrapped; the other left it to that one.
     const bootstraps = [...a.logs(), ...b.logs()].filter((l) => String(l.msg).startsWith('bootstrap: created mailbox 1'));
     expect(bootstraps).toHaveLength(1);
@@ -128,7 +110,7 @@ describe.runIf(enabled)('projections across server instances', () => {
 
     // Exactly one leader per projection; only the leader applied events, each exactly once.
     const handled = await handledPerProjection(store);
-    const [appliedA, appliedB] = await until('the leaders have applied every event', async () => {
+    const [appliedA, appliedB] = await waitFor('the leaders have applied every event', async () => {
       const scraped = [await scrape(a, 'mailroom_projection_events_applied_total'), await scrape(b, 'mailroom_projection_events_applied_total')] as const;
       const total = sum(...scraped);
       return allProjections.every((p) => total.get(p.name) === handled.get(p.name)) ? scraped : undefined;
@@ -150,7 +132,7 @@ describe.runIf(enabled)('projections across server instances', () => {
     await victim.kill();
     survivor = survivingInstance;
 
-    await until('the survivor leads every projection', async () => {
+    await waitFor('the survivor leads every projection', async () => {
       const leads = await scrape(survivingInstance, 'mailroom_projection_leader');
       return allProjections.every((p) => leads.get(p.name) === 1) ? true : undefined;
     });
@@ -159,7 +141,7 @@ describe.runIf(enabled)('projections across server instances', () => {
 
     // The survivor continued from the victim's checkpoints: together they applied every event once.
     const handledAfter = await handledPerProjection(store);
-    const survivorApplied = await until('the survivor has applied every event', async () => {
+    const survivorApplied = await waitFor('the survivor has applied every event', async () => {
       const applied = await scrape(survivingInstance, 'mailroom_projection_events_applied_total');
       const total = sum(victimApplied, applied);
       return allProjections.every((p) => total.get(p.name) === handledAfter.get(p.name)) ? applied : undefined;
@@ -193,7 +175,7 @@ describe.runIf(enabled)('projections across server instances', () => {
     cli.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
     try {
-      await until('the CLI says it waits for the server', async () => (output.includes('waiting: a running server leads audit.mailbox_events') ? true : undefined));
+      await waitFor('the CLI says it waits for the server', async () => (output.includes('waiting: a running server leads audit.mailbox_events') ? true : undefined));
       expect(cli.exitCode).toBeNull();
       await survivor.stop();
       expect(await exited).toBe(0);

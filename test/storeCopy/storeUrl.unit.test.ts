@@ -48,6 +48,7 @@ describe('parseStoreUrl', () => {
 describe('store locations', () => {
   it('redacts passwords when shown', () => {
     expect(redactUrl('postgres://u:p%40ss@db/x')).toBe('postgres://u:***@db/x');
+    expect(redactUrl('postgres://u@db/x?sslmode=require&password=s3cret&application_name=m')).toBe('postgres://u@db/x?sslmode=require&password=***&application_name=m');
     expect(describeLocation(parseStoreUrl('esdb://admin:changeit@h:2113'))).toBe('esdb://admin:***@h:2113');
     expect(describeLocation(parseStoreUrl('sqlite:/d'))).toBe('sqlite:/d/events.sqlite');
   });

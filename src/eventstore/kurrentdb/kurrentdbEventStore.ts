@@ -17,7 +17,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, illegalState } from '../../errors/index.js';
 import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
-import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
+import { checkImportRevisions, type EventImporter, prepareImport, streamsOf } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { GENESIS_HASH, computeEventHash } from '../hashChain.js';
 import type {
@@ -209,14 +209,15 @@ export class KurrentDbEventStore implements EventStore, EventImporter {
     const head = await this.readHead();
     prepareImport(events, { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH });
     for (const e of events) assertWritableStreamId(e.streamId);
+    // Every stream's revision up front and concurrently, so the whole call is checked before
+    // its first run is written, without one round trip per run.
+    const current = new Map(await Promise.all(streamsOf(events).map(async (s) => [s, await this.lastRevision(s)] as const)));
+    checkImportRevisions(events, (streamId) => current.get(streamId)!);
     let headState: { headRevision: number } | null = head;
-    const revisions = new Map<string, number>();
     for (const run of importRuns(events)) {
       const streamId = run[0]!.streamId;
-      const before = revisions.get(streamId) ?? (await this.lastRevision(streamId));
-      checkImportRevisions(run, () => before);
       try {
-        await this.client.multiStreamAppend(this.appendRequests(streamId, run, headState, before));
+        await this.client.multiStreamAppend(this.appendRequests(streamId, run, headState, run[0]!.revision - 1));
       } catch (err) {
         if (err instanceof WrongExpectedVersionError) {
           throw illegalState(`The target store changed during the import at position ${run[0]!.position}; another writer is using it`);
@@ -224,7 +225,6 @@ export class KurrentDbEventStore implements EventStore, EventImporter {
         throw err;
       }
       headState = { headRevision: (headState?.headRevision ?? -1) + 1 };
-      revisions.set(streamId, run.at(-1)!.revision);
     }
   }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { PgChannelListener } from '../../db/pgChannelListener.js';
 import { ConcurrencyError, illegalState, validationError } from '../../errors/index.js';
 import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport, streamsOf } from '../eventImport.js';
@@ -16,7 +17,6 @@ import type {
   SubscribeOptions,
 } from '../port.js';
 import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
-import { AppendListener } from './appendListener.js';
 import { APPEND_CHANNEL, APPEND_FUNCTION, APPEND_ONE_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
 
 export interface PostgresEventStoreOptions {
@@ -89,8 +89,10 @@ interface AppendRow {
   out_position: number | null;
 }
 
-/** The one-event function's result, `<outcome> [<revision> [<position>]]`, as the batch function's row. */
-const toAppendRow = (row: AppendRow | { outcome_text: string }): AppendRow => {
+/** A row of the batch function, or the one-event function's text `<outcome> [<revision> [<position>]]`. */
+type AppendAnswer = AppendRow | { outcome_text: string };
+
+const toAppendRow = (row: AppendAnswer): AppendRow => {
   if (!('outcome_text' in row)) return row;
   const [outcome, revision, position] = row.outcome_text.split(' ');
   return {
@@ -110,13 +112,20 @@ export class PostgresEventStore implements EventStore, EventImporter {
   readonly kind = 'postgres';
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<EventSubscription>();
-  private readonly listener: AppendListener;
+  /** Wakes subscriptions on appends by any process; while it is down they fall back to polling. */
+  private readonly listener: PgChannelListener;
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly options: PostgresEventStoreOptions,
   ) {
-    this.listener = new AppendListener(options.connectionString, this.notifier);
+    this.listener = new PgChannelListener({
+      connectionString: options.connectionString,
+      channels: [APPEND_CHANNEL],
+      onNotification: () => this.notifier.notify(),
+      // Appends that committed before LISTEN took effect sent no notification we saw.
+      onListening: () => this.notifier.notify(),
+    });
   }
 
   /** Connects and creates the adapter's tables and function if missing. */
@@ -176,12 +185,13 @@ export class PostgresEventStore implements EventStore, EventImporter {
   }
 
   private async runAppend(streamId: string, statement: AppendStatement, params: unknown[]): Promise<AppendRow> {
+    const call = async (db: pg.Pool | pg.PoolClient) => toAppendRow((await db.query<AppendAnswer>({ ...statement, values: params })).rows[0]!);
     const { beforeCommit } = this.options;
-    if (!beforeCommit) return toAppendRow((await this.pool.query<AppendRow | { outcome_text: string }>({ ...statement, values: params })).rows[0]!);
+    if (!beforeCommit) return call(this.pool);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const row = toAppendRow((await client.query<AppendRow | { outcome_text: string }>({ ...statement, values: params })).rows[0]!);
+      const row = await call(client);
       await beforeCommit(streamId);
       await client.query('COMMIT');
       return row;
@@ -234,10 +244,6 @@ export class PostgresEventStore implements EventStore, EventImporter {
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
-      const e = err as { code?: string; constraint?: string };
-      if (e.code === '23505' && e.constraint === 'events_event_id_key') {
-        throw validationError(['events'], 'An imported event id is already stored in the target; event ids must be unique');
-      }
       throw mapAppendError(err, events[0]?.streamId ?? '', 'any');
     } finally {
       client.release();
@@ -266,7 +272,7 @@ export class PostgresEventStore implements EventStore, EventImporter {
   }
 
   subscribe(options: SubscribeOptions = {}): EventSubscription {
-    this.listener.start();
+    void this.listener.start();
     const inner = catchUpSubscription(
       { readAll: (o) => this.readAll(o), notifier: this.notifier },
       { pollIntervalMs: this.options.pollIntervalMs ?? 1000, ...options },

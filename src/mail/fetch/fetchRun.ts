@@ -52,7 +52,7 @@ export class FetchRun {
     this.deps.signal?.throwIfAborted();
   }
 
-  async afterStore(sourceKey: SourceKey): Promise<void> {
+  private async afterStore(sourceKey: SourceKey): Promise<void> {
     try {
       await this.deps.faults?.afterStore?.(sourceKey);
     } catch (e) {
@@ -101,7 +101,7 @@ export class FetchRun {
     }
   }
 
-  noteImported(id: string, size: number): void {
+  private noteImported(id: string, size: number): void {
     this.imported++;
     this.importedBytes += size;
     this.importedIds.push(id);

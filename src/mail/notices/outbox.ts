@@ -11,15 +11,23 @@ export interface OutboxLogger {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
-export interface NoticeOutboxOptions {
+/** What recording a notice takes besides the database: its fan-out, its language, the time. */
+export interface NoticeRecording {
+  /** The chat destinations that also get the notice, looked up through `executor` (the recording's transaction, if any). */
+  readonly chatDestinations?: (notice: Notice, executor: Kysely<ReadModelDb>) => Promise<readonly string[]>;
+  /**
+   * The language a mailbox's notices are written in (src/integrations/noticeLanguageService.ts).
+   * @default Japanese, the product's language
+   */
+  readonly language?: (mailboxNumber: number) => Promise<NoticeLanguage>;
+  readonly clock?: () => Date;
+}
+
+export interface NoticeOutboxOptions extends NoticeRecording {
   readonly db: Kysely<ReadModelDb>;
   readonly transport: NoticeTransport;
   /** Delivers `chat` rows (src/mail/notices/chat/chatTransport.ts); without it they wait. */
   readonly chatTransport?: NoticeTransport;
-  /** Fan-out: the chat destinations that also get a notice (src/mail/notices/noticeFanout.ts). */
-  readonly chatDestinations?: NoticeRecording['chatDestinations'];
-  readonly language?: NoticeRecording['language'];
-  readonly clock?: () => Date;
   /** Attempts before a notice is marked failed. @default 8 */
   readonly maxAttempts?: number;
   /** First retry delay; doubles per attempt up to `maxDelayMs`. @default 5000 */
@@ -34,18 +42,6 @@ export interface NoticeOutboxOptions {
 }
 
 export type OutboxRow = Selectable<NoticeOutboxTable>;
-
-/** What recording a notice takes besides the database: its fan-out, its language, the time. */
-export interface NoticeRecording {
-  /** The chat destinations that also get the notice, looked up through `executor` (the recording's transaction, if any). */
-  readonly chatDestinations?: (notice: Notice, executor: Kysely<ReadModelDb>) => Promise<readonly string[]>;
-  /**
-   * The language a mailbox's notices are written in (src/integrations/noticeLanguageService.ts).
-   * @default Japanese, the product's language
-   */
-  readonly language?: (mailboxNumber: number) => Promise<NoticeLanguage>;
-  readonly clock?: () => Date;
-}
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -199,19 +195,26 @@ export class NoticeOutbox implements NoticeSender {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Settled rows whose chat copy is still there: a deliverer stopped between settling and releasing. */
+  /** Settled rows whose chat copy is still there: a deliverer stopped between settling and releasing, or a release failed. */
   private async releaseSettledCopies(): Promise<void> {
     const rows = await this.db.selectFrom('notice_outbox').selectAll().where('chat_copy', 'is not', null).where('status', 'in', ['sent', 'failed']).execute();
     for (const row of rows) await this.releaseCopy(row);
   }
 
-  /** Has the transport destroy the row's copy of its chat destination, then forgets the (now unreadable) ciphertext. */
+  /**
+   * Has the transport destroy the row's copy of its chat destination, then forgets the (now
+   * unreadable) ciphertext. A failure is logged, not thrown: the row stays for the next pass,
+   * and must not hold up the delivery of other notices.
+   */
   private async releaseCopy(row: OutboxRow): Promise<void> {
-    if (row.chat_copy === null) return;
     const transport = row.channel === 'chat' ? this.options.chatTransport : this.options.transport;
-    if (!transport?.release) return;
-    await transport.release(this.recorded(row));
-    await this.db.updateTable('notice_outbox').set({ chat_copy: null }).where('id', '=', row.id).where('status', '!=', 'pending').execute();
+    if (row.chat_copy === null || !transport?.release) return;
+    try {
+      await transport.release(this.recorded(row));
+      await this.db.updateTable('notice_outbox').set({ chat_copy: null }).where('id', '=', row.id).where('status', '!=', 'pending').execute();
+    } catch (err) {
+      this.options.logger?.warn({ noticeId: row.id, error: err instanceof Error ? err.message : String(err) }, 'releasing a chat copy failed; will retry');
+    }
   }
 
   private recorded(row: OutboxRow): RecordedNotice {
@@ -266,8 +269,7 @@ export class NoticeOutbox implements NoticeSender {
       log?.call(this.options.logger, { noticeId: row.id, kind: row.kind, channel: row.channel, attempts, error: message }, failed ? 'notice delivery gave up' : 'notice delivery failed; will retry');
       settled = failed;
     }
-    // A failed release is retried by the next pass (releaseSettledCopies).
-    if (settled && row.chat_copy !== null) await this.releaseCopy(row).catch((err: unknown) => this.options.logger?.warn({ noticeId: row.id, error: String(err) }, 'releasing a chat copy failed; will retry'));
+    if (settled) await this.releaseCopy(row);
   }
 
   private async run(): Promise<void> {

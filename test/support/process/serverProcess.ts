@@ -9,7 +9,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_PASSWORD } from '../server.js';
+import { LoginDocument } from '../../generated/graphql.js';
+import { ADMIN_PASSWORD, gql } from '../server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -121,4 +122,31 @@ export const startServerProcess = (options: ServerProcessOptions): Promise<Serve
       rejectStart(new Error(`${options.name} exited (${code}) before it was ready:\n${output.slice(-30).join('\n')}`));
     });
   });
+};
+
+/** Logs in as the administrator every test process bootstraps with; returns the session token. */
+export const loginAdmin = async (server: Pick<ServerProcess, 'name' | 'url'>): Promise<string> => {
+  const res = await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } });
+  const token = res.data?.login.token;
+  if (!token) throw new Error(`login on ${server.name} failed: ${JSON.stringify(res.errors)}`);
+  return token;
+};
+
+/**
+ * Polls `probe` until it returns something truthy, and returns that: another process's
+ * logs, metrics and rows can only be watched, not awaited.
+ */
+export const waitFor = async <T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 60_000,
+  diagnostics?: () => string,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${diagnostics ? `\n${diagnostics()}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 };

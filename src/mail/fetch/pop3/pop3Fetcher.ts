@@ -160,9 +160,9 @@ export const fetchPop3 = async (run: FetchRun): Promise<void> => {
         aheadBytes += size;
       }
     };
+    sendAhead();
     for (const n of downloads) {
       run.checkAborted();
-      sendAhead();
       const collector = new MessageCollector(limits.maxMessageBytes, sizes.get(n));
       await client.readRetr((chunk) => collector.push(chunk));
       aheadBytes -= sizes.get(n)!;
