@@ -2,14 +2,9 @@ import pg from 'pg';
 import type { NewEvent } from '../../src/eventstore/port.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgresEventStore.js';
 import {
-  adapterAppender,
-  type AppendPlan,
-  appendPlan,
   COLUMNS,
-  compareAppends,
-  compareReads,
   DUMMY_HASH,
-  readAllWithAdapter,
+  runScenarios,
   type ScenarioResult,
   WORKLOAD,
 } from './workload.js';
@@ -81,26 +76,8 @@ export const benchPostgres = async (url: string): Promise<ScenarioResult[]> => {
   const store = await PostgresEventStore.create({ connectionString: withSchema(url, `bench_adapter_${suffix}`) });
   const pool = new pg.Pool({ connectionString: rawUrl, max: 10 });
   const raw = new RawPostgres(pool);
-  const append = adapterAppender(store);
-  const rawAppend = async (plan: AppendPlan) => {
-    for (const a of plan) await raw.append(a.streamId, a.events);
-  };
   try {
-    await append(appendPlan(100, 1));
-    await rawAppend(appendPlan(100, 1));
-    return [
-      await compareAppends('append 1 event', appendPlan(WORKLOAD.singleAppends, 1), append, rawAppend),
-      await compareAppends(
-        `append ${WORKLOAD.batchSize} events`,
-        appendPlan(WORKLOAD.batchAppends, WORKLOAD.batchSize),
-        append,
-        rawAppend,
-      ),
-      await compareReads(
-        () => readAllWithAdapter(store),
-        () => raw.readAll(),
-      ),
-    ];
+    return await runScenarios(store, raw);
   } finally {
     await store.close();
     await pool.end();

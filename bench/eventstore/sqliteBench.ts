@@ -3,14 +3,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { SqliteEventStore } from '../../src/eventstore/sqlite/sqliteEventStore.js';
 import type { NewEvent } from '../../src/eventstore/port.js';
 import {
-  adapterAppender,
-  type AppendPlan,
-  appendPlan,
   COLUMNS,
-  compareAppends,
-  compareReads,
   DUMMY_HASH,
-  readAllWithAdapter,
+  runScenarios,
   type ScenarioResult,
   WORKLOAD,
 } from './workload.js';
@@ -78,26 +73,8 @@ export const benchSqlite = async (dir: string, synchronous: 'FULL' | 'NORMAL'): 
   // The adapter creates the raw file's table too, so both have exactly the same shape.
   await new SqliteEventStore({ path: rawPath, synchronous }).close();
   const raw = new RawSqlite(rawPath, synchronous);
-  const append = adapterAppender(store);
-  const rawAppend = async (plan: AppendPlan) => {
-    for (const a of plan) raw.append(a.streamId, a.events);
-  };
   try {
-    await append(appendPlan(100, 1));
-    await rawAppend(appendPlan(100, 1));
-    return [
-      await compareAppends('append 1 event', appendPlan(WORKLOAD.singleAppends, 1), append, rawAppend),
-      await compareAppends(
-        `append ${WORKLOAD.batchSize} events`,
-        appendPlan(WORKLOAD.batchAppends, WORKLOAD.batchSize),
-        append,
-        rawAppend,
-      ),
-      await compareReads(
-        () => readAllWithAdapter(store),
-        async () => raw.readAll(),
-      ),
-    ];
+    return await runScenarios(store, raw);
   } finally {
     raw.close();
     await store.close();

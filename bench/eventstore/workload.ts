@@ -179,6 +179,34 @@ export const readAllWithAdapter = async (store: EventStore): Promise<number> => 
   }
 };
 
+/**
+ * The three scenarios every store runs, adapter against raw driver: warm-up, single-event
+ * appends, batch appends, then readAll of everything both sides hold.
+ */
+export const runScenarios = async (
+  store: EventStore,
+  raw: { append(streamId: string, events: NewEvent[]): unknown; readAll(): number | Promise<number> },
+): Promise<ScenarioResult[]> => {
+  const append = adapterAppender(store);
+  const rawAppend = async (plan: AppendPlan) => {
+    for (const a of plan) {
+      // The SQLite driver is synchronous: awaiting its result would add a turn the raw side does not pay.
+      const done = raw.append(a.streamId, a.events);
+      if (done instanceof Promise) await done;
+    }
+  };
+  await append(appendPlan(100, 1));
+  await rawAppend(appendPlan(100, 1));
+  return [
+    await compareAppends('append 1 event', appendPlan(WORKLOAD.singleAppends, 1), append, rawAppend),
+    await compareAppends(`append ${WORKLOAD.batchSize} events`, appendPlan(WORKLOAD.batchAppends, WORKLOAD.batchSize), append, rawAppend),
+    await compareReads(
+      () => readAllWithAdapter(store),
+      async () => raw.readAll(),
+    ),
+  ];
+};
+
 const rate = (m: Measured, unit: ScenarioResult['unit']) => ((unit === 'appends/s' ? m.ops : m.events) / m.ms) * 1000;
 
 export const printResults = (store: string, results: readonly ScenarioResult[]): void => {

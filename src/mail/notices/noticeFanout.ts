@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
 import { ChatEventKind, upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
-import { NoticeKind, type Notice } from './notice.js';
+import type { Notice, NoticeKind } from './notice.js';
 
 /**
  * Which chat event kind (the destination's subscription) a notice kind belongs to. The
@@ -11,29 +11,21 @@ import { NoticeKind, type Notice } from './notice.js';
  * errors go, and a room that follows errors sees the clearing of every error it saw raised.
  * Test mails are not chat notices.
  */
-export const chatEventKindOf = (kind: NoticeKind): ChatEventKind | null => {
-  switch (kind) {
-    case NoticeKind.RECEIVE_ERROR_RAISED:
-    case NoticeKind.MAILBOX_OVER_LIMIT:
-      return ChatEventKind.RECEIVE_ERROR_RAISED;
-    case NoticeKind.RECEIVE_ERROR_CLEARED:
-      return ChatEventKind.RECEIVE_ERROR_CLEARED;
-    case NoticeKind.MESSAGE_TOO_LARGE:
-      return ChatEventKind.MESSAGE_TOO_LARGE;
-    case NoticeKind.MAILBOX_RESET:
-      return ChatEventKind.MAILBOX_RESET;
-    case NoticeKind.USER_LOCKED:
-      return ChatEventKind.ACCOUNT_LOCKED;
-    case NoticeKind.USER_UNLOCKED:
-      return ChatEventKind.ACCOUNT_UNLOCKED;
-    case NoticeKind.OAUTH_REAUTHORIZATION_REQUIRED:
-      return ChatEventKind.OAUTH_REAUTHORIZATION_REQUIRED;
-    case NoticeKind.SETTING_CHANGED:
-      return ChatEventKind.SETTING_CHANGED;
-    default:
-      return null;
-  }
+/** A table, not a switch with a default: a new notice kind does not compile until it is placed. */
+const CHAT_EVENT_KIND_OF: { readonly [K in NoticeKind]: ChatEventKind | null } = {
+  RECEIVE_ERROR_RAISED: ChatEventKind.RECEIVE_ERROR_RAISED,
+  MAILBOX_OVER_LIMIT: ChatEventKind.RECEIVE_ERROR_RAISED,
+  RECEIVE_ERROR_CLEARED: ChatEventKind.RECEIVE_ERROR_CLEARED,
+  MESSAGE_TOO_LARGE: ChatEventKind.MESSAGE_TOO_LARGE,
+  MAILBOX_RESET: ChatEventKind.MAILBOX_RESET,
+  USER_LOCKED: ChatEventKind.ACCOUNT_LOCKED,
+  USER_UNLOCKED: ChatEventKind.ACCOUNT_UNLOCKED,
+  OAUTH_REAUTHORIZATION_REQUIRED: ChatEventKind.OAUTH_REAUTHORIZATION_REQUIRED,
+  SETTING_CHANGED: ChatEventKind.SETTING_CHANGED,
+  TEST: null,
 };
+
+export const chatEventKindOf = (kind: NoticeKind): ChatEventKind | null => CHAT_EVENT_KIND_OF[kind] ?? null;
 
 /**
  * The enabled chat destinations of a mailbox subscribed to an event kind, oldest first.
