@@ -31,8 +31,6 @@ const main = async (): Promise<void> => {
   }
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
-  if (app.generatedAdminPassword) printOnce('admin', app.generatedAdminPassword);
-  process.stdout.write(`Mailroom is ready: ${app.url} (WebSocket ${app.wsUrl})\n`);
 
   let signals = 0;
   const shutdown = (signal: string) => {
@@ -57,6 +55,10 @@ const main = async (): Promise<void> => {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Announced only once the handlers are in place: a supervisor that stops the server as
+  // soon as it reads this line must get the drain, not the default action of the signal.
+  if (app.generatedAdminPassword) printOnce('admin', app.generatedAdminPassword);
+  process.stdout.write(`Mailroom is ready: ${app.url} (WebSocket ${app.wsUrl})\n`);
 };
 
 main().catch((err: unknown) => {
