@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const roots = ['src', 'bench', 'migrations'];
+const roots = ['src', 'bench', 'migrations', 'examples'];
 const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 const stamp = join('dist', '.build-stamp');
 

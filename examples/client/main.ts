@@ -1,0 +1,88 @@
+/**
+ * The example session a frontend team would write first: log in, ask who we are, show a
+ * userError, rename a mailbox and see that change arrive on a subscription.
+ *
+ *   MAILROOM_URL=http://localhost:4000/graphql MAILROOM_USERNAME=admin MAILROOM_PASSWORD=… \
+ *     npm run example:client
+ */
+import WebSocket from 'ws';
+import {
+  ExampleLoginDocument,
+  ExampleRenameMailboxDocument,
+  ExampleSettingsChangedDocument,
+  ExampleViewerDocument,
+} from './generated/graphql.js';
+import { MailroomClient } from './mailroomClient.js';
+
+export interface ExampleOptions {
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+  readonly mailboxNumber: number;
+  readonly newName: string;
+  readonly log?: (line: string) => void;
+}
+
+export const runExample = async (o: ExampleOptions): Promise<{ renamedTo: string; eventType: string }> => {
+  const log = o.log ?? console.log;
+  const client = new MailroomClient({ url: o.url, webSocketImpl: WebSocket });
+  try {
+    // 1. Log in. A wrong password is a userError (a value), not an exception.
+    const { login } = await client.request(ExampleLoginDocument, { input: { username: o.username, password: o.password } });
+    if (!login.token) throw new Error(`login refused: ${login.userErrors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+    client.useToken(login.token);
+    log(`logged in; the session ends at ${login.expiresAt ?? '?'}`);
+
+    // 2. A query: the viewer and the mailboxes it can see.
+    const { viewer } = await client.request(ExampleViewerDocument, {});
+    for (const m of viewer?.memberships ?? []) log(`mailbox ${m.mailbox.number} "${m.mailbox.name}": ${m.roles.join(', ')}`);
+
+    // 3. Subscribe to the mailbox's setting events before changing anything.
+    const event = new Promise<string>((resolve, reject) => {
+      const stop = client.subscribe(ExampleSettingsChangedDocument, { mailboxNumber: o.mailboxNumber }, {
+        onData: ({ settingsChanged }) => {
+          const changes = settingsChanged.changes.map((c) => `${c.field}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`);
+          log(`event ${settingsChanged.position} ${settingsChanged.type} by ${settingsChanged.actor?.username ?? 'the server'}: ${changes.join(', ')}`);
+          stop();
+          resolve(settingsChanged.type);
+        },
+        onError: reject,
+      });
+    });
+
+    // 4. A mutation refused with a userError: the field path, a stable code and a message.
+    const refused = await client.request(ExampleRenameMailboxDocument, { input: { number: o.mailboxNumber, name: '' } });
+    for (const e of refused.renameMailbox.userErrors) log(`refused as expected: ${e.path.join('.')} ${e.code}: ${e.message}`);
+
+    // 5. The same mutation accepted; the subscription above sees the event.
+    // The subscription may still be starting: give the server a moment to register it.
+    await new Promise((r) => setTimeout(r, 200));
+    const renamed = await client.request(ExampleRenameMailboxDocument, {
+      input: { number: o.mailboxNumber, name: o.newName, reason: 'example client' },
+    });
+    if (renamed.renameMailbox.userErrors.length) throw new Error(renamed.renameMailbox.userErrors[0]!.message);
+    log(`renamed to "${renamed.renameMailbox.mailbox?.name}"`);
+    const eventType = await event;
+    return { renamedTo: renamed.renameMailbox.mailbox?.name ?? '', eventType };
+  } finally {
+    await client.close();
+  }
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const env = (name: string, fallback?: string): string => {
+    const v = process.env[name] ?? fallback;
+    if (v === undefined) throw new Error(`set ${name}`);
+    return v;
+  };
+  runExample({
+    url: env('MAILROOM_URL', 'http://localhost:4000/graphql'),
+    username: env('MAILROOM_USERNAME', 'admin'),
+    password: env('MAILROOM_PASSWORD'),
+    mailboxNumber: Number(env('MAILROOM_MAILBOX', '1')),
+    newName: env('MAILROOM_NEW_NAME', 'Support'),
+  }).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}
