@@ -5,7 +5,7 @@
  * Node with the `ws` package passed as `webSocketImpl`.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type GraphQLError } from 'graphql';
+import { print, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 
 export interface MailroomClientOptions {
@@ -17,7 +17,7 @@ export interface MailroomClientOptions {
 
 /** A GraphQL error of the whole request (not a userError): no token, no permission, bad query. */
 export class MailroomRequestError extends Error {
-  constructor(readonly errors: readonly Pick<GraphQLError, 'message' | 'extensions'>[]) {
+  constructor(readonly errors: readonly GraphQLFormattedError[]) {
     super(errors.map((e) => `${String(e.extensions?.code ?? 'ERROR')}: ${e.message}`).join('; '));
   }
 }

@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { brokenLinks, npmScripts, repoRoot, shellBlocks } from './readmeCommands.js';
+
+/**
+ * The README's first session, run as a new user would type it: its shell blocks, in
+ * order, in one bash, against the real server. The only changes are the documented
+ * placeholders: the printed password, the token copied from the login answer, the port,
+ * and the watch command (a second terminal in the README) running in the background.
+ */
+const FIRST_SESSION_PLACEHOLDERS: readonly [RegExp, string][] = [
+  [/localhost:4000/g, '127.0.0.1:$MAILROOM_TEST_PORT'],
+  [/PASTE-THE-PASSWORD/g, ADMIN_PASSWORD],
+  [/^TOKEN=mr_s_\.\.\..*$/m, `TOKEN=$(printf '%s' "$LAST" | grep -o 'mr_s_[A-Za-z0-9_-]*' | head -n 1)`],
+  [
+    /^(MAILROOM_TOKEN=\$TOKEN npm run watch -- 1)$/m,
+    '$1 > "$WATCH_OUT" 2>&1 &\nfor _ in $(seq 1 1500); do grep -q watching "$WATCH_OUT" && break; kill -0 $! || { echo "watch exited" >&2; exit 1; }; sleep 0.2; done; sleep 1',
+  ],
+];
+
+// Every curl answer is kept; a GraphQL error or a userError fails the session.
+const PREAMBLE = `set -euo pipefail
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+curl() {
+  LAST=$(command curl --fail-with-body "$@")
+  printf '%s\\n' "$LAST" >> "$ANSWERS"
+  if printf '%s' "$LAST" | grep -q '"errors"\\|"userErrors":\\[{'; then echo "error answer: $LAST" >&2; return 1; fi
+}
+`;
+
+const runBash = (script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> =>
+  new Promise((resolve) => {
+    const child = spawn('bash', ['-c', script], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+
+const markdownFiles = (): string[] => [
+  'README.md',
+  'bench/README.md',
+  ...readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
+  'examples/client/README.md',
+];
+
+describe('README', () => {
+  it.each(markdownFiles())('%s: every relative link points at a file of the repository', (file) => {
+    expect(brokenLinks(file)).toEqual([]);
+  });
+
+  it('every `npm run` script it names exists', () => {
+    const scripts = Object.keys((JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    for (const file of markdownFiles()) expect(npmScripts(file).filter((s) => !scripts.includes(s)), file).toEqual([]);
+  });
+
+  describe('"A first session", typed literally', () => {
+    let server: TestServer;
+    const work = mkdtempSync(join(tmpdir(), 'mailroom-readme-'));
+    beforeAll(async () => {
+      server = await startTestServer();
+    });
+    afterAll(async () => {
+      await server?.stop();
+      rmSync(work, { recursive: true, force: true });
+    });
+
+    it('logs in, queries, and the watch command prints the rename made from the other terminal', async () => {
+      const blocks = shellBlocks('README.md', 'A first session');
+      expect(blocks.length).toBeGreaterThanOrEqual(2);
+      let script = blocks.join('\n');
+      for (const [pattern, replacement] of FIRST_SESSION_PLACEHOLDERS) {
+        expect(script, `the README no longer has ${pattern}`).toMatch(pattern);
+        script = script.replace(pattern, replacement);
+      }
+      const answers = join(work, 'answers.ndjson');
+      const watchOut = join(work, 'watch.out');
+      writeFileSync(answers, '');
+      // The watch runs until the server ends it: give it a moment to print, then end the server side.
+      const port = new URL(server.url).port;
+      const result = await runBash(`${PREAMBLE}${script}\nfor _ in $(seq 1 50); do grep -q MailboxRenamed "$WATCH_OUT" && break; sleep 0.2; done\n`, {
+        MAILROOM_TEST_PORT: port,
+        PORT: port,
+        ANSWERS: answers,
+        WATCH_OUT: watchOut,
+      });
+      expect(result.stderr).not.toMatch(/error answer/);
+      expect(result.code, `${result.stderr}\nwatch: ${readFileSync(watchOut, 'utf8')}`).toBe(0);
+
+      const lines = readFileSync(answers, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { data: Record<string, unknown> });
+      expect(lines[0]!.data.login).toMatchObject({ token: expect.stringMatching(/^mr_s_/), userErrors: [] });
+      expect(lines[1]!.data.viewer).toMatchObject({ username: 'admin' });
+      expect(lines.at(-1)!.data.renameMailbox).toMatchObject({ mailbox: { name: 'Support' }, userErrors: [] });
+      const watched = readFileSync(watchOut, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; reason: string });
+      expect(watched, readFileSync(watchOut, 'utf8')).toContainEqual(expect.objectContaining({ type: 'MailboxRenamed', reason: 'try it' }));
+    }, 420_000);
+  });
+});
