@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { LoginDocument } from '../generated/graphql.js';
+import { dovecotAvailable } from '../support/dovecot.js';
+import { startLocalPeers, type LocalPeers } from '../support/localPeers.js';
+import { ADMIN_PASSWORD, gql, startTestServer, type TestServer } from '../support/server.js';
 import { brokenLinks, npmScripts, repoRoot, shellBlocks } from './readmeCommands.js';
 
 /**
@@ -31,6 +34,26 @@ curl() {
   if printf '%s' "$LAST" | grep -q '"errors"\\|"userErrors":\\[{'; then echo "error answer: $LAST" >&2; return 1; fi
 }
 `;
+
+/** The walkthrough: the test starts the peers and the server itself; ids are copied from the answers. */
+const idFromLast = (name: string) => `${name}=$(printf '%s' "$LAST" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d '"' -f 4)`;
+const WALKTHROUGH_PLACEHOLDERS: readonly [RegExp, string][] = [
+  [/localhost:4000/g, '127.0.0.1:$MAILROOM_TEST_PORT'],
+  [/^npm run peers\b.*$/m, ':'],
+  [/^source \.peers\/env && npm start$/m, 'source "$PEERS_DIR/env"'],
+  [/^ACCOUNT=\.\.\..*$/m, idFromLast('ACCOUNT')],
+  [/^SERVER=\.\.\..*$/m, idFromLast('SERVER')],
+  [/^SIGNATURE=\.\.\..*$/m, idFromLast('SIGNATURE')],
+];
+
+const fill = (blocks: readonly string[], placeholders: readonly [RegExp, string][]): string => {
+  let script = blocks.join('\n');
+  for (const [pattern, replacement] of placeholders) {
+    expect(script, `the README no longer has ${pattern}`).toMatch(pattern);
+    script = script.replace(pattern, replacement);
+  }
+  return script;
+};
 
 const runBash = (script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> =>
   new Promise((resolve) => {
@@ -71,11 +94,7 @@ describe('README', () => {
     it('logs in, queries, and the watch command prints the rename made from the other terminal', async () => {
       const blocks = shellBlocks('README.md', 'A first session');
       expect(blocks.length).toBeGreaterThanOrEqual(2);
-      let script = blocks.join('\n');
-      for (const [pattern, replacement] of FIRST_SESSION_PLACEHOLDERS) {
-        expect(script, `the README no longer has ${pattern}`).toMatch(pattern);
-        script = script.replace(pattern, replacement);
-      }
+      const script = fill(blocks, FIRST_SESSION_PLACEHOLDERS);
       const answers = join(work, 'answers.ndjson');
       const watchOut = join(work, 'watch.out');
       writeFileSync(answers, '');
@@ -97,5 +116,42 @@ describe('README', () => {
       const watched = readFileSync(watchOut, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; reason: string });
       expect(watched, readFileSync(watchOut, 'utf8')).toContainEqual(expect.objectContaining({ type: 'MailboxRenamed', reason: 'try it' }));
     }, 420_000);
+  });
+
+  describe.runIf(dovecotAvailable())('"Connect your first mailbox", typed literally against local peers', () => {
+    let server: TestServer;
+    let peers: LocalPeers;
+    const work = mkdtempSync(join(tmpdir(), 'mailroom-walkthrough-'));
+    beforeAll(async () => {
+      peers = await startLocalPeers(join(work, 'peers'));
+      server = await startTestServer({ env: { MAILROOM_MAIL_CA_FILE: peers.env.MAILROOM_MAIL_CA_FILE!, MAILROOM_SMTP_CA_FILE: peers.env.MAILROOM_SMTP_CA_FILE! } });
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await peers?.stop();
+      rmSync(work, { recursive: true, force: true });
+    });
+
+    it('adds an IMAP account and fetches the waiting mail, adds an SMTP server and a DKIM key, and a signed test mail arrives', async () => {
+      const token = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
+      const script = fill(shellBlocks('README.md', 'Connect your first mailbox'), WALKTHROUGH_PLACEHOLDERS);
+      const answers = join(work, 'answers.ndjson');
+      writeFileSync(answers, '');
+      const result = await runBash(`${PREAMBLE}${script}\n`, {
+        MAILROOM_TEST_PORT: new URL(server.url).port,
+        PEERS_DIR: join(work, 'peers'),
+        TOKEN: token,
+        ANSWERS: answers,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const data = readFileSync(answers, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { data: Record<string, Record<string, unknown>> }).data);
+      expect(data.map((d) => Object.keys(d)[0])).toEqual(['addReceiveAccount', 'testReceiveAccount', 'fetchReceiveAccountNow', 'addSmtpServer', 'addDkimSignature', 'setDefaultDkimSignature', 'sendTestMail']);
+      expect(data[1]!.testReceiveAccount).toMatchObject({ ok: true, error: null });
+      expect(data[2]!.fetchReceiveAccountNow).toMatchObject({ imported: 1, error: null });
+      expect(data[6]!.sendTestMail).toMatchObject({ result: { status: 'SENT', accepted: ['demo@example.com'] } });
+      const mail = await peers.smtp.next(10_000);
+      expect(mail.rcptTo).toEqual(['demo@example.com']);
+      expect(mail.raw.toString('utf8')).toMatch(/^DKIM-Signature: .*d=example\.com/m);
+    }, 240_000);
   });
 });
