@@ -1,6 +1,7 @@
 /**
  * Runs every projection against the event store: one worker per projection (own
- * subscription, own checkpoint, own failure state), read-your-writes waits for mutations,
+ * checkpoint, own failure state) and one shared batch loop that applies a batch for all
+ * of them in one transaction, read-your-writes waits for mutations,
  * status for `/readyz`, and rebuilds. With several instances on one database, a
  * `LeaderElection` decides which one runs each projection; the others are standby and
  * follow its checkpoint through a `CheckpointFeed` and by polling the checkpoint table.
@@ -10,6 +11,7 @@ import type { ReadModelDb } from '../db/schema.js';
 import { ErrorCode, MailroomError, validationError } from '../errors/index.js';
 import type { EventStore } from '../eventstore/port.js';
 import { readCheckpoints } from './checkpoints.js';
+import { BatchLoop } from './batchLoop.js';
 import { AlwaysLeader, type CheckpointFeed, type LeaderElection } from './leadership.js';
 import type { Projection } from './projection.js';
 import { rebuildProjections, type RebuildProgress } from './rebuild.js';
@@ -110,18 +112,17 @@ export class ProjectionRunner {
     this.logger = options.logger ?? defaultLogger;
     this.election = options.leaderElection ?? new AlwaysLeader();
     const feed = options.checkpointFeed;
+    const loop = new BatchLoop({
+      store: options.store,
+      db: options.db,
+      batchSize: options.batchSize ?? 500,
+      retry,
+      logger: this.logger,
+      onChange: () => this.settleWaiters(),
+      ...(feed ? { publish: (trx, names, position) => feed.publish(trx, names, position) } : {}),
+    });
     this.workers = options.projections.map(
-      (projection) =>
-        new ProjectionWorker({
-          store: options.store,
-          db: options.db,
-          projection,
-          batchSize: options.batchSize ?? 500,
-          retry,
-          logger: this.logger,
-          onChange: () => this.settleWaiters(),
-          ...(feed ? { publish: (trx, name, position) => feed.publish(trx, name, position) } : {}),
-        }),
+      (projection) => new ProjectionWorker({ db: options.db, projection, loop, onChange: () => this.settleWaiters() }),
     );
   }
 
@@ -263,7 +264,7 @@ export class ProjectionRunner {
               onProgress?.(progress);
             },
             onApplied: (name, count) => void (this.worker(name).applied += count),
-            ...(feed ? { publish: (trx, name, position) => feed.publish(trx, name, position) } : {}),
+            ...(feed ? { publish: (trx, names, position) => feed.publish(trx, names, position) } : {}),
           },
         );
       } finally {
