@@ -34,6 +34,8 @@ const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const GROWTH = 3000;
+/** `BENCH_ONLY=mutation` measures only the one-in-flight mutation (for profiling it). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 /** Mailbox 1 is the bootstrap's. */
 const MAILBOX = 7;
 
@@ -209,8 +211,14 @@ const runStore = async (kind: string) => {
     const answer = await call(url, SETTINGS_QUERY, { n: MAILBOX }, token);
     console.log(`  settings answer: ${Buffer.byteLength(JSON.stringify({ data: answer }))} bytes`);
 
-    await load({ url, body: settingsBody, token, inFlight: 20, seconds: 1 });
     let before = sqlCounts();
+    if (ONLY === 'mutation') {
+      await load({ url, body: renames('Warm'), token, inFlight: 1, count: 50 });
+      line('renameMailbox, 1 in flight', fmt(await load({ url, body: renames('One'), token, inFlight: 1, seconds: SECONDS })));
+      return;
+    }
+    await load({ url, body: settingsBody, token, inFlight: 20, seconds: 1 });
+    before = sqlCounts();
     const read = await load({ url, body: settingsBody, token, inFlight: 20, seconds: SECONDS });
     const readSql = sqlDelta(before, 'readmodels.sqlite');
     const apollo = await apolloBaseline(answer.outboundSettings);

@@ -24,6 +24,8 @@ export interface BatchLoopOptions {
   readonly logger: ProjectionLogger;
   /** After positions moved (once per batch, not once per projection). */
   readonly onChange: () => void;
+  /** After a batch committed, before `onChange` (caches drop what it changed). */
+  readonly onCommitted?: (events: readonly RecordedEvent[]) => void;
   /** Runs in each batch transaction after the checkpoint advance (e.g. tells standbys). */
   readonly publish?: (trx: Kysely<ReadModelDb>, names: readonly string[], position: number) => Promise<void>;
 }
@@ -243,6 +245,7 @@ export class BatchLoop implements BatchMembership {
       w.position = to;
     }
     this.failures = 0;
+    this.options.onCommitted?.(batch);
     this.options.onChange();
   }
 

@@ -27,6 +27,8 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Runs in each chunk's transaction, after the checkpoints are written. */
   readonly publish?: (trx: Kysely<ReadModelDb>, names: readonly string[], position: number) => Promise<void>;
+  /** After each committed chunk, with its events. */
+  readonly onCommitted?: (events: readonly RecordedEvent[]) => void;
   /** After each committed chunk: how many events each projection was handed. */
   readonly onApplied?: (name: string, count: number) => void;
 }
@@ -103,6 +105,7 @@ export const rebuildProjections = async (
         to,
       );
     });
+    options.onCommitted?.(batch);
     for (const [name, count] of applied) options.onApplied?.(name, count);
     first = false;
     position = to;

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessControl, requestClientAddress } from '../access/index.js';
 import { AuthService } from '../auth/authService.js';
+import { createPrincipalCache } from '../auth/principalCache.js';
 import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createEventStore } from '../eventstore/index.js';
@@ -18,7 +19,9 @@ import { createIntegrationServices } from '../integrations/index.js';
 import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
 import { parseBuiltinSmtpUrl } from '../mail/smtp/builtinServer.js';
 import { createOutboundServices, inboundOAuthTokenSource } from '../outbound/index.js';
+import { accessProjections } from '../projections/access/index.js';
 import { serverProjections } from '../projections/all.js';
+import { identityProjections } from '../projections/identity/index.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
@@ -137,7 +140,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     },
   });
   await access.start();
-  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard });
+  const principalCache = createPrincipalCache([...identityProjections, ...accessProjections]);
+  principalCache.attach(runner);
+  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard, principalCache });
   const liveEvents = new LiveEventFeed(store, logger);
   await liveEvents.start();
 
