@@ -56,11 +56,35 @@ export class ReadModelCache<K, V> {
     if (this.entries.has(key)) return this.entries.get(key)!;
     const generation = this.generation;
     const value = await load();
-    if (generation === this.generation && this.usable()) {
-      this.entries.set(key, value);
-      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    }
+    if (generation === this.generation && this.usable()) this.store(key, value);
     return value;
+  }
+
+  /** `get` for many keys; the missing ones are loaded together (a DataLoader batch). */
+  async getMany(keys: readonly K[], loadMany: (missing: readonly K[]) => Promise<ReadonlyMap<K, V>>): Promise<Map<K, V>> {
+    const usable = this.usable();
+    if (!usable) this.entries.clear();
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of keys) {
+      if (usable && this.entries.has(key)) found.set(key, this.entries.get(key)!);
+      else missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const generation = this.generation;
+    const loaded = await loadMany(missing);
+    const keep = usable && generation === this.generation && this.usable();
+    for (const key of missing) {
+      if (!loaded.has(key)) continue;
+      found.set(key, loaded.get(key)!);
+      if (keep) this.store(key, loaded.get(key)!);
+    }
+    return found;
+  }
+
+  private store(key: K, value: V): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
   private usable(): boolean {

@@ -11,6 +11,7 @@ import { createContextFactory, type Services } from '../graphql/context.js';
 import { operationLimitRules, refuseAnonymousIntrospection } from '../graphql/access/operationLimits.js';
 import { createFormatError } from '../graphql/formatError.js';
 import { LiveEventFeed } from '../graphql/liveEvents.js';
+import { createOutboundRowsCache } from '../graphql/outbound/outbound.loaders.js';
 import { buildMailroomSchema } from '../graphql/schema.js';
 import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
@@ -188,7 +189,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const outboundRows = createOutboundRowsCache();
+  outboundRows.attach(runner);
+  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {
