@@ -9,6 +9,7 @@ import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore } from '../eventstore/port.js';
 import { requireSelfOrAdministrator } from './authorization.js';
 import { createArgon2Hasher, generatePassword, type PasswordHasher } from './passwords.js';
+import type { PrincipalCache, UserPrincipal } from './principalCache.js';
 import { actorIdOf, type Actor, type Principal } from './principal.js';
 import { API_TOKEN_PREFIX, newApiToken, newSessionToken, SESSION_TOKEN_PREFIX, sha256Hex } from './tokens.js';
 
@@ -33,6 +34,8 @@ export interface AuthServiceOptions {
   readonly afterAppend?: (position: number) => Promise<void>;
   /** Rate limits, account locks and failed-login counting (src/access/). */
   readonly loginGuard?: LoginGuard;
+  /** Principals kept between requests, dropped from the events; without it every request reads them. */
+  readonly principalCache?: PrincipalCache;
 }
 
 /**
@@ -76,6 +79,7 @@ export class AuthService {
   /** Computed once at construction, so even the first unknown-user login takes one verify. */
   private readonly dummyHash: Promise<string>;
   private readonly loginGuard: LoginGuard | null;
+  private readonly principalCache: PrincipalCache | null;
 
   constructor(options: AuthServiceOptions) {
     this.store = options.store;
@@ -87,6 +91,7 @@ export class AuthService {
     this.afterAppend = options.afterAppend ?? (async () => {});
     this.dummyHash = this.passwords.hash(generatePassword(32));
     this.loginGuard = options.loginGuard ?? null;
+    this.principalCache = options.principalCache ?? null;
   }
 
   /**
@@ -184,8 +189,9 @@ export class AuthService {
 
   /**
    * The principal behind a bearer token, or null when the token is unknown, expired,
-   * revoked, or its user is deactivated or locked. Roles and permissions are read fresh on every
-   * call, so a revocation takes effect on the next request.
+   * revoked, or its user is deactivated or locked. The token is read on every call; the user's
+   * roles and permissions come from the principal cache when there is one, which the events
+   * empty as they commit, so a revocation still takes effect on the next request.
    */
   async authenticate(bearerToken: string | null | undefined): Promise<Principal | null> {
     if (typeof bearerToken !== 'string') return null;
@@ -210,6 +216,12 @@ export class AuthService {
 
   /** The principal for an active, unlocked user, or null; also for re-checking long-lived subscriptions. */
   async loadPrincipal(userId: string, kind: Principal['kind'], tokenId?: string): Promise<Principal | null> {
+    const read = () => this.readUserPrincipal(userId);
+    const user = await (this.principalCache ? this.principalCache.get(userId, read) : read());
+    return user && { ...user, kind, ...(tokenId === undefined ? {} : { tokenId }) };
+  }
+
+  private async readUserPrincipal(userId: string): Promise<UserPrincipal | null> {
     const [user, locked] = await Promise.all([
       this.db.selectFrom('users').select(['id', 'username', 'is_administrator', 'active']).where('id', '=', userId).executeTakeFirst(),
       this.loginGuard ? this.loginGuard.isLocked(userId) : false,
@@ -234,13 +246,11 @@ export class AuthService {
       byMailbox.set(number, roles);
     }
     return {
-      kind,
       userId: user.id,
       username: user.username,
       isAdministrator: user.is_administrator === 1,
       permissions: new Set(permissions.map((p) => p.permission as UserPermission)),
       memberships: byMailbox,
-      ...(tokenId === undefined ? {} : { tokenId }),
     };
   }
 }

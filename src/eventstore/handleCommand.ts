@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { isConcurrencyError } from '../errors/index.js';
+import { ErrorCode, isConcurrencyError, MailroomError } from '../errors/index.js';
 import type { Command, Decider } from '../domain/shared/decider.js';
+import { forget, loadDecidedState, remember } from './decidedState.js';
 import { uuidFromSeed } from './eventIds.js';
 import type { DomainEvent, EventMetadata, EventStore, NewEvent, RecordedEvent } from './port.js';
 
 export interface HandleCommandOptions {
-  /** Retries after a concurrency conflict; other errors are never retried. @default 5 */
+  /** Retries after a concurrency conflict (another instance wrote); other errors are never retried. @default 10 */
   readonly maxRetries?: number;
-  /** Base delay of the jittered backoff between retries, in ms. @default 5 */
+  /** Base delay of the jittered exponential backoff between retries, in ms. @default 5 */
   readonly baseDelayMs?: number;
+  /** Longest single backoff, in ms. @default 250 */
+  readonly maxDelayMs?: number;
 }
 
 export interface HandleCommandResult<State, Evt extends DomainEvent> {
@@ -19,6 +22,9 @@ export interface HandleCommandResult<State, Evt extends DomainEvent> {
   /** Global position of the last appended event, or null when the decider appended nothing. */
   readonly position: number | null;
 }
+
+/** What users are told when a command lost every retry to concurrent writers; no internal names. */
+export const CHANGED_CONCURRENTLY = 'This was changed by someone else at the same moment; try again';
 
 const derivedEventId = (commandId: string, index: number): string => uuidFromSeed(`${commandId}:${index}`);
 
@@ -38,24 +44,57 @@ export const toEventMetadata = (command: Command): EventMetadata => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Load the stream, fold it, decide, append with the expected revision. On a concurrency
+ * Commands on one stream in this instance run one after another: a burst on one mailbox
+ * then queues instead of conflicting with itself, and each decides on the state the
+ * previous one left (from the decided-state cache, without reading the stream again).
+ * Conflicts can then only come from other instances, which the retry absorbs.
+ */
+const queues = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
+
+const serialised = <T>(store: EventStore, streamId: string, run: () => Promise<T>): Promise<T> => {
+  let perStore = queues.get(store);
+  if (!perStore) {
+    perStore = new Map();
+    queues.set(store, perStore);
+  }
+  const previous = perStore.get(streamId);
+  const result = previous ? previous.then(run, run) : run();
+  const tail = result.catch(() => {});
+  perStore.set(streamId, tail);
+  void tail.then(() => {
+    if (perStore.get(streamId) === tail) perStore.delete(streamId);
+  });
+  return result;
+};
+
+/**
+ * Load the stream's state, decide, append with the expected revision. On a concurrency
  * conflict the whole cycle is repeated (bounded, with jitter) so the decision is made
  * again on fresh state; any other error propagates untouched.
  */
-export const handleCommand = async <State, Cmd extends Command, Evt extends DomainEvent>(
+export const handleCommand = <State, Cmd extends Command, Evt extends DomainEvent>(
   store: EventStore,
   decider: Decider<State, Cmd, Evt>,
   streamId: string,
   command: Cmd,
   options: HandleCommandOptions = {},
+): Promise<HandleCommandResult<State, Evt>> =>
+  serialised(store, streamId, () => decideAndAppend(store, decider, streamId, command, options));
+
+const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<State, Cmd, Evt>,
+  streamId: string,
+  command: Cmd,
+  options: HandleCommandOptions,
 ): Promise<HandleCommandResult<State, Evt>> => {
-  const maxRetries = options.maxRetries ?? 5;
+  const maxRetries = options.maxRetries ?? 10;
   const baseDelayMs = options.baseDelayMs ?? 5;
+  const maxDelayMs = options.maxDelayMs ?? 250;
   for (let attempt = 0; ; attempt++) {
-    const recorded = await store.readStream(streamId);
-    let state = decider.initialState();
-    for (const e of recorded) state = decider.evolve(state, e as unknown as Evt);
-    const revision = recorded.length === 0 ? -1 : recorded[recorded.length - 1]!.revision;
+    const loaded = await loadDecidedState(store, decider, streamId);
+    let state = loaded.state;
+    const revision = loaded.revision;
 
     const decided = decider.decide(command, state);
     const newEvents: readonly Evt[] = Array.isArray(decided) ? decided : [decided as Evt];
@@ -75,6 +114,12 @@ export const handleCommand = async <State, Cmd extends Command, Evt extends Doma
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
       for (const e of newEvents) state = decider.evolve(state, e);
+      // A replayed command id appends nothing: the evolved state is not the stream's.
+      if (result.nextExpectedRevision === revision + newEvents.length) {
+        remember(store, decider, streamId, { state, revision: result.nextExpectedRevision });
+      } else {
+        forget(store, streamId);
+      }
       return {
         newEvents,
         newState: state,
@@ -82,8 +127,13 @@ export const handleCommand = async <State, Cmd extends Command, Evt extends Doma
         position: result.position,
       };
     } catch (err) {
-      if (!isConcurrencyError(err) || attempt >= maxRetries) throw err;
-      await sleep(baseDelayMs * 2 ** attempt * (0.5 + Math.random()));
+      forget(store, streamId);
+      if (!isConcurrencyError(err)) throw err;
+      if (attempt >= maxRetries) {
+        throw new MailroomError(ErrorCode.CONCURRENCY, CHANGED_CONCURRENTLY, { cause: err });
+      }
+      const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+      await sleep(ceiling * (0.5 + Math.random() / 2));
     }
   }
 };

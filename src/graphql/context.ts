@@ -16,7 +16,7 @@ import type { NoticeOutbox } from '../mail/notices/outbox.js';
 import type { TransportInfo } from '../server/httpServer.js';
 import type { Logger } from '../server/logger.js';
 import type { LiveEventFeed } from './liveEvents.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import { createLoaders, type Loaders, type ReadCaches } from './loaders.js';
 
 /** Long-lived services the resolvers call; built once by the composition root. */
 export interface Services {
@@ -39,6 +39,8 @@ export interface Services {
   /** External system calls, message channels, chat destinations. */
   readonly integrations: IntegrationServices;
   readonly logger: Logger;
+  /** Read models kept between requests (the composition root attaches them to the runner). */
+  readonly readCaches?: ReadCaches;
 }
 
 export interface GraphQLContext {
@@ -77,5 +79,6 @@ export const createContextFactory =
     correlationId: info.correlationId && CORRELATION_ID.test(info.correlationId) ? info.correlationId : randomUUID(),
     bearerToken: info.bearerToken,
     services,
-    loaders: createLoaders(db),
+    // The caches hold rows of the server's own read-model database only.
+    loaders: createLoaders(db, db === services.db ? services.readCaches : {}),
   });

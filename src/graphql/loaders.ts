@@ -5,7 +5,11 @@ import type { MailboxesTable, UsersTable } from '../db/schema.identity.js';
 import { createAccessLoaders } from './access/access.loaders.js';
 import { createInboundLoaders } from './inbound/inbound.loaders.js';
 import { createIntegrationsLoaders } from './integrations/integrations.loaders.js';
-import { createOutboundLoaders } from './outbound/outbound.loaders.js';
+import { createOutboundLoaders, type OutboundRowsCache } from './outbound/outbound.loaders.js';
+
+export interface ReadCaches {
+  readonly outboundRows?: OutboundRowsCache;
+}
 
 export type UserRow = Selectable<UsersTable>;
 export type MailboxRow = Selectable<MailboxesTable>;
@@ -60,8 +64,11 @@ const loadMembers = async (
   }));
 };
 
-/** Created per request, so batching and caching never leak between callers. */
-export const createLoaders = (db: Kysely<ReadModelDb>) => ({
+/**
+ * Created per request, so batching and caching never leak between callers. `caches` are
+ * the read-model caches kept between requests (dropped by the events, see ReadModelCache).
+ */
+export const createLoaders = (db: Kysely<ReadModelDb>, caches: ReadCaches = {}) => ({
   userById: new DataLoader<string, UserRow | null>(async (ids) =>
     byKey(ids, await db.selectFrom('users').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
   ),
@@ -80,7 +87,7 @@ export const createLoaders = (db: Kysely<ReadModelDb>) => ({
   }),
   ...createAccessLoaders(db),
   ...createInboundLoaders(db),
-  ...createOutboundLoaders(db),
+  ...createOutboundLoaders(db, caches.outboundRows),
   ...createIntegrationsLoaders(db),
 });
 

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode, isMailroomError, type MailroomError } from '../errors/index.js';
+import { CHANGED_CONCURRENTLY } from '../eventstore/handleCommand.js';
 
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
@@ -35,7 +36,9 @@ export const isUserFacing = (e: unknown): e is MailroomError => isMailroomError(
  */
 export const toUserError = (e: MailroomError, prefix: readonly string[] = ['input']): UserError => {
   const path = e.fieldPath.length === 0 || e.fieldPath[0] === prefix[0] ? [...e.fieldPath] : [...prefix, ...e.fieldPath];
-  return Object.assign(new UserError(), { path, code: e.code, message: e.message });
+  // A store's conflict names streams and revisions, which mean nothing to users.
+  const message = e.code === ErrorCode.CONCURRENCY ? CHANGED_CONCURRENTLY : e.message;
+  return Object.assign(new UserError(), { path, code: e.code, message });
 };
 
 /**

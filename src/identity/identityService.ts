@@ -4,10 +4,11 @@ import type { RequestMetadata } from '../auth/authService.js';
 import { createArgon2Hasher, validatePassword, type PasswordHasher } from '../auth/passwords.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
 import { mailboxDecider, mailboxStreamId, type MailboxCommand, type MailboxRole } from '../domain/identity/mailbox.decider.js';
-import { userDecider, userStreamId, validateRegistration, type UserCommand, type UserEvent, type UserPermission } from '../domain/identity/user.decider.js';
+import { userDecider, userStreamId, validateRegistration, type UserCommand, type UserPermission } from '../domain/identity/user.decider.js';
 import { usernameClaimDecider, usernameClaimStreamId } from '../domain/identity/usernameClaim.decider.js';
-import { fold, type CommandMetadata } from '../domain/shared/decider.js';
+import type { CommandMetadata } from '../domain/shared/decider.js';
 import { illegalState, notFound, unauthenticated, validationError } from '../errors/index.js';
+import { loadDecidedState } from '../eventstore/decidedState.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore } from '../eventstore/port.js';
 
@@ -178,7 +179,7 @@ export class IdentityService {
   /** A user's current state from the event stream (the source of truth, never behind). */
   async requireUser(userId: string) {
     if (typeof userId !== 'string' || userId.length === 0) throw validationError(['userId'], 'Expected a user id, got nothing');
-    const state = fold(userDecider.evolve, userDecider.initialState(), (await this.store.readStream(userStreamId(userId))) as unknown as UserEvent[]);
+    const { state } = await loadDecidedState(this.store, userDecider, userStreamId(userId));
     if (state.status === 'empty') throw notFound('User', userId, ['userId']);
     return state;
   }

@@ -1,8 +1,9 @@
 import type { RequestMetadata } from '../auth/authService.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
-import { mailboxDecider, mailboxStreamId, type MailboxEvent } from '../domain/identity/mailbox.decider.js';
-import { fold, type Command, type CommandMetadata, type Decider } from '../domain/shared/decider.js';
+import { mailboxDecider, mailboxStreamId } from '../domain/identity/mailbox.decider.js';
+import type { Command, CommandMetadata, Decider } from '../domain/shared/decider.js';
 import { notFound, validationError } from '../errors/index.js';
+import { loadDecidedState } from '../eventstore/decidedState.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import type { DomainEvent, EventStore } from '../eventstore/port.js';
 import { mailboxScope } from '../secrets/vault.js';
@@ -48,8 +49,7 @@ export class OutboundCommands {
     if (!Number.isSafeInteger(mailboxNumber) || mailboxNumber < 1) {
       throw validationError(['mailboxNumber'], `Expected a positive integer, got ${JSON.stringify(mailboxNumber)}`);
     }
-    const events = (await this.store.readStream(mailboxStreamId(mailboxNumber))) as unknown as MailboxEvent[];
-    const state = fold(mailboxDecider.evolve, mailboxDecider.initialState(), events);
+    const { state } = await loadDecidedState(this.store, mailboxDecider, mailboxStreamId(mailboxNumber));
     if (state.status === 'empty') throw notFound('Mailbox', String(mailboxNumber), ['mailboxNumber']);
     return state;
   }

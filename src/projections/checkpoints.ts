@@ -30,6 +30,17 @@ export const ensureCheckpoint = async (db: Kysely<ReadModelDb>, name: string): P
     .execute();
 };
 
+/** `ensureCheckpoint` for several projections in one statement. */
+export const ensureCheckpoints = async (db: Kysely<ReadModelDb>, names: readonly string[]): Promise<void> => {
+  if (names.length === 0) return;
+  const updated_at = new Date().toISOString();
+  await db
+    .insertInto('projection_checkpoints')
+    .values(names.map((name) => ({ name, position: 0, updated_at })))
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+};
+
 export const setCheckpoint = async (db: Kysely<ReadModelDb>, name: string, position: number): Promise<void> => {
   const updated_at = new Date().toISOString();
   await db
@@ -73,3 +84,26 @@ export class CheckpointMovedError extends Error {
     this.name = 'CheckpointMovedError';
   }
 }
+
+/**
+ * `advanceCheckpoint` for every projection of one batch that stood at `from`, in one
+ * statement: a batch costs one checkpoint update however many projections share it.
+ */
+export const advanceCheckpoints = async (
+  trx: Kysely<ReadModelDb>,
+  names: readonly string[],
+  from: number,
+  to: number,
+): Promise<void> => {
+  if (names.length === 1) return advanceCheckpoint(trx, names[0]!, from, to);
+  const moved = await trx
+    .updateTable('projection_checkpoints')
+    .set({ position: to, updated_at: new Date().toISOString() })
+    .where('name', 'in', names)
+    .where('position', '=', from)
+    .returning('name')
+    .execute();
+  if (moved.length === names.length) return;
+  const done = new Set(moved.map((r) => r.name));
+  throw new CheckpointMovedError(names.find((n) => !done.has(n))!, from);
+};

@@ -31,7 +31,7 @@ export interface CheckpointListener {
 /** How a leader tells the standbys where it is. */
 export interface CheckpointFeed {
   /** Runs inside the batch transaction, so standbys hear of the position only once it is committed. */
-  publish(trx: Kysely<ReadModelDb>, name: string, position: number): Promise<void>;
+  publish(trx: Kysely<ReadModelDb>, names: readonly string[], position: number): Promise<void>;
   start(listener: CheckpointListener): Promise<void>;
   stop(): Promise<void>;
 }

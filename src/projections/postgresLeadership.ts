@@ -240,9 +240,12 @@ export class PostgresCheckpointFeed implements CheckpointFeed {
     });
   }
 
-  async publish(trx: Kysely<ReadModelDb>, name: string, position: number): Promise<void> {
+  async publish(trx: Kysely<ReadModelDb>, names: readonly string[], position: number): Promise<void> {
+    if (names.length === 0) return;
     // NOTIFY is delivered at commit, and not at all on rollback (PostgreSQL docs, NOTIFY).
-    await sql`select pg_notify(${CHECKPOINT_CHANNEL}, current_schema() || ':' || ${`${name}:${position}`})`.execute(trx);
+    // One statement for the whole batch, however many projections it advanced.
+    const payloads = names.map((name) => `${name}:${position}`);
+    await sql`select pg_notify(${CHECKPOINT_CHANNEL}, current_schema() || ':' || p) from unnest(${payloads}::text[]) as p`.execute(trx);
   }
 
   async start(listener: CheckpointListener): Promise<void> {

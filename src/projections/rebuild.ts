@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
-import { advanceCheckpoint, setCheckpoint } from './checkpoints.js';
+import { advanceCheckpoints, setCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 import { ProjectionApplyError } from './worker.js';
 
@@ -25,8 +25,10 @@ export interface RebuildOptions {
   readonly batchSize?: number;
   /** Called after each committed chunk. */
   readonly onProgress?: (progress: RebuildProgress) => void;
-  /** Runs in each chunk's transaction once per projection, after its checkpoint is written. */
-  readonly publish?: (trx: Kysely<ReadModelDb>, name: string, position: number) => Promise<void>;
+  /** Runs in each chunk's transaction, after the checkpoints are written. */
+  readonly publish?: (trx: Kysely<ReadModelDb>, names: readonly string[], position: number) => Promise<void>;
+  /** After each committed chunk, with its events. */
+  readonly onCommitted?: (events: readonly RecordedEvent[]) => void;
   /** After each committed chunk: how many events each projection was handed. */
   readonly onApplied?: (name: string, count: number) => void;
 }
@@ -89,11 +91,21 @@ export const rebuildProjections = async (
         for (const table of tables) await trx.deleteFrom(table).execute();
         for (const { projection } of handlers) await setCheckpoint(trx, projection.name, to);
       } else {
-        for (const { projection } of handlers) await advanceCheckpoint(trx, projection.name, position, to);
+        await advanceCheckpoints(
+          trx,
+          handlers.map((h) => h.projection.name),
+          position,
+          to,
+        );
       }
       for (const event of batch) await applyToAll(trx, handlers, event, applied);
-      if (options.publish) for (const { projection } of handlers) await options.publish(trx, projection.name, to);
+      await options.publish?.(
+        trx,
+        handlers.map((h) => h.projection.name),
+        to,
+      );
     });
+    options.onCommitted?.(batch);
     for (const [name, count] of applied) options.onApplied?.(name, count);
     first = false;
     position = to;

@@ -1,6 +1,7 @@
 /**
  * Runs every projection against the event store: one worker per projection (own
- * subscription, own checkpoint, own failure state), read-your-writes waits for mutations,
+ * checkpoint, own failure state) and one shared batch loop that applies a batch for all
+ * of them in one transaction, read-your-writes waits for mutations,
  * status for `/readyz`, and rebuilds. With several instances on one database, a
  * `LeaderElection` decides which one runs each projection; the others are standby and
  * follow its checkpoint through a `CheckpointFeed` and by polling the checkpoint table.
@@ -8,10 +9,12 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
 import { ErrorCode, MailroomError, validationError } from '../errors/index.js';
-import type { EventStore } from '../eventstore/port.js';
+import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import { readCheckpoints } from './checkpoints.js';
+import { BatchLoop } from './batchLoop.js';
 import { AlwaysLeader, type CheckpointFeed, type LeaderElection } from './leadership.js';
 import type { Projection } from './projection.js';
+import type { CommitSource } from './readModelCache.js';
 import { rebuildProjections, type RebuildProgress } from './rebuild.js';
 import { ProjectionWorker, type ProjectionLogger, type ProjectionState, type RetryPolicy } from './worker.js';
 
@@ -89,8 +92,9 @@ const defaultLogger: ProjectionLogger = {
   error: (message, fields) => console.error(message, fields ?? ''),
 };
 
-export class ProjectionRunner {
+export class ProjectionRunner implements CommitSource {
   private readonly workers: readonly ProjectionWorker[];
+  private readonly commitListeners: ((events: readonly RecordedEvent[]) => void)[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly election: LeaderElection;
   /** Leadership changes of one worker, applied in order. */
@@ -110,18 +114,18 @@ export class ProjectionRunner {
     this.logger = options.logger ?? defaultLogger;
     this.election = options.leaderElection ?? new AlwaysLeader();
     const feed = options.checkpointFeed;
+    const loop = new BatchLoop({
+      store: options.store,
+      db: options.db,
+      batchSize: options.batchSize ?? 500,
+      retry,
+      logger: this.logger,
+      onChange: () => this.settleWaiters(),
+      onCommitted: (events) => this.committed(events),
+      ...(feed ? { publish: (trx, names, position) => feed.publish(trx, names, position) } : {}),
+    });
     this.workers = options.projections.map(
-      (projection) =>
-        new ProjectionWorker({
-          store: options.store,
-          db: options.db,
-          projection,
-          batchSize: options.batchSize ?? 500,
-          retry,
-          logger: this.logger,
-          onChange: () => this.settleWaiters(),
-          ...(feed ? { publish: (trx, name, position) => feed.publish(trx, name, position) } : {}),
-        }),
+      (projection) => new ProjectionWorker({ db: options.db, projection, loop, onChange: () => this.settleWaiters() }),
     );
   }
 
@@ -221,6 +225,26 @@ export class ProjectionRunner {
     };
   }
 
+  /** `listener` hears every batch this instance commits (live and rebuild), before waiters settle. */
+  onCommitted(listener: (events: readonly RecordedEvent[]) => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  /** Whether every named projection is running in this instance (not standby, failed or rebuilding). */
+  isRunningHere(names: readonly string[]): boolean {
+    return this.running && names.every((n) => this.workers.find((w) => w.name === n)?.state === 'running');
+  }
+
+  private committed(events: readonly RecordedEvent[]): void {
+    for (const listener of this.commitListeners) {
+      try {
+        listener(events);
+      } catch (e) {
+        this.logger.error('a commit listener failed', { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+
   /** Events each projection applied in this process (live and rebuilds), for `/metrics`. */
   appliedEventCounts(): ReadonlyMap<string, number> {
     return new Map(this.workers.map((w) => [w.name, w.applied]));
@@ -263,7 +287,8 @@ export class ProjectionRunner {
               onProgress?.(progress);
             },
             onApplied: (name, count) => void (this.worker(name).applied += count),
-            ...(feed ? { publish: (trx, name, position) => feed.publish(trx, name, position) } : {}),
+            onCommitted: (events) => this.committed(events),
+            ...(feed ? { publish: (trx, names, position) => feed.publish(trx, names, position) } : {}),
           },
         );
       } finally {

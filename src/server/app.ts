@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessControl, requestClientAddress } from '../access/index.js';
 import { AuthService } from '../auth/authService.js';
+import { createPrincipalCache } from '../auth/principalCache.js';
 import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createEventStore } from '../eventstore/index.js';
@@ -10,6 +11,7 @@ import { createContextFactory, type Services } from '../graphql/context.js';
 import { operationLimitRules, refuseAnonymousIntrospection } from '../graphql/access/operationLimits.js';
 import { createFormatError } from '../graphql/formatError.js';
 import { LiveEventFeed } from '../graphql/liveEvents.js';
+import { createOutboundRowsCache } from '../graphql/outbound/outbound.loaders.js';
 import { buildMailroomSchema } from '../graphql/schema.js';
 import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
@@ -18,7 +20,9 @@ import { createIntegrationServices } from '../integrations/index.js';
 import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
 import { parseBuiltinSmtpUrl } from '../mail/smtp/builtinServer.js';
 import { createOutboundServices, inboundOAuthTokenSource } from '../outbound/index.js';
+import { accessProjections } from '../projections/access/index.js';
 import { serverProjections } from '../projections/all.js';
+import { identityProjections } from '../projections/identity/index.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
@@ -137,7 +141,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     },
   });
   await access.start();
-  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard });
+  const principalCache = createPrincipalCache([...identityProjections, ...accessProjections]);
+  principalCache.attach(runner);
+  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard, principalCache });
   const liveEvents = new LiveEventFeed(store, logger);
   await liveEvents.start();
 
@@ -183,7 +189,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const outboundRows = createOutboundRowsCache();
+  outboundRows.attach(runner);
+  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {

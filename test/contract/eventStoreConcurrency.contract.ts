@@ -10,7 +10,7 @@ import {
   increment,
   newEvent,
   sleep,
-  withReadBarrier,
+  instancesWithReadBarrier,
 } from './eventStoreFixtures.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -132,13 +132,14 @@ export const testEventStoreConcurrency = (getStore: () => EventStore): void => {
   });
 
   describe('handleCommand over the adapter', () => {
-    it('retries conflicting concurrent commands so both succeed on fresh state', async () => {
+    it('retries conflicting concurrent commands of two instances so both succeed on fresh state', async () => {
       const calls = { decide: 0 };
-      const store = withReadBarrier(getStore(), 2);
+      const store = getStore();
+      const [a, b] = instancesWithReadBarrier(store, 2, 2);
       const decider = counterDecider(calls);
       const results = await Promise.all([
-        handleCommand(store, decider, 'counter-1', increment(2), { baseDelayMs: 1 }),
-        handleCommand(store, decider, 'counter-1', increment(3), { baseDelayMs: 1 }),
+        handleCommand(a!, decider, 'counter-1', increment(2), { baseDelayMs: 1 }),
+        handleCommand(b!, decider, 'counter-1', increment(3), { baseDelayMs: 1 }),
       ]);
       expect(calls.decide).toBe(3);
       const stream = await store.readStream('counter-1');
@@ -147,6 +148,27 @@ export const testEventStoreConcurrency = (getStore: () => EventStore): void => {
       expect([2, 3]).toContain(totals[0]);
       expect(results.map((r) => r.newState).sort((a, b) => a - b)).toEqual(totals);
       expect(stream.map((e) => e.revision)).toEqual([0, 1]);
+    });
+
+    it('queues a burst of 50 commands on one stream in one instance: all land, none conflicts', async () => {
+      const calls = { decide: 0 };
+      const store = getStore();
+      const decider = counterDecider(calls);
+      const results = await Promise.all(Array.from({ length: 50 }, () => handleCommand(store, decider, 'counter-burst', increment(1))));
+      expect(calls.decide).toBe(50);
+      expect(results.map((r) => r.newState).sort((x, y) => x - y)).toEqual(range(1, 50));
+      expect((await store.readStream('counter-burst')).map((e) => (e.data as { total: number }).total)).toEqual(range(1, 50));
+    });
+
+    it('a burst of 50 split over two instances still lands whole, with the retries', async () => {
+      const store = getStore();
+      const instances = instancesWithReadBarrier(store, 0, 2);
+      const decider = counterDecider({ decide: 0 });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => handleCommand(instances[i % 2]!, decider, 'counter-split', increment(1))),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      expect(await store.readStream('counter-split')).toHaveLength(50);
     });
 
     it('does not retry a validation error', async () => {

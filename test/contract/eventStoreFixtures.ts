@@ -70,10 +70,16 @@ export const collect = (subscription: EventSubscription) => {
  * proceed, so concurrent commands are guaranteed to decide on the same state and conflict.
  * Reads and appends still go to the real store.
  */
-export const withReadBarrier = (store: EventStore, parties: number): EventStore => {
+export const withReadBarrier = (store: EventStore, parties: number): EventStore => instancesWithReadBarrier(store, parties, 1)[0]!;
+
+/**
+ * `count` handles on one store, as separate server instances would hold (each has its own
+ * command queue and decided-state cache), sharing one read barrier.
+ */
+export const instancesWithReadBarrier = (store: EventStore, parties: number, count: number): EventStore[] => {
   let remaining = parties;
   const waiting: (() => void)[] = [];
-  return new Proxy(store, {
+  return Array.from({ length: count }, () => new Proxy(store, {
     get(target, prop) {
       if (prop === 'readStream') {
         return async (...args: Parameters<EventStore['readStream']>) => {
@@ -91,7 +97,7 @@ export const withReadBarrier = (store: EventStore, parties: number): EventStore 
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
-  });
+  }));
 };
 
 /** Toy aggregate: a counter whose events record the running total, so a stale decision is visible. */

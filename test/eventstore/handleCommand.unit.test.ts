@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyError, ErrorCode } from '../../src/errors/index.js';
-import { handleCommand } from '../../src/eventstore/handleCommand.js';
+import { CHANGED_CONCURRENTLY, handleCommand } from '../../src/eventstore/handleCommand.js';
 import { MemoryEventStore } from '../../src/eventstore/memory/memoryEventStore.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { counterDecider, increment, newEvent } from '../contract/eventStoreFixtures.js';
@@ -37,24 +37,26 @@ describe('handleCommand retries', () => {
     expect(result.nextExpectedRevision).toBe(2);
   });
 
-  it('gives up after maxRetries and rethrows the ConcurrencyError', async () => {
+  it('gives up after maxRetries with a CONCURRENCY error that names no stream or revision', async () => {
     const calls = { decide: 0 };
     const store = withRacingWriter(new MemoryEventStore(), 100);
     const err = await handleCommand(store, counterDecider(calls), 'c', increment(1), { maxRetries: 3, baseDelayMs: 1 }).catch(
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(ConcurrencyError);
+    expect(err).toMatchObject({ code: ErrorCode.CONCURRENCY, message: CHANGED_CONCURRENTLY });
+    expect((err as Error).cause).toBeInstanceOf(ConcurrencyError);
+    expect((err as Error).message).not.toMatch(/revision|"c"/);
     expect(calls.decide).toBe(4);
     expect((await store.readStream('c')).every((e) => (e.data as { by: number }).by === 100)).toBe(true);
   });
 
-  it('defaults to 5 retries', async () => {
+  it('defaults to 10 retries', async () => {
     const calls = { decide: 0 };
     const store = withRacingWriter(new MemoryEventStore(), 100);
-    await expect(handleCommand(store, counterDecider(calls), 'c', increment(1), { baseDelayMs: 0 })).rejects.toThrow(
-      ConcurrencyError,
-    );
-    expect(calls.decide).toBe(6);
+    await expect(handleCommand(store, counterDecider(calls), 'c', increment(1), { baseDelayMs: 0 })).rejects.toMatchObject({
+      code: ErrorCode.CONCURRENCY,
+    });
+    expect(calls.decide).toBe(11);
   });
 
   it('never retries a refusal by the decider', async () => {
@@ -82,5 +84,81 @@ describe('handleCommand retries', () => {
     const again = await handleCommand(store, counterDecider(calls), 'c', increment(2, commandId));
     expect(again.position).toBe(first.position);
     expect(await store.readStream('c')).toHaveLength(1);
+  });
+});
+
+/** Counts the events each `readStream` returns, so a test sees how much of a stream a command read. */
+const countingReads = (store: EventStore) => {
+  const reads: number[] = [];
+  const counted = new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'readStream') {
+        return async (...args: Parameters<EventStore['readStream']>) => {
+          const events = await target.readStream(...args);
+          reads.push(events.length);
+          return events;
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { store: counted, reads };
+};
+
+describe('handleCommand decided state', () => {
+  it('reads only the events after its cached state, and still sees appends made past it', async () => {
+    const { store, reads } = countingReads(new MemoryEventStore());
+    const decider = counterDecider({ decide: 0 });
+    for (let i = 0; i < 50; i++) await handleCommand(store, decider, 'c', increment(1));
+    // The first command found an empty stream; every later one had the state already.
+    expect(reads.every((n) => n === 0)).toBe(true);
+
+    // Another writer (another instance) appends behind the cache's back.
+    await store.appendToStream('c', [newEvent('Incremented', { by: 100, total: 150 })]);
+    reads.length = 0;
+    const result = await handleCommand(store, decider, 'c', increment(1));
+    expect(reads).toEqual([1]);
+    expect(result.newState).toBe(151);
+    expect(result.nextExpectedRevision).toBe(51);
+  });
+
+  it('decides again on the stream, not the cache, after a conflict', async () => {
+    const calls = { decide: 0 };
+    const decider = counterDecider(calls);
+    const inner = new MemoryEventStore();
+    await handleCommand(inner, decider, 'c', increment(1));
+    const racing = withRacingWriter(inner, 1);
+    const result = await handleCommand(racing, decider, 'c', increment(1));
+    expect(result.newState).toBe(102);
+    expect((await inner.readStream('c')).map((e) => (e.data as { by: number }).by)).toEqual([1, 100, 1]);
+  });
+
+  it('does not fold a replayed command into the cached state', async () => {
+    const store = new MemoryEventStore();
+    const decider = counterDecider({ decide: 0 });
+    const commandId = randomUUID();
+    await handleCommand(store, decider, 'c', increment(2, commandId));
+    await handleCommand(store, decider, 'c', increment(2, commandId));
+    const next = await handleCommand(store, decider, 'c', increment(1));
+    expect(next.newState).toBe(3);
+  });
+
+  it('queues a burst of 50 concurrent commands on one stream: every one lands, in order, without a conflict', async () => {
+    const calls = { decide: 0 };
+    const store = new MemoryEventStore();
+    const decider = counterDecider(calls);
+    const results = await Promise.all(Array.from({ length: 50 }, () => handleCommand(store, decider, 'c', increment(1))));
+    expect(results.map((r) => r.newState)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(calls.decide).toBe(50);
+    expect(await store.readStream('c')).toHaveLength(50);
+  });
+
+  it('keeps queueing after a refused command', async () => {
+    const store = new MemoryEventStore();
+    const decider = counterDecider({ decide: 0 });
+    const outcomes = await Promise.allSettled([1, -1, 1].map((by) => handleCommand(store, decider, 'c', increment(by))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.readStream('c')).toHaveLength(2);
   });
 });

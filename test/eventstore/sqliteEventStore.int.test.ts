@@ -62,4 +62,34 @@ describe('SqliteEventStore file handling', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('group-commits concurrent appends: one durable commit, a conflict refuses only its own append', async () => {
+    const dir = await tempDir();
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    try {
+      await store.appendToStream('taken', events(1));
+      let commits = 0;
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 20 }, (_, i) => store.appendToStream(`g-${i}`, events(1), { expectedRevision: 'no_stream' })),
+        store.appendToStream('taken', events(1), { expectedRevision: 'no_stream' }),
+      ]);
+      expect(outcomes.slice(0, 20).every((o) => o.status === 'fulfilled')).toBe(true);
+      expect(outcomes[20]).toMatchObject({ status: 'rejected', reason: { code: 'CONCURRENCY' } });
+      // Another connection sees one commit for all twenty (data_version moves once per commit by others).
+      const other = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+      const version = other.database.prepare('PRAGMA data_version');
+      const v0 = version.get() as { data_version: number };
+      await Promise.all(Array.from({ length: 5 }, (_, i) => store.appendToStream(`h-${i}`, events(1))));
+      commits = (version.get() as { data_version: number }).data_version - v0.data_version;
+      expect(commits).toBe(1);
+      await other.close();
+      const all = await store.readAll();
+      expect(all).toHaveLength(26);
+      const { verifyChain } = await import('../../src/eventstore/hashChain.js');
+      expect(verifyChain(all, undefined, 1).ok).toBe(true);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -131,6 +131,27 @@ describe.each(kinds)('AuthService on %s', (kind) => {
     expect(await h.auth.authenticate(issued.token)).toBeNull();
   });
 
+  it('serves a principal from its cache, yet a revoked role, a removed membership or a revoked permission count on the next call', async () => {
+    const { userId: erin } = await h.identity.createUser(SYSTEM_ACTOR, { username: 'erin', displayName: 'Erin', email: 'erin@example.com', password: 'erin password' }, meta());
+    await h.identity.addMember(SYSTEM_ACTOR, { mailboxNumber: 1, userId: erin }, meta());
+    await h.identity.assignRole(SYSTEM_ACTOR, { mailboxNumber: 1, userId: erin, role: 'OPERATIONS_ADMINISTRATOR' }, meta());
+    await h.identity.grantPermission(SYSTEM_ACTOR, { userId: erin, permission: 'MAILBOX_RESET' }, meta());
+    const { token } = await h.auth.login('erin', 'erin password');
+    const first = (await h.auth.authenticate(token))!;
+    // The cached principal is shared: the rows were read once, not per call.
+    expect((await h.auth.authenticate(token))!.memberships).toBe(first.memberships);
+
+    await h.identity.revokeRole(SYSTEM_ACTOR, { mailboxNumber: 1, userId: erin, role: 'OPERATIONS_ADMINISTRATOR' }, meta());
+    expect([...(await h.auth.authenticate(token))!.memberships]).toEqual([[1, new Set()]]);
+    await h.identity.removeMember(SYSTEM_ACTOR, { mailboxNumber: 1, userId: erin }, meta());
+    expect((await h.auth.authenticate(token))!.memberships.size).toBe(0);
+    await h.identity.revokePermission(SYSTEM_ACTOR, { userId: erin, permission: 'MAILBOX_RESET' }, meta());
+    expect((await h.auth.authenticate(token))!.permissions.size).toBe(0);
+    // A session ended in the table (a logout on another instance) counts at once, cache or not.
+    await h.db.deleteFrom('auth_sessions').where('user_id', '=', erin).execute();
+    expect(await h.auth.authenticate(token)).toBeNull();
+  });
+
   it('an API token with an expiry stops working then', async () => {
     const issued = await h.auth.issueApiToken(SYSTEM_ACTOR, carol, 'short', new Date(h.clock.now().getTime() + HOUR), meta());
     expect(await h.auth.authenticate(issued.token)).not.toBeNull();

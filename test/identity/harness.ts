@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthService } from '../../src/auth/authService.js';
+import { createPrincipalCache } from '../../src/auth/principalCache.js';
 import { createArgon2Hasher } from '../../src/auth/passwords.js';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -49,7 +50,10 @@ export const createIdentityHarness = async (kind: ReadDbKind) => {
   const passwords = createArgon2Hasher();
   const afterAppend = (position: number) => runner.waitForPosition(position, 10_000);
   const identity = new IdentityService({ store, clock: clock.now, passwords, afterAppend });
-  const auth = new AuthService({ store, db: readDb.db, clock: clock.now, passwords, afterAppend });
+  // As the server wires it: principals cached between calls, dropped by the projected events.
+  const principalCache = createPrincipalCache(identityProjections);
+  principalCache.attach(runner);
+  const auth = new AuthService({ store, db: readDb.db, clock: clock.now, passwords, afterAppend, principalCache });
   return {
     store,
     db: readDb.db,

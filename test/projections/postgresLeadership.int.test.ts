@@ -148,12 +148,12 @@ describe.runIf(pgAvailable)('PostgreSQL projection leadership', () => {
     await rm.db
       .transaction()
       .execute(async (trx) => {
-        await feed.publish(trx, 'a:b', 7);
+        await feed.publish(trx, ['a:b'], 7);
         throw new Error('roll back');
       })
       .catch(() => {});
     await rm.db.transaction().execute(async (trx) => {
-      await feed.publish(trx, 'a:b', 8);
+      await feed.publish(trx, ['a:b'], 8);
       await sql`select pg_sleep(0.1)`.execute(trx);
       expect(heard).toEqual([]);
     });

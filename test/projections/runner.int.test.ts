@@ -83,6 +83,28 @@ describe.each(kinds)('ProjectionRunner on %s', (kind) => {
     expect(transactions.size).toBeLessThan(200);
   });
 
+  it('applies a batch for every projection in one transaction and advances all their checkpoints in it', async () => {
+    await createToyTables(rm.db, 'other');
+    const seen: { name: string; trx: object }[] = [];
+    const r = runner({
+      projections: ['toy', 'other'].map((name) => toyProjection({ name, onApplied: (_e, trx) => void seen.push({ name, trx }) })),
+    });
+    await r.start();
+    const { position } = await store.appendToStream('counter-a', [newEvent('Counted', { id: 'a' })]);
+    await r.waitForPosition(position, 5000);
+    expect(seen.map((s) => s.name)).toEqual(['toy', 'other']);
+    expect(seen[0]!.trx).toBe(seen[1]!.trx);
+    expect([await checkpointOf(rm.db, 'toy'), await checkpointOf(rm.db, 'other')]).toEqual([1, 1]);
+
+    // One that joins late (its own checkpoint behind) catches up without re-applying for the others.
+    await r.rebuild(['other']);
+    seen.length = 0;
+    const next = await appendCounted(store, 3);
+    await r.waitForPosition(next, 5000);
+    expect((await toySnapshot(rm.db)).log).toEqual([1, 2, 3, 4]);
+    expect((await toySnapshot(rm.db, 'other')).log).toEqual([1, 2, 3, 4]);
+  });
+
   it('resumes from its checkpoint after a restart without re-applying anything', async () => {
     const first = runner();
     await first.start();

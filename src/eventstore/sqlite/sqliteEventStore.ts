@@ -61,6 +61,16 @@ interface PreparedEvent {
   readonly parts: EventHashParts;
 }
 
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: NonNullable<AppendOptions['expectedRevision']>;
+  readonly prepared: readonly PreparedEvent[];
+  readonly recordedAtIso: string;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 interface AppendContext {
   current: number;
   firstStream: string | null;
@@ -89,10 +99,11 @@ const toRecorded = (r: EventRow): RecordedEvent => ({
 });
 
 /**
- * Event store on one SQLite file through Node's built-in `node:sqlite`. Every append runs
- * synchronously between BEGIN IMMEDIATE and COMMIT: the write lock is taken up front, and
- * no `await` can interleave another append, so the hash chain always extends the true
- * last event and positions are gapless in commit order.
+ * Event store on one SQLite file through Node's built-in `node:sqlite`. Appends are
+ * group-committed: those of one event-loop turn run synchronously, one after another,
+ * between one BEGIN IMMEDIATE and COMMIT: the write lock is taken up front, and no `await`
+ * can interleave, so the hash chain always extends the true last event and positions are
+ * gapless in commit order.
  */
 export class SqliteEventStore implements EventStore, EventImporter {
   readonly kind = 'sqlite';
@@ -100,9 +111,14 @@ export class SqliteEventStore implements EventStore, EventImporter {
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<EventSubscription>();
   private readonly pollIntervalMs: number;
+  /** Appends waiting for the next group commit. */
+  private readonly pending: PendingAppend[] = [];
   private readonly stmt: {
     begin: StatementSync;
     commit: StatementSync;
+    savepoint: StatementSync;
+    release: StatementSync;
+    rollbackToSavepoint: StatementSync;
     rollback: StatementSync;
     context: StatementSync;
     streamOfId: StatementSync;
@@ -132,6 +148,9 @@ export class SqliteEventStore implements EventStore, EventImporter {
     this.stmt = {
       begin: p('BEGIN IMMEDIATE'),
       commit: p('COMMIT'),
+      savepoint: p('SAVEPOINT append'),
+      release: p('RELEASE append'),
+      rollbackToSavepoint: p('ROLLBACK TO append'),
       rollback: p('ROLLBACK'),
       // Everything an append needs to know, in one statement: where the first event id is
       // stored (idempotency), the stream's revision, and the last event (chain head).
@@ -174,17 +193,47 @@ export class SqliteEventStore implements EventStore, EventImporter {
       return { e, data, metadata, parts: eventHashParts({ streamId, id: e.id, type: e.type, recordedAt }) };
     });
 
-    this.stmt.begin.run();
-    let result: AppendResult;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expectedRevision, prepared, recordedAtIso, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /**
+   * Group commit: the appends that arrived during one event-loop turn share one
+   * transaction, hence one fsync. Each runs in its own savepoint, so a conflict or a bad
+   * event id refuses only that append; the others commit. Nothing is acknowledged before
+   * the COMMIT returns.
+   */
+  private flush(): void {
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
     try {
-      result = this.appendLocked(streamId, events, expectedRevision, prepared, recordedAtIso);
+      this.stmt.begin.run();
+      for (const a of batch) {
+        this.stmt.savepoint.run();
+        try {
+          outcomes.push({ ok: true, result: this.appendLocked(a.streamId, a.events, a.expectedRevision, a.prepared, a.recordedAtIso) });
+          this.stmt.release.run();
+        } catch (error) {
+          this.stmt.rollbackToSavepoint.run();
+          this.stmt.release.run();
+          outcomes.push({ ok: false, error });
+        }
+      }
       this.stmt.commit.run();
     } catch (err) {
       if (this.db.isTransaction) this.stmt.rollback.run();
-      throw err;
+      for (const a of batch) a.reject(err);
+      return;
     }
-    this.notifier.notify();
-    return result;
+    batch.forEach((a, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) a.resolve(outcome.result);
+      else a.reject(outcome.error);
+    });
+    if (outcomes.some((o) => o.ok)) this.notifier.notify();
   }
 
   private appendLocked(
@@ -280,6 +329,8 @@ export class SqliteEventStore implements EventStore, EventImporter {
 
   /** Ends open subscriptions first, so none reads from a closed connection. */
   async close(): Promise<void> {
+    // Appends already accepted are committed (or refused) before the file closes.
+    if (this.db.isOpen) this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     if (this.db.isOpen) this.db.close();
   }

@@ -1,0 +1,63 @@
+/**
+ * Counts what the server's node:sqlite connections execute, per database file: statements,
+ * and durable commits (COMMIT, or a write outside a transaction). Installed on the
+ * prototypes before the server opens its files, so nothing in the server changes.
+ */
+import { DatabaseSync, StatementSync } from 'node:sqlite';
+
+export interface SqlCounts {
+  statements: number;
+  commits: number;
+}
+
+const owner = new WeakMap<StatementSync, DatabaseSync>();
+const counts = new Map<string, SqlCounts>();
+
+const countsOf = (db: DatabaseSync): SqlCounts => {
+  const file = (db.location() ?? ':memory:').split('/').pop()!;
+  let c = counts.get(file);
+  if (!c) counts.set(file, (c = { statements: 0, commits: 0 }));
+  return c;
+};
+
+let installed = false;
+
+export const installSqlCounter = (): void => {
+  if (installed) return;
+  installed = true;
+  const prepare = DatabaseSync.prototype.prepare;
+  DatabaseSync.prototype.prepare = function (this: DatabaseSync, sql: string) {
+    const statement = prepare.call(this, sql);
+    owner.set(statement, this);
+    return statement;
+  } as typeof prepare;
+  const exec = DatabaseSync.prototype.exec;
+  DatabaseSync.prototype.exec = function (this: DatabaseSync, sql: string) {
+    const c = countsOf(this);
+    c.statements += 1;
+    if (/^\s*commit/i.test(sql)) c.commits += 1;
+    return exec.call(this, sql);
+  } as typeof exec;
+  for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+    const original = StatementSync.prototype[method] as (...args: unknown[]) => unknown;
+    (StatementSync.prototype as unknown as Record<string, unknown>)[method] = function (this: StatementSync, ...args: unknown[]) {
+      const db = owner.get(this);
+      if (db) {
+        const c = countsOf(db);
+        c.statements += 1;
+        const sql = this.sourceSQL;
+        if (/^\s*commit/i.test(sql) || (!db.isTransaction && /^\s*(insert|update|delete|replace)/i.test(sql))) c.commits += 1;
+      }
+      return original.apply(this, args);
+    };
+  }
+};
+
+/** Copies of the counters, keyed by file name (`events.sqlite`, `readmodels.sqlite`). */
+export const sqlCounts = (): Map<string, SqlCounts> => new Map([...counts].map(([k, v]) => [k, { ...v }]));
+
+export const sqlDelta = (before: Map<string, SqlCounts>, file: string): SqlCounts => {
+  const now = counts.get(file) ?? { statements: 0, commits: 0 };
+  const then = before.get(file) ?? { statements: 0, commits: 0 };
+  return { statements: now.statements - then.statements, commits: now.commits - then.commits };
+};
