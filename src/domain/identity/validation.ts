@@ -1,4 +1,5 @@
 import { validationError } from '../../errors/index.js';
+import { checkText } from '../shared/text.js';
 
 /**
  * Field rules shared by the identity deciders. Each returns the normalized value or
@@ -10,14 +11,12 @@ const show = (value: unknown): string => {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 };
 
-export const requireTrimmedText = (path: readonly string[], value: unknown, min: number, max: number): string => {
-  if (typeof value !== 'string') throw validationError(path, `Expected a string of ${min}–${max} characters, got ${show(value)}`);
-  const trimmed = value.trim();
-  if (trimmed.length < min || trimmed.length > max) {
-    throw validationError(path, `Expected ${min}–${max} characters after trimming, got ${trimmed.length} (${show(trimmed)})`);
-  }
-  return trimmed;
-};
+/**
+ * @deprecated Use `requireText(path, value, kind)` from `../shared/text.js`: it picks the
+ * limits by field kind and brands the result. This applies the same rule with explicit limits.
+ */
+export const requireTrimmedText = (path: readonly string[], value: unknown, min: number, max: number): string =>
+  checkText(path, value, { min, max, lines: 'single' });
 
 /**
  * Deliberately simple: one `@`, a non-empty local part without spaces, a dotted domain of
