@@ -1,5 +1,5 @@
 import { validationError } from '../../errors/index.js';
-import { checkText } from '../shared/text.js';
+import { checkText, showText } from '../shared/text.js';
 
 /**
  * Field rules shared by the identity deciders. Each returns the normalized value or
@@ -7,6 +7,8 @@ import { checkText } from '../shared/text.js';
  */
 
 const show = (value: unknown): string => {
+  // Strings through the text rule's display, so a refused control arrives as <U+000D>, never raw.
+  if (typeof value === 'string') return showText(value);
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 };
@@ -19,11 +21,12 @@ export const requireTrimmedText = (path: readonly string[], value: unknown, min:
   checkText(path, value, { min, max, lines: 'single' });
 
 /**
- * Deliberately simple: one `@`, a non-empty local part without spaces, a dotted domain of
+ * Deliberately simple: one `@`, a non-empty local part without spaces, controls, format
+ * characters (bidi controls) or lone surrogates (it ends up in headers), a dotted domain of
  * letters, digits and hyphens. Anything stricter than this rejects real addresses; the
  * mail server is the final judge.
  */
-const EMAIL = /^[^\s@]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const EMAIL = /^[^\s@\p{Cc}\p{Cf}\p{Cs}]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/u;
 
 /** Trimmed; the domain is lower-cased (case-insensitive per RFC 5321), the local part kept. */
 export const requireEmail = (path: readonly string[], value: unknown): string => {
