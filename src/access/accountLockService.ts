@@ -1,3 +1,4 @@
+import { requireText } from '../domain/shared/text.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { isAdministrator, requireMailboxManagement } from '../auth/authorization.js';
@@ -13,7 +14,7 @@ import {
   type LoginAttemptsEvent,
   type UserLocked,
 } from '../domain/access/loginAttempts.decider.js';
-import { requireTrimmedText, requireUuid } from '../domain/identity/validation.js';
+import { requireUuid } from '../domain/identity/validation.js';
 import { fold, type CommandMetadata } from '../domain/shared/decider.js';
 import { forbidden, illegalState, isMailroomError, MailroomError, notFound, validationError } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
@@ -136,7 +137,7 @@ export class AccountLockService {
    * operations administrator unlocks members of a mailbox they manage.
    */
   async unlock(actor: Actor, input: { userIds: readonly string[]; reason: string }, meta: RequestMetadata): Promise<{ position: number | null }> {
-    const reason = requireTrimmedText(['reason'], input.reason, 1, 500);
+    const reason = requireText(['reason'], input.reason, 'reason');
     if (!Array.isArray(input.userIds) || input.userIds.length === 0 || input.userIds.length > MAX_UNLOCK_BATCH) {
       throw validationError(['userIds'], `Expected 1–${MAX_UNLOCK_BATCH} user ids, got ${Array.isArray(input.userIds) ? input.userIds.length : typeof input.userIds}`);
     }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requireText } from '../domain/shared/text.js';
 import type { Command } from 'commander';
 import { AccountLockService } from '../access/accountLockService.js';
 import { AuthService } from '../auth/authService.js';
@@ -50,7 +51,7 @@ const recordOnlyOutbox = (storage: Storage) =>
     chatDestinations: chatDestinationsForNotice(storage.readModels.db),
   });
 
-const meta = (reason: string) => ({ correlationId: `cli-${randomUUID()}`, clientIp: null, reason });
+const meta = (reason: string) => ({ correlationId: `cli-${randomUUID()}`, clientIp: null, reason: requireText(['--reason'], reason, 'reason') });
 
 export const registerAdminCommands = (program: Command): void => {
   const admin = program.command('admin').description('Break-glass user administration (run on the server host)');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { optionalText } from '../domain/shared/text.js';
 import type { Kysely } from 'kysely';
 import type { AccessControl } from '../access/index.js';
 import type { AuthService, RequestMetadata } from '../auth/authService.js';
@@ -55,11 +56,15 @@ export interface GraphQLContext {
   readonly loaders: Loaders;
 }
 
-/** Command metadata of a request: who, from where, under which correlation id. */
+/**
+ * Command metadata of a request: who, from where, under which correlation id, and the
+ * caller's `input.reason` checked by the text rule (a blank reason is none). Resolvers call
+ * it inside `mutationPayload`, so a refused reason is a userError and nothing is appended.
+ */
 export const requestMetadata = (ctx: GraphQLContext, reason?: string | null): RequestMetadata => ({
   correlationId: ctx.correlationId,
   clientIp: ctx.clientIp,
-  reason: reason ?? null,
+  reason: optionalText(['input', 'reason'], reason, 'reason'),
 });
 
 /** The authenticated principal, or an UNAUTHENTICATED error. */

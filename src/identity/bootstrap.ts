@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requireText } from '../domain/shared/text.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generatePassword } from '../auth/passwords.js';
 import { SYSTEM_ACTOR } from '../auth/principal.js';
@@ -68,7 +69,7 @@ export const bootstrapIfEmpty = async (options: BootstrapOptions): Promise<Boots
 
   const password = options.adminPassword ?? generatePassword(24);
   const address = options.mailboxAddress ?? 'mailbox1@example.com';
-  const meta = { correlationId: BOOTSTRAP_CORRELATION_ID, reason: 'first start' };
+  const meta = { correlationId: BOOTSTRAP_CORRELATION_ID, reason: requireText([], 'first start', 'reason') };
   const alreadyDone = (e: unknown) => isMailroomError(e) && (e.code === ErrorCode.ALREADY_EXISTS || e.code === ErrorCode.CONCURRENCY);
   const tolerate = async (step: () => Promise<unknown>, onDone?: () => Promise<unknown>) => {
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requireChatCredential } from '../../src/domain/integrations/chatDestinations.decider.js';
 import { parseRetryAfter, requireAccepted } from '../../src/mail/notices/chat/chatHttp.js';
+import { chatworkEscape, chatworkRequest, slackRequest } from '../../src/mail/notices/chat/chatRequests.js';
 import { loadChatConfig } from '../../src/mail/notices/chat/chatConfig.js';
 import { NoticeDeliveryError, NoticeKind } from '../../src/mail/notices/notice.js';
 import { chatEventKindOf } from '../../src/mail/notices/noticeFanout.js';
@@ -97,5 +98,21 @@ describe('chat delivery rules', () => {
     const claims: string[] = [];
     loadChatConfig({ MAILROOM_CHAT_TIMEOUT_MS: '5000', MAILROOM_NOTICE_CLAIM_MS: '5000' }, claims);
     expect(claims).toEqual(['MAILROOM_NOTICE_CLAIM_MS (5000) must be longer than MAILROOM_CHAT_TIMEOUT_MS (5000)']);
+  });
+});
+
+describe('chat requests: stored names cannot become markup (issue 20)', () => {
+  const message = { title: 'Mailbox No. 1 "[toall] <!channel>"', text: 'Account [To:123] & [/info][info]x' };
+
+  it('Slack: the mrkdwn fallback escapes & < >, so <!channel> does not ping', () => {
+    const body = JSON.parse(slackRequest('https://hooks.slack.com/services/T/B/X', message).body) as { text: string; blocks: { text: { text: string } }[] };
+    expect(body.text).toBe('Mailbox No. 1 "[toall] &lt;!channel&gt;"\nAccount [To:123] &amp; [/info][info]x');
+    expect(body.blocks[0]!.text.text).toBe(message.title);
+  });
+
+  it('Chatwork: tags inside the texts lose their bracket, the frame stays', () => {
+    const body = new URLSearchParams(chatworkRequest('https://api.chatwork.com/v2', '42', 't'.repeat(32), message).body).get('body');
+    expect(body).toBe('[info][title]Mailbox No. 1 "［toall] <!channel>"[/title]Account ［To:123] & ［/info]［info]x[/info]');
+    expect(chatworkEscape('[Mailroom] Mailbox reset')).toBe('[Mailroom] Mailbox reset');
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requireText } from '../../src/domain/shared/text.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { SETTING_CHANGE_NOTICES } from '../../src/projections/integrations/setti
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { SecretVault } from '../../src/secrets/vault.js';
 
-const meta = { correlationId: 'setting-notices-test', clientIp: '192.0.2.10', reason: 'Testing' };
+const meta = { correlationId: 'setting-notices-test', clientIp: '192.0.2.10', reason: requireText([], 'Testing', 'reason') };
 
 /** The reactor on real storage (SQLite store and read models), with a clock the test moves. */
 describe('the SETTING_CHANGED reactor', () => {

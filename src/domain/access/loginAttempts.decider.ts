@@ -1,8 +1,9 @@
 import { illegalState, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
-import { requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { LOCK_THRESHOLD_MAX, LOCK_THRESHOLD_MIN, type AppliedLockPolicy } from './lockPolicy.decider.js';
+import { requireText } from '../shared/text.js';
 
 /**
  * Failed logins and the account lock of one user, stream `login-attempts-<userId>`.
@@ -90,7 +91,7 @@ const recordSuccess = ({ data }: RecordLoginSuccess, state: LoginAttemptsState):
 
 const unlock = ({ data }: UnlockUser, state: LoginAttemptsState): UserUnlocked => {
   const userId = requireUuid(['userId'], data.userId);
-  const reason = requireTrimmedText(['reason'], data.reason, 1, 500);
+  const reason = requireText(['reason'], data.reason, 'reason');
   if (!state.locked) throw illegalState(`User ${userId} is not locked`, ['userId']);
   return { type: 'UserUnlocked', data: { userId, reason } };
 };

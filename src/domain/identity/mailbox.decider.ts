@@ -1,7 +1,8 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
-import { requireEmail, requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from './validation.js';
+import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from './validation.js';
+import { requireText } from '../shared/text.js';
 
 /**
  * Mailbox aggregate: a shared inbox identified by its number (No.), with its members and
@@ -159,13 +160,13 @@ const create = ({ data }: CreateMailbox, state: MailboxState): MailboxCreated =>
   if (state.status !== 'empty') throw alreadyExists(`Mailbox ${number} already exists`, ['number']);
   return {
     type: 'MailboxCreated',
-    data: { number, name: requireTrimmedText(['name'], data.name, 1, 100), address: requireEmail(['address'], data.address) },
+    data: { number, name: requireText(['name'], data.name, 'name'), address: requireEmail(['address'], data.address) },
   };
 };
 
 const rename = ({ data }: RenameMailbox, state: MailboxState): MailboxRenamed[] => {
   const mailbox = requireExisting(state, data.number);
-  const name = requireTrimmedText(['name'], data.name, 1, 100);
+  const name = requireText(['name'], data.name, 'name');
   return name === mailbox.name ? [] : [{ type: 'MailboxRenamed', data: { number: mailbox.number, name } }];
 };
 
@@ -217,7 +218,7 @@ const reset = ({ data }: ResetMailbox, state: MailboxState): MailboxReset => {
   if (data.confirmName !== mailbox.name) {
     throw validationError(['input', 'mailboxName'], `Type the mailbox name exactly as shown ("${mailbox.name}") to confirm the reset; got "${data.confirmName}"`);
   }
-  const nameAfter = data.newName === null ? mailbox.name : requireTrimmedText(['input', 'newName'], data.newName, 1, 100);
+  const nameAfter = data.newName === null ? mailbox.name : requireText(['input', 'newName'], data.newName, 'name');
   return {
     type: 'MailboxReset',
     data: { number: mailbox.number, mailboxNumber: mailbox.number, resetId: requireUuid(['resetId'], data.resetId), nameBefore: mailbox.name, nameAfter },

@@ -1,6 +1,7 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
+import { requireText } from '../shared/text.js';
 import {
   normalizeUsername,
   requireEmail,
@@ -8,7 +9,6 @@ import {
   requireOneOf,
   requirePasswordHash,
   requireSha256Hex,
-  requireTrimmedText,
   requireUuid,
 } from './validation.js';
 
@@ -165,7 +165,7 @@ export const validateRegistration = (data: RegisterUserData): RegisterUserData =
   return {
     userId: requireUuid(['userId'], data.userId),
     username: normalizeUsername(['username'], data.username),
-    displayName: requireTrimmedText(['displayName'], data.displayName, 1, 100),
+    displayName: requireText(['displayName'], data.displayName, 'displayName'),
     email: requireEmail(['email'], data.email),
     passwordHash: requirePasswordHash(['passwordHash'], data.passwordHash),
     isAdministrator: data.isAdministrator,
@@ -185,7 +185,7 @@ const changePassword = ({ data }: ChangeUserPassword, state: UserState): UserPas
 
 const changeProfile = ({ data }: ChangeUserProfile, state: UserState): UserProfileChanged[] => {
   const user = requireExisting(state, data.userId);
-  const displayName = data.displayName === undefined ? user.displayName : requireTrimmedText(['displayName'], data.displayName, 1, 100);
+  const displayName = data.displayName === undefined ? user.displayName : requireText(['displayName'], data.displayName, 'displayName');
   const email = data.email === undefined ? user.email : requireEmail(['email'], data.email);
   if (displayName === user.displayName && email === user.email) return [];
   return [{ type: 'UserProfileChanged', data: { userId: user.userId, displayName, email } }];
@@ -220,7 +220,7 @@ const issueApiToken = ({ data, metadata }: IssueApiToken, state: UserState): Api
     data: {
       userId: user.userId,
       tokenId,
-      name: requireTrimmedText(['name'], data.name, 1, 100),
+      name: requireText(['name'], data.name, 'name'),
       tokenHash: requireSha256Hex(['tokenHash'], data.tokenHash),
       createdAt,
       expiresAt,

@@ -1,4 +1,5 @@
 import { validationError } from '../../errors/index.js';
+import { checkText, showText } from '../shared/text.js';
 
 /**
  * Field rules shared by the identity deciders. Each returns the normalized value or
@@ -6,25 +7,26 @@ import { validationError } from '../../errors/index.js';
  */
 
 const show = (value: unknown): string => {
+  // Strings through the text rule's display, so a refused control arrives as <U+000D>, never raw.
+  if (typeof value === 'string') return showText(value);
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 };
 
-export const requireTrimmedText = (path: readonly string[], value: unknown, min: number, max: number): string => {
-  if (typeof value !== 'string') throw validationError(path, `Expected a string of ${min}–${max} characters, got ${show(value)}`);
-  const trimmed = value.trim();
-  if (trimmed.length < min || trimmed.length > max) {
-    throw validationError(path, `Expected ${min}–${max} characters after trimming, got ${trimmed.length} (${show(trimmed)})`);
-  }
-  return trimmed;
-};
+/**
+ * @deprecated Use `requireText(path, value, kind)` from `../shared/text.js`: it picks the
+ * limits by field kind and brands the result. This applies the same rule with explicit limits.
+ */
+export const requireTrimmedText = (path: readonly string[], value: unknown, min: number, max: number): string =>
+  checkText(path, value, { min, max, lines: 'single' });
 
 /**
- * Deliberately simple: one `@`, a non-empty local part without spaces, a dotted domain of
+ * Deliberately simple: one `@`, a non-empty local part without spaces, controls, format
+ * characters (bidi controls) or lone surrogates (it ends up in headers), a dotted domain of
  * letters, digits and hyphens. Anything stricter than this rejects real addresses; the
  * mail server is the final judge.
  */
-const EMAIL = /^[^\s@]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const EMAIL = /^[^\s@\p{Cc}\p{Cf}\p{Cs}]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/u;
 
 /** Trimmed; the domain is lower-cased (case-insensitive per RFC 5321), the local part kept. */
 export const requireEmail = (path: readonly string[], value: unknown): string => {

@@ -1,9 +1,10 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
-import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireBoolean, requireCiphertext, requireRedirectUrl, show } from './validation.js';
+import { requireText } from '../shared/text.js';
 
 /**
  * OAuth credential (OAuth認証設定): the client registration of one mailbox at Google
@@ -206,8 +207,8 @@ const requireTenant = (provider: OAuthProvider, value: unknown): string | null =
 };
 
 const validFields = (provider: OAuthProvider, f: OAuthCredentialFields): OAuthCredentialFields => ({
-  displayName: requireTrimmedText(['displayName'], f.displayName, 1, 100),
-  clientId: requireTrimmedText(['clientId'], f.clientId, 1, 255),
+  displayName: requireText(['displayName'], f.displayName, 'displayName'),
+  clientId: requireText(['clientId'], f.clientId, 'accountName'),
   tenant: requireTenant(provider, f.tenant),
   scopes: requireScopes(provider, f.scopes),
   redirectUrl: requireRedirectUrl(['redirectUrl'], f.redirectUrl),

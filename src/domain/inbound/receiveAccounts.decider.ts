@@ -1,9 +1,10 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
-import { requireEmail, requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireAccountName, requireBoolean, requireCiphertext, requireHost, requireIntegerIn } from './validation.js';
+import { requireText } from '../shared/text.js';
 
 /**
  * Receive accounts of one mailbox (POP/IMAP設定) and its auto-fetch settings
@@ -235,7 +236,7 @@ const resolveSettings = (
   const address = input.errorNotificationAddress === undefined ? previous?.errorNotificationAddress ?? null : input.errorNotificationAddress;
   const interval = input.fetchIntervalMinutes === undefined ? previous?.fetchIntervalMinutes ?? null : input.fetchIntervalMinutes;
   return {
-    displayName: requireTrimmedText(['displayName'], input.displayName ?? previous?.displayName, 1, 100),
+    displayName: requireText(['displayName'], input.displayName ?? previous?.displayName, 'displayName'),
     protocol,
     host: requireHost(['host'], input.host ?? previous?.host),
     port,

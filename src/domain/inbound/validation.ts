@@ -1,4 +1,5 @@
 import { validationError } from '../../errors/index.js';
+import { requireText, showText } from '../shared/text.js';
 
 /**
  * Field rules of the inbound deciders that identity's `validation.ts` does not have. Each
@@ -7,6 +8,8 @@ import { validationError } from '../../errors/index.js';
  */
 
 export const show = (value: unknown): string => {
+  // Strings through the text rule's display, so a refused control arrives as <U+000D>, never raw.
+  if (typeof value === 'string') return showText(value);
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 };
@@ -50,16 +53,8 @@ export const requireCiphertext = (path: readonly string[], value: unknown): stri
   return value;
 };
 
-/** Account names are sent verbatim to the server (USER / LOGIN / XOAUTH2 user=): no trimming inside, no control characters. */
-export const requireAccountName = (path: readonly string[], value: unknown): string => {
-  if (typeof value !== 'string') throw validationError(path, `Expected an account name of 1–255 characters, got ${show(value)}`);
-  const name = value.trim();
-  // eslint-disable-next-line no-control-regex
-  if (name.length < 1 || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
-    throw validationError(path, `Expected an account name of 1–255 characters without control characters, got ${show(value)}`);
-  }
-  return name;
-};
+/** Account names are sent verbatim to the server (USER / LOGIN / XOAUTH2 user=): the text rule of kind `accountName` (no controls, 1–255). */
+export const requireAccountName = (path: readonly string[], value: unknown): string => requireText(path, value, 'accountName');
 
 /**
  * Redirect URLs must be https, except on a loopback host where http is allowed for

@@ -1,9 +1,10 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
-import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
+import { requireText } from '../shared/text.js';
 
 /**
  * External chat destinations (外部チャット連携) of one mailbox: where notices go in Slack,
@@ -168,7 +169,7 @@ const requireRoomId = (kind: ChatKind, value: unknown): string | null => {
 };
 
 const validFields = (kind: ChatKind, f: ChatDestinationFields): ChatDestinationFields => ({
-  name: requireTrimmedText(['name'], f.name, 1, 100),
+  name: requireText(['name'], f.name, 'name'),
   roomId: requireRoomId(kind, f.roomId),
   eventKinds: requireEventKinds(f.eventKinds),
   enabled: requireBoolean(['enabled'], f.enabled),

@@ -1,10 +1,11 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
-import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { requireBoolean } from '../inbound/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { parseUrlTemplate } from './urlTemplate.js';
+import { requireText } from '../shared/text.js';
 
 /**
  * External system calls (外部システム呼び出しの設定) of one mailbox: named URL templates the
@@ -70,7 +71,7 @@ const validFields = (f: ExternalCallFields): ExternalCallFields => {
   const urlTemplate = f.urlTemplate;
   parseUrlTemplate(['urlTemplate'], urlTemplate);
   return {
-    name: requireTrimmedText(['name'], f.name, 1, 100),
+    name: requireText(['name'], f.name, 'name'),
     urlTemplate,
     method: requireOneOf(['method'], f.method, Object.values(ExternalCallMethod)),
     encoding: requireOneOf(['encoding'], f.encoding, Object.values(ExternalCallEncoding)),

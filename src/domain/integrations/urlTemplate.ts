@@ -43,7 +43,7 @@ export const parseUrlTemplate = (path: readonly string[], value: unknown): reado
     throw validationError(path, `Expected a URL template of 1–${MAX_TEMPLATE_LENGTH} characters, got ${show(value)}`);
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+  if (/[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) {
     throw validationError(path, `Expected a URL template without spaces or control characters (write a space as %20), got ${show(value)}`);
   }
   const scheme = SCHEME.exec(value);

@@ -1,5 +1,5 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
-import { requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import {
   dkimAlgorithms,
@@ -19,6 +19,7 @@ import {
   type RemoveDkimSignature,
   type SetDefaultDkimSignature,
 } from './dkimSettings.events.js';
+import { requireText } from '../shared/text.js';
 import {
   requireBase64,
   requireCiphertext,
@@ -73,7 +74,7 @@ const addSignature = ({ data }: AddDkimSignature, state: DkimSettingsState): Dki
   const mailboxNumber = requireMailbox(data.mailboxNumber);
   const signatureId = requireUuid(['signatureId'], data.signatureId);
   if (state.signatures.has(signatureId)) throw alreadyExists(`DKIM signature ${signatureId} already exists`, ['signatureId']);
-  const name = requireTrimmedText(['name'], data.name, 1, 100);
+  const name = requireText(['name'], data.name, 'name');
   const byName = [...state.signatures.values()].find((s) => sameText(s.name, name));
   if (byName) throw alreadyExists(`A DKIM signature named ${show(byName.name)} already exists in this mailbox`, ['name']);
   const domain = requireDomain(['domain'], data.domain);

@@ -1,5 +1,5 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
-import { requireEmail, requireOneOf, requirePositiveInteger, requireTrimmedText, requireUuid } from '../identity/validation.js';
+import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import { isRakutenMaskedAddress } from './outboundRoute.js';
 import {
@@ -34,6 +34,7 @@ import {
   type SmtpSettingsState,
 } from './smtpSettings.events.js';
 import { requireCiphertext, requireDomain, requireExactAddress, requireHost, requirePort, show } from './validation.js';
+import { requireText } from '../shared/text.js';
 
 /**
  * The rules of a mailbox's SMTP settings (all of them live here; routing itself is in
@@ -60,7 +61,7 @@ const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const requireMailbox = (value: number): number => requirePositiveInteger(['mailboxNumber'], value);
 
 const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: string | null): string => {
-  const name = requireTrimmedText(['name'], value, 1, 100);
+  const name = requireText(['name'], value, 'name');
   if (sameText(name, BUILTIN_SERVER_NAME)) throw alreadyExists(`${show(name)} is the name of the built-in server; choose another name`, ['name']);
   const clash = [...state.servers.values()].find((s) => s.serverId !== exceptId && sameText(s.name, name));
   if (clash) throw alreadyExists(`An SMTP server named ${show(clash.name)} already exists in this mailbox`, ['name']);
@@ -69,7 +70,7 @@ const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: s
 
 const requireAuth = (value: SmtpAuthInput, existing: SmtpAuth | null): SmtpAuth => {
   requireOneOf(['authMethod'], value?.method, smtpAuthMethods);
-  const user = requireTrimmedText(['user'], value.user, 1, 255);
+  const user = requireText(['user'], value.user, 'accountName');
   if (value.method === 'OAUTH') {
     return { method: 'OAUTH', user, oauthCredentialId: requireUuid(['oauthCredentialId'], value.oauthCredentialId) };
   }
@@ -249,7 +250,7 @@ const configureRakuten = ({ data }: ConfigureRakutenRelay, state: SmtpSettingsSt
     host: requireHost(['host'], data.host),
     port: requirePort(['port'], data.port),
     encryption: requireOneOf(['encryption'], data.encryption, smtpEncryptions),
-    user: requireTrimmedText(['user'], data.user, 1, 255),
+    user: requireText(['user'], data.user, 'accountName'),
     passwordCiphertext,
   };
   if (sameJson(relay, state.rakuten)) return [];

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { validationError } from '../../errors/index.js';
+import { showText } from '../shared/text.js';
 import { requireEmail } from '../identity/validation.js';
 
 /**
@@ -8,6 +9,8 @@ import { requireEmail } from '../identity/validation.js';
  */
 
 export const show = (value: unknown): string => {
+  // Strings through the text rule's display, so a refused control arrives as <U+000D>, never raw.
+  if (typeof value === 'string') return showText(value);
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 };

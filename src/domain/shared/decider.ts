@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../eventstore/port.js';
+import type { CheckedText } from './text.js';
 
 /**
  * Who and when, handed to every command. Deciders stay pure: they read the clock and
@@ -11,7 +12,8 @@ export interface CommandMetadata {
   readonly clientIp?: string | null;
   readonly correlationId: string;
   readonly causationId?: string | null;
-  readonly reason?: string | null;
+  /** Why, for auditors: only `requireText`/`optionalText` make one (kind `reason`), so no area can store an unchecked reason. */
+  readonly reason?: CheckedText<'reason'> | null;
   /**
    * When set, event ids are derived from it, so retrying the same command (same id)
    * is an idempotent no-op at the store.

@@ -39,7 +39,7 @@ describe('Mailbox: create', () => {
   it('refuses an empty name, saying what was expected and what arrived', () =>
     given(mailboxDecider)
       .when(cmd('CreateMailbox', { number: 2, name: '   ', address: 'a@example.com' }))
-      .thenThrows('VALIDATION', /Expected 1–100 characters after trimming, got 0/));
+      .thenThrows('VALIDATION', /Expected a single line of 1–100 characters without control characters, got 0 characters after trimming/));
 
   it('refuses a name over 100 characters', () =>
     given(mailboxDecider)
