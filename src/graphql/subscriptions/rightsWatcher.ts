@@ -1,29 +1,46 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '../../eventstore/port.js';
 import type { SubscriptionService } from './subscriptionService.js';
 
-/**
- * Events after which a user's open subscriptions may no longer be allowed, and whose rights
- * they touch. Each names the user from the event's data; the watcher then re-checks that
- * user's subscriptions on this instance (credentials first, then each subscription's own
- * authorization). A new way to lose a right (a session or token ending, a new role rule)
- * plugs in by adding its event type here. `UserLocked` is handled by the access runtime,
- * which closes the user's connections outright.
- */
-export const RIGHT_CHANGING_EVENTS: Readonly<Record<string, (data: Record<string, unknown>) => unknown>> = {
-  UserDeactivated: (d) => d.userId,
-  UserPasswordChanged: (d) => d.userId,
-  UserPermissionRevoked: (d) => d.userId,
-  ApiTokenRevoked: (d) => d.userId,
-  MailboxMemberRemoved: (d) => d.userId,
-  MailboxRoleRevoked: (d) => d.userId,
+/** What an event does to a user's open subscriptions. */
+export interface RightChange {
+  readonly userId: string;
+  /** Close every subscription connection of the user (4401) rather than re-check it. */
+  readonly endsSessions: boolean;
+}
+
+const userIdOf = (event: RecordedEvent): string | null => {
+  const id = (event.data as { userId?: unknown } | null)?.userId;
+  return typeof id === 'string' ? id : null;
 };
 
-/** The user an event changes the rights of, or null. */
-export const userWhoseRightsChanged = (event: RecordedEvent): string | null => {
-  const of = RIGHT_CHANGING_EVENTS[event.type];
-  const userId = of ? of((event.data ?? {}) as Record<string, unknown>) : null;
-  return typeof userId === 'string' ? userId : null;
+const recheck = (event: RecordedEvent): RightChange | null => {
+  const userId = userIdOf(event);
+  return userId === null ? null : { userId, endsSessions: false };
 };
+
+/**
+ * Events after which a user's open subscriptions may no longer be allowed. `recheck`: the
+ * watcher re-checks that user's subscriptions on this instance (credentials first, then
+ * each subscription's own authorization). A new way to lose a right (a session or token
+ * ending, a new role rule) plugs in by adding its event type here. `UserLocked` is handled
+ * by the access runtime, which closes the user's connections outright.
+ */
+export const RIGHT_CHANGING_EVENTS: Readonly<Record<string, (event: RecordedEvent) => RightChange | null>> = {
+  UserDeactivated: recheck,
+  // Someone else (an administrator) set the password: whoever held the old one is out.
+  // The user's own change keeps the session it was made from, so that is a re-check.
+  UserPasswordChanged: (event) => {
+    const userId = userIdOf(event);
+    return userId === null ? null : { userId, endsSessions: event.metadata.actorId !== userId };
+  },
+  UserPermissionRevoked: recheck,
+  ApiTokenRevoked: recheck,
+  MailboxMemberRemoved: recheck,
+  MailboxRoleRevoked: recheck,
+};
+
+/** What an event does to whose subscriptions, or null. */
+export const rightChangeOf = (event: RecordedEvent): RightChange | null => RIGHT_CHANGING_EVENTS[event.type]?.(event) ?? null;
 
 /** Cross-instance signal for right losses that are not events (a logout ends a session row). */
 export interface RightsSignal {
@@ -59,10 +76,14 @@ export class RightsWatcher {
     this.pump = (async () => {
       try {
         for await (const event of subscription) {
-          const userId = userWhoseRightsChanged(event);
-          if (userId === null) continue;
+          const change = rightChangeOf(event);
+          if (change === null) continue;
+          if (change.endsSessions) {
+            subscriptions.closeUser(change.userId, 'Session ended: the password was changed');
+            continue;
+          }
           await settled?.(event.position, SETTLE_TIMEOUT_MS).catch(() => undefined);
-          await subscriptions.recheckUser(userId);
+          await subscriptions.recheckUser(change.userId);
         }
       } catch (err) {
         logger.error({ err }, 'subscription rights watcher stopped following the event store');

@@ -159,6 +159,11 @@ export class SubscriptionService {
     await Promise.all([...(this.byUser.get(userId) ?? [])].map((c) => this.recheck(c)));
   }
 
+  /** Closes every subscription connection of a user on this instance with 4401. */
+  closeUser(userId: string, message = 'Session ended'): void {
+    for (const c of [...(this.byUser.get(userId) ?? [])]) this.closeConnection(c, SubscriptionCloseCode.SESSION_ENDED, 'session_ended', message);
+  }
+
   /** How `rightsChanged` reaches other instances (PostgresRightsRelay); without one, only this instance re-checks. */
   useSignal(signal: RightsSignal): void {
     this.signal = signal;
