@@ -33,9 +33,10 @@ export const closedWith = async (feed: Feed, timeoutMs = 15_000): Promise<number
   return (feed.error() as { code?: number } | null)?.code;
 };
 
-/** The error code of a subscription's last message, once it completed. */
+/** The error code of a subscription's last message (deliveries queued before it are skipped), once it completed. */
 export const endedWith = async (feed: Feed, timeoutMs = 15_000): Promise<string | undefined> => {
-  const last = await feed.next(timeoutMs);
+  let last = await feed.next(timeoutMs);
+  while (!last.errors) last = await feed.next(timeoutMs);
   await until('the subscription to complete', () => feed.completed(), timeoutMs);
   return last.errors?.[0]?.extensions?.code as string | undefined;
 };
