@@ -56,6 +56,9 @@ export class LiveEventFeed {
           });
           if (targets.length === 0) continue;
           await settled?.(event.position, SETTLE_TIMEOUT_MS).catch(() => undefined);
+          // The writer's answer is released by the same settlement; let it reach the socket
+          // before building (a history replay reads the store, synchronously on SQLite).
+          await new Promise<void>((resolve) => setImmediate(resolve));
           for (const { route, topic } of targets) {
             try {
               await subscriptions.fanout(route.feed).publish(topic, () => route.build(event));
