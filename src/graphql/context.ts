@@ -16,8 +16,8 @@ import type { SecretVault } from '../secrets/vault.js';
 import type { NoticeOutbox } from '../mail/notices/outbox.js';
 import type { TransportInfo } from '../server/httpServer.js';
 import type { Logger } from '../server/logger.js';
-import type { LiveEventFeed } from './liveEvents.js';
 import { createLoaders, type Loaders, type ReadCaches } from './loaders.js';
+import type { SubscriberSocket, SubscriptionService } from './subscriptions/subscriptionService.js';
 
 /** Long-lived services the resolvers call; built once by the composition root. */
 export interface Services {
@@ -26,7 +26,8 @@ export interface Services {
   readonly runner: ProjectionRunner;
   readonly auth: AuthService;
   readonly identity: IdentityService;
-  readonly liveEvents: LiveEventFeed;
+  /** Open subscriptions: fan-outs, limits, re-checks of their rights. */
+  readonly subscriptions: SubscriptionService;
   /** Encrypts secrets at rest, per mailbox data key (crypto-shredding on reset). */
   readonly vault: SecretVault;
   /** Durable outbox of system notices (the NoticeSender every area uses). */
@@ -51,6 +52,8 @@ export interface GraphQLContext {
   readonly correlationId: string;
   /** The bearer token of this request (logout needs it). */
   readonly bearerToken: string | null;
+  /** The WebSocket of a `ws` caller (subscriptions are tracked per connection), else null. */
+  readonly socket: SubscriberSocket | null;
   readonly services: Services;
   /** Per-request DataLoaders: every read-model lookup of a field resolver goes through them. */
   readonly loaders: Loaders;
@@ -83,6 +86,7 @@ export const createContextFactory =
     // anything that does not look like an id is replaced rather than stored.
     correlationId: info.correlationId && CORRELATION_ID.test(info.correlationId) ? info.correlationId : randomUUID(),
     bearerToken: info.bearerToken,
+    socket: info.socket ?? null,
     services,
     // The caches hold rows of the server's own read-model database only.
     loaders: createLoaders(db, db === services.db ? services.readCaches : {}),

@@ -1,115 +1,80 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '../eventstore/port.js';
 import type { Logger } from '../server/logger.js';
+import type { SubscriptionFeed, SubscriptionService } from './subscriptions/subscriptionService.js';
 
-export interface LiveListenerOptions {
-  /** Keeps only the events this subscriber may see and cares about. */
-  readonly filter: (event: RecordedEvent) => boolean;
-  /**
-   * Events buffered for a slow subscriber before it is cut off; a dashboard that
-   * cannot keep up must not make the server buffer without bound. @default 1000
-   */
-  readonly maxBuffered?: number;
+/** How one subscription feed follows the event store: which topic an event belongs to, and its payload. */
+export interface LiveEventRoute<P = unknown> {
+  readonly feed: SubscriptionFeed;
+  /** The topic (e.g. `mailbox:5`) of an event this feed carries, or null. */
+  readonly topicOf: (event: RecordedEvent) => string | null;
+  /** The subscription payload, built once per event however many subscribe. */
+  readonly build: (event: RecordedEvent) => P | Promise<P>;
 }
 
-interface Listener {
-  readonly filter: (event: RecordedEvent) => boolean;
-  readonly push: (event: RecordedEvent) => void;
-  readonly end: (error?: Error) => void;
+/** Turns a route of a concrete payload into one the feed can hold among others. */
+export const liveEventRoute = <P>(route: LiveEventRoute<P>): LiveEventRoute => route as LiveEventRoute;
+
+/** Longest wait for the read models before delivering anyway (a stuck projection must not stop the feed). */
+const SETTLE_TIMEOUT_MS = 5_000;
+
+export interface LiveEventFeedOptions {
+  readonly store: EventStore;
+  readonly subscriptions: SubscriptionService;
+  readonly routes: readonly LiveEventRoute[];
+  /**
+   * Resolves once the read models include `position` (the projection runner's
+   * `waitForPosition`). Delivery waits for it: the mutation that appended the event answers
+   * at that moment too, so the fan-out runs after the writer's answer, never in its path,
+   * and a subscriber that queries on a delivery reads what it was told about.
+   */
+  readonly settled?: (position: number, timeoutMs: number) => Promise<void>;
+  readonly logger: Logger;
 }
 
 /**
- * One live subscription to the event store, fanned out to every GraphQL subscriber of
- * this process. Starts at the store's head: GraphQL subscriptions are live feeds, history
- * is read with queries.
+ * One live subscription to the event store for every GraphQL subscription of this process.
+ * Starts at the store's head: GraphQL subscriptions are live feeds, history is read with
+ * queries. Each event is routed to its topics and published to their fan-outs in order.
  */
 export class LiveEventFeed {
-  private readonly listeners = new Set<Listener>();
   private subscription: EventSubscription | null = null;
   private pump: Promise<void> | null = null;
 
-  constructor(
-    private readonly store: EventStore,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly options: LiveEventFeedOptions) {}
 
   async start(): Promise<void> {
-    const head = await this.store.headPosition();
-    const subscription = this.store.subscribe({ fromPosition: head + 1 });
+    const { store, subscriptions, routes, settled, logger } = this.options;
+    const head = await store.headPosition();
+    const subscription = store.subscribe({ fromPosition: head + 1 });
     this.subscription = subscription;
     this.pump = (async () => {
       try {
         for await (const event of subscription) {
-          for (const l of this.listeners) {
-            if (l.filter(event)) l.push(event);
+          const targets = routes.flatMap((route) => {
+            const topic = route.topicOf(event);
+            return topic !== null && subscriptions.fanout(route.feed).hasSubscribers(topic) ? [{ route, topic }] : [];
+          });
+          if (targets.length === 0) continue;
+          await settled?.(event.position, SETTLE_TIMEOUT_MS).catch(() => undefined);
+          // The writer's answer is released by the same settlement; let it reach the socket
+          // before building (a history replay reads the store, synchronously on SQLite).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          for (const { route, topic } of targets) {
+            try {
+              await subscriptions.fanout(route.feed).publish(topic, () => route.build(event));
+            } catch (err) {
+              logger.error({ err, position: event.position, feed: route.feed }, 'subscription payload could not be built; event skipped for this feed');
+            }
           }
         }
       } catch (err) {
-        this.logger.error({ err }, 'live event feed failed');
-        for (const l of this.listeners) l.end(new Error('Live event feed stopped'));
+        logger.error({ err }, 'live event feed failed');
+        subscriptions.close();
       }
     })();
   }
 
-  get listenerCount(): number {
-    return this.listeners.size;
-  }
-
-  listen(options: LiveListenerOptions): AsyncIterableIterator<RecordedEvent> {
-    const maxBuffered = options.maxBuffered ?? 1000;
-    const buffer: RecordedEvent[] = [];
-    let waiting: ((r: IteratorResult<RecordedEvent>) => void) | null = null;
-    let failWaiting: ((e: Error) => void) | null = null;
-    let ended = false;
-    let failure: Error | null = null;
-
-    const listener: Listener = {
-      filter: options.filter,
-      push: (event) => {
-        if (ended) return;
-        if (waiting) {
-          const w = waiting;
-          waiting = failWaiting = null;
-          w({ value: event, done: false });
-        } else if (buffer.length >= maxBuffered) {
-          listener.end(new Error(`Subscriber fell more than ${maxBuffered} events behind and was disconnected`));
-        } else buffer.push(event);
-      },
-      end: (error) => {
-        if (ended) return;
-        ended = true;
-        this.listeners.delete(listener);
-        failure = error ?? null;
-        if (waiting) {
-          if (error) failWaiting!(error);
-          else waiting({ value: undefined, done: true });
-          waiting = failWaiting = null;
-        }
-      },
-    };
-    this.listeners.add(listener);
-
-    const iterator: AsyncIterableIterator<RecordedEvent> = {
-      next: () => {
-        if (buffer.length > 0) return Promise.resolve({ value: buffer.shift()!, done: false });
-        if (failure) return Promise.reject(failure);
-        if (ended) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve, reject) => {
-          waiting = resolve;
-          failWaiting = reject;
-        });
-      },
-      return: () => {
-        listener.end();
-        buffer.length = 0;
-        return Promise.resolve({ value: undefined, done: true });
-      },
-      [Symbol.asyncIterator]: () => iterator,
-    };
-    return iterator;
-  }
-
   async stop(): Promise<void> {
-    for (const l of this.listeners) l.end();
     await this.subscription?.close();
     await this.pump;
   }

@@ -1,3 +1,5 @@
+// The subscription routes import decorated GraphQL types, which need the metadata polyfill first.
+import 'reflect-metadata';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessControl, requestClientAddress } from '../access/index.js';
@@ -10,8 +12,13 @@ import type { EventStore } from '../eventstore/port.js';
 import { createContextFactory, type Services } from '../graphql/context.js';
 import { operationLimitRules, refuseAnonymousIntrospection } from '../graphql/access/operationLimits.js';
 import { createFormatError } from '../graphql/formatError.js';
+import { settingsChangedRoute } from '../graphql/audit/settingsChanged.resolver.js';
+import { followFetchStatus, receiveErrorsRoute } from '../graphql/inbound/fetchStatus.resolver.js';
 import { LiveEventFeed } from '../graphql/liveEvents.js';
 import { createOutboundRowsCache } from '../graphql/outbound/outbound.loaders.js';
+import { PostgresRightsRelay } from '../graphql/subscriptions/rightsRelay.js';
+import { RightsWatcher } from '../graphql/subscriptions/rightsWatcher.js';
+import { SubscriptionService } from '../graphql/subscriptions/subscriptionService.js';
 import { buildMailroomSchema } from '../graphql/schema.js';
 import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
@@ -144,8 +151,16 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const principalCache = createPrincipalCache([...identityProjections, ...accessProjections]);
   principalCache.attach(runner);
   const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard, principalCache });
-  const liveEvents = new LiveEventFeed(store, logger);
-  await liveEvents.start();
+  // Subscriptions re-check their holder's rights with the same principal a request would get.
+  const subscriptions = new SubscriptionService({
+    config: config.subscriptions,
+    principalOf: async (caller) => access.runtime.guard(caller.bearerToken ? await auth.authenticate(caller.bearerToken) : null, caller),
+    credentialExpiry: (token) => auth.credentialExpiry(token),
+    logger,
+  });
+  const settled = (position: number, timeoutMs: number) => runner.waitForPosition(position, timeoutMs);
+  const rightsWatcher = new RightsWatcher({ store, subscriptions, settled, logger });
+  await rightsWatcher.start();
 
   const boot = await bootstrapIfEmpty({
     store,
@@ -160,7 +175,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     runner,
     db,
     // `inbound` is declared below; the gauges are only read when /metrics is scraped.
-    openSubscriptions: () => ({ events: liveEvents.listenerCount, fetch_status: inbound.services.statusFeed.listenerCount }),
+    openSubscriptions: () => subscriptions.openCounts(),
+    subscriptionPayloadsBuilt: () => subscriptions.payloadsBuilt(),
+    subscriptionConnectionsClosed: () => subscriptions.closedConnections(),
   });
   const operations = createOperationObserver({ metrics, logger });
   // Several instances on one PostgreSQL see each other's fetch status through LISTEN/NOTIFY.
@@ -191,7 +208,15 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   notices.start();
   const outboundRows = createOutboundRowsCache();
   outboundRows.attach(runner);
-  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const rightsRelay = readModelsUrl ? new PostgresRightsRelay({ connectionString: readModelsUrl, db, subscriptions, logger }) : null;
+  if (rightsRelay) {
+    await rightsRelay.start();
+    subscriptions.useSignal(rightsRelay);
+  }
+  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const liveEvents = new LiveEventFeed({ store, subscriptions, routes: [settingsChangedRoute(services), receiveErrorsRoute], settled, logger });
+  await liveEvents.start();
+  const fetchStatusFollower = followFetchStatus(inbound.services.statusFeed, subscriptions, logger);
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {
@@ -248,8 +273,12 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
         await http.stop();
         await metricsServer?.stop();
         await inbound.stop();
+        await fetchStatusFollower;
         await access.stop();
         await liveEvents.stop();
+        await rightsWatcher.stop();
+        await rightsRelay?.stop();
+        subscriptions.close();
         await notices.stop();
         await runner.stop();
         await storage.close();

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadSubscriptionConfig, type SubscriptionConfig } from '../graphql/subscriptions/subscriptionConfig.js';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
@@ -43,6 +44,8 @@ export interface Config {
   readonly chat: ChatConfig;
   /** Where `/metrics` is served and its scrape token (src/server/metricsEndpoint.ts). */
   readonly metrics: MetricsConfig;
+  /** Subscription limits and slow-client bounds (src/graphql/subscriptions/subscriptionConfig.ts). */
+  readonly subscriptions: SubscriptionConfig;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +141,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     inbound: loadInboundConfig(env, problems),
     chat: loadChatConfig(env, problems),
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
+    subscriptions: loadSubscriptionConfig(env, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -10,8 +10,12 @@ export interface MetricsSources {
   readonly store: Pick<EventStore, 'headPosition'>;
   readonly runner: Pick<ProjectionRunner, 'status' | 'appliedEventCounts'>;
   readonly db: Kysely<ReadModelDb>;
-  /** Open GraphQL subscriptions per feed (`events`: LiveEventFeed, `fetch_status`: FetchStatusFeed). */
+  /** Open GraphQL subscriptions per feed (`settings`, `receive_errors`, `fetch_status`). */
   readonly openSubscriptions: () => Readonly<Record<string, number>>;
+  /** Subscription payloads built per feed: one per event and topic, however many subscribe. */
+  readonly subscriptionPayloadsBuilt?: () => Readonly<Record<string, number>>;
+  /** Subscription connections the server closed, by reason (`session_ended`, `too_slow`). */
+  readonly subscriptionConnectionsClosed?: () => ReadonlyMap<string, number>;
 }
 
 export type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
@@ -83,6 +87,26 @@ export class AppMetrics {
       registers,
       collect() {
         for (const [feed, count] of Object.entries(sources.openSubscriptions())) this.set({ feed }, count);
+      },
+    });
+    new Counter({
+      name: 'mailroom_subscription_payloads_built_total',
+      help: 'Subscription payloads built per feed: one per event and topic with subscribers, however many subscribers.',
+      labelNames: ['feed'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [feed, count] of Object.entries(sources.subscriptionPayloadsBuilt?.() ?? {})) this.inc({ feed }, count);
+      },
+    });
+    new Counter({
+      name: 'mailroom_subscription_connections_closed_total',
+      help: 'WebSocket connections closed by the server because of their subscriptions, by reason (session_ended: 4401, too_slow: 4413).',
+      labelNames: ['reason'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [reason, count] of sources.subscriptionConnectionsClosed?.() ?? []) this.inc({ reason }, count);
       },
     });
     new Gauge({

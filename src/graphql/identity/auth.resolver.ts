@@ -39,7 +39,11 @@ export class AuthResolver {
     return mutationPayload(
       () => new OkPayload(),
       async () => {
-        if (viewer.kind === 'session' && ctx.bearerToken) await ctx.services.auth.logout(ctx.bearerToken);
+        if (viewer.kind === 'session' && ctx.bearerToken) {
+          await ctx.services.auth.logout(ctx.bearerToken);
+          // Subscriptions opened with this session close on every instance (4401), after this answer.
+          ctx.services.subscriptions.rightsChanged(viewer.userId).catch((err: unknown) => ctx.services.logger.warn({ err }, 'closing the subscriptions of a logged-out session failed'));
+        }
         return { ok: true };
       },
     );

@@ -3,8 +3,13 @@ import { requireMailboxAudit } from '../../auth/authorization.js';
 import { ReceiveErrorCode, type ReceiveErrorsEvent } from '../../domain/inbound/index.js';
 import { mailboxNumberOf } from '../../domain/shared/scope.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
-import type { FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
+import type { FetchStatusFeed } from '../../mail/scheduler/fetchStatusFeed.js';
+import type { Logger } from '../../server/logger.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
+import { liveEventRoute } from '../liveEvents.js';
+import { deliveredPayload, type Delivery } from '../subscriptions/fanout.js';
+import { mailboxTopic, openSubscription } from '../subscriptions/openSubscription.js';
+import type { SubscriptionService } from '../subscriptions/subscriptionService.js';
 import { mutationPayload } from '../userErrors.js';
 import { ReceiveAccountRefInput, TestReceiveAccountInput } from './inbound.inputs.js';
 import { FetchReceiveAccountNowPayload, ReceiveFailureInfo, TestReceiveAccountPayload } from './inbound.payloads.js';
@@ -90,6 +95,33 @@ export class ReceiveErrorNotification {
   }
 }
 
+/** The `receiveErrors` feed: the three receive-error event types, payload built once per event. */
+export const receiveErrorsRoute = liveEventRoute<ReceiveErrorNotification>({
+  feed: 'receive_errors',
+  topicOf: (event) => {
+    const n = Object.hasOwn(KIND_OF, event.type) ? mailboxNumberOf(event) : null;
+    return n === null ? null : mailboxTopic(n);
+  },
+  build: (event) => ReceiveErrorNotification.from(event),
+});
+
+/**
+ * The `fetchStatusChanged` feed: fetch status is operational state, not an event, so it
+ * comes from the inbound module's status feed (local runs and, on PostgreSQL, other
+ * instances' through the relay). One reader takes every snapshot and publishes it once per
+ * mailbox; whatever fields the snapshot grows, the payload is `ReceiveAccountStatus.from`.
+ */
+export const followFetchStatus = (statusFeed: FetchStatusFeed, subscriptions: SubscriptionService, logger: Logger): Promise<void> => {
+  const fanout = subscriptions.fanout<ReceiveAccountStatus>('fetch_status');
+  // Publishing only builds and queues, so this reader never falls behind for long.
+  const snapshots = statusFeed.listen({ filter: (s) => fanout.hasSubscribers(mailboxTopic(s.mailboxNumber)), maxBuffered: 10_000 });
+  return (async () => {
+    for await (const status of snapshots) {
+      await fanout.publish(mailboxTopic(status.mailboxNumber), () => ReceiveAccountStatus.from(status)).catch((err: unknown) => logger.error({ err }, 'fetch status payload could not be built'));
+    }
+  })();
+};
+
 interface MailboxArgs {
   mailboxNumber: number;
 }
@@ -102,23 +134,21 @@ export class FetchStatusResolver {
   @Subscription(() => ReceiveAccountStatus, {
     description: "Status changes of the mailbox's receive accounts (a run started, a run finished). Managers and auditors of the mailbox.",
     subscribe: ({ args, context }: SubscribeResolverData<unknown, MailboxArgs, GraphQLContext>) => {
-      requireMailboxAudit(viewerOf(context), args.mailboxNumber);
-      return context.services.inbound.statusFeed.listen({ filter: (s) => s.mailboxNumber === args.mailboxNumber });
+      return openSubscription(context, { feed: 'fetch_status', topic: mailboxTopic(args.mailboxNumber), authorize: (p) => requireMailboxAudit(p, args.mailboxNumber) });
     },
   })
-  fetchStatusChanged(@Arg('mailboxNumber', () => Int) _mailboxNumber: number, @Root() status: FetchStatusSnapshot): ReceiveAccountStatus {
-    return ReceiveAccountStatus.from(status);
+  fetchStatusChanged(@Arg('mailboxNumber', () => Int) _mailboxNumber: number, @Root() delivery: Delivery<ReceiveAccountStatus>): ReceiveAccountStatus {
+    return deliveredPayload(delivery);
   }
 
   @Subscription(() => ReceiveErrorNotification, {
     description: 'Receive errors of the mailbox as they are recorded: episodes raised and cleared, oversized messages. Managers and auditors of the mailbox.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, MailboxArgs, GraphQLContext>) => {
-      requireMailboxAudit(viewerOf(context), args.mailboxNumber);
-      return context.services.liveEvents.listen({ filter: (e) => Object.hasOwn(KIND_OF, e.type) && mailboxNumberOf(e) === args.mailboxNumber });
+      return openSubscription(context, { feed: 'receive_errors', topic: mailboxTopic(args.mailboxNumber), authorize: (p) => requireMailboxAudit(p, args.mailboxNumber) });
     },
   })
-  receiveErrors(@Arg('mailboxNumber', () => Int) _mailboxNumber: number, @Root() event: RecordedEvent): ReceiveErrorNotification {
-    return ReceiveErrorNotification.from(event);
+  receiveErrors(@Arg('mailboxNumber', () => Int) _mailboxNumber: number, @Root() delivery: Delivery<ReceiveErrorNotification>): ReceiveErrorNotification {
+    return deliveredPayload(delivery);
   }
 
   @Mutation(() => TestReceiveAccountPayload, { description: 'Connects, secures and logs in as configured, reports capabilities or a classified error. Imports nothing, records nothing.' })

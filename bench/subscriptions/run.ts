@@ -1,0 +1,205 @@
+/**
+ * Subscription fan-out: 1,000 graphql-ws clients watching one mailbox's `settingsChanged`,
+ * against a bare `ws` + graphql-ws server with an in-memory pubsub (bareServer.ts) in the
+ * same run. Both servers are child processes; the clients live in this process and stamp
+ * each delivery with this process's clock, so "from the mutation's answer to delivery" is
+ * measured on one clock for both.
+ *
+ *   npm run bench:subscriptions
+ *   BENCH_CLIENTS=500 BENCH_EVENTS=40 npm run bench:subscriptions
+ *
+ * Prints delivery p50/p99 (answer → delivery) for both servers, Mailroom's mutation latency
+ * with no watchers and with all of them, and the memory per idle subscriber (RSS growth of
+ * each server process while the clients connect and subscribe, divided by their number).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 20);
+const ADMIN_PASSWORD = 'bench-admin-password';
+const here = dirname(fileURLToPath(import.meta.url));
+const distRoot = resolve(here, '../..');
+
+interface Child {
+  readonly process: ChildProcess;
+  readonly line: string;
+  stop(): Promise<void>;
+}
+
+const startChild = (script: string, env: Record<string, string>, ready: RegExp): Promise<Child> =>
+  new Promise((resolveStart, reject) => {
+    const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => ready.test(l));
+      if (line) resolveStart({ process: child, line, stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}):\n${out.slice(-2000)}`)));
+  });
+
+const rssBytes = (pid: number): number => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : NaN;
+};
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** A raw graphql-transport-ws client: no client library on the measuring side, the same for both servers. */
+const subscriber = (wsUrl: string, token: string | null, onDelivery: (reason: string, at: number) => void): Promise<WebSocket> =>
+  new Promise((resolveOpen, reject) => {
+    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} })));
+    socket.on('message', (data) => {
+      const at = performance.now();
+      const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { settingsChanged?: { reason?: string } } } };
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({
+          id: '1',
+          type: 'subscribe',
+          payload: { query: 'subscription { settingsChanged(mailboxNumber: 1) { position type mailboxNumber actorId reason correlationId actor { username } } }' },
+        }));
+        resolveOpen(socket);
+      } else if (message.type === 'next') onDelivery(message.payload?.data?.settingsChanged?.reason ?? '', at);
+      else if (message.type === 'error') reject(new Error(JSON.stringify(message)));
+    });
+    socket.once('error', reject);
+  });
+
+interface Target {
+  readonly name: string;
+  readonly pid: number;
+  readonly wsUrl: string;
+  readonly token: string | null;
+  /** Makes one change with the given marker; resolves on the answer. */
+  mutate(reason: string): Promise<void>;
+}
+
+/** Connects CLIENTS subscribers, makes EVENTS changes one after another, each after the previous was delivered to all. */
+const measure = async (target: Target) => {
+  const arrivals = new Map<string, number[]>();
+  const onDelivery = (reason: string, at: number) => (arrivals.get(reason) ?? arrivals.set(reason, []).get(reason)!).push(at);
+  const rssBefore = rssBytes(target.pid);
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < CLIENTS; i += 100) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, CLIENTS - i) }, () => subscriber(target.wsUrl, target.token, onDelivery)))));
+  }
+  // Let the subscribes register and the heap settle before reading memory.
+  await new Promise((r) => setTimeout(r, 2000));
+  const perSubscriber = (rssBytes(target.pid) - rssBefore) / CLIENTS;
+  // One warm-up change, not counted.
+  const delivery: number[] = [];
+  const mutation: number[] = [];
+  for (let i = -1; i < EVENTS; i++) {
+    const reason = `${target.name}-${i}`;
+    const started = performance.now();
+    await target.mutate(reason);
+    const answered = performance.now();
+    const deadline = Date.now() + 20_000;
+    while ((arrivals.get(reason)?.length ?? 0) < CLIENTS) {
+      if (Date.now() > deadline) throw new Error(`${target.name}: only ${arrivals.get(reason)?.length ?? 0} of ${CLIENTS} deliveries of ${reason}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    if (i < 0) continue;
+    mutation.push(answered - started);
+    for (const at of arrivals.get(reason)!) delivery.push(at - answered);
+  }
+  for (const s of sockets) s.terminate();
+  delivery.sort((a, b) => a - b);
+  mutation.sort((a, b) => a - b);
+  return {
+    p50: percentile(delivery, 50),
+    p99: percentile(delivery, 99),
+    beforeAnswer: delivery.filter((d) => d < 0).length / delivery.length,
+    mutationP50: percentile(mutation, 50),
+    perSubscriber,
+  };
+};
+
+/** Mailroom's mutation latency with nobody watching. */
+const mutationsAlone = async (target: Target): Promise<number> => {
+  const times: number[] = [];
+  for (let i = -1; i < EVENTS; i++) {
+    const started = performance.now();
+    await target.mutate(`alone-${i}`);
+    if (i >= 0) times.push(performance.now() - started);
+  }
+  return percentile(times.sort((a, b) => a - b), 50);
+};
+
+const main = async () => {
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const bare = await startChild(join(distRoot, 'bench/subscriptions/bareServer.js'), {}, /^bare ready \d+/);
+  const barePort = Number(/bare ready (\d+)/.exec(bare.line)![1]);
+  const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-bench-subs-'));
+  const mailroom = await startChild(
+    join(distRoot, 'src/server/main.js'),
+    {
+      MAILROOM_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MAILROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      MAILROOM_FETCH_ENABLED: 'false',
+      MAILROOM_SUBSCRIPTIONS_PER_USER: String(CLIENTS * 2),
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    },
+    /Mailroom is ready: /,
+  );
+  try {
+    const url = /Mailroom is ready: (\S+)/.exec(mailroom.line)![1]!;
+    const post = async (body: unknown, token?: string) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      return (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown };
+    };
+    const login = await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username: 'admin', password: ADMIN_PASSWORD } } });
+    const token = login.data!.login!.token as string;
+    let n = 0;
+    const mailroomTarget: Target = {
+      name: 'mailroom',
+      pid: mailroom.process.pid!,
+      wsUrl: url.replace(/^http/, 'ws'),
+      token,
+      mutate: async (reason) => {
+        const r = await post({ query: 'mutation($i: RenameMailboxInput!) { renameMailbox(input: $i) { userErrors { message } } }', variables: { i: { number: 1, name: `Bench ${n++}`, reason } } }, token);
+        if (r.errors || (r.data?.renameMailbox?.userErrors as unknown[]).length) throw new Error(JSON.stringify(r));
+      },
+    };
+    const bareTarget: Target = {
+      name: 'bare',
+      pid: bare.process.pid!,
+      wsUrl: `ws://127.0.0.1:${barePort}/graphql`,
+      token: null,
+      mutate: async (reason) => {
+        await fetch(`http://127.0.0.1:${barePort}/publish`, { method: 'POST', body: JSON.stringify({ reason }) }).then((r) => r.text());
+      },
+    };
+
+    const alone = await mutationsAlone(mailroomTarget);
+    const b = await measure(bareTarget);
+    const m = await measure(mailroomTarget);
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    console.log(`subscription fan-out: ${CLIENTS} clients, ${EVENTS} events, store ${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, load average at start ${load}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log('| server | delivery p50 | delivery p99 | delivered before the answer | memory per idle subscriber |');
+    console.log('|---|---|---|---|---|');
+    for (const [name, r] of [['bare ws + graphql-ws', b], ['Mailroom', m]] as const) {
+      console.log(`| ${name} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.beforeAnswer * 100).toFixed(1)}% | ${(r.perSubscriber / 1024).toFixed(1)} KiB |`);
+    }
+    console.log(`Mailroom p99 / bare p99: ${(m.p99 / b.p99).toFixed(2)}x (goal <= 1.5x; p99 goal < 100 ms: ${m.p99 < 100 ? 'met' : 'missed'})`);
+    console.log(`Mailroom mutation p50: ${ms(alone)} with no watchers, ${ms(m.mutationP50)} with ${CLIENTS}: ${(m.mutationP50 / alone).toFixed(2)}x (goal <= 1.2x)`);
+  } finally {
+    await Promise.all([bare.stop(), mailroom.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+await main();
