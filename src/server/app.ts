@@ -211,6 +211,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       clientAddress: requestClientAddress(config.access.trustedProxies),
       plugins: [operations.apolloPlugin],
       onWebSocketOperation: operations.observeWebSocketOperation,
+      onWebSocketErrors: operations.observeWebSocketErrors,
       ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
     },
     { port: config.port, host: config.host },

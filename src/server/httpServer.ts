@@ -49,6 +49,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly refuseOperation?: (document: DocumentNode, context: TContext) => GraphQLError | null;
   /** Called when a WebSocket operation starts (Apollo plugins only see HTTP ones). */
   readonly onWebSocketOperation?: (args: ExecutionArgs) => void;
+  /** Called with the (masked) errors of a WebSocket result that has any, for the operation log. */
+  readonly onWebSocketErrors?: (args: ExecutionArgs, errors: readonly GraphQLFormattedError[]) => void;
   /** Prometheus exposition for `GET /metrics`; absent: no such route (e.g. served on its own port). */
   readonly metrics?: MetricsRender;
   /** Bearer token `/metrics` requires; null or absent: open. */
@@ -156,8 +158,12 @@ export const startHttpServer = async <TContext extends BaseContext>(
         // onNext formats (masks) these like any other result errors.
         return { errors: [refusal] };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: maskErrors(result.errors) as unknown as GraphQLError[] } : result,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return result;
+        const masked = maskErrors(result.errors);
+        options.onWebSocketErrors?.(args, masked);
+        return { ...result, errors: masked as unknown as GraphQLError[] };
+      },
       onError: (_ctx, _id, _payload, errors) => maskErrors(errors) as unknown as GraphQLError[],
     },
     wss,
