@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { DEFAULT_DOCUMENT_LIMITS, documentLimitError, type DocumentLimits } from '../graphql/access/documentLimits.js';
 import type { Logger } from './logger.js';
 import { serveMetrics, type MetricsRender } from './metricsEndpoint.js';
 
@@ -43,6 +44,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly plugins?: ApolloServerPlugin<TContext>[];
   /** The caller's address (e.g. honouring trusted proxies). @default the socket peer, see normaliseIp */
   readonly clientAddress?: (request: IncomingMessage) => string;
+  /** Token and nesting limits checked before parsing, on HTTP and WebSocket alike. @default DEFAULT_DOCUMENT_LIMITS */
+  readonly documentLimits?: DocumentLimits;
   /** Validation rules added to graphql-js's own, on HTTP and WebSocket alike (depth, cost, aliases). */
   readonly validationRules?: readonly ValidationRule[];
   /** Refuses an operation once its context is known (e.g. introspection without authentication). */
@@ -140,6 +143,14 @@ export const startHttpServer = async <TContext extends BaseContext>(
   const maskErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => options.formatError(e.toJSON(), e));
 
+  const documentLimits = options.documentLimits ?? DEFAULT_DOCUMENT_LIMITS;
+  const validationRules = [...specifiedRules, ...(options.validationRules ?? [])];
+  const refuseDocument = (source: string, transport: 'http' | 'ws', clientIp: string): GraphQLError | null => {
+    const refusal = documentLimitError(source, documentLimits);
+    if (refusal) logger.info({ transport, clientIp, errorCodes: [refusal.extensions.code], reason: refusal.message }, 'graphql document refused before parsing');
+    return refusal;
+  };
+
   const wsCleanup = useServer<Record<string, unknown> | undefined, { info: TransportInfo }>(
     {
       schema: options.schema,
@@ -149,7 +160,22 @@ export const startHttpServer = async <TContext extends BaseContext>(
         return options.acceptConnection ? options.acceptConnection(info) : true;
       },
       context: (ctx) => options.buildContext(ctx.extra.info ?? wsInfo(ctx.extra.request, ctx.connectionParams, ctx.extra.socket)),
-      ...(options.validationRules ? { validate: (schema, document) => validate(schema, document, [...specifiedRules, ...options.validationRules!]) } : {}),
+      // Parsed and validated here rather than by graphql-ws, whose parse has no limits and
+      // whose parse errors close the whole connection (4500) instead of failing one operation.
+      onSubscribe: (ctx, _id, payload) => {
+        const refusal = refuseDocument(payload.query, 'ws', clientAddressOf(ctx.extra.request));
+        if (refusal) return [refusal];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: documentLimits.maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const errors = validate(options.schema, document, validationRules);
+        if (errors.length > 0) return [...errors];
+        return { schema: options.schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
+      },
       onOperation: (_ctx, _id, _payload, args, result) => {
         options.onWebSocketOperation?.(args);
         const refusal = options.refuseOperation?.(args.document, args.contextValue as TContext);
@@ -174,6 +200,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
     introspection: options.introspection,
     formatError: options.formatError,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: documentLimits.maxTokens },
     // main.ts owns SIGTERM/SIGINT and stops Apollo through app.stop(). Apollo's own handler
     // (on outside NODE_ENV=test) re-raises the signal after stopping, which main.ts took for
     // a second signal and exited 1 before the graceful drain finished.
@@ -226,6 +253,13 @@ export const startHttpServer = async <TContext extends BaseContext>(
           return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         }
       } else body = text;
+    }
+    // Checked here, before Apollo parses: a hook that throws inside Apollo's pipeline
+    // becomes an INTERNAL error with an error-level log line.
+    const source = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof source === 'string') {
+      const refusal = refuseDocument(source, 'http', clientAddressOf(req));
+      if (refusal) return sendJson(res, 400, { errors: [options.formatError(refusal.toJSON(), refusal)] });
     }
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
