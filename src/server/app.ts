@@ -204,6 +204,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
         return { ready, details: { ...details, database: 'ok', head: status.head, projections: status.projections } };
       },
       maxRequestBytes: config.maxRequestBytes,
+      timeouts: { headersMs: config.headersTimeoutMs, requestMs: config.requestTimeoutMs },
       // Introspection is what generated clients are built from: on, but refused to anonymous callers.
       introspection: true,
       refuseOperation: refuseAnonymousIntrospection,

@@ -32,6 +32,10 @@ export interface Config {
   readonly environment: 'production' | 'development' | 'test';
   readonly sessionTtlMs: number;
   readonly maxRequestBytes: number;
+  /** Request headers must arrive within this (MAILROOM_HEADERS_TIMEOUT_MS). */
+  readonly headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this (MAILROOM_REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs: number;
   readonly shutdownGraceMs: number;
   /** With PostgreSQL read models: how often a standby instance tries to take a projection's leadership. */
   readonly projectionLeaderRetryMs: number;
@@ -118,6 +122,10 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
   }
   const bootstrapMailboxAddress = env.MAILROOM_BOOTSTRAP_ADDRESS || 'mailbox1@example.com';
 
+  const headersTimeoutMs = int('MAILROOM_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = int('MAILROOM_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) problems.push(`MAILROOM_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than MAILROOM_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -132,6 +140,8 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     environment,
     sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
     maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),
+    headersTimeoutMs,
+    requestTimeoutMs,
     shutdownGraceMs: int('MAILROOM_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     projectionLeaderRetryMs: int('MAILROOM_PROJECTION_LEADER_RETRY_MS', 2000, 10, 600_000),
     access: loadAccessConfig(env, problems),

@@ -44,6 +44,12 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly plugins?: ApolloServerPlugin<TContext>[];
   /** The caller's address (e.g. honouring trusted proxies). @default the socket peer, see normaliseIp */
   readonly clientAddress?: (request: IncomingMessage) => string;
+  /**
+   * Slow clients: all request headers within `headersMs`, the whole request (headers and
+   * body) within `requestMs`, else 408 and the connection is closed. Node's defaults (60 s,
+   * 300 s) let a client hold a connection and a body buffer for minutes.
+   */
+  readonly timeouts?: { readonly headersMs: number; readonly requestMs: number };
   /** Token and nesting limits checked before parsing, on HTTP and WebSocket alike. @default DEFAULT_DOCUMENT_LIMITS */
   readonly documentLimits?: DocumentLimits;
   /** Validation rules added to graphql-js's own, on HTTP and WebSocket alike (depth, cost, aliases). */
@@ -120,7 +126,13 @@ export const startHttpServer = async <TContext extends BaseContext>(
   listen: { port: number; host: string },
 ): Promise<RunningHttpServer> => {
   const { logger } = options;
-  const httpServer = createServer();
+  const timeouts = options.timeouts ?? { headersMs: 10_000, requestMs: 30_000 };
+  const httpServer = createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    // Node checks the two timeouts only this often (default 30 s, which would add up to 30 s to each).
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
+  });
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxRequestBytes });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (socket) => {

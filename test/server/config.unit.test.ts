@@ -36,6 +36,15 @@ describe('server configuration', () => {
     expect(problems.join('\n')).not.toContain('ab/cd');
   });
 
+  it('bounds slow requests: headers 10 s, the whole request 30 s, headers never longer than the request', () => {
+    const config = loadConfig({});
+    expect([config.headersTimeoutMs, config.requestTimeoutMs]).toEqual([10_000, 30_000]);
+    expect(problemsOf({ MAILROOM_HEADERS_TIMEOUT_MS: '5000', MAILROOM_REQUEST_TIMEOUT_MS: '2000' })).toEqual([
+      'MAILROOM_HEADERS_TIMEOUT_MS (5000) must not be longer than MAILROOM_REQUEST_TIMEOUT_MS (2000)',
+    ]);
+    expect(problemsOf({ MAILROOM_REQUEST_TIMEOUT_MS: '0' })).toEqual(['MAILROOM_REQUEST_TIMEOUT_MS must be an integer from 100 to 3600000, got "0"']);
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf({ EVENT_STORE: 'mysql', PORT: 'eighty', LOG_LEVEL: 'loud', MAILROOM_ADMIN_PASSWORD: 'short', MAILROOM_MASTER_KEY: 'c2hvcnQ=' });
     expect(problems).toEqual([
