@@ -22,6 +22,7 @@ import { serverProjections } from '../projections/all.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
+import { createEgressPolicy } from '../net/egress.js';
 import { ChatNoticeTransport } from '../mail/notices/chat/chatTransport.js';
 import { chatDestinationsForNotice } from '../mail/notices/noticeFanout.js';
 import type { NoticeTransport } from '../mail/notices/notice.js';
@@ -106,7 +107,10 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   // tokens, and inbound needs the outbox): the outbox delivers through whatever is wired
   // by the time it starts.
   let noticeTransport: NoticeTransport | null = null;
-  const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat, language: noticeLanguage.languageOf });
+  // One egress policy for every outbound connection (src/net/egress.ts).
+  const egress = createEgressPolicy({ allow: config.egressAllow });
+  if (egress.allowed.length > 0) logger.info({ allowed: egress.allowed }, 'egress policy: outbound connections may reach these internal ranges');
+  const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat, language: noticeLanguage.languageOf, egress });
   const notices = new NoticeOutbox({
     language: noticeLanguage.languageOf,
     claimMs: config.chat.claimMs,
@@ -167,6 +171,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     config: config.inbound,
     afterAppend,
     logger,
+    egress,
     onFetchRunFinished: (outcome) => metrics.recordFetchRun(outcome),
     ...(readModelsUrl ? { fetchStatusRelayUrl: readModelsUrl } : {}),
   });
@@ -179,11 +184,11 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     afterAppend,
     builtin: builtinSmtp,
     oauth: inboundOAuthTokenSource(store, inbound.services.tokens),
-    transport: config.smtpCaFile ? { extraCa: [readFileSync(config.smtpCaFile, 'utf8')] } : {},
+    transport: { egress, ...(config.smtpCaFile ? { extraCa: [readFileSync(config.smtpCaFile, 'utf8')] } : {}) },
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {

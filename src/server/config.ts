@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
+import { LOOPBACK_RANGES, parseEgressAllow } from '../net/egress.js';
 import { loadMetricsConfig, type MetricsConfig } from './metricsEndpoint.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -45,6 +46,11 @@ export interface Config {
   readonly inbound: InboundConfig;
   /** Chat notice delivery: Chatwork API base, loopback webhooks for tests, language (src/mail/notices/chat/chatConfig.ts). */
   readonly chat: ChatConfig;
+  /**
+   * Address ranges (CIDR) outbound connections may reach although the egress policy
+   * refuses them by default (MAILROOM_EGRESS_ALLOW; src/net/egress.ts).
+   */
+  readonly egressAllow: readonly string[];
   /** Where `/metrics` is served and its scrape token (src/server/metricsEndpoint.ts). */
   readonly metrics: MetricsConfig;
 }
@@ -126,6 +132,12 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
   const requestTimeoutMs = int('MAILROOM_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
   if (headersTimeoutMs > requestTimeoutMs) problems.push(`MAILROOM_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than MAILROOM_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
 
+  const egressAllow = parseEgressAllow(env.MAILROOM_EGRESS_ALLOW || '', problems);
+  // The former switch for test receivers on 127.0.0.1, now a shorthand for the loopback ranges.
+  const loopbackWebhooks = env.MAILROOM_ALLOW_LOOPBACK_WEBHOOKS || 'false';
+  if (loopbackWebhooks !== 'true' && loopbackWebhooks !== 'false') problems.push(`MAILROOM_ALLOW_LOOPBACK_WEBHOOKS must be "true" or "false", got ${JSON.stringify(loopbackWebhooks)}`);
+  else if (loopbackWebhooks === 'true') egressAllow.push(...LOOPBACK_RANGES.filter((r) => !egressAllow.includes(r)));
+
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -147,6 +159,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     access: loadAccessConfig(env, problems),
     inbound: loadInboundConfig(env, problems),
     chat: loadChatConfig(env, problems),
+    egressAllow,
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
     ...overrides,
   };
