@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, isMailroomError } from '../errors/index.js';
 import type { Logger } from '../server/logger.js';
+import { withoutSuggestions } from './access/documentLimits.js';
 
 /**
  * Known errors keep their message and stable code in `extensions.code`; anything else is
@@ -9,7 +10,7 @@ import type { Logger } from '../server/logger.js';
  * stack traces, file paths) never reach clients.
  */
 export const createFormatError =
-  (options: { maskUnknown: boolean; logger: Logger }) =>
+  (options: { maskUnknown: boolean; logger: Logger; /** Drop graphql-js's "Did you mean …?" (outside development). @default maskUnknown */ hideSuggestions?: boolean }) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let original = unwrapResolverError(error);
     // Apollo wraps validation errors (ValidationError) around graphql-js's own error as
@@ -27,7 +28,8 @@ export const createFormatError =
     // request and safe to show; Apollo already gave them a code.
     const isRequestError =
       original instanceof GraphQLError && original.originalError === undefined && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR';
-    if (isRequestError || !options.maskUnknown) return formatted;
+    if (isRequestError) return (options.hideSuggestions ?? options.maskUnknown) ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted;
+    if (!options.maskUnknown) return formatted;
     options.logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
     return {
       message: 'Internal server error',

@@ -13,6 +13,7 @@ import { FetchScheduler, type FetchSchedulerOptions, type SchedulerLogger } from
 import { FetchLeases, newInstanceId } from '../mail/scheduler/fetchLeases.js';
 import { FetchStatusFeed } from '../mail/scheduler/fetchStatusFeed.js';
 import { PostgresFetchStatusRelay } from '../mail/scheduler/fetchStatusRelay.js';
+import type { EgressPolicy } from '../net/egress.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { InboundConfig } from './inboundConfig.js';
 import { OAuthAccessTokens } from './oauth/accessTokens.js';
@@ -45,6 +46,8 @@ export interface InboundModuleOptions {
   readonly fetchStatusRelayUrl?: string;
   /** This process's id in the fetch lease table. @default random */
   readonly instanceId?: string;
+  /** Where mail servers and OAuth token endpoints may be (src/net/egress.ts). @default nothing allowed */
+  readonly egress?: EgressPolicy;
 }
 
 /** Everything the GraphQL resolvers call for OAuth credentials, receive accounts and fetch status. */
@@ -75,7 +78,8 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
     clock,
     ...(options.afterAppend ? { afterAppend: options.afterAppend } : {}),
   };
-  const tokens = new OAuthAccessTokens({ ...shared, notices, endpoints: config.oauthEndpoints });
+  const egress = options.egress ? { egress: options.egress } : {};
+  const tokens = new OAuthAccessTokens({ ...shared, ...egress, notices, endpoints: config.oauthEndpoints });
   const statusFeed = new FetchStatusFeed();
   const leases = new FetchLeases({ db, clock, holder: options.instanceId ?? newInstanceId(), leaseMs: config.fetchLeaseMs });
   const relay = options.fetchStatusRelayUrl
@@ -98,6 +102,7 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
       store: createSqlMessageStore(db),
       state: fetchState,
       now: clock,
+      ...egress,
       ...(options.limits ? { limits: options.limits } : {}),
     },
     ...(options.tls ? { tls: options.tls } : config.mailCaCerts ? { tls: { ca: [...rootCertificates, config.mailCaCerts] } } : {}),
@@ -113,9 +118,9 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
     ...(options.onFetchRunFinished ? { onRunFinished: options.onFetchRunFinished } : {}),
   });
   const services: InboundServices = {
-    oauthCredentials: new OAuthCredentialService({ ...shared, config, tokens }),
+    oauthCredentials: new OAuthCredentialService({ ...shared, ...egress, config, tokens }),
     receiveAccounts: new ReceiveAccountService({ ...shared, onFetchingStopped: (accountId) => scheduler.abort(accountId) }),
-    fetchControl: new ReceiveFetchControl({ store, vault, tokens, scheduler, accountFetch, probe: probeReceiveAccount }),
+    fetchControl: new ReceiveFetchControl({ store, vault, tokens, scheduler, accountFetch, probe: (account) => probeReceiveAccount(account, options.egress) }),
     statusFeed,
     tokens,
     scheduler,

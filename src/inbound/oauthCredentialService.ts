@@ -19,6 +19,7 @@ import { mailboxScope, type SecretVault } from '../secrets/vault.js';
 import type { InboundConfig } from './inboundConfig.js';
 import type { OAuthAccessTokens } from './oauth/accessTokens.js';
 import { AUTHORIZATION_STATE_TTL_MS, openAuthorizationState, sealAuthorizationState } from './oauth/authorizationState.js';
+import type { EgressPolicy } from '../net/egress.js';
 import { authorizationUrl, createCodeVerifier, exchangeAuthorizationCode, OAuthTokenError, OAuthTransportError } from './oauth/oauthClient.js';
 import { loadOAuthCredential } from './streams.js';
 
@@ -71,6 +72,8 @@ export interface InboundServiceDeps {
   readonly tokens: OAuthAccessTokens;
   readonly clock?: () => Date;
   readonly afterAppend?: (position: number) => Promise<void>;
+  /** Where token endpoints may be (src/net/egress.ts). @default nothing allowed */
+  readonly egress?: EgressPolicy;
 }
 
 /** Plaintext secrets are checked here, before encryption: the decider only ever sees ciphertext. */
@@ -203,7 +206,7 @@ export class OAuthCredentialService {
     const client = { ...credential, clientSecret: await this.deps.vault.decrypt(scope, credential.clientSecretCiphertext) };
     let token;
     try {
-      token = await exchangeAuthorizationCode(this.deps.config.oauthEndpoints[credential.provider], client, input.code, payload.codeVerifier);
+      token = await exchangeAuthorizationCode(this.deps.config.oauthEndpoints[credential.provider], client, input.code, payload.codeVerifier, this.deps.egress);
     } catch (e) {
       if (e instanceof OAuthTokenError) {
         throw validationError(['code'], `The ${credential.provider} token endpoint refused the authorization code: ${e.error}${e.description ? ` (${e.description})` : ''}`);

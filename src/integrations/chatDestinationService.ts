@@ -12,8 +12,9 @@ import {
   type ChatKind,
 } from '../domain/integrations/chatDestinations.decider.js';
 import { fold } from '../domain/shared/decider.js';
-import { notFound } from '../errors/index.js';
+import { notFound, validationError } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
+import { createEgressPolicy, type EgressPolicy } from '../net/egress.js';
 import { mailboxScope } from '../secrets/vault.js';
 import { requireMailboxNumber } from './mailboxNumber.js';
 import type { MessageChannelServiceDeps } from './messageChannelService.js';
@@ -32,8 +33,12 @@ export type ChangeChatDestinationInput = Partial<ChatDestinationFields> & {
 };
 
 export type ChatDestinationServiceDeps = MessageChannelServiceDeps & {
-  /** MAILROOM_ALLOW_LOOPBACK_WEBHOOKS: accept http://127.0.0.1 receivers (tests). Never on by default. */
-  readonly allowLoopbackWebhooks?: boolean;
+  /**
+   * The egress policy (src/net/egress.ts): a webhook on an address it refuses is refused
+   * when saved, and plain-http receivers on 127.0.0.1 are accepted only where it allows
+   * loopback (test receivers). @default nothing allowed
+   */
+  readonly egress?: EgressPolicy;
 };
 
 /** Slack, Chatwork and Teams destinations of a mailbox; the webhook URL or token is write-only. */
@@ -41,15 +46,31 @@ export class ChatDestinationService {
   private readonly clock: () => Date;
   private readonly afterAppend: (position: number) => Promise<void>;
 
+  private readonly egress: EgressPolicy;
+
   constructor(private readonly deps: ChatDestinationServiceDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.afterAppend = deps.afterAppend ?? (async () => {});
+    this.egress = deps.egress ?? createEgressPolicy();
+  }
+
+  /**
+   * The credential in plaintext, after the decider's shape rules and the egress policy on
+   * the URL's host as written (`https://2130706433/` is 127.0.0.1). Names are resolved and
+   * checked again at every delivery, where DNS can have changed.
+   */
+  private credentialOf(kind: ChatKind, value: unknown): string {
+    const plaintext = requireChatCredential(kind, value, this.egress.allows('127.0.0.1'));
+    if (kind === 'CHATWORK') return plaintext;
+    const refusal = this.egress.literalRefusal(new URL(plaintext).hostname);
+    if (refusal) throw validationError(['webhookUrl'], `Expected a webhook URL on the internet: ${refusal}`);
+    return plaintext;
   }
 
   async add(actor: Actor, input: AddChatDestinationInput, meta: RequestMetadata): Promise<{ destinationId: string; position: number | null }> {
     requireMailboxManagement(actor, input.mailboxNumber);
     const { credential, ...fields } = input;
-    const plaintext = requireChatCredential(input.kind, credential, this.deps.allowLoopbackWebhooks);
+    const plaintext = this.credentialOf(input.kind, credential);
     const destinationId = randomUUID();
     const position = await this.run(actor, meta, input.mailboxNumber, {
       type: 'AddChatDestination',
@@ -67,7 +88,7 @@ export class ChatDestinationService {
       const state = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), events as unknown as ChatDestinationsEvent[]);
       const current = state.destinations.get(input.destinationId);
       if (!current) throw notFound('Chat destination', input.destinationId, ['destinationId']);
-      credentialCiphertext = await this.deps.vault.encrypt(mailboxScope(input.mailboxNumber), requireChatCredential(current.kind, credential, this.deps.allowLoopbackWebhooks));
+      credentialCiphertext = await this.deps.vault.encrypt(mailboxScope(input.mailboxNumber), this.credentialOf(current.kind, credential));
     }
     return this.run(actor, meta, input.mailboxNumber, { type: 'ChangeChatDestination', data: { ...fields, credentialCiphertext } });
   }

@@ -1,4 +1,5 @@
 import type { ChatNoticeTransport } from '../mail/notices/chat/chatTransport.js';
+import type { EgressPolicy } from '../net/egress.js';
 import type { SecretVault } from '../secrets/vault.js';
 import { ChatDestinationService } from './chatDestinationService.js';
 import { ChatNotificationService } from './chatNotificationService.js';
@@ -19,7 +20,8 @@ export const createIntegrationServices = (
   deps: IntegrationServiceDeps & {
     readonly vault: SecretVault;
     readonly chat: ChatNoticeTransport;
-    readonly allowLoopbackWebhooks?: boolean;
+    /** The egress policy; chat webhooks on refused addresses are refused when saved. */
+    readonly egress?: EgressPolicy;
     /** Shared with the outbox, which asks it for the language of every notice it records. */
     readonly noticeLanguage: NoticeLanguageService;
   },

@@ -33,6 +33,7 @@ import { identityProjections } from '../projections/identity/index.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
+import { createEgressPolicy } from '../net/egress.js';
 import { ChatNoticeTransport } from '../mail/notices/chat/chatTransport.js';
 import { chatDestinationsForNotice } from '../mail/notices/noticeFanout.js';
 import type { NoticeTransport } from '../mail/notices/notice.js';
@@ -117,7 +118,10 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   // tokens, and inbound needs the outbox): the outbox delivers through whatever is wired
   // by the time it starts.
   let noticeTransport: NoticeTransport | null = null;
-  const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat, language: noticeLanguage.languageOf });
+  // One egress policy for every outbound connection (src/net/egress.ts).
+  const egress = createEgressPolicy({ allow: config.egressAllow });
+  if (egress.allowed.length > 0) logger.info({ allowed: egress.allowed }, 'egress policy: outbound connections may reach these internal ranges');
+  const chatNotices = new ChatNoticeTransport({ store, vault, config: config.chat, language: noticeLanguage.languageOf, egress });
   const notices = new NoticeOutbox({
     language: noticeLanguage.languageOf,
     claimMs: config.chat.claimMs,
@@ -190,6 +194,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     config: config.inbound,
     afterAppend,
     logger,
+    egress,
     onFetchRunFinished: (outcome) => metrics.recordFetchRun(outcome),
     ...(readModelsUrl ? { fetchStatusRelayUrl: readModelsUrl } : {}),
   });
@@ -202,7 +207,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     afterAppend,
     builtin: builtinSmtp,
     oauth: inboundOAuthTokenSource(store, inbound.services.tokens),
-    transport: config.smtpCaFile ? { extraCa: [readFileSync(config.smtpCaFile, 'utf8')] } : {},
+    transport: { egress, ...(config.smtpCaFile ? { extraCa: [readFileSync(config.smtpCaFile, 'utf8')] } : {}) },
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
@@ -213,7 +218,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     await rightsRelay.start();
     subscriptions.useSignal(rightsRelay);
   }
-  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), logger };
   const liveEvents = new LiveEventFeed({ store, subscriptions, routes: [settingsChangedRoute(services), receiveErrorsRoute], settled, logger });
   await liveEvents.start();
   const fetchStatusFollower = followFetchStatus(inbound.services.statusFeed, subscriptions, logger);
@@ -237,6 +242,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
         return { ready, details: { ...details, database: 'ok', head: status.head, projections: status.projections } };
       },
       maxRequestBytes: config.maxRequestBytes,
+      timeouts: { headersMs: config.headersTimeoutMs, requestMs: config.requestTimeoutMs },
       // Introspection is what generated clients are built from: on, but refused to anonymous callers.
       introspection: true,
       refuseOperation: refuseAnonymousIntrospection,
@@ -244,6 +250,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       clientAddress: requestClientAddress(config.access.trustedProxies),
       plugins: [operations.apolloPlugin],
       onWebSocketOperation: operations.observeWebSocketOperation,
+      onWebSocketErrors: operations.observeWebSocketErrors,
       ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
     },
     { port: config.port, host: config.host },

@@ -3,6 +3,7 @@ import { loadSubscriptionConfig, type SubscriptionConfig } from '../graphql/subs
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
+import { LOOPBACK_RANGES, parseEgressAllow } from '../net/egress.js';
 import { loadMetricsConfig, type MetricsConfig } from './metricsEndpoint.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -33,6 +34,10 @@ export interface Config {
   readonly environment: 'production' | 'development' | 'test';
   readonly sessionTtlMs: number;
   readonly maxRequestBytes: number;
+  /** Request headers must arrive within this (MAILROOM_HEADERS_TIMEOUT_MS). */
+  readonly headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this (MAILROOM_REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs: number;
   readonly shutdownGraceMs: number;
   /** With PostgreSQL read models: how often a standby instance tries to take a projection's leadership. */
   readonly projectionLeaderRetryMs: number;
@@ -42,6 +47,11 @@ export interface Config {
   readonly inbound: InboundConfig;
   /** Chat notice delivery: Chatwork API base, loopback webhooks for tests, language (src/mail/notices/chat/chatConfig.ts). */
   readonly chat: ChatConfig;
+  /**
+   * Address ranges (CIDR) outbound connections may reach although the egress policy
+   * refuses them by default (MAILROOM_EGRESS_ALLOW; src/net/egress.ts).
+   */
+  readonly egressAllow: readonly string[];
   /** Where `/metrics` is served and its scrape token (src/server/metricsEndpoint.ts). */
   readonly metrics: MetricsConfig;
   /** Subscription limits and slow-client bounds (src/graphql/subscriptions/subscriptionConfig.ts). */
@@ -121,6 +131,16 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
   }
   const bootstrapMailboxAddress = env.MAILROOM_BOOTSTRAP_ADDRESS || 'mailbox1@example.com';
 
+  const headersTimeoutMs = int('MAILROOM_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = int('MAILROOM_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) problems.push(`MAILROOM_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than MAILROOM_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+
+  const egressAllow = parseEgressAllow(env.MAILROOM_EGRESS_ALLOW || '', problems);
+  // The former switch for test receivers on 127.0.0.1, now a shorthand for the loopback ranges.
+  const loopbackWebhooks = env.MAILROOM_ALLOW_LOOPBACK_WEBHOOKS || 'false';
+  if (loopbackWebhooks !== 'true' && loopbackWebhooks !== 'false') problems.push(`MAILROOM_ALLOW_LOOPBACK_WEBHOOKS must be "true" or "false", got ${JSON.stringify(loopbackWebhooks)}`);
+  else if (loopbackWebhooks === 'true') egressAllow.push(...LOOPBACK_RANGES.filter((r) => !egressAllow.includes(r)));
+
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -135,11 +155,14 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     environment,
     sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
     maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),
+    headersTimeoutMs,
+    requestTimeoutMs,
     shutdownGraceMs: int('MAILROOM_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     projectionLeaderRetryMs: int('MAILROOM_PROJECTION_LEADER_RETRY_MS', 2000, 10, 600_000),
     access: loadAccessConfig(env, problems),
     inbound: loadInboundConfig(env, problems),
     chat: loadChatConfig(env, problems),
+    egressAllow,
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
     subscriptions: loadSubscriptionConfig(env, problems),
     ...overrides,

@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { DEFAULT_DOCUMENT_LIMITS, documentLimitError, type DocumentLimits } from '../graphql/access/documentLimits.js';
 import type { Logger } from './logger.js';
 import { serveMetrics, type MetricsRender } from './metricsEndpoint.js';
 
@@ -43,12 +44,22 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly plugins?: ApolloServerPlugin<TContext>[];
   /** The caller's address (e.g. honouring trusted proxies). @default the socket peer, see normaliseIp */
   readonly clientAddress?: (request: IncomingMessage) => string;
+  /**
+   * Slow clients: all request headers within `headersMs`, the whole request (headers and
+   * body) within `requestMs`, else 408 and the connection is closed. Node's defaults (60 s,
+   * 300 s) let a client hold a connection and a body buffer for minutes.
+   */
+  readonly timeouts?: { readonly headersMs: number; readonly requestMs: number };
+  /** Token and nesting limits checked before parsing, on HTTP and WebSocket alike. @default DEFAULT_DOCUMENT_LIMITS */
+  readonly documentLimits?: DocumentLimits;
   /** Validation rules added to graphql-js's own, on HTTP and WebSocket alike (depth, cost, aliases). */
   readonly validationRules?: readonly ValidationRule[];
   /** Refuses an operation once its context is known (e.g. introspection without authentication). */
   readonly refuseOperation?: (document: DocumentNode, context: TContext) => GraphQLError | null;
   /** Called when a WebSocket operation starts (Apollo plugins only see HTTP ones). */
   readonly onWebSocketOperation?: (args: ExecutionArgs) => void;
+  /** Called with the (masked) errors of a WebSocket result that has any, for the operation log. */
+  readonly onWebSocketErrors?: (args: ExecutionArgs, errors: readonly GraphQLFormattedError[]) => void;
   /** Prometheus exposition for `GET /metrics`; absent: no such route (e.g. served on its own port). */
   readonly metrics?: MetricsRender;
   /** Bearer token `/metrics` requires; null or absent: open. */
@@ -115,7 +126,13 @@ export const startHttpServer = async <TContext extends BaseContext>(
   listen: { port: number; host: string },
 ): Promise<RunningHttpServer> => {
   const { logger } = options;
-  const httpServer = createServer();
+  const timeouts = options.timeouts ?? { headersMs: 10_000, requestMs: 30_000 };
+  const httpServer = createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    // Node checks the two timeouts only this often (default 30 s, which would add up to 30 s to each).
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
+  });
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxRequestBytes });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (socket) => {
@@ -138,6 +155,14 @@ export const startHttpServer = async <TContext extends BaseContext>(
   const maskErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => options.formatError(e.toJSON(), e));
 
+  const documentLimits = options.documentLimits ?? DEFAULT_DOCUMENT_LIMITS;
+  const validationRules = [...specifiedRules, ...(options.validationRules ?? [])];
+  const refuseDocument = (source: string, transport: 'http' | 'ws', clientIp: string): GraphQLError | null => {
+    const refusal = documentLimitError(source, documentLimits);
+    if (refusal) logger.info({ transport, clientIp, errorCodes: [refusal.extensions.code], reason: refusal.message }, 'graphql document refused before parsing');
+    return refusal;
+  };
+
   const wsCleanup = useServer<Record<string, unknown> | undefined, { info: TransportInfo }>(
     {
       schema: options.schema,
@@ -147,7 +172,22 @@ export const startHttpServer = async <TContext extends BaseContext>(
         return options.acceptConnection ? options.acceptConnection(info) : true;
       },
       context: (ctx) => options.buildContext(ctx.extra.info ?? wsInfo(ctx.extra.request, ctx.connectionParams, ctx.extra.socket)),
-      ...(options.validationRules ? { validate: (schema, document) => validate(schema, document, [...specifiedRules, ...options.validationRules!]) } : {}),
+      // Parsed and validated here rather than by graphql-ws, whose parse has no limits and
+      // whose parse errors close the whole connection (4500) instead of failing one operation.
+      onSubscribe: (ctx, _id, payload) => {
+        const refusal = refuseDocument(payload.query, 'ws', clientAddressOf(ctx.extra.request));
+        if (refusal) return [refusal];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: documentLimits.maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const errors = validate(options.schema, document, validationRules);
+        if (errors.length > 0) return [...errors];
+        return { schema: options.schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
+      },
       onOperation: (_ctx, _id, _payload, args, result) => {
         options.onWebSocketOperation?.(args);
         const refusal = options.refuseOperation?.(args.document, args.contextValue as TContext);
@@ -156,8 +196,12 @@ export const startHttpServer = async <TContext extends BaseContext>(
         // onNext formats (masks) these like any other result errors.
         return { errors: [refusal] };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: maskErrors(result.errors) as unknown as GraphQLError[] } : result,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return result;
+        const masked = maskErrors(result.errors);
+        options.onWebSocketErrors?.(args, masked);
+        return { ...result, errors: masked as unknown as GraphQLError[] };
+      },
       onError: (_ctx, _id, _payload, errors) => maskErrors(errors) as unknown as GraphQLError[],
     },
     wss,
@@ -168,6 +212,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
     introspection: options.introspection,
     formatError: options.formatError,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: documentLimits.maxTokens },
     // main.ts owns SIGTERM/SIGINT and stops Apollo through app.stop(). Apollo's own handler
     // (on outside NODE_ENV=test) re-raises the signal after stopping, which main.ts took for
     // a second signal and exited 1 before the graceful drain finished.
@@ -220,6 +265,13 @@ export const startHttpServer = async <TContext extends BaseContext>(
           return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         }
       } else body = text;
+    }
+    // Checked here, before Apollo parses: a hook that throws inside Apollo's pipeline
+    // becomes an INTERNAL error with an error-level log line.
+    const source = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof source === 'string') {
+      const refusal = refuseDocument(source, 'http', clientAddressOf(req));
+      if (refusal) return sendJson(res, 400, { errors: [options.formatError(refusal.toJSON(), refusal)] });
     }
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {

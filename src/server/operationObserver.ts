@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getOperationAST, type ExecutionArgs, type GraphQLError } from 'graphql';
+import { getOperationAST, type ExecutionArgs, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Logger } from './logger.js';
 import type { AppMetrics, OperationType } from './metrics.js';
@@ -20,7 +20,12 @@ interface OperationLogFields {
   readonly clientIp: string;
 }
 
-const errorCodes = (errors: readonly GraphQLError[] | undefined): string[] =>
+/**
+ * The codes the client got: read from the formatted (masked) errors of the response, so an
+ * UNAUTHENTICATED or NOT_FOUND answer is logged as such. The raw errors Apollo keeps carry
+ * the code on their original error, not in `extensions`, and read as INTERNAL.
+ */
+const errorCodes = (errors: readonly (GraphQLError | GraphQLFormattedError)[] | undefined): string[] =>
   [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL')))];
 
 const fieldsOf = (ctx: GraphQLContext, operation: string, type: OperationType): OperationLogFields => ({
@@ -54,7 +59,8 @@ export const createOperationObserver = ({ metrics, logger }: OperationObserverOp
           // A document that parsed but failed validation still names its operation.
           if (type === 'unknown' && rc.document) operation = getOperationAST(rc.document, request.operationName)?.name?.value ?? operation;
           const seconds = (performance.now() - started) / 1000;
-          const errors = rc.errors ?? (rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors as readonly GraphQLError[] | undefined : undefined);
+          const sent = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
+          const errors = sent ?? rc.errors;
           const outcome = errors && errors.length > 0 ? 'error' : 'ok';
           metrics.recordOperation({ operation, type, transport: 'http', outcome, seconds });
           const fields = { ...fieldsOf(contextValue, operation, type), outcome, durationMs: Math.round(seconds * 1000), ...(outcome === 'error' ? { errorCodes: errorCodes(errors) } : {}) };
@@ -76,5 +82,17 @@ export const createOperationObserver = ({ metrics, logger }: OperationObserverOp
     logger[logLevel(type)](fieldsOf(args.contextValue as GraphQLContext, operation, type), 'graphql operation started');
   };
 
-  return { apolloPlugin, observeWebSocketOperation };
+  /**
+   * For graphql-ws results that carry errors (after masking): one line with the codes the
+   * client got, like an HTTP operation that failed. Results without errors are not logged:
+   * a subscription may deliver thousands.
+   */
+  const observeWebSocketErrors = (args: ExecutionArgs, errors: readonly GraphQLFormattedError[]): void => {
+    const ast = getOperationAST(args.document, args.operationName);
+    const operation = args.operationName ?? ast?.name?.value ?? 'anonymous';
+    const type: OperationType = ast?.operation ?? 'unknown';
+    logger.info({ ...fieldsOf(args.contextValue as GraphQLContext, operation, type), outcome: 'error', errorCodes: errorCodes(errors) }, 'graphql operation');
+  };
+
+  return { apolloPlugin, observeWebSocketOperation, observeWebSocketErrors };
 };

@@ -5,6 +5,8 @@ import {
   CreateUserDocument,
   IssueApiTokenDocument,
   LoginDocument,
+  MailboxDocument,
+  RenderExternalCallDocument,
   SettingsChangedDocument,
   ViewerDocument,
 } from '../generated/graphql.js';
@@ -148,5 +150,50 @@ describe('structured logs', () => {
     );
     const traced = (await server.app.services.store.readAll()).filter((e) => e.metadata.correlationId === correlationId);
     expect(traced.map((e) => e.type)).toContain('UserRegistered');
+  });
+});
+
+describe('operation log codes', () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.length > 0));
+      done();
+    },
+  });
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ logger: createLogger('info', sink) });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const operationLines = (operation: string) =>
+    lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.msg === 'graphql operation' && e.operation === operation);
+
+  it('logs the code the client got (UNAUTHENTICATED, NOT_FOUND), over HTTP and WebSocket, never INTERNAL for them', async () => {
+    const anonymous = await gql(server.url, MailboxDocument, { number: 1 }, {});
+    const anonymousCode = anonymous.errors?.[0]?.extensions?.code;
+    expect(anonymousCode).toBe('UNAUTHENTICATED');
+    expect(operationLines('Mailbox')).toEqual([expect.objectContaining({ outcome: 'error', errorCodes: ['UNAUTHENTICATED'], transport: 'http' })]);
+
+    const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const missing = await gql(server.url, RenderExternalCallDocument, { mailboxNumber: 1, callId: '00000000-0000-4000-8000-000000000000', values: {} }, { token: admin });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(operationLines('RenderExternalCall')).toEqual([expect.objectContaining({ outcome: 'error', errorCodes: ['NOT_FOUND'] })]);
+
+    const client = wsClient(server.wsUrl, null);
+    try {
+      const feed = subscribeQueued(client, SettingsChangedDocument, { mailboxNumber: 1 });
+      const answer = await feed.next().catch((e: unknown) => ({ errors: e as { extensions?: { code?: string } }[] }));
+      const codes = (answer.errors as readonly { extensions?: { code?: string } }[]).map((e) => e.extensions?.code);
+      expect(codes).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      await client.dispose();
+    }
+    expect(operationLines('SettingsChanged')).toContainEqual(expect.objectContaining({ outcome: 'error', errorCodes: ['UNAUTHENTICATED'], transport: 'ws' }));
+    expect(lines.join('\n')).not.toContain('"INTERNAL"');
   });
 });

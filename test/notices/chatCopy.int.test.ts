@@ -15,6 +15,7 @@ import { chatRowKey, NoticeKind, type Notice } from '../../src/mail/notices/noti
 import { NoticeOutbox } from '../../src/mail/notices/outbox.js';
 import { mailboxScope, SecretShreddedError, SecretVault } from '../../src/secrets/vault.js';
 import { startChatReceiver, type ChatReceiver } from '../support/chatReceiver.js';
+import { loopbackEgress } from '../support/egress.js';
 
 const DEST = '6f0b8a52-7c1e-4d2a-9b3f-1e2d3c4b5a69';
 
@@ -31,7 +32,7 @@ describe('chat copies', () => {
     const problems: string[] = [];
     const config = loadChatConfig({ MAILROOM_CHAT_TIMEOUT_MS: '2000' }, problems);
     expect(problems).toEqual([]);
-    return new NoticeOutbox({ db: rm.db, transport: { deliver: async () => {} }, chatTransport: new ChatNoticeTransport({ store, vault, config }), maxAttempts: 3, baseDelayMs: 0 });
+    return new NoticeOutbox({ db: rm.db, transport: { deliver: async () => {} }, chatTransport: new ChatNoticeTransport({ store, vault, config, egress: loopbackEgress }), maxAttempts: 3, baseDelayMs: 0 });
   };
   const resetNotice = async (key: string): Promise<Notice> => ({
     mailboxNumber: 1,

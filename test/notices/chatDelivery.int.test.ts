@@ -20,6 +20,7 @@ import { allProjections } from '../../src/projections/all.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { SecretVault } from '../../src/secrets/vault.js';
 import { startChatReceiver, type ChatReceiver } from '../support/chatReceiver.js';
+import { loopbackEgress } from '../support/egress.js';
 
 const CHATWORK_TOKEN = 'cwtoken0123456789abcdef';
 const meta = { correlationId: 'chat-delivery-test', clientIp: '192.0.2.10' };
@@ -48,7 +49,7 @@ describe('chat notices through the outbox', () => {
     const problems: string[] = [];
     const config = loadChatConfig({ MAILROOM_CHATWORK_API_URL: `${receiver.url}/v2`, MAILROOM_CHAT_TIMEOUT_MS: '2000', ...env }, problems);
     expect(problems).toEqual([]);
-    return new ChatNoticeTransport({ store, vault, config, clock });
+    return new ChatNoticeTransport({ store, vault, config, clock, egress: loopbackEgress });
   };
   const outbox = (db = rm.db, env: Record<string, string> = {}) =>
     new NoticeOutbox({
@@ -87,7 +88,7 @@ describe('chat notices through the outbox', () => {
     runner = new ProjectionRunner({ store, db: rm.db, projections: allProjections, retry: { maxRetries: 0 } });
     await runner.start();
     vault = new SecretVault(rm.db, randomBytes(32));
-    destinations = new ChatDestinationService({ store, db: rm.db, vault, afterAppend: (p) => runner.waitForPosition(p, 10_000), allowLoopbackWebhooks: true });
+    destinations = new ChatDestinationService({ store, db: rm.db, vault, afterAppend: (p) => runner.waitForPosition(p, 10_000), egress: loopbackEgress });
     receiver = await startChatReceiver();
     now = new Date('2026-11-27T00:00:00Z');
     emailed.length = 0;

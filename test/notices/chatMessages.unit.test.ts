@@ -92,9 +92,10 @@ describe('chat delivery rules', () => {
     expect(() => requireChatCredential('SLACK', 'http://10.0.0.1:8080/hook', true)).toThrow();
     expect(() => requireChatCredential('SLACK', 'http://localhost:8080/hook', true)).toThrow();
     const problems: string[] = [];
-    expect(loadChatConfig({}, problems)).toEqual({ chatworkApiUrl: 'https://api.chatwork.com/v2', allowLoopbackWebhooks: false, language: 'ja', timeoutMs: 10_000, claimMs: 60_000 });
+    expect(loadChatConfig({}, problems)).toEqual({ chatworkApiUrl: 'https://api.chatwork.com/v2', language: 'ja', timeoutMs: 10_000, claimMs: 60_000 });
+    // MAILROOM_ALLOW_LOOPBACK_WEBHOOKS is read with the egress policy (src/server/config.ts).
     loadChatConfig({ MAILROOM_ALLOW_LOOPBACK_WEBHOOKS: 'yes', MAILROOM_NOTICE_LANGUAGE: 'fr' }, problems);
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(1);
     const claims: string[] = [];
     loadChatConfig({ MAILROOM_CHAT_TIMEOUT_MS: '5000', MAILROOM_NOTICE_CLAIM_MS: '5000' }, claims);
     expect(claims).toEqual(['MAILROOM_NOTICE_CLAIM_MS (5000) must be longer than MAILROOM_CHAT_TIMEOUT_MS (5000)']);

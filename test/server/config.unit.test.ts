@@ -36,6 +36,26 @@ describe('server configuration', () => {
     expect(problems.join('\n')).not.toContain('ab/cd');
   });
 
+  it('bounds slow requests: headers 10 s, the whole request 30 s, headers never longer than the request', () => {
+    const config = loadConfig({});
+    expect([config.headersTimeoutMs, config.requestTimeoutMs]).toEqual([10_000, 30_000]);
+    expect(problemsOf({ MAILROOM_HEADERS_TIMEOUT_MS: '5000', MAILROOM_REQUEST_TIMEOUT_MS: '2000' })).toEqual([
+      'MAILROOM_HEADERS_TIMEOUT_MS (5000) must not be longer than MAILROOM_REQUEST_TIMEOUT_MS (2000)',
+    ]);
+    expect(problemsOf({ MAILROOM_REQUEST_TIMEOUT_MS: '0' })).toEqual(['MAILROOM_REQUEST_TIMEOUT_MS must be an integer from 100 to 3600000, got "0"']);
+  });
+
+  it('reads the egress allowance, with the former loopback-webhook switch as a shorthand for loopback', () => {
+    expect(loadConfig({}).egressAllow).toEqual([]);
+    expect(loadConfig({ MAILROOM_EGRESS_ALLOW: '10.1.0.0/16, fd00::1' }).egressAllow).toEqual(['10.1.0.0/16', 'fd00::1/128']);
+    expect(loadConfig({ MAILROOM_ALLOW_LOOPBACK_WEBHOOKS: 'true', MAILROOM_EGRESS_ALLOW: '127.0.0.0/8' }).egressAllow).toEqual(['127.0.0.0/8', '::1/128']);
+    expect(problemsOf({ MAILROOM_EGRESS_ALLOW: '10.0.0.0/33,example.com', MAILROOM_ALLOW_LOOPBACK_WEBHOOKS: 'yes' })).toEqual([
+      'MAILROOM_EGRESS_ALLOW must be comma-separated IP addresses or CIDR ranges (e.g. 127.0.0.0/8,::1), got "10.0.0.0/33"',
+      'MAILROOM_EGRESS_ALLOW must be comma-separated IP addresses or CIDR ranges (e.g. 127.0.0.0/8,::1), got "example.com"',
+      'MAILROOM_ALLOW_LOOPBACK_WEBHOOKS must be "true" or "false", got "yes"',
+    ]);
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf({ EVENT_STORE: 'mysql', PORT: 'eighty', LOG_LEVEL: 'loud', MAILROOM_ADMIN_PASSWORD: 'short', MAILROOM_MASTER_KEY: 'c2hvcnQ=' });
     expect(problems).toEqual([

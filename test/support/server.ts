@@ -40,6 +40,9 @@ export const startTestServer = async (
     MAILROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // The test peers (Dovecot, SMTP sinks, OAuth and chat receivers) listen on 127.0.0.1;
+    // the egress tests set their own (empty) allowance through `env`.
+    MAILROOM_EGRESS_ALLOW: '127.0.0.0/8,::1',
     // Tests that exercise the fetch scheduler turn it on through `env`.
     MAILROOM_FETCH_ENABLED: 'false',
     ...(pg ? { DATABASE_URL: pg.url } : {}),

@@ -70,7 +70,7 @@ const isLoopbackReceiver = (url: URL): boolean => url.protocol === 'http:' && ur
 
 /**
  * The credential of a kind in plaintext: Slack/Teams webhook URL or Chatwork API token. Never echoed back.
- * `allowLoopback` (MAILROOM_ALLOW_LOOPBACK_WEBHOOKS, tests only) also accepts http://127.0.0.1:<port>/ URLs.
+ * `allowLoopback` (the egress policy allows 127.0.0.1: test receivers) also accepts http://127.0.0.1:<port>/ URLs.
  */
 export const requireChatCredential = (kind: ChatKind, value: unknown, allowLoopback = false): string => {
   const path = kind === 'CHATWORK' ? ['apiToken'] : ['webhookUrl'];

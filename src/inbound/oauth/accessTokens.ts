@@ -10,6 +10,7 @@ import { mailboxScope, type SecretVault } from '../../secrets/vault.js';
 import type { InboundConfig } from '../inboundConfig.js';
 import { noticeRecipients } from '../noticeRecipients.js';
 import { loadOAuthCredential } from '../streams.js';
+import type { EgressPolicy } from '../../net/egress.js';
 import { OAuthTokenError, OAuthTransportError, refreshAccessToken, type OAuthClientRegistration, type TokenResponse } from './oauthClient.js';
 
 /**
@@ -39,6 +40,8 @@ export interface OAuthAccessTokensOptions {
   /** Refresh this long before expiry, so a token never dies in the middle of a fetch. @default 5 minutes */
   readonly refreshMarginMs?: number;
   readonly afterAppend?: (position: number) => Promise<void>;
+  /** Where token endpoints may be (src/net/egress.ts). @default nothing allowed */
+  readonly egress?: EgressPolicy;
 }
 
 /**
@@ -117,7 +120,7 @@ export class OAuthAccessTokens {
     };
     let token: TokenResponse;
     try {
-      token = await refreshAccessToken(this.options.endpoints[state.provider], client, refreshToken);
+      token = await refreshAccessToken(this.options.endpoints[state.provider], client, refreshToken, this.options.egress);
     } catch (e) {
       throw await this.refusal(state, e);
     }

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { OAuthProvider } from '../../domain/inbound/oauthCredential.decider.js';
+import { createEgressPolicy, type EgressPolicy } from '../../net/egress.js';
+import { egressFetch } from '../../net/egressHttp.js';
 import type { OAuthProviderEndpoints } from '../inboundConfig.js';
 
 /**
@@ -82,11 +84,13 @@ export const authorizationUrl = (
 
 const TOKEN_TIMEOUT_MS = 15_000;
 
-const postToken = async (endpoints: OAuthProviderEndpoints, client: OAuthClientRegistration, form: Record<string, string>): Promise<TokenResponse> => {
+const postToken = async (endpoints: OAuthProviderEndpoints, client: OAuthClientRegistration, form: Record<string, string>, egress: EgressPolicy): Promise<TokenResponse> => {
   const body = new URLSearchParams({ ...form, client_id: client.clientId, client_secret: client.clientSecret });
   let res: Response;
   try {
-    res = await fetch(withTenant(endpoints.tokenUrl, client.tenant), {
+    // Through the egress policy, and never following a redirect (RFC 6749 §3.2 token
+    // requests are POSTs answered directly): the client secret goes nowhere else.
+    res = await egressFetch(egress, withTenant(endpoints.tokenUrl, client.tenant), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body,
@@ -125,8 +129,9 @@ export const exchangeAuthorizationCode = (
   client: OAuthClientRegistration,
   code: string,
   codeVerifier: string,
+  egress: EgressPolicy = createEgressPolicy(),
 ): Promise<TokenResponse> =>
-  postToken(endpoints, client, { grant_type: 'authorization_code', code, redirect_uri: client.redirectUrl, code_verifier: codeVerifier });
+  postToken(endpoints, client, { grant_type: 'authorization_code', code, redirect_uri: client.redirectUrl, code_verifier: codeVerifier }, egress);
 
-export const refreshAccessToken = (endpoints: OAuthProviderEndpoints, client: OAuthClientRegistration, refreshToken: string): Promise<TokenResponse> =>
-  postToken(endpoints, client, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: client.scopes.join(' ') });
+export const refreshAccessToken = (endpoints: OAuthProviderEndpoints, client: OAuthClientRegistration, refreshToken: string, egress: EgressPolicy = createEgressPolicy()): Promise<TokenResponse> =>
+  postToken(endpoints, client, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: client.scopes.join(' ') }, egress);

@@ -4,6 +4,7 @@
  * INTERNAL. Nothing upstream inspects messages or classes again.
  */
 import { ImapFlowErrorCode } from 'imapflow';
+import { isEgressRefused } from '../../net/egress.js';
 import { FetchError, FetchErrorCode, isFetchError, type FetchErrorCode as Code } from './fetchError.js';
 import type { FetchProtocol } from './fetchTypes.js';
 import { Pop3ClosedError, Pop3TimeoutError } from './pop3/pop3Client.js';
@@ -17,7 +18,13 @@ export interface ClassifyContext {
 export const classifyFetchError = (error: unknown, context: ClassifyContext): FetchError => {
   if (isFetchError(error)) return error;
   if (context.signal?.aborted) return new FetchError(FetchErrorCode.ABORTED, 'The fetch was cancelled', { cause: error });
+  if (isEgressRefused(error)) return new FetchError(FetchErrorCode.CONNECTION, error.message, { cause: error });
   if (error instanceof Pop3ErrorResponse) return classifyPop3Answer(error);
+  // A greeting that is neither +OK nor -ERR: whatever listens there is not shown (it could be
+  // any service's banner, and the connection test would become a port scanner).
+  if (error instanceof Pop3ProtocolError && error.command === undefined) {
+    return new FetchError(FetchErrorCode.PROTOCOL, 'Not a POP3 server: its greeting is neither +OK nor -ERR (RFC 1939 §4)', { cause: error });
+  }
   if (error instanceof Pop3ProtocolError) {
     return new FetchError(FetchErrorCode.PROTOCOL, error.message, { response: error.response, command: error.command, cause: error });
   }

@@ -7,12 +7,19 @@
  * `skippedTooLarge`, `error.code === 'OVER_LIMIT'` etc. into status and notices.
  */
 import { classifyFetchError } from './classifyFetchError.js';
+import { egressTargetOf } from './egressTarget.js';
 import { FetchRun } from './fetchRun.js';
 import type { FetchAccountConfig, FetchDeps, FetchReport } from './fetchTypes.js';
 import { fetchImap } from './imapFetcher.js';
 import { fetchPop3 } from './pop3/pop3Fetcher.js';
 
-export const fetchAccount = async (account: FetchAccountConfig, deps: FetchDeps): Promise<FetchReport> => {
+export const fetchAccount = async (configured: FetchAccountConfig, deps: FetchDeps): Promise<FetchReport> => {
+  let account: FetchAccountConfig;
+  try {
+    account = await egressTargetOf(configured, deps.egress);
+  } catch (error) {
+    return new FetchRun(configured, deps).report(classifyFetchError(error, { protocol: configured.protocol, ...(deps.signal ? { signal: deps.signal } : {}) }));
+  }
   const run = new FetchRun(account, deps);
   try {
     run.checkAborted();

@@ -1,3 +1,4 @@
+import type { EgressPolicy } from '../../net/egress.js';
 import type { ConnectionOptions } from 'node:tls';
 import type { MessageStore, SourceKey } from '../messageStore/messageStore.js';
 import type { FetchError } from './fetchError.js';
@@ -103,6 +104,8 @@ export interface FetchDeps {
   readonly signal?: AbortSignal;
   readonly limits?: Partial<FetchLimits>;
   readonly faults?: FetchFaults;
+  /** Where servers may be (src/net/egress.ts). @default nothing allowed */
+  readonly egress?: EgressPolicy;
 }
 
 export interface SkippedMessage {

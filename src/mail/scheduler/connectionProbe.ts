@@ -1,6 +1,8 @@
 import { ImapFlow } from 'imapflow';
 import type { ReceiveFailure } from '../../domain/inbound/receiveErrors.decider.js';
+import type { EgressPolicy } from '../../net/egress.js';
 import { classifyFetchError } from '../fetch/classifyFetchError.js';
+import { egressTargetOf } from '../fetch/egressTarget.js';
 import { FetchErrorCode } from '../fetch/fetchError.js';
 import type { FetchAccountConfig } from '../fetch/fetchTypes.js';
 import { Pop3Client } from '../fetch/pop3/pop3Client.js';
@@ -23,9 +25,10 @@ const PROBE_TIMEOUT_MS = 15_000;
  * server. Connection options mirror the fetchers' (src/mail/fetch) and errors go through
  * the same classifier, so a probe fails exactly as a fetch run would.
  */
-export const probeReceiveAccount = async (account: FetchAccountConfig): Promise<ProbeResult> => {
-  const config = { ...account, timeouts: { connectMs: PROBE_TIMEOUT_MS, greetingMs: PROBE_TIMEOUT_MS, idleMs: PROBE_TIMEOUT_MS, ...account.timeouts } };
+export const probeReceiveAccount = async (account: FetchAccountConfig, egress?: EgressPolicy): Promise<ProbeResult> => {
   try {
+    // Connects to the address the egress policy checked, like a fetch run.
+    const config = { ...(await egressTargetOf(account, egress)), timeouts: { connectMs: PROBE_TIMEOUT_MS, greetingMs: PROBE_TIMEOUT_MS, idleMs: PROBE_TIMEOUT_MS, ...account.timeouts } };
     return account.protocol === 'IMAP' ? await probeImap(config) : await probePop3(config);
   } catch (error) {
     const e = classifyFetchError(error, { protocol: account.protocol });

@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type { SmtpEncryption } from '../../domain/outbound/smtpSettings.events.js';
+import { createEgressPolicy, isEgressRefused, type EgressPolicy, type EgressTarget } from '../../net/egress.js';
 import { classifySmtpError, SmtpSendError } from './smtpErrors.js';
 
 /** Everything needed to talk to one server; secrets already decrypted, held only for this send. */
@@ -26,6 +26,8 @@ export interface SmtpTransportOptions {
   readonly socketTimeoutMs?: number;
   /** EHLO name. @default nodemailer's (the machine's host name) */
   readonly clientName?: string;
+  /** Where the server may be (src/net/egress.ts). @default nothing allowed */
+  readonly egress?: EgressPolicy;
 }
 
 export interface SmtpDelivery {
@@ -55,6 +57,14 @@ export const sendRawMail = async (
   raw: Buffer,
   options: SmtpTransportOptions = {},
 ): Promise<SmtpDelivery> => {
+  let target: EgressTarget;
+  try {
+    target = await (options.egress ?? createEgressPolicy()).resolve(settings.host);
+  } catch (error) {
+    if (isEgressRefused(error)) throw new SmtpSendError('ECONNECTION', error.message, { command: 'CONN', cause: error });
+    // A name that does not resolve: as nodemailer reports it.
+    throw new SmtpSendError('EDNS', `The host ${settings.host} could not be resolved: ${(error as Error).message}`, { command: 'CONN', cause: error });
+  }
   const ca = options.extraCa && options.extraCa.length > 0 ? [...(await tlsRoots()), ...options.extraCa] : undefined;
   const auth =
     settings.auth === null
@@ -63,7 +73,8 @@ export const sendRawMail = async (
         ? { user: settings.auth.user, pass: settings.auth.password }
         : { type: 'OAuth2' as const, user: settings.auth.user, accessToken: settings.auth.accessToken };
   const transport = nodemailer.createTransport({
-    host: settings.host,
+    // The checked address, never the name again (src/net/egress.ts); the name stays for TLS.
+    host: target.address,
     port: settings.port,
     secure: settings.encryption === 'SMTPS',
     requireTLS: settings.encryption === 'STARTTLS',
@@ -71,8 +82,8 @@ export const sendRawMail = async (
     tls: {
       minVersion: 'TLSv1.2',
       ...(ca ? { ca } : {}),
-      // SNI only for names (RFC 6066 §3 forbids IP literals in server_name).
-      ...(isIP(settings.host) === 0 ? { servername: settings.host } : {}),
+      // SNI and the certificate check on the name (RFC 6066 §3 forbids IP literals in server_name).
+      ...(target.servername ? { servername: target.servername } : {}),
     },
     connectionTimeout: options.connectionTimeoutMs ?? 10_000,
     greetingTimeout: options.connectionTimeoutMs ?? 10_000,

@@ -9,12 +9,6 @@ export interface ChatConfig {
   /** Base of the Chatwork API (MAILROOM_CHATWORK_API_URL); tests point it at a local receiver. */
   readonly chatworkApiUrl: string;
   /**
-   * MAILROOM_ALLOW_LOOPBACK_WEBHOOKS=true accepts http://127.0.0.1:<port> webhook URLs for
-   * Slack and Teams so tests can stand in for the providers. Off by default: in production
-   * a webhook URL must be https on the provider's host.
-   */
-  readonly allowLoopbackWebhooks: boolean;
-  /**
    * Deployment default of the notice language (MAILROOM_NOTICE_LANGUAGE, `ja` or `en`,
    * default `ja`: the product's users are Japanese), for e-mail and chat notices of
    * mailboxes that never chose one (setNoticeLanguage).
@@ -33,8 +27,6 @@ export interface ChatConfig {
 export const loadChatConfig = (env: Env, problems: string[]): ChatConfig => {
   const chatworkApiUrl = env.MAILROOM_CHATWORK_API_URL || 'https://api.chatwork.com/v2';
   if (!/^https?:\/\/[^/]+/.test(chatworkApiUrl)) problems.push(`MAILROOM_CHATWORK_API_URL must be an http(s) URL, got ${JSON.stringify(chatworkApiUrl)}`);
-  const loopback = env.MAILROOM_ALLOW_LOOPBACK_WEBHOOKS || 'false';
-  if (loopback !== 'true' && loopback !== 'false') problems.push(`MAILROOM_ALLOW_LOOPBACK_WEBHOOKS must be "true" or "false", got ${JSON.stringify(loopback)}`);
   const language = env.MAILROOM_NOTICE_LANGUAGE || 'ja';
   if (language !== 'ja' && language !== 'en') problems.push(`MAILROOM_NOTICE_LANGUAGE must be "ja" or "en", got ${JSON.stringify(language)}`);
   const rawTimeout = env.MAILROOM_CHAT_TIMEOUT_MS || '10000';
@@ -46,7 +38,6 @@ export const loadChatConfig = (env: Env, problems: string[]): ChatConfig => {
   else if (Number.isInteger(timeoutMs) && claimMs <= timeoutMs) problems.push(`MAILROOM_NOTICE_CLAIM_MS (${claimMs}) must be longer than MAILROOM_CHAT_TIMEOUT_MS (${timeoutMs})`);
   return {
     chatworkApiUrl: chatworkApiUrl.replace(/\/+$/, ''),
-    allowLoopbackWebhooks: loopback === 'true',
     language: language === 'en' ? 'en' : 'ja',
     timeoutMs: Number.isInteger(timeoutMs) ? timeoutMs : 10_000,
     claimMs: Number.isInteger(claimMs) ? claimMs : 60_000,

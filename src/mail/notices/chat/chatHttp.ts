@@ -1,3 +1,5 @@
+import { isEgressRefused, type EgressPolicy } from '../../../net/egress.js';
+import { egressFetch } from '../../../net/egressHttp.js';
 import { NoticeDeliveryError } from '../notice.js';
 import type { ChatRequest } from './chatRequests.js';
 
@@ -11,13 +13,17 @@ export interface ProviderAnswer {
 
 const EXCERPT = 500;
 
-/** Posts a request; a network error or timeout is a retryable NoticeDeliveryError (no status to show). */
-export const postChatRequest = async (request: ChatRequest, timeoutMs: number): Promise<ProviderAnswer> => {
+/**
+ * Posts a request through the egress policy; a network error or timeout is a retryable
+ * NoticeDeliveryError (no status to show), a refused address a permanent one. A redirect
+ * is not followed (egressFetch): its 3xx is the answer, refused as any other non-2xx.
+ */
+export const postChatRequest = async (request: ChatRequest, timeoutMs: number, egress: EgressPolicy): Promise<ProviderAnswer> => {
   let response: Response;
   try {
-    // redirect: 'manual': a webhook that redirects elsewhere is not followed with its payload.
-    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    response = await egressFetch(egress, request.url, { method: 'POST', headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs), maxResponseBytes: 64 * 1024 });
   } catch (err) {
+    if (isEgressRefused(err)) throw new NoticeDeliveryError(`Chat provider refused by the egress policy: ${err.message}`, { permanent: true });
     const e = err as Error;
     const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`;
     throw new NoticeDeliveryError(`Chat provider unreachable (${reason})`);

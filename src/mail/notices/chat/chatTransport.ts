@@ -5,6 +5,7 @@ import { mailboxScope, type SecretVault } from '../../../secrets/vault.js';
 import type { NoticeLanguage } from '../../../domain/integrations/noticeLanguage.decider.js';
 import { NoticeDeliveryError, NoticeKind, type NoticeTransport, type RecordedNotice } from '../notice.js';
 import { renderNotice } from '../texts/index.js';
+import { createEgressPolicy, type EgressPolicy } from '../../../net/egress.js';
 import type { ChatConfig } from './chatConfig.js';
 import { destroyChatCopy, openChatCopy, type ChatCopy } from './chatCopy.js';
 import { postChatRequest, requireAccepted, type ProviderAnswer } from './chatHttp.js';
@@ -17,6 +18,8 @@ export interface ChatTransportDeps {
   /** The mailbox's notice language, for test messages; @default the deployment's (config.language). */
   readonly language?: (mailboxNumber: number) => Promise<NoticeLanguage>;
   readonly clock?: () => Date;
+  /** Every provider request goes through it (src/net/egress.ts). @default nothing allowed */
+  readonly egress?: EgressPolicy;
 }
 
 /**
@@ -27,9 +30,11 @@ export interface ChatTransportDeps {
  */
 export class ChatNoticeTransport implements NoticeTransport {
   private readonly clock: () => Date;
+  private readonly egress: EgressPolicy;
 
   constructor(private readonly deps: ChatTransportDeps) {
     this.clock = deps.clock ?? (() => new Date());
+    this.egress = deps.egress ?? createEgressPolicy();
   }
 
   async deliver(notice: RecordedNotice): Promise<void> {
@@ -46,7 +51,7 @@ export class ChatNoticeTransport implements NoticeTransport {
       // A shredded mailbox key (mailbox reset) or a foreign ciphertext: no retry brings the secret back.
       throw new NoticeDeliveryError(`The credential of chat destination "${destination.name}" cannot be decrypted: ${(err as Error).message}`, { permanent: true });
     }
-    const answer = await postChatRequest(request, this.deps.config.timeoutMs);
+    const answer = await postChatRequest(request, this.deps.config.timeoutMs, this.egress);
     requireAccepted(answer, this.clock());
   }
 
@@ -64,7 +69,7 @@ export class ChatNoticeTransport implements NoticeTransport {
       throw new NoticeDeliveryError(`The copy of chat destination ${notice.destinationId} kept for this notice cannot be decrypted: ${(err as Error).message}`, { permanent: true });
     }
     const request = this.requestFor(copy.kind, copy.roomId, copy.credential, { title: notice.subject, text: notice.text });
-    requireAccepted(await postChatRequest(request, this.deps.config.timeoutMs), this.clock());
+    requireAccepted(await postChatRequest(request, this.deps.config.timeoutMs, this.egress), this.clock());
   }
 
   /**
@@ -78,7 +83,7 @@ export class ChatNoticeTransport implements NoticeTransport {
     const language = this.deps.language ? await this.deps.language(mailboxNumber) : this.deps.config.language;
     const { chat } = renderNotice({ kind: NoticeKind.TEST, facts: { destinationName: destination.name, sentAt: this.clock() } }, mailboxNumber, language);
     try {
-      return await postChatRequest(await this.request(mailboxNumber, destination, chat), this.deps.config.timeoutMs);
+      return await postChatRequest(await this.request(mailboxNumber, destination, chat), this.deps.config.timeoutMs, this.egress);
     } catch (err) {
       return { status: 0, bodyExcerpt: (err as Error).message, retryAfter: null };
     }
