@@ -124,7 +124,7 @@ describe('README', () => {
     const work = mkdtempSync(join(tmpdir(), 'mailroom-walkthrough-'));
     beforeAll(async () => {
       peers = await startLocalPeers(join(work, 'peers'));
-      server = await startTestServer({ env: { MAILROOM_MAIL_CA_FILE: peers.env.MAILROOM_MAIL_CA_FILE!, MAILROOM_SMTP_CA_FILE: peers.env.MAILROOM_SMTP_CA_FILE! } });
+      server = await startTestServer({ env: { ...peers.env } });
     });
     afterAll(async () => {
       await server?.stop();

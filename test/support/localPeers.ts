@@ -49,6 +49,8 @@ export const startLocalPeers = async (dir: string): Promise<LocalPeers> => {
     PEER_PASSWORD,
     MAILROOM_MAIL_CA_FILE: caFile,
     MAILROOM_SMTP_CA_FILE: caFile,
+    // The peers listen on loopback, which the egress policy refuses unless allowed.
+    MAILROOM_EGRESS_ALLOW: '127.0.0.0/8,::1',
   };
   writeFileSync(join(dir, 'env'), Object.entries(env).map(([k, v]) => `export ${k}=${v}`).join('\n') + '\n');
   return {
