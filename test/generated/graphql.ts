@@ -75,7 +75,7 @@ export type AddReceiveAccountInput = {
   authMethod?: ReceiveAuthMethod | null | undefined;
   /** OAUTH2: a registered, enabled OAuth credential of this mailbox. */
   credentialId?: string | null | undefined;
-  /** Only with POP3/APOP and leave-on-server. */
+  /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
   enabled?: boolean | null | undefined;
@@ -234,7 +234,7 @@ export type ChangeReceiveAccountInput = {
   authMethod?: ReceiveAuthMethod | null | undefined;
   /** OAUTH2: a registered, enabled OAuth credential of this mailbox. */
   credentialId?: string | null | undefined;
-  /** Only with POP3/APOP and leave-on-server. */
+  /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
   enabled?: boolean | null | undefined;
@@ -403,7 +403,7 @@ export type ConfigureRakutenRMesseChannelInput = {
 };
 
 export type ConfigureRakutenRelayInput = {
-  /** 店舗連絡先メールアドレス, when it differs from the real address. */
+  /** 店舗連絡先メールアドレス, when it differs from the real address; omitted or null: the real address (docs/readings.md). */
   contactAddress?: string | null | undefined;
   /** Default STARTTLS. */
   encryption?: SmtpEncryption | null | undefined;
@@ -688,7 +688,7 @@ export type ReceiveAccountFieldsInput = {
   authMethod?: ReceiveAuthMethod | null | undefined;
   /** OAUTH2: a registered, enabled OAuth credential of this mailbox. */
   credentialId?: string | null | undefined;
-  /** Only with POP3/APOP and leave-on-server. */
+  /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
   enabled?: boolean | null | undefined;
@@ -745,7 +745,7 @@ export type ReceiveErrorCode =
   | 'TLS'
   | 'TOO_LARGE';
 
-/** RAISED: an error episode began; CLEARED: the account receives again; MESSAGE_TOO_LARGE: one message over 25 MB was skipped. */
+/** RAISED: an error episode began; CLEARED: the account receives again; MESSAGE_TOO_LARGE: one message over 25 MB (25 × 1024 × 1024 bytes, docs/readings.md) was skipped. */
 export type ReceiveErrorEventKind =
   | 'CLEARED'
   | 'MESSAGE_TOO_LARGE'

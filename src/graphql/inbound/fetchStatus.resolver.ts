@@ -24,7 +24,7 @@ export const ReceiveErrorEventKind = {
 export type ReceiveErrorEventKind = (typeof ReceiveErrorEventKind)[keyof typeof ReceiveErrorEventKind];
 registerEnumType(ReceiveErrorEventKind, {
   name: 'ReceiveErrorEventKind',
-  description: 'RAISED: an error episode began; CLEARED: the account receives again; MESSAGE_TOO_LARGE: one message over 25 MB was skipped.',
+  description: 'RAISED: an error episode began; CLEARED: the account receives again; MESSAGE_TOO_LARGE: one message over 25 MB (25 × 1024 × 1024 bytes, docs/readings.md) was skipped.',
 });
 
 const KIND_OF: Readonly<Record<ReceiveErrorsEvent['type'], ReceiveErrorEventKind>> = {

@@ -118,7 +118,7 @@ export class ReceiveAccountFieldsInput extends AuditedInput {
   @Field(() => Boolean, { nullable: true, description: 'POP3/APOP only.' })
   leaveOnServer?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only with POP3/APOP and leave-on-server.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md).' })
   deleteDuplicates?: boolean | null;
 
   @Field(() => Boolean, { nullable: true })

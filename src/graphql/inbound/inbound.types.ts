@@ -223,7 +223,7 @@ export class ReceiveAccount {
   @Field(() => Boolean)
   leaveOnServer!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'POP3/APOP with leave-on-server: re-imports are skipped, the server copy stays (docs/readings.md).' })
   deleteDuplicates!: boolean;
 
   @Field(() => Boolean)

@@ -110,7 +110,7 @@ export class ReceiveAccountResolver {
     return row ? OAuthCredential.from(row) : null;
   }
 
-  @Mutation(() => ReceiveAccountPayload, { description: 'At most 6 per mailbox; receive further addresses by forwarding them to the mailbox.' })
+  @Mutation(() => ReceiveAccountPayload, { description: 'At most 6 per mailbox; receive further addresses by forwarding them to the mailbox. Rules: docs/product-rules.md §2.' })
   async addReceiveAccount(@Arg('input', () => AddReceiveAccountInput) input: AddReceiveAccountInput, @Ctx() ctx: GraphQLContext): Promise<ReceiveAccountPayload> {
     const viewer = viewerOf(ctx);
     return mutationPayload(

@@ -100,7 +100,7 @@ export class ConfigureRakutenRelayInput extends MailboxOutboundInput {
   @Field(() => String, { description: '店舗連絡先リアルアドレス' })
   realAddress!: string;
 
-  @Field(() => String, { nullable: true, description: '店舗連絡先メールアドレス, when it differs from the real address.' })
+  @Field(() => String, { nullable: true, description: '店舗連絡先メールアドレス, when it differs from the real address; omitted or null: the real address (docs/readings.md).' })
   contactAddress?: string | null;
 
   @Field(() => String)

@@ -33,7 +33,7 @@ const resetServiceOf = (ctx: GraphQLContext): MailboxResetService => {
 @Resolver()
 export class MailboxResetResolver {
   @Mutation(() => RequestMailboxResetPayload, {
-    description: 'Step 1 of a mailbox reset (needs the MAILBOX_RESET permission): what goes, what stays, and a confirmation token. Changes nothing.',
+    description: 'Step 1 of a mailbox reset (needs the MAILBOX_RESET permission): what goes (including IP/API restriction and the account-lock policy), what stays, and a confirmation token. Changes nothing. Rules: docs/product-rules.md §10, docs/readings.md.',
   })
   async requestMailboxReset(
     @Arg('input', () => RequestMailboxResetInput) input: RequestMailboxResetInput,
