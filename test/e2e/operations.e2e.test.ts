@@ -60,7 +60,7 @@ describe.each([
     expect(head).toBeGreaterThan(0);
     expect(text).toMatch(/^mailroom_notice_outbox\{status="pending"\} \d+$/m);
     expect(text).toMatch(/^mailroom_notice_outbox\{status="failed"\} 0$/m);
-    expect(text).toMatch(/^mailroom_subscriptions_open\{feed="events"\} 0$/m);
+    expect(text).toMatch(/^mailroom_subscriptions_open\{feed="settings"\} 0$/m);
     expect(text).toContain('mailroom_process_cpu_user_seconds_total');
 
     // The other app saw none of these operations.
@@ -73,11 +73,11 @@ describe.each([
       const feed = subscribeQueued(client, SettingsChangedDocument, { mailboxNumber: 1 });
       const deadline = Date.now() + 5000;
       let text = await scrape(server);
-      while (!/^mailroom_subscriptions_open\{feed="events"\} 1$/m.test(text) && Date.now() < deadline) {
+      while (!/^mailroom_subscriptions_open\{feed="settings"\} 1$/m.test(text) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
         text = await scrape(server);
       }
-      expect(text).toMatch(/^mailroom_subscriptions_open\{feed="events"\} 1$/m);
+      expect(text).toMatch(/^mailroom_subscriptions_open\{feed="settings"\} 1$/m);
       expect(text).toMatch(/^mailroom_graphql_operations_total\{operation="SettingsChanged",type="subscription",transport="ws",outcome="ok"\} 1$/m);
       feed.dispose();
     } finally {

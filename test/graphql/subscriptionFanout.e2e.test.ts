@@ -26,7 +26,7 @@ const metric = async (server: TestServer, name: string, labels: string): Promise
  * a client whose network stalled. `resume` starts reading again, so the close frame the
  * server queued behind the data arrives.
  */
-const stalledSubscriber = async (wsUrl: string, token: string, query: string, variables: Record<string, unknown>) => {
+const stalledSubscriber = async (wsUrl: string, token: string, query: string, variables: Record<string, unknown>, copies = 1) => {
   const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
   const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
   await new Promise<void>((resolve, reject) => {
@@ -36,7 +36,7 @@ const stalledSubscriber = async (wsUrl: string, token: string, query: string, va
     });
     socket.once('error', reject);
   });
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+  for (let id = 1; id <= copies; id++) socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query, variables } }));
   const raw = (socket as unknown as { _socket: import('node:net').Socket })._socket;
   return {
     stall: () => raw.pause(),
@@ -89,15 +89,17 @@ describe.each([
   }, 60_000);
 
   it.runIf(enabled)('a stalled client does not delay the others and is closed with 4413 once its buffers are full', async () => {
-    const stalled = await stalledSubscriber(server.wsUrl, token, 'subscription($n: Int!) { settingsChanged(mailboxNumber: $n) { position reason } }', { n: 1 });
+    // Reasons are at most 500 characters: the stalled socket holds 40 subscriptions that each
+    // select the reason 14 times (under the alias limit), ~280 KB per event on that socket.
+    const aliases = Array.from({ length: 14 }, (_, i) => `r${i}: reason`).join(' ');
+    const stalled = await stalledSubscriber(server.wsUrl, token, `subscription($n: Int!) { settingsChanged(mailboxNumber: $n) { position ${aliases} } }`, { n: 1 }, 40);
     const others = Array.from({ length: 3 }, () => wsClient(server.wsUrl, token));
     try {
       const feeds = others.map((c) => subscribeQueued(c, SettingsChangedDocument, { mailboxNumber: 1 }));
-      await until('4 open subscriptions', () => server.app.services.subscriptions.openCounts().settings === 4);
+      await until('43 open subscriptions', () => server.app.services.subscriptions.openCounts().settings === 43);
       stalled.stall();
       const closedBefore = server.app.services.subscriptions.closedConnections().get('too_slow') ?? 0;
-      // ~400 KB per event: the stalled socket's kernel buffers (a few MB on loopback) fill after some.
-      const bulky = 'x'.repeat(400_000);
+      const bulky = 'x'.repeat(480);
       let sent = 0;
       while ((server.app.services.subscriptions.closedConnections().get('too_slow') ?? 0) === closedBefore) {
         if (sent >= 60) throw new Error('the stalled client was never closed');
