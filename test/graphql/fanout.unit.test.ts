@@ -59,7 +59,7 @@ describe('Fanout', () => {
     const got: number[] = [];
     for (let n = 0; n < 5; n++) {
       await fanout.publish('t', () => n);
-      got.push(...(await take(reader, 1)));
+      got.push(...(await take(reader, 1)).map(deliveredPayload));
     }
     expect(stalls).toEqual(['2 events queued']);
     expect(ended).toBe(1);
