@@ -7,6 +7,8 @@
  *
  *   npm run bench:subscriptions
  *   BENCH_CLIENTS=500 BENCH_EVENTS=40 npm run bench:subscriptions
+ *   BENCH_CPU_PROF=/tmp/prof npm run bench:subscriptions      # --cpu-prof of the Mailroom server
+ *   BENCH_MAILROOM_MAIN=/other/build/dist/src/server/main.js …  # another build (before/after)
  *
  * Prints delivery p50/p99 (answer → delivery) for both servers, Mailroom's mutation latency
  * with no watchers and with all of them, and the memory per idle subscriber (RSS growth of
@@ -32,9 +34,9 @@ interface Child {
   stop(): Promise<void>;
 }
 
-const startChild = (script: string, env: Record<string, string>, ready: RegExp): Promise<Child> =>
+const startChild = (script: string, env: Record<string, string>, ready: RegExp, nodeArgs: readonly string[] = []): Promise<Child> =>
   new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
@@ -141,7 +143,7 @@ const main = async () => {
   const barePort = Number(/bare ready (\d+)/.exec(bare.line)![1]);
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-bench-subs-'));
   const mailroom = await startChild(
-    join(distRoot, 'src/server/main.js'),
+    process.env.BENCH_MAILROOM_MAIN ?? join(distRoot, 'src/server/main.js'),
     {
       MAILROOM_DATA_DIR: dataDir,
       PORT: '0',
@@ -154,6 +156,7 @@ const main = async () => {
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
     /Mailroom is ready: /,
+    process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
   );
   try {
     const url = /Mailroom is ready: (\S+)/.exec(mailroom.line)![1]!;

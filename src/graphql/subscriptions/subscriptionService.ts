@@ -85,6 +85,8 @@ export class SubscriptionService {
   private readonly connections = new Map<SubscriberSocket, Connection>();
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly closedFor = new Map<string, number>();
+  /** Open subscriptions per user, kept as a count: summing over 1,000 connections per subscribe was quadratic. */
+  private readonly openPerUser = new Map<string, number>();
   private signal: RightsSignal | null = null;
 
   constructor(private readonly options: SubscriptionServiceOptions) {
@@ -141,11 +143,14 @@ export class SubscriptionService {
         if (connection) this.closeConnection(connection, SubscriptionCloseCode.TOO_SLOW, 'too_slow', `Subscriber too slow (${why}); reconnect and catch up with queries`);
       },
       onEnd: () => {
-        if (entry) connection?.entries.delete(entry);
+        if (entry && connection?.entries.delete(entry)) this.countOpen(connection.userId, -1);
       },
     });
     entry = { spec, feed };
-    connection?.entries.add(entry);
+    if (connection) {
+      connection.entries.add(entry);
+      this.countOpen(connection.userId, +1);
+    }
     if (connection && connection.entries.size === 1) this.armExpiry(connection);
     return feed;
   }
@@ -219,9 +224,13 @@ export class SubscriptionService {
   }
 
   private openOfUser(userId: string): number {
-    let n = 0;
-    for (const c of this.byUser.get(userId) ?? []) n += c.entries.size;
-    return n;
+    return this.openPerUser.get(userId) ?? 0;
+  }
+
+  private countOpen(userId: string, delta: number): void {
+    const n = (this.openPerUser.get(userId) ?? 0) + delta;
+    if (n > 0) this.openPerUser.set(userId, n);
+    else this.openPerUser.delete(userId);
   }
 
   /** Closes the connection when its session or token expires, not at the next event. */
