@@ -4,6 +4,7 @@ import { createAccessControl, requestClientAddress } from '../access/index.js';
 import { AuthService } from '../auth/authService.js';
 import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createConsoleRoute } from '../console/consoleRoutes.js';
 import { createEventStore } from '../eventstore/index.js';
 import type { EventStore } from '../eventstore/port.js';
 import { createContextFactory, type Services } from '../graphql/context.js';
@@ -211,6 +212,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       clientAddress: requestClientAddress(config.access.trustedProxies),
       plugins: [operations.apolloPlugin],
       onWebSocketOperation: operations.observeWebSocketOperation,
+      routes: [createConsoleRoute(config.console)],
       ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
     },
     { port: config.port, host: config.host },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadConsoleConfig, type ConsoleConfig } from '../console/consoleConfig.js';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
@@ -43,6 +44,8 @@ export interface Config {
   readonly chat: ChatConfig;
   /** Where `/metrics` is served and its scrape token (src/server/metricsEndpoint.ts). */
   readonly metrics: MetricsConfig;
+  /** The browser console at /console and its explorer (src/console/consoleConfig.ts). */
+  readonly console: ConsoleConfig;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +141,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     inbound: loadInboundConfig(env, problems),
     chat: loadChatConfig(env, problems),
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
+    console: loadConsoleConfig(env, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
