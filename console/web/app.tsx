@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError, logIn, type Session } from './api.js';
 import { bilingual, translator, type Language, type Translate } from './i18n.js';
 import { ExplorerPage } from './explorerPage.js';
+import { TimelinePage } from './timeline.js';
 import type { ConsoleSettings, MailboxRef, PageProps } from './page.js';
 import './console.css';
 
@@ -142,7 +143,7 @@ const Page = ({ id, ...props }: PageProps & { id: PageId }) => {
     case 'explorer':
       return <ExplorerPage {...props} />;
     case 'timeline':
-      return <p>{props.t('navTimeline')}</p>;
+      return <TimelinePage {...props} />;
     case 'board':
       return <p>{props.t('navBoard')}</p>;
     default: {
