@@ -9,6 +9,7 @@ import { ApiError, logIn, type Session } from './api.js';
 import { bilingual, translator, type Language, type Translate } from './i18n.js';
 import { ExplorerPage } from './explorerPage.js';
 import { TimelinePage } from './timeline.js';
+import { BoardPage } from './board.js';
 import type { ConsoleSettings, MailboxRef, PageProps } from './page.js';
 import './console.css';
 
@@ -145,7 +146,7 @@ const Page = ({ id, ...props }: PageProps & { id: PageId }) => {
     case 'timeline':
       return <TimelinePage {...props} />;
     case 'board':
-      return <p>{props.t('navBoard')}</p>;
+      return <BoardPage {...props} />;
     default: {
       const never: never = id;
       return never;

@@ -1,0 +1,62 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AddReceiveAccountDocument, FetchReceiveAccountNowDocument, SetNoticeLanguageDocument } from '../generated/graphql.js';
+import { chromiumAvailable, screenshot } from '../support/browser.js';
+import { gql } from '../support/server.js';
+import { startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
+
+const chromiumOk = chromiumAvailable();
+
+/** A loopback port nothing listens on (bound, then released): connecting is refused. */
+const closedPort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+describe.runIf(chromiumOk)('console: fetch board in a real browser', () => {
+  let h: ConsoleHarness;
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+  });
+  afterAll(async () => h?.stop());
+
+  it('shows an account added through the API, its failed run and last error live, and the run in the 24 h chart, in English when the mailbox speaks English', async () => {
+    const lang = await gql(h.server.url, SetNoticeLanguageDocument, { input: { mailboxNumber: 1, language: 'en', reason: 'board test' } }, { token: h.adminToken });
+    expect(lang.errors).toBeUndefined();
+    const { page, problems } = await h.loggedInPage('#/board');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Fetch board');
+    await expect.poll(() => page.getByText('No receive accounts.').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('chart-totals').innerText()).toBe('0 runs, 0 errors');
+
+    const added = await gql(h.server.url, AddReceiveAccountDocument, {
+      input: { mailboxNumber: 1, displayName: 'Sales inbox', protocol: 'IMAP', host: '127.0.0.1', port: await closedPort(), encryption: 'NONE', username: 'sales', password: 'secret-password', reason: 'board test' },
+    }, { token: h.adminToken });
+    const accountId = added.data?.addReceiveAccount.account?.id;
+    expect(accountId, JSON.stringify(added)).toBeTruthy();
+    const row = page.locator(`tr[data-account="${accountId}"]`);
+    // Without a reload: settingsChanged brought the new account.
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.getByTestId('state').innerText()).toBe('Idle');
+
+    const run = await gql(h.server.url, FetchReceiveAccountNowDocument, { input: { mailboxNumber: 1, accountId: accountId! } }, { token: h.adminToken });
+    expect(run.data?.fetchReceiveAccountNow.error?.code).toBe('CONNECTION');
+    // fetchStatusChanged brought the outcome; the chart was reloaded after the run.
+    await expect.poll(() => row.getByTestId('state').innerText(), { timeout: 10_000 }).toBe('Error');
+    await expect.poll(() => row.getByTestId('last-error').innerText()).toMatch(/^CONNECTION /);
+    await expect.poll(() => page.getByTestId('chart-totals').innerText()).toBe('1 runs, 1 errors');
+    expect(await page.locator('.chart rect.bar-errors').count()).toBe(1);
+    await screenshot(page, 'board');
+
+    // Keyboard: the header links are reachable by Tab and open the page with Enter.
+    await page.locator('header a', { hasText: 'Audit timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Audit timeline: No\.1/);
+    await expect.poll(() => page.locator('.timeline li', { hasText: 'ReceiveAccountAdded' }).count()).toBe(1);
+    expect(problems()).toEqual([]);
+  });
+});
