@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The browser console (src/console, pages in console/web). */
@@ -6,6 +8,8 @@ export interface ConsoleConfig {
   readonly enabled: boolean;
   /** `MAILROOM_CONSOLE_EXPLORER`: serve the GraphiQL explorer page (production may switch it off). @default true */
   readonly explorer: boolean;
+  /** `MAILROOM_CONSOLE_ASSETS_DIR`: where the built pages are. @default dist/console of this checkout (`npm run build`) */
+  readonly assetsDir: string | null;
 }
 
 const flag = (env: Env, name: string, def: boolean, problems: string[]): boolean => {
@@ -21,4 +25,5 @@ const flag = (env: Env, name: string, def: boolean, problems: string[]): boolean
 export const loadConsoleConfig = (env: Env, problems: string[]): ConsoleConfig => ({
   enabled: flag(env, 'MAILROOM_CONSOLE', true, problems),
   explorer: flag(env, 'MAILROOM_CONSOLE_EXPLORER', true, problems),
+  assetsDir: env.MAILROOM_CONSOLE_ASSETS_DIR ? resolve(env.MAILROOM_CONSOLE_ASSETS_DIR) : null,
 });

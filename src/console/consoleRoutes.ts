@@ -89,7 +89,8 @@ const escapeAttribute = (s: string): string => s.replace(/&/g, '&amp;').replace(
  * it. The assets hold no data: everything the pages show comes through /graphql with the
  * logged-in session, so login, roles and the mailbox IP restriction apply as to any client.
  */
-export const createConsoleRoute = (config: ConsoleConfig, assetsDir: string = defaultConsoleAssetsDir()): HttpRoute => {
+export const createConsoleRoute = (config: ConsoleConfig): HttpRoute => {
+  const assetsDir = config.assetsDir ?? defaultConsoleAssetsDir();
   // Read once on first use (the build may finish after the server starts in development).
   let assets: Map<string, Asset> | null = null;
   let page: string | null = null;

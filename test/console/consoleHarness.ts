@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildConsole } from '../../console/build.js';
 import { LoginDocument } from '../generated/graphql.js';
 import { guardPage, launchChromium } from '../support/browser.js';
 import { ADMIN_PASSWORD, gql, startTestServer, type TestServer } from '../support/server.js';
+
+/** The browser and the server share two cores with other suites: waits are generous (never a timing assertion). */
+export const POLL = { timeout: 15_000, interval: 100 } as const;
 
 export interface ConsoleHarness {
   readonly server: TestServer;
@@ -26,8 +32,11 @@ export const loginToken = async (url: string, username: string, password: string
 
 /** Builds the pages (esbuild, as `npm run build` does), starts the real server and chromium. */
 export const startConsoleHarness = async (env: Record<string, string> = {}): Promise<ConsoleHarness> => {
-  await buildConsole();
-  const server = await startTestServer({ env });
+  // Each suite builds into its own folder: suites run in parallel, and `npm run build`'s
+  // dist/console is left alone.
+  const assetsDir = mkdtempSync(join(tmpdir(), 'mailroom-console-'));
+  await buildConsole(assetsDir);
+  const server = await startTestServer({ env: { MAILROOM_CONSOLE_ASSETS_DIR: assetsDir, ...env } });
   const browser = await launchChromium();
   const origin = new URL(server.url).origin;
   const adminToken = await loginToken(server.url, 'admin', ADMIN_PASSWORD);
@@ -45,13 +54,14 @@ export const startConsoleHarness = async (env: Record<string, string> = {}): Pro
       await page.getByLabel(/User name/).fill('admin');
       await page.getByLabel(/Password/).fill(ADMIN_PASSWORD);
       await page.getByRole('button', { name: /Log in/ }).click();
-      await expect.poll(() => page.locator('header .viewer').textContent()).toBe('admin');
+      await expect.poll(() => page.locator('header .viewer').textContent(), POLL).toBe('admin');
       return { page, problems: guard.problems };
     },
     stop: async () => {
       for (const p of pages) await p.close().catch(() => undefined);
       await browser.close();
       await server.stop();
+      rmSync(assetsDir, { recursive: true, force: true });
     },
   };
 };

@@ -3,21 +3,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenameMailboxDocument } from '../generated/graphql.js';
 import { chromiumAvailable, screenshot } from '../support/browser.js';
 import { gql } from '../support/server.js';
-import { startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
+import { POLL, startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
 
 const chromiumOk = chromiumAvailable();
 
-/** Replaces the query editor's text (CodeMirror reads its hidden textarea's input events). */
+/** CodeMirror 5 keeps its editor on the wrapper element. */
+const editorValue = (page: Page) =>
+  page.locator('.graphiql-query-editor .CodeMirror').evaluate((el) => (el as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+
+/**
+ * Replaces the query editor's text by keyboard (select all, type). Under load the first
+ * keys can reach the editor before it has focus: the text is checked and typed again.
+ */
 const setQuery = async (page: Page, text: string) => {
-  await page.locator('.graphiql-query-editor .CodeMirror').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await expect.poll(async () => {
+    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(text);
+    return editorValue(page);
+  }, POLL).toBe(text);
 };
 
 const responseText = (page: Page) => page.locator('.graphiql-response .CodeMirror-code').innerText();
 
-describe.runIf(chromiumOk)('console: served pages and the explorer in a real browser', () => {
+describe.runIf(chromiumOk)('console: served pages and the explorer in a real browser', { timeout: 120_000 }, () => {
   let h: ConsoleHarness;
   beforeAll(async () => {
     h = await startConsoleHarness();
@@ -55,11 +65,15 @@ describe.runIf(chromiumOk)('console: served pages and the explorer in a real bro
 
     await setQuery(page, '{ viewer { username isAdministrator } }');
     await page.locator('.graphiql-execute-button').click();
-    await expect.poll(() => responseText(page), { timeout: 10_000 }).toMatch(/"username":\s*"admin"/);
+    await expect.poll(() => responseText(page), POLL).toMatch(/"username":\s*"admin"/);
 
     // The schema reached GraphiQL (introspection is refused to anonymous callers): docs open.
     await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
-    await expect.poll(() => page.locator('.graphiql-doc-explorer').innerText()).toMatch(/Query/);
+    await expect.poll(() => page.locator('.graphiql-doc-explorer').innerText(), POLL).toMatch(/Query/);
+    await screenshot(page, 'explorer');
+    // History keeps the query that ran.
+    await page.getByRole('button', { name: /Show History/i }).click();
+    await expect.poll(() => page.locator('.graphiql-history').innerText(), POLL).toMatch(/viewer/);
 
     await setQuery(page, 'subscription { settingsChanged(mailboxNumber: 1) { type summary } }');
     await page.locator('.graphiql-execute-button').click();
@@ -68,7 +82,7 @@ describe.runIf(chromiumOk)('console: served pages and the explorer in a real bro
       await gql(h.server.url, RenameMailboxDocument, { input: { number: 1, name: `Support ${Date.now()}`, reason: 'explorer test' } }, { token: h.adminToken });
       return responseText(page);
     }, { timeout: 15_000, interval: 1000 }).toMatch(/MailboxRenamed/);
-    await screenshot(page, 'explorer');
+    await screenshot(page, 'explorer-subscription');
     expect(problems()).toEqual([]);
   });
 
@@ -79,7 +93,7 @@ describe.runIf(chromiumOk)('console: served pages and the explorer in a real bro
   });
 });
 
-describe.runIf(chromiumOk)('console: explorer switched off (MAILROOM_CONSOLE_EXPLORER=false)', () => {
+describe.runIf(chromiumOk)('console: explorer switched off (MAILROOM_CONSOLE_EXPLORER=false)', { timeout: 120_000 }, () => {
   let h: ConsoleHarness;
   beforeAll(async () => {
     h = await startConsoleHarness({ MAILROOM_CONSOLE_EXPLORER: 'false' });
@@ -89,7 +103,7 @@ describe.runIf(chromiumOk)('console: explorer switched off (MAILROOM_CONSOLE_EXP
   it('serves no explorer bundle and shows no explorer link', async () => {
     expect((await fetch(`${h.origin}/console/assets/explorer.js`)).status).toBe(404);
     const { page, problems } = await h.loggedInPage('#/explorer');
-    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/switched off/);
+    await expect.poll(() => page.getByRole('status').innerText(), POLL).toMatch(/switched off/);
     expect(await page.getByRole('link', { name: 'Explorer' }).count()).toBe(0);
     expect(problems()).toEqual([]);
   });
