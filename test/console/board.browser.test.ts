@@ -1,22 +1,10 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddReceiveAccountDocument, FetchReceiveAccountNowDocument, SetNoticeLanguageDocument } from '../generated/graphql.js';
 import { chromiumAvailable, screenshot } from '../support/browser.js';
 import { gql } from '../support/server.js';
-import { POLL, startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
+import { closedPort, POLL, startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
 
 const chromiumOk = chromiumAvailable();
-
-/** A loopback port nothing listens on (bound, then released): connecting is refused. */
-const closedPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 describe.runIf(chromiumOk)('console: fetch board in a real browser', { timeout: 120_000 }, () => {
   let h: ConsoleHarness;

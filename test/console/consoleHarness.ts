@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -22,6 +23,17 @@ export interface ConsoleHarness {
   loggedInPage(hash?: string): Promise<{ page: Page; problems: () => readonly string[] }>;
   stop(): Promise<void>;
 }
+
+/** A loopback port nothing listens on (bound, then released): connecting is refused. */
+export const closedPort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 
 export const loginToken = async (url: string, username: string, password: string): Promise<string> => {
   const res = await gql(url, LoginDocument, { input: { username, password } });

@@ -1,18 +1,7 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddReceiveAccountDocument, FetchReceiveAccountNowDocument, FetchRunHistoryDocument } from '../generated/graphql.js';
 import { ADMIN_PASSWORD, gql, startTestServer, type TestServer } from '../support/server.js';
-import { loginToken } from './consoleHarness.js';
-
-const closedPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import { closedPort, loginToken } from './consoleHarness.js';
 
 describe('fetchRunHistory: runs and failed runs per hour for the fetch board', () => {
   let server: TestServer;
