@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenameMailboxDocument } from '../generated/graphql.js';
-import { chromiumAvailable, screenshot } from '../support/browser.js';
+import { chromiumAvailable, guardPage, screenshot } from '../support/browser.js';
 import { gql } from '../support/server.js';
 import { POLL, startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
 
@@ -84,6 +84,28 @@ describe.runIf(chromiumOk)('console: served pages and the explorer in a real bro
     }, { timeout: 15_000, interval: 1000 }).toMatch(/MailboxRenamed/);
     await screenshot(page, 'explorer-subscription');
     expect(problems()).toEqual([]);
+  });
+
+  it('the guard catches what the pages must never do: the CSP blocks an inline script and a fetch elsewhere, a request off localhost is aborted', async () => {
+    const page = await h.browser.newPage();
+    const guard = await guardPage(page);
+    await page.goto(`${h.origin}/console`);
+    // A string: the tests are compiled without the DOM library.
+    const ran = await page.evaluate(`(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.append(script);
+      await fetch('http://192.0.2.1/beacon').catch(() => undefined);
+      return window.inlineRan === true;
+    })()`);
+    expect(ran).toBe(false);
+    await expect.poll(() => guard.problems().join('\n'), POLL).toMatch(/CSP: .*inline script/);
+    // connect-src 'self' refuses the fetch itself.
+    await expect.poll(() => guard.problems().join('\n'), POLL).toMatch(/CSP: .*192\.0\.2\.1\/beacon.*connect-src/);
+    // A navigation is no fetch: the route aborts it.
+    await expect(page.goto('http://192.0.2.1/elsewhere')).rejects.toThrow();
+    expect(guard.problems().join('\n')).toMatch(/request left localhost: http:\/\/192\.0\.2\.1\/elsewhere/);
+    await page.close();
   });
 
   it('keeps the pages closed to anyone not logged in: the API refuses the page\'s requests without the session', async () => {
