@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const roots = ['src', 'bench', 'migrations', 'examples'];
+const roots = ['src', 'bench', 'migrations', 'examples', 'console'];
 const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 const stamp = join('dist', '.build-stamp');
 
@@ -35,6 +35,9 @@ if (sources > built || process.argv.includes('--force')) {
   });
   if (result.error) console.error(`build: could not run tsc: ${result.error.message}`);
   if (result.status !== 0) process.exit(result.status ?? 1);
+  // The browser console's pages (esbuild bundle into dist/console).
+  const pages = spawnSync(process.execPath, ['console/build.ts'], { stdio: 'inherit' });
+  if (pages.status !== 0) process.exit(pages.status ?? 1);
   writeFileSync(stamp, `${startedAt.toISOString()}\n`);
   utimesSync(stamp, startedAt, startedAt);
 }

@@ -87,6 +87,16 @@ export interface ReceiveFetchStateTable {
   updated_at: string;
 }
 
+/** One finished fetch run (migrations/0015_fetch_runs.ts), kept two days for the console's chart. */
+export interface ReceiveFetchRunsTable {
+  account_id: string;
+  mailbox_number: number;
+  finished_at: string;
+  /** 1: the run failed (an error was recorded). */
+  failed: number;
+  imported: number;
+}
+
 /** One receive account's fetch lease (migrations/0012_fetch_leases.ts). */
 export interface FetchLeasesTable {
   account_id: string;
@@ -113,6 +123,7 @@ export interface InboundTables {
   receive_auto_fetch: ReceiveAutoFetchTable;
   receive_last_errors: ReceiveLastErrorsTable;
   receive_fetch_state: ReceiveFetchStateTable;
+  receive_fetch_runs: ReceiveFetchRunsTable;
   fetch_leases: FetchLeasesTable;
   oauth_tokens: OAuthTokensTable;
 }

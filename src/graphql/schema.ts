@@ -8,6 +8,7 @@ import { SettingsChangedResolver } from './audit/settingsChanged.resolver.js';
 import { AuthResolver } from './identity/auth.resolver.js';
 import { MailboxMemberResolver, MailboxResolver } from './identity/mailbox.resolver.js';
 import { UserResolver } from './identity/user.resolver.js';
+import { FetchRunHistoryResolver } from './inbound/fetchRunHistory.resolver.js';
 import { FetchStatusResolver } from './inbound/fetchStatus.resolver.js';
 import { OAuthCredentialResolver } from './inbound/oauthCredential.resolver.js';
 import { ReceiveAccountResolver, ReceiveSettingsResolver } from './inbound/receiveAccount.resolver.js';
@@ -37,6 +38,7 @@ export const resolvers = [
   ReceiveSettingsResolver,
   ReceiveAccountResolver,
   FetchStatusResolver,
+  FetchRunHistoryResolver,
   OutboundSettingsResolver,
   SmtpServerResolver,
   SmtpRoutingResolver,

@@ -7,6 +7,7 @@ import { AuthService } from '../auth/authService.js';
 import { createPrincipalCache } from '../auth/principalCache.js';
 import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createConsoleRoute } from '../console/consoleRoutes.js';
 import { createEventStore } from '../eventstore/index.js';
 import type { EventStore } from '../eventstore/port.js';
 import { createContextFactory, type Services } from '../graphql/context.js';
@@ -251,6 +252,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       plugins: [operations.apolloPlugin],
       onWebSocketOperation: operations.observeWebSocketOperation,
       onWebSocketErrors: operations.observeWebSocketErrors,
+
+      routes: [createConsoleRoute(config.console)],
       ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
     },
     { port: config.port, host: config.host },

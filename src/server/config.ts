@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { loadSubscriptionConfig, type SubscriptionConfig } from '../graphql/subscriptions/subscriptionConfig.js';
+
+import { loadConsoleConfig, type ConsoleConfig } from '../console/consoleConfig.js';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
@@ -56,6 +58,9 @@ export interface Config {
   readonly metrics: MetricsConfig;
   /** Subscription limits and slow-client bounds (src/graphql/subscriptions/subscriptionConfig.ts). */
   readonly subscriptions: SubscriptionConfig;
+
+  /** The browser console at /console and its explorer (src/console/consoleConfig.ts). */
+  readonly console: ConsoleConfig;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +170,8 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     egressAllow,
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
     subscriptions: loadSubscriptionConfig(env, problems),
+
+    console: loadConsoleConfig(env, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -22,6 +23,9 @@ export interface TransportInfo {
   /** The WebSocket of a `ws` caller, so access control can close it later. */
   readonly socket?: WebSocket;
 }
+
+/** Answers a request it owns and returns true; false leaves it to the next route. */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
 export interface Readiness {
   readonly ready: boolean;
@@ -64,6 +68,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly metrics?: MetricsRender;
   /** Bearer token `/metrics` requires; null or absent: open. */
   readonly metricsToken?: string | null;
+  /** Further routes (e.g. the console), tried in order before /graphql. */
+  readonly routes?: readonly HttpRoute[];
 }
 
 export interface RunningHttpServer {
@@ -220,6 +226,8 @@ export const startHttpServer = async <TContext extends BaseContext>(
     validationRules: [...(options.validationRules ?? [])],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's default landing page loads its scripts from a CDN; browsers get the console.
+      ApolloServerPluginLandingPageDisabled(),
       {
         async serverWillStart() {
           return {
@@ -306,6 +314,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
         const r = await options.readiness();
         return sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r.details });
       }
+      for (const route of options.routes ?? []) if (route(req, res, path!)) return;
       if (path === '/graphql') return handleGraphQL(req, res);
       if (path === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics, options.metricsToken ?? null);
       return sendJson(res, 404, { error: `No route for ${path}; the API is at /graphql` });

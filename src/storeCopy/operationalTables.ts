@@ -25,7 +25,8 @@
  * (c) Ephemeral: dropped, the target starts without them.
  *     - `auth_sessions`: everyone logs in again on the target;
  *     - `fetch_leases`: held by running server instances, of which there are none;
- *     - `login_rate_buckets`: login rate-limit buckets, refilled within minutes.
+ *     - `login_rate_buckets`: login rate-limit buckets, refilled within minutes;
+ *     - `receive_fetch_runs`: the last two days of fetch runs for the console's chart.
  */
 import type { ReadModelDb } from '../db/schema.js';
 
@@ -62,7 +63,7 @@ export const PROJECTION_TABLES = [
   'audit_snapshots',
 ] as const satisfies readonly Table[];
 
-export const EPHEMERAL_TABLES = ['auth_sessions', 'fetch_leases', 'login_rate_buckets'] as const satisfies readonly Table[];
+export const EPHEMERAL_TABLES = ['auth_sessions', 'fetch_leases', 'login_rate_buckets', 'receive_fetch_runs'] as const satisfies readonly Table[];
 
 /** How one operational table is copied: read in `key` order, skipped on any key conflict. */
 export interface OperationalTable {

@@ -11,6 +11,7 @@ import {
 import { handleCommand } from '../../eventstore/handleCommand.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
+import { recordFetchRun } from '../../inbound/fetchRunHistory.js';
 import { OAuthAccessError, type OAuthAccessTokens } from '../../inbound/oauth/accessTokens.js';
 import { loadReceiveAccounts } from '../../inbound/streams.js';
 import { mailboxScope, type SecretVault } from '../../secrets/vault.js';
@@ -211,6 +212,9 @@ export class AccountFetch {
       }))
       .where('account_id', '=', accountId)
       .execute();
+    if (outcome.succeeded || outcome.failed) {
+      await recordFetchRun(this.options.db, { accountId, mailboxNumber, finishedAt: new Date(now), failed: outcome.failed, imported: outcome.imported });
+    }
     return this.publish(mailboxNumber, accountId);
   }
 

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RenameMailboxDocument } from '../generated/graphql.js';
+import { chromiumAvailable, screenshot } from '../support/browser.js';
+import { gql } from '../support/server.js';
+import { POLL, startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
+
+const chromiumOk = chromiumAvailable();
+
+describe.runIf(chromiumOk)('console: audit timeline in a real browser', { timeout: 120_000 }, () => {
+  let h: ConsoleHarness;
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+  });
+  afterAll(async () => h?.stop());
+
+  const rename = async (name: string, reason: string) => {
+    const res = await gql(h.server.url, RenameMailboxDocument, { input: { number: 1, name, reason } }, { token: h.adminToken });
+    expect(res.data?.renameMailbox.userErrors).toEqual([]);
+  };
+
+  it('shows changes made through the API as they happen (who, when, IP, reason, before/after), in the mailbox\'s language, and the configuration "as of" one of them against now', async () => {
+    const { page, problems } = await h.loggedInPage('#/timeline');
+    // The deployment's notice language is Japanese (MAILROOM_NOTICE_LANGUAGE default): so are the labels.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toMatch(/監査タイムライン: No\.1/);
+    await expect.poll(() => page.getByTestId('chain').innerText(), POLL).toMatch(/改ざんなし/);
+    await expect.poll(() => page.getByText(/ライブ/).count(), POLL).toBe(1);
+
+    // Changes through the API appear without a reload (settingsChanged over graphql-ws).
+    await expect.poll(async () => {
+      if ((await page.locator('.timeline li', { hasText: 'Alpha desk' }).count()) === 0) await rename(`Alpha desk`, 'first rename for the auditors');
+      return page.locator('.timeline li', { hasText: 'Alpha desk' }).count();
+    }, { timeout: 15_000, interval: 1500 }).toBeGreaterThan(0);
+    await rename('Beta desk', 'second rename');
+    const beta = page.locator('.timeline li', { hasText: 'second rename' });
+    await beta.waitFor();
+    const betaText = await beta.innerText();
+    expect(betaText).toContain('MailboxRenamed');
+    expect(betaText).toContain('admin');
+    expect(betaText).toContain('127.0.0.1');
+    expect(await beta.locator('td.before').innerText()).toBe('Alpha desk');
+    expect(await beta.locator('td.after').innerText()).toBe('Beta desk');
+    await screenshot(page, 'timeline');
+
+    // "As of" the first rename: the name then, marked as different from now, with now's value.
+    const alpha = page.locator('.timeline li', { hasText: 'first rename for the auditors' }).first();
+    await alpha.getByRole('button', { name: /この変更時点の設定/ }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const differs = dialog.locator('.differs', { hasText: 'Alpha desk' });
+    await expect.poll(() => differs.count(), POLL).toBe(1);
+    expect(await differs.innerText()).toMatch(/name: Alpha desk \(現在: Beta desk\)/);
+    expect(await dialog.innerText()).toMatch(/項目が現在の設定と異なります/);
+    await differs.scrollIntoViewIfNeeded();
+    await screenshot(page, 'timeline-as-of');
+    // Escape closes the modal (keyboard only).
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+    expect(problems()).toEqual([]);
+  });
+
+  it('a closed range shows only its events and is not live', async () => {
+    const { page, problems } = await h.loggedInPage('#/timeline');
+    await page.getByLabel('終了').fill('2001-01-01T00:00');
+    await page.getByLabel('開始').fill('2000-01-01T00:00');
+    await page.getByRole('button', { name: '表示' }).click();
+    await expect.poll(() => page.getByText('この期間に設定変更はありません。').count(), POLL).toBe(1);
+    expect(await page.getByText(/ライブ/).count()).toBe(0);
+    expect(problems()).toEqual([]);
+  });
+});
