@@ -11,6 +11,7 @@
  * index are INSERTed in large transactions straight into the SQLite files, not appended
  * one by one through the store and the projection runner.
  */
+import { requireText } from '../../src/domain/shared/text.js';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,10 +43,10 @@ const userIds = Array.from({ length: MEMBERS }, () => randomUUID());
 
 /** A plausible, valid history of one mailbox: its revision-th event. */
 const nextEvent = (number: number, revision: number, members: Set<string>): MailboxEvent => {
-  if (revision === 0) return { type: 'MailboxCreated', data: { number, name: `Mailbox ${number}`, address: `box${number}@example.com` } };
+  if (revision === 0) return { type: 'MailboxCreated', data: { number, name: requireText([], `Mailbox ${number}`, 'name'), address: `box${number}@example.com` } };
   const r = rand();
   const userId = pick(userIds);
-  if (r < 0.3) return { type: 'MailboxRenamed', data: { number, name: `Mailbox ${number} v${revision}` } };
+  if (r < 0.3) return { type: 'MailboxRenamed', data: { number, name: requireText([], `Mailbox ${number} v${revision}`, 'name') } };
   if (r < 0.45) return { type: 'MailboxAddressChanged', data: { number, address: `box${number}.${revision}@example.com` } };
   if (!members.has(userId)) {
     members.add(userId);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requireText } from '../../src/domain/shared/text.js';
 import { describeChanges, diffViews, withSecretFields } from '../../src/audit/changes.js';
 import { configurationSections, defineSection, identityMailboxSection, validateSections } from '../../src/audit/sections.js';
 import { decodeState, encodeState } from '../../src/audit/stateCodec.js';
@@ -29,7 +30,7 @@ describe('configuration diffs', () => {
 describe('snapshot state codec', () => {
   it('round-trips decider states holding Maps, Sets and Dates', () => {
     let state = initialMailboxState();
-    state = evolveMailbox(state, { type: 'MailboxCreated', data: { number: 3, name: 'Ops', address: 'ops@example.com' } });
+    state = evolveMailbox(state, { type: 'MailboxCreated', data: { number: 3, name: requireText([], 'Ops', 'name'), address: 'ops@example.com' } });
     state = evolveMailbox(state, { type: 'MailboxMemberAdded', data: { number: 3, userId: 'u1' } });
     state = evolveMailbox(state, { type: 'MailboxRoleAssigned', data: { number: 3, userId: 'u1', role: 'AUDITOR' } });
     const decoded = decodeState<typeof state>(encodeState(state));

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Command, CommandMetadata, Decider } from '../../src/domain/shared/decider.js';
 import { isMailroomError, type ErrorCode } from '../../src/errors/index.js';
 import type { DomainEvent } from '../../src/eventstore/port.js';
+import type { CheckedText } from '../../src/domain/shared/text.js';
 
 /**
  * Decider specifications that read like the rule they pin:
@@ -12,6 +13,12 @@ import type { DomainEvent } from '../../src/eventstore/port.js';
  * `thenThrows` checks the stable error code, plus the field path (array), a message
  * fragment (string) or a message pattern (RegExp).
  */
+
+/**
+ * An event as a test writes it: checked texts (src/domain/shared/text.ts) as plain string
+ * literals. Only the type is loosened; `then` still compares the values exactly.
+ */
+export type Unchecked<T> = T extends CheckedText ? string : T extends readonly (infer U)[] ? readonly Unchecked<U>[] : T extends object ? { [K in keyof T]: Unchecked<T[K]> } : T;
 
 export const FIXED_NOW = new Date('2030-01-02T03:04:05.000Z');
 
@@ -26,13 +33,13 @@ const toArray = <E>(decided: E | readonly E[]): readonly E[] => (Array.isArray(d
 
 export type ErrorMatcher = readonly string[] | string | RegExp;
 
-export const given = <S, C extends Command, E extends DomainEvent>(decider: Decider<S, C, E>, events: readonly NoInfer<E>[] = []) => {
-  const state = events.reduce(decider.evolve, decider.initialState());
+export const given = <S, C extends Command, E extends DomainEvent>(decider: Decider<S, C, E>, events: readonly NoInfer<Unchecked<E>>[] = []) => {
+  const state = (events as readonly E[]).reduce(decider.evolve, decider.initialState());
   return {
     when: (command: C) => {
       const run = () => toArray(decider.decide(command, state));
       return {
-        then: (expected: E | readonly E[]): void => {
+        then: (expected: Unchecked<E> | readonly Unchecked<E>[]): void => {
           expect(run()).toEqual(toArray(expected));
         },
         thenNothing: (): void => {

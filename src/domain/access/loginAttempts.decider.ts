@@ -3,7 +3,7 @@ import type { DomainEvent } from '../../eventstore/port.js';
 import { requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { LOCK_THRESHOLD_MAX, LOCK_THRESHOLD_MIN, type AppliedLockPolicy } from './lockPolicy.decider.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 
 /**
  * Failed logins and the account lock of one user, stream `login-attempts-<userId>`.
@@ -46,7 +46,7 @@ export type UserLocked = DomainEvent<
   }
 >;
 export type FailedLoginsReset = DomainEvent<'FailedLoginsReset', { readonly userId: string; readonly failedAttempts: number }>;
-export type UserUnlocked = DomainEvent<'UserUnlocked', { readonly userId: string; readonly reason: string }>;
+export type UserUnlocked = DomainEvent<'UserUnlocked', { readonly userId: string; readonly reason: CheckedText<'reason'> }>;
 export type LoginAttemptsEvent = LoginFailed | UserLocked | FailedLoginsReset | UserUnlocked;
 export const loginAttemptsEventTypes = ['LoginFailed', 'UserLocked', 'FailedLoginsReset', 'UserUnlocked'] as const satisfies readonly LoginAttemptsEvent['type'][];
 

@@ -2,7 +2,7 @@ import { alreadyExists, illegalState, notFound, validationError } from '../../er
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from './validation.js';
-import { requireText } from '../shared/text.js';
+import { requireText, showText, type CheckedText } from '../shared/text.js';
 
 /**
  * Mailbox aggregate: a shared inbox identified by its number (No.), with its members and
@@ -70,8 +70,10 @@ export type MailboxCommand =
   | RevokeMailboxRole;
 
 // ---- Events ----
-export type MailboxCreated = DomainEvent<'MailboxCreated', { readonly number: number; readonly name: string; readonly address: string }>;
-export type MailboxRenamed = DomainEvent<'MailboxRenamed', { readonly number: number; readonly name: string }>;
+// Names are `CheckedText<'name'>`: only the text validator makes one, so a decider cannot
+// put an unchecked name into an event (issue 20).
+export type MailboxCreated = DomainEvent<'MailboxCreated', { readonly number: number; readonly name: CheckedText<'name'>; readonly address: string }>;
+export type MailboxRenamed = DomainEvent<'MailboxRenamed', { readonly number: number; readonly name: CheckedText<'name'> }>;
 export type MailboxAddressChanged = DomainEvent<'MailboxAddressChanged', { readonly number: number; readonly address: string }>;
 export type MailboxMemberAdded = DomainEvent<'MailboxMemberAdded', { readonly number: number; readonly userId: string }>;
 export type MailboxMemberRemoved = DomainEvent<'MailboxMemberRemoved', { readonly number: number; readonly userId: string }>;
@@ -92,7 +94,7 @@ export type MailboxReset = DomainEvent<
     /** Ties a resumed reset to this event (src/reset/mailboxResetService.ts). */
     readonly resetId: string;
     readonly nameBefore: string;
-    readonly nameAfter: string;
+    readonly nameAfter: CheckedText<'name'>;
   }
 >;
 export type MailboxEvent =
@@ -122,7 +124,7 @@ export type MailboxState =
   | {
       readonly status: 'active';
       readonly number: number;
-      readonly name: string;
+      readonly name: CheckedText<'name'>;
       readonly address: string;
       /** userId → roles held in this mailbox. */
       readonly members: ReadonlyMap<string, ReadonlySet<MailboxRole>>;
@@ -215,8 +217,9 @@ const revokeRole = ({ data }: RevokeMailboxRole, state: MailboxState): MailboxRo
 
 const reset = ({ data }: ResetMailbox, state: MailboxState): MailboxReset => {
   const mailbox = requireExisting(state, data.number);
-  if (data.confirmName !== mailbox.name) {
-    throw validationError(['input', 'mailboxName'], `Type the mailbox name exactly as shown ("${mailbox.name}") to confirm the reset; got "${data.confirmName}"`);
+  // NFC, like the stored name: the same characters typed through another input method still match.
+  if (typeof data.confirmName !== 'string' || data.confirmName.normalize('NFC') !== mailbox.name) {
+    throw validationError(['input', 'mailboxName'], `Type the mailbox name exactly as shown (${showText(mailbox.name)}) to confirm the reset; got ${showText(String(data.confirmName))}`);
   }
   const nameAfter = data.newName === null ? mailbox.name : requireText(['input', 'newName'], data.newName, 'name');
   return {

@@ -6,6 +6,7 @@ import {
   type MailboxRole,
 } from '../../../src/domain/identity/mailbox.decider.js';
 import { given, testMetadata } from '../../support/given.js';
+import type { Unchecked } from '../../support/given.js';
 
 const ALICE = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';
@@ -13,7 +14,7 @@ const BOB = '22222222-2222-4222-8222-222222222222';
 const cmd = <T extends MailboxCommand['type']>(type: T, data: Extract<MailboxCommand, { type: T }>['data']) =>
   ({ type, data, metadata: testMetadata() }) as MailboxCommand;
 
-const created: MailboxEvent = { type: 'MailboxCreated', data: { number: 1, name: 'Support', address: 'support@example.com' } };
+const created: Unchecked<MailboxEvent> = { type: 'MailboxCreated', data: { number: 1, name: 'Support', address: 'support@example.com' } };
 const member = (userId: string): MailboxEvent => ({ type: 'MailboxMemberAdded', data: { number: 1, userId } });
 const role = (userId: string, r: MailboxRole = 'OPERATIONS_ADMINISTRATOR'): MailboxEvent => ({
   type: 'MailboxRoleAssigned',

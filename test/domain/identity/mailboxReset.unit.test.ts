@@ -5,9 +5,10 @@ import { evolveExternalCalls, initialExternalCallsState } from '../../../src/dom
 import { evolveSmtpSettings, initialSmtpSettingsState } from '../../../src/domain/outbound/smtpSettings.events.js';
 import type { MailboxSettingsWiped } from '../../../src/domain/shared/mailboxReset.js';
 import { given, testMetadata } from '../../support/given.js';
+import type { Unchecked } from '../../support/given.js';
 
 const RESET_ID = '33333333-3333-4333-8333-333333333333';
-const created: MailboxEvent = { type: 'MailboxCreated', data: { number: 1, name: 'Support', address: 'support@example.com' } };
+const created: Unchecked<MailboxEvent> = { type: 'MailboxCreated', data: { number: 1, name: 'Support', address: 'support@example.com' } };
 const reset = (confirmName: string, newName: string | null = null) =>
   ({ type: 'ResetMailbox', data: { number: 1, resetId: RESET_ID, confirmName, newName }, metadata: testMetadata() }) as MailboxCommand;
 
