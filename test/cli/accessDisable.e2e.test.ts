@@ -1,27 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerAdminCommands } from '../../src/cli/admin.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAdminCli } from './runAdminCli.js';
 import { ConfigureIpRestrictionDocument, LoginDocument, MailboxDocument, SettingsChangedDocument } from '../generated/graphql.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
 import { ADMIN_PASSWORD, gql, startTestServer, subscribeQueued, wsClient, type TestServer } from '../support/server.js';
 
 const pgAvailable = await postgresAvailable();
 
-const runCli = async (...args: string[]): Promise<string> => {
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  try {
-    const program = new Command().exitOverride();
-    registerAdminCommands(program);
-    await program.parseAsync(['node', 'mailroom', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return out.join('');
-};
+const runCli = runAdminCli;
 
 const until = async (check: () => Promise<boolean>, what: string): Promise<void> => {
   const deadline = Date.now() + 10_000;
