@@ -19,6 +19,10 @@ import { createSqlFetchStateStore } from '../../src/mail/fetch/fetchStateStore.j
 import type { FetchAccountConfig, FetchProtocol, FetchReport } from '../../src/mail/fetch/fetchTypes.js';
 import { createSqlMessageStore } from '../../src/mail/messageStore/sqlMessageStore.js';
 import { checkDovecot, startDovecot, type Dovecot } from '../../test/support/dovecot.js';
+import { createEgressPolicy, LOOPBACK_RANGES } from '../../src/net/egress.js';
+
+/** The bench's Dovecot listens on 127.0.0.1. */
+const benchEgress = createEgressPolicy({ allow: LOOPBACK_RANGES });
 
 const MESSAGES = Number(process.env.BENCH_FETCH_MESSAGES ?? 5000);
 const MESSAGE_BYTES = 20 * 1024;
@@ -85,7 +89,7 @@ const fetchOnce = async (dir: string, name: string, config: FetchAccountConfig):
   const { handle, store, state } = await openStore(dir, name);
   try {
     const started = performance.now();
-    const report = await fetchAccount(config, { store, state, now: () => new Date() });
+    const report = await fetchAccount(config, { store, state, now: () => new Date(), egress: benchEgress });
     const seconds = (performance.now() - started) / 1000;
     if (report.error) throw report.error;
     return { report, seconds };
@@ -162,7 +166,7 @@ const main = async () => {
     const mb = (bytes: number) => (bytes / MB).toFixed(1);
     for (const protocol of ['IMAP', 'POP3'] as const) {
       const { handle, store, state } = await openStore(dir, `big-${protocol}`);
-      const deps = { store, state, now: () => new Date() };
+      const deps = { store, state, now: () => new Date(), egress: benchEgress };
       const skip = await withPeakRss(() => fetchAccount(account(dovecot, 'big', protocol), deps));
       const take = await withPeakRss(() => fetchAccount(account(dovecot, 'large', protocol), deps));
       await handle.destroy();

@@ -31,6 +31,7 @@ import { identityProjections } from '../../src/projections/identity/index.js';
 import { outboundProjections } from '../../src/projections/outbound/index.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { SecretVault } from '../../src/secrets/vault.js';
+import { createEgressPolicy, LOOPBACK_RANGES } from '../../src/net/egress.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 
@@ -133,7 +134,7 @@ const sendBench = async () => {
   const afterAppend = (p: number) => runner.waitForPosition(p, 10_000);
   const vault = new SecretVault(readDb.db, randomBytes(32));
   await new IdentityService({ store, afterAppend }).createMailbox(SYSTEM_ACTOR, { number: 1, name: 'Bench', address: 'bench@example.com' }, { correlationId: 'bench' });
-  const outbound = createOutboundServices({ store, db: readDb.db, vault, afterAppend, builtin: null, transport: { extraCa: [tls.cert] } });
+  const outbound = createOutboundServices({ store, db: readDb.db, vault, afterAppend, builtin: null, transport: { extraCa: [tls.cert], egress: createEgressPolicy({ allow: LOOPBACK_RANGES }) } });
   const meta = { correlationId: 'bench' };
   const { serverId } = await outbound.smtp.addServer(
     SYSTEM_ACTOR,

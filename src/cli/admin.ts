@@ -6,6 +6,9 @@ import { AuthService } from '../auth/authService.js';
 import { generatePassword } from '../auth/passwords.js';
 import { SYSTEM_ACTOR } from '../auth/principal.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { accessRestrictionDecider, accessRestrictionStreamId, type AccessRestrictionEvent } from '../domain/access/accessRestriction.decider.js';
+import { fold } from '../domain/shared/decider.js';
+import { handleCommand } from '../eventstore/handleCommand.js';
 import { usernameClaimStreamId } from '../domain/identity/usernameClaim.decider.js';
 import { IdentityService } from '../identity/identityService.js';
 import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
@@ -109,6 +112,34 @@ export const registerAdminCommands = (program: Command): void => {
         });
         const outcome = await resets.completeReset(Number(mailbox));
         process.stdout.write(outcome ? `reset of mailbox ${mailbox} completed\n` : `mailbox ${mailbox} was never reset\n`);
+      });
+    });
+
+  const access = admin.command('access').description('Break-glass access restriction of a mailbox');
+  access
+    .command('disable')
+    .argument('<mailbox>', 'mailbox number')
+    .requiredOption('--reason <text>', 'why (recorded in the event for auditors)')
+    .option('--api', 'turn off the API restriction instead of the IP restriction')
+    .description('Turn off the IP (or API) restriction of a mailbox that locked everybody out; the list is kept for turning it on again')
+    .action(async (mailbox: string, options: { reason: string; api?: boolean }) => {
+      const mailboxNumber = Number(mailbox);
+      if (!Number.isSafeInteger(mailboxNumber) || mailboxNumber < 1) throw new Error(`Expected a mailbox number, got ${JSON.stringify(mailbox)}`);
+      if (options.reason.trim() === '') throw new Error('--reason must say why (it is recorded for auditors)');
+      await withStorage(async (storage) => {
+        const known = await storage.readModels.db.selectFrom('mailboxes').select('number').where('number', '=', mailboxNumber).executeTakeFirst();
+        if (!known) throw new Error(`No mailbox No.${mailboxNumber}`);
+        const streamId = accessRestrictionStreamId(mailboxNumber);
+        const state = fold(accessRestrictionDecider.evolve, accessRestrictionDecider.initialState(), (await storage.store.readStream(streamId)) as unknown as AccessRestrictionEvent[]);
+        const metadata = { ...meta(options.reason), now: new Date(), actorId: null };
+        // The system actor has no requester, so the self-lockout guard does not apply; the
+        // running server follows the event store and lets callers back in at once.
+        const command = options.api
+          ? ({ type: 'ConfigureApiRestriction', data: { mailboxNumber, enabled: false, allowedAddresses: state.api.allowedAddresses, requester: null }, metadata } as const)
+          : ({ type: 'ConfigureIpRestriction', data: { mailboxNumber, enabled: false, allowedAddresses: state.ip.allowedAddresses, exemptUserIds: state.ip.exemptUserIds, requester: null }, metadata } as const);
+        const { position } = await handleCommand(storage.store, accessRestrictionDecider, streamId, command);
+        const what = options.api ? 'API restriction' : 'IP restriction';
+        process.stdout.write(position === null ? `the ${what} of mailbox ${mailboxNumber} was already off\n` : `${what} of mailbox ${mailboxNumber} turned off (its list is kept)\n`);
       });
     });
 };

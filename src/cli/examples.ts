@@ -19,6 +19,7 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'admin reset-password': ["admin reset-password admin --reason 'lost the first-run password'"],
   'admin unlock': ["admin unlock alice --reason 'verified by phone'"],
   'admin complete-reset': ['admin complete-reset 3'],
+  'admin access disable': ["admin access disable 1 --reason 'allow list excluded the administrators'", "admin access disable 1 --api --reason 'API allow list locked out the integration'"],
   'store copy': [
     'store copy --from sqlite:./data --to postgres://postgres@127.0.0.1:5432/mailroom',
     "store copy --from sqlite:./data --to 'kurrentdb://127.0.0.1:2113?tls=false' --to-read-models postgres://postgres@127.0.0.1:5432/mailroom",

@@ -1,26 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { registerAdminCommands } from '../../src/cli/admin.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAdminCli } from './runAdminCli.js';
 import { AddChatDestinationDocument, AddMailboxMemberDocument, ConfigureLockPolicyDocument, CreateUserDocument, LoginDocument, SetNoticeLanguageDocument } from '../generated/graphql.js';
 import { gqlFrom } from '../access/boundClients.js';
 import { startChatReceiver } from '../support/chatReceiver.js';
 import { ADMIN_PASSWORD, gql, startTestServer } from '../support/server.js';
 
-const runCli = async (...args: string[]): Promise<string> => {
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  try {
-    const program = new Command().exitOverride();
-    registerAdminCommands(program);
-    await program.parseAsync(['node', 'mailroom', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return out.join('');
-};
+const runCli = runAdminCli;
 
 describe('mailroom admin unlock', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-cli-unlock-'));

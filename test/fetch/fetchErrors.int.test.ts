@@ -81,12 +81,16 @@ describe.runIf(dovecotOk)('fetch errors are classified once, at the edge', () =>
 
   it.each(['POP3', 'APOP'] as const)('%s: a peer that is not a POP3 server is PROTOCOL', async (protocol) => {
     const report = await world.run(account(protocol, { port: chatter.port }));
-    expect(report.error).toMatchObject({ code: 'PROTOCOL', response: 'HELLO, this is not a mail server' });
+    // What else listens there is not echoed (issue #23: the connection test was a port scanner).
+    expect(report.error).toMatchObject({ code: 'PROTOCOL', message: 'Not a POP3 server: its greeting is neither +OK nor -ERR (RFC 1939 §4)' });
+    expect(report.error?.response).toBeUndefined();
   });
 
   it('IMAP: a peer that is not an IMAP server is CONNECTION (it hung up after a non-IMAP greeting)', async () => {
     const report = await world.run(account('IMAP', { port: chatter.port }));
     expect(report.error?.code).toBe('CONNECTION');
+    expect(report.error?.message).toBe('Connection lost before an IMAP greeting: not an IMAP server, or it turned the connection away');
+    expect(report.error?.response).toBeUndefined();
   });
 
   it('a password with CR/LF is refused before it can smuggle a command', async () => {

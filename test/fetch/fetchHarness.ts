@@ -12,6 +12,7 @@ import type { MessageStore } from '../../src/mail/messageStore/messageStore.js';
 import { createSqlMessageStore } from '../../src/mail/messageStore/sqlMessageStore.js';
 import { openReadModelDb, type OpenedReadModelDb, type ReadModelKind } from '../db/readModelDbs.js';
 import type { Dovecot } from '../support/dovecot.js';
+import { loopbackEgress } from '../support/egress.js';
 
 export interface FetchWorld {
   readonly opened: OpenedReadModelDb;
@@ -30,7 +31,7 @@ export const openFetchWorld = async (kind: ReadModelKind): Promise<FetchWorld> =
     opened,
     store,
     state,
-    run: (account, extra = {}) => fetchAccount(account, { store, state, now: () => new Date(), ...extra }),
+    run: (account, extra = {}) => fetchAccount(account, { store, state, now: () => new Date(), egress: loopbackEgress, ...extra }),
     cleanup: () => opened.cleanup(),
   };
 };

@@ -15,6 +15,7 @@ import { allProjections } from '../../src/projections/all.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { SecretVault } from '../../src/secrets/vault.js';
 import { createTestSchema } from '../support/postgres.js';
+import { loopbackEgress } from '../support/egress.js';
 
 export const OPS_EMAIL = 'ops@example.com';
 export const meta = (correlationId = 'inbound-test') => ({ correlationId, clientIp: '192.0.2.10' });
@@ -63,7 +64,7 @@ export const createInboundHarness = async (
   const problems: string[] = [];
   const config = loadInboundConfig({ MAILROOM_FETCH_ENABLED: 'false', ...options.env }, problems);
   if (problems.length > 0) throw new Error(problems.join('; '));
-  const inbound = createInboundModule({ store, db, vault, notices, config, afterAppend, clock: clock.now, ...options.module });
+  const inbound = createInboundModule({ store, db, vault, notices, config, afterAppend, clock: clock.now, egress: loopbackEgress, ...options.module });
 
   await identity.createMailbox(SYSTEM_ACTOR, { number: 1, name: 'Support', address: 'support@example.com' }, meta());
   const { userId: opsUserId } = await identity.createUser(

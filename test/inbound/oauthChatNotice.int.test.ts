@@ -8,6 +8,7 @@ import { NoticeOutbox } from '../../src/mail/notices/outbox.js';
 import { startOAuth2Server, type OAuth2Server } from '../support/oauth2Server.js';
 import { createInboundHarness, meta, type InboundHarness } from './harness.js';
 import { approve, oauthEnv, REDIRECT } from './oauthFlow.js';
+import { loopbackEgress } from '../support/egress.js';
 
 /**
  * Mailbox 2 has no operations administrator and no receive account with an error address:
@@ -49,7 +50,7 @@ describe('an OAuth reauthorization notice with no e-mail recipients', () => {
     const { oauthEndpoints } = loadInboundConfig(oauthEnv(oauth), problems);
     expect(problems).toEqual([]);
     const notices = new NoticeOutbox({ db: h.db, transport: { deliver: async () => {} }, chatDestinations: chatDestinationsForNotice(h.db), clock: h.clock.now });
-    const tokens = new OAuthAccessTokens({ store: h.store, db: h.db, vault: h.vault, notices, endpoints: oauthEndpoints, clock: h.clock.now, afterAppend });
+    const tokens = new OAuthAccessTokens({ store: h.store, db: h.db, vault: h.vault, notices, endpoints: oauthEndpoints, clock: h.clock.now, afterAppend, egress: loopbackEgress });
 
     oauth.revokeRefreshTokens('dave');
     h.clock.advance(2 * 60 * 60_000);

@@ -8,6 +8,7 @@ import { createInboundModule } from '../../src/inbound/inboundModule.js';
 import { nextRunAt } from '../../src/mail/scheduler/fetchScheduler.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { createInboundHarness, meta, OPS_EMAIL, type InboundHarness } from './harness.js';
+import { loopbackEgress } from '../support/egress.js';
 
 const dovecotOk = dovecotAvailable();
 
@@ -166,6 +167,7 @@ describe.runIf(dovecotOk)('fetch scheduler against Dovecot', () => {
       clock: h.clock.now,
       tickMs: 3_600_000,
       tls: { ca: dovecot.caCert },
+      egress: loopbackEgress,
     });
     try {
       await restarted.start();

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressPolicy, EgressRefusedError, normaliseHost } from '../../src/net/egress.js';
 import { egressFetch } from '../../src/net/egressHttp.js';
+import { exchangeAuthorizationCode, OAuthTransportError, refreshAccessToken } from '../../src/inbound/oauth/oauthClient.js';
 import { startCountingListener, type CountingListener } from './listener.js';
 
 const strict = createEgressPolicy();
@@ -127,6 +128,23 @@ describe('egressFetch', () => {
       expect(silent.connections()).toBe(1);
     } finally {
       await silent.close();
+    }
+  });
+});
+
+describe('OAuth token endpoints', () => {
+  it('are requested through the policy: an internal token URL gets no connection and no client secret', async () => {
+    const listener = await startCountingListener();
+    try {
+      const endpoints = { authorizeUrl: 'https://login.example.com/authorize', tokenUrl: `http://127.0.0.1:${listener.port}/token` };
+      const client = { provider: 'GOOGLE' as const, clientId: 'id', clientSecret: 'secret-not-to-send', tenant: null, scopes: ['mail'], redirectUrl: 'https://app.example.com/cb' };
+      const exchanged = await exchangeAuthorizationCode(endpoints, client, 'code', 'verifier', strict).catch((e: unknown) => e);
+      expect(exchanged).toBeInstanceOf(OAuthTransportError);
+      expect((exchanged as Error).message).toContain('127.0.0.1 is loopback');
+      await expect(refreshAccessToken(endpoints, client, 'refresh')).rejects.toBeInstanceOf(OAuthTransportError);
+      expect(listener.connections()).toBe(0);
+    } finally {
+      await listener.close();
     }
   });
 });

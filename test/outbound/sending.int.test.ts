@@ -9,6 +9,7 @@ import { readModelSnapshotSource } from '../../src/outbound/outboundReadModel.js
 import { createOutboundHarness, meta, type OutboundHarness } from './support/harness.js';
 import { startLocalDns, type LocalDns } from './support/localDns.js';
 import { selfSignedCertificate, startSilentServer, startSmtpSink, type SmtpSink } from '../support/smtpSink.js';
+import { loopbackEgress } from '../support/egress.js';
 
 /**
  * Real sends: smtp-server sinks on 127.0.0.1 (STARTTLS and implicit TLS, self-signed
@@ -171,7 +172,7 @@ describe('sending through real SMTP servers', () => {
 
   it('classifies a refused recipient, an untrusted certificate, a wrong TLS mode, a refused connection and a timeout', async () => {
     // The "Implicit TLS" server's settings, pointed at a misbehaving peer.
-    const send = async (host: { port: number; encryption: 'SMTPS' | 'STARTTLS' }, to = 'x@example.net', transport: SmtpTransportOptions = { extraCa: [certificate.cert], connectionTimeoutMs: 800 }) => {
+    const send = async (host: { port: number; encryption: 'SMTPS' | 'STARTTLS' }, to = 'x@example.net', transport: SmtpTransportOptions = { extraCa: [certificate.cert], connectionTimeoutMs: 800, egress: loopbackEgress }) => {
       const snapshot = await readModelSnapshotSource(h.db).load(1);
       const server = { ...snapshot.connections.get(implicitId)!, port: host.port, encryption: host.encryption };
       const connections = new Map(snapshot.connections).set(implicitId, server);
@@ -184,7 +185,7 @@ describe('sending through real SMTP servers', () => {
       }
     };
     expect(await send({ port: implicitTls.port, encryption: 'SMTPS' }, 'unknown@example.net')).toMatchObject({ code: 'ERECIPIENT', responseCode: 550, command: 'RCPT TO' });
-    expect(await send({ port: implicitTls.port, encryption: 'SMTPS' }, 'x@example.net', { connectionTimeoutMs: 2000 })).toMatchObject({ code: 'ETLS' });
+    expect(await send({ port: implicitTls.port, encryption: 'SMTPS' }, 'x@example.net', { connectionTimeoutMs: 2000, egress: loopbackEgress })).toMatchObject({ code: 'ETLS' });
     expect(await send({ port: corporate.port, encryption: 'SMTPS' })).toMatchObject({ code: 'ETLS' });
     const closed = await startSilentServer();
     await closed.close();

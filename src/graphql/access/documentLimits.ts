@@ -19,6 +19,16 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxTokens: 5000, maxNes
 const OPENING = new Set<TokenKind>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
 const CLOSING = new Set<TokenKind>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 
+/** `{`, `[` and `(` in the text, counting stops just past `stopAfter`. */
+const openingCharacters = (source: string, stopAfter: number): number => {
+  let n = 0;
+  for (let i = 0; i < source.length && n <= stopAfter; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b || c === 0x28) n += 1;
+  }
+  return n;
+};
+
 /** Apollo's code for a document that cannot be parsed; the same on HTTP and WebSocket. */
 export const PARSE_FAILED = 'GRAPHQL_PARSE_FAILED';
 
@@ -29,6 +39,9 @@ const refused = (message: string): GraphQLError => new GraphQLError(message, { e
  * not reported here (null): the parser reports it with its position.
  */
 export const documentLimitError = (source: string, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): GraphQLError | null => {
+  // Fast path for the usual small operation: every token takes at least one character and
+  // nesting never exceeds the number of opening characters (those in strings included).
+  if (source.length <= limits.maxTokens && openingCharacters(source, limits.maxNesting) <= limits.maxNesting) return null;
   const lexer = new Lexer(new Source(source));
   let tokens = 0;
   let nesting = 0;

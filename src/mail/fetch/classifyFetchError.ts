@@ -131,6 +131,10 @@ const classifyImapError = (error: ImapFlowErrorShape): FetchError => {
   if (error.authenticationFailed) return new FetchError(FetchErrorCode.AUTH, `The server rejected the login: ${detail}`, options);
   if (error.tlsFailed || error.code === 'STARTTLS_INJECTION') return new FetchError(FetchErrorCode.TLS, `TLS failed: ${detail}`, options);
   if (error.code && IMAP_TIMEOUT_CODES.has(error.code)) return new FetchError(FetchErrorCode.TIMEOUT, `No answer from the server in time: ${error.message}`, options);
+  // Closed before a greeting imapflow accepted: nothing of what was said is shown (#23).
+  if (error.code === 'ClosedAfterConnectText' || error.code === 'ClosedAfterConnectTLS') {
+    return new FetchError(FetchErrorCode.CONNECTION, 'Connection lost before an IMAP greeting: not an IMAP server, or it turned the connection away', { cause: error });
+  }
   if (error.code && IMAP_CONNECTION_CODES.has(error.code)) return new FetchError(FetchErrorCode.CONNECTION, `Connection lost: ${error.message}`, options);
   if (error.serverResponseCode && IMAP_TEMPORARY_CODES.has(error.serverResponseCode.toUpperCase())) {
     return new FetchError(FetchErrorCode.CONNECTION, `The server is temporarily unavailable: ${detail}`, options);

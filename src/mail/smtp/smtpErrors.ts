@@ -119,6 +119,11 @@ export const classifySmtpError = (error: unknown): SmtpSendError => {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const command = str(e.command);
   const code = classifyCode(str(e.code), str(e.originalCode), command);
+  // A greeting that is not a 220 reply: whatever listens there (an SSH banner, a database)
+  // is not shown, or the connection test would be a port scanner (issue #23).
+  if (code === 'EPROTOCOL' && command === 'CONN') {
+    return new SmtpSendError(code, 'Not an SMTP server: its greeting is not a 220 reply (RFC 5321 §4.2)', { command, cause: error });
+  }
   const message = str(e.message).trim() || 'Sending failed for an unknown reason';
   return new SmtpSendError(code, message, {
     response: str(e.response) || null,

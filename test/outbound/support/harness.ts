@@ -16,6 +16,7 @@ import { outboundProjections } from '../../../src/projections/outbound/index.js'
 import { ProjectionRunner } from '../../../src/projections/runner.js';
 import { SecretVault } from '../../../src/secrets/vault.js';
 import { createTestSchema } from '../../support/postgres.js';
+import { loopbackEgress } from '../../support/egress.js';
 
 export const meta = (correlationId = 'test') => ({ correlationId, clientIp: '192.0.2.10' });
 
@@ -52,7 +53,8 @@ export const createOutboundHarness = async (
     vault,
     afterAppend,
     builtin: options.builtin ?? null,
-    ...(options.transport ? { transport: options.transport } : {}),
+    // The SMTP sinks listen on 127.0.0.1.
+    transport: { egress: loopbackEgress, ...options.transport },
     ...(options.resolveTxt ? { resolveTxt: options.resolveTxt } : {}),
   });
   return {
