@@ -12,6 +12,8 @@ import { probeReceiveAccount } from '../mail/scheduler/connectionProbe.js';
 import { FetchScheduler, type FetchSchedulerOptions, type SchedulerLogger } from '../mail/scheduler/fetchScheduler.js';
 import { FetchLeases, newInstanceId } from '../mail/scheduler/fetchLeases.js';
 import { FetchStatusFeed } from '../mail/scheduler/fetchStatusFeed.js';
+import { IdlePool } from '../mail/scheduler/idlePool.js';
+import type { IdleSessionDeps } from '../mail/scheduler/idleSession.js';
 import { PostgresFetchStatusRelay } from '../mail/scheduler/fetchStatusRelay.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { InboundConfig } from './inboundConfig.js';
@@ -45,6 +47,10 @@ export interface InboundModuleOptions {
   readonly fetchStatusRelayUrl?: string;
   /** This process's id in the fetch lease table. @default random */
   readonly instanceId?: string;
+  /** IMAP IDLE tuning (tests: short backoff); see IdleSessionDeps. */
+  readonly idle?: Pick<IdleSessionDeps, 'maxIdleMs' | 'backoffMinMs' | 'backoffMaxMs'>;
+  /** Seconds from an IDLE push to its committed import (metrics). */
+  readonly onPushImported?: IdleSessionDeps['onPushImported'];
 }
 
 /** Everything the GraphQL resolvers call for OAuth credentials, receive accounts and fetch status. */
@@ -102,11 +108,25 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
     },
     ...(options.tls ? { tls: options.tls } : config.mailCaCerts ? { tls: { ca: [...rootCertificates, config.mailCaCerts] } } : {}),
   });
+  const idle =
+    config.idleMaxConnections > 0
+      ? new IdlePool({
+          accountFetch,
+          leases,
+          clock,
+          maxConnections: config.idleMaxConnections,
+          ...options.idle,
+          ...(options.logger ? { logger: options.logger } : {}),
+          ...(options.onPushImported ? { onPushImported: options.onPushImported } : {}),
+          ...(options.onFetchRunFinished ? { onRunFinished: options.onFetchRunFinished } : {}),
+        })
+      : null;
   const scheduler = new FetchScheduler({
     db,
     accountFetch,
     clock,
     leases,
+    ...(idle ? { idle } : {}),
     forgetAccount: (accountId) => fetchState.forgetAccount(accountId),
     ...(options.tickMs ? { tickMs: options.tickMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -12,12 +12,15 @@ import type { FetchAccountConfig, FetchDeps, FetchReport } from './fetchTypes.js
 import { fetchImap } from './imapFetcher.js';
 import { fetchPop3 } from './pop3/pop3Fetcher.js';
 
-export const fetchAccount = async (account: FetchAccountConfig, deps: FetchDeps): Promise<FetchReport> => {
+export const fetchAccount = (account: FetchAccountConfig, deps: FetchDeps): Promise<FetchReport> =>
+  reportedRun(account, deps, (run) => (account.protocol === 'IMAP' ? fetchImap(run) : fetchPop3(run)));
+
+/** One run's body with the shared bookkeeping: abort check first, every error classified into the report. */
+export const reportedRun = async (account: FetchAccountConfig, deps: FetchDeps, body: (run: FetchRun) => Promise<void>): Promise<FetchReport> => {
   const run = new FetchRun(account, deps);
   try {
     run.checkAborted();
-    if (account.protocol === 'IMAP') await fetchImap(run);
-    else await fetchPop3(run);
+    await body(run);
     return run.report(null);
   } catch (error) {
     return run.report(classifyFetchError(error, { protocol: account.protocol, ...(deps.signal ? { signal: deps.signal } : {}) }));
