@@ -8,7 +8,7 @@
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddReceiveAccountDocument, ChangeReceiveAccountDocument, FetchStatusChangedDocument, LoginDocument } from '../generated/graphql.js';
+import { AddReceiveAccountDocument, ChangeReceiveAccountDocument, FetchStatusChangedDocument, LoginDocument, ReceiveSettingsDocument } from '../generated/graphql.js';
 import type { FetchStatusChangedSubscription } from '../generated/graphql.js';
 import { createLogger } from '../../src/server/logger.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
@@ -27,7 +27,7 @@ describe.runIf(dovecotOk)('IMAP IDLE push through the server', () => {
   const logs: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    dovecot = await startDovecot({ users: [{ name: 'ivy', password: 'ivy-secret' }, { name: 'pia', password: 'pia-secret' }] });
+    dovecot = await startDovecot({ users: [{ name: 'ivy', password: 'ivy-secret' }, { name: 'pia', password: 'pia-secret' }, { name: 'rex', password: 'rex-secret' }] });
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
         for (const line of chunk.toString().split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
@@ -41,8 +41,9 @@ describe.runIf(dovecotOk)('IMAP IDLE push through the server', () => {
     token = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
   }, 60_000);
 
+  let stopped = false;
   afterAll(async () => {
-    await server?.stop();
+    if (!stopped) await server?.stop();
     await dovecot?.stop();
   });
 
@@ -121,4 +122,60 @@ describe.runIf(dovecotOk)('IMAP IDLE push through the server', () => {
       await ws.dispose();
     }
   }, 60_000);
+
+  it('Dovecot restarted mid-IDLE: BACKOFF, reconnect, and what arrived meanwhile is imported once', async () => {
+    const ws = wsClient(server.wsUrl, token);
+    try {
+      const sub = subscribeQueued(ws, FetchStatusChangedDocument, { mailboxNumber: 1 });
+      await new Promise((r) => setTimeout(r, 300));
+      const account = await addAccount('rex', 'rex-secret');
+      await collect(sub, account.id, (s) => s.mode === 'IDLE');
+      expect(dovecot.sessions('rex')).toBe(1);
+      dovecot.deliver('rex', mail('before-restart'));
+      await collect(sub, account.id, (s) => s.state === 'OK' && s.importedTotal === 1);
+
+      const restarting = dovecot.restart(1500);
+      await expect.poll(() => dovecot.processes().length, { timeout: 10_000 }).toBe(0);
+      // Delivered while the server is down: only the poll on reconnect can find these.
+      dovecot.deliver('rex', mail('while-down-1'));
+      dovecot.deliver('rex', mail('while-down-2'));
+      await restarting;
+      const back = await collect(sub, account.id, (s) => s.mode === 'IDLE' && s.importedTotal === 3, 30_000);
+      const backoff = back.find((s) => s.mode === 'BACKOFF');
+      expect(backoff, 'a BACKOFF status between the drop and the reconnect').toBeDefined();
+      expect(backoff!.nextPollAt).not.toBeNull();
+      expect(back.at(-1)!.connectedSince! > backoff!.lastAttemptAt!).toBe(true);
+      const rows = await server.app.services.db
+        .selectFrom('messages')
+        .select(['source_key', 'subject'])
+        .where('account_id', '=', account.id)
+        .execute();
+      expect(rows.map((r) => r.subject).sort()).toEqual(['before-restart', 'while-down-1', 'while-down-2']);
+      await expect.poll(() => dovecot.messageFiles('rex').filter((f) => /:2,[A-Z]*S/.test(f)).length).toBe(3);
+      await expect.poll(() => dovecot.sessions('rex')).toBe(1);
+      sub.dispose();
+    } finally {
+      await ws.dispose();
+    }
+  }, 90_000);
+
+  it('shutdown ends the IDLE connections with LOGOUT, within the grace time', async () => {
+    // Every account idling, none in the middle of a (re)connect that shutdown would cut.
+    const modes = async () =>
+      (await gql(server.url, ReceiveSettingsDocument, { mailboxNumber: 1 }, { token })).data!.receiveSettings.accounts.map((a) => a.status.mode);
+    await expect.poll(modes, { timeout: 15_000 }).toEqual(['IDLE', 'IDLE', 'IDLE']);
+    expect(dovecot.sessions('ivy')).toBe(1);
+    const before = dovecot.log().split('\n').length;
+    const started = Date.now();
+    stopped = true;
+    await server.stop();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await expect.poll(() => dovecot.sessions('ivy') + dovecot.sessions('rex')).toBe(0);
+    const after = dovecot.log().split('\n').slice(before - 1).join('\n');
+    // Dovecot says "Logged out" for a LOGOUT and "Disconnected" for a dropped connection.
+    expect(after).toMatch(/imap\(ivy\).*Logged out/);
+    expect(after).toMatch(/imap\(rex\).*Logged out/);
+    expect(after).toMatch(/imap\(pia\).*Logged out/);
+    expect(after).not.toMatch(/imap\((ivy|rex|pia)\).*Disconnected: Connection closed/);
+  }, 30_000);
 });
