@@ -155,6 +155,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     db,
     // `inbound` is declared below; the gauges are only read when /metrics is scraped.
     openSubscriptions: () => ({ events: liveEvents.listenerCount, fetch_status: inbound.services.statusFeed.listenerCount }),
+    idleConnections: () => inbound.services.scheduler.idleConnections,
   });
   const operations = createOperationObserver({ metrics, logger });
   // Several instances on one PostgreSQL see each other's fetch status through LISTEN/NOTIFY.
@@ -168,6 +169,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     afterAppend,
     logger,
     onFetchRunFinished: (outcome) => metrics.recordFetchRun(outcome),
+    onPushImported: (seconds, messages) => metrics.recordPushImport(seconds, messages),
     ...(readModelsUrl ? { fetchStatusRelayUrl: readModelsUrl } : {}),
   });
   const builtinSmtp = config.builtinSmtpUrl ? parseBuiltinSmtpUrl(config.builtinSmtpUrl) : null;

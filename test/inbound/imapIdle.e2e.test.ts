@@ -94,6 +94,10 @@ describe.runIf(dovecotOk)('IMAP IDLE push through the server', () => {
       expect(pushed.at(-1)!.lastNewMailAt).not.toBeNull();
       // The scheduler did not poll: the run came from the IDLE connection.
       expect(pollsOf(account.id)).toBe(polls);
+      const metrics = await (await fetch(server.app.metricsUrl)).text();
+      expect(metrics).toMatch(/^mailroom_fetch_idle_connections 1$/m);
+      expect(metrics).toMatch(/^mailroom_fetch_push_import_seconds_count 1$/m);
+      expect(metrics).toMatch(/^mailroom_fetch_runs_total\{outcome="ok",code=""\} 2$/m);
       // \Seen on the server only after the import was stored.
       await expect.poll(() => dovecot.messageFiles('ivy').filter((f) => /:2,[A-Z]*S/.test(f)).length).toBe(1);
       sub.dispose();
