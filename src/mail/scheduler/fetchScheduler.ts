@@ -165,8 +165,8 @@ export class FetchScheduler {
   /** Accounts that would push but find this instance's IDLE connections taken say so at once, not at their next poll. */
   private async showIdleLimit(eligible: readonly EligibleRow[]): Promise<void> {
     for (const r of eligible) {
-      // A never-fetched account is due now; its first run records the mode.
-      if (r.lastAttemptAt === null || r.heldElsewhere || this.running.has(r.accountId) || this.options.idle?.has(r.accountId)) continue;
+      // A never-fetched or interrupted account is due now; its run records the mode.
+      if (r.lastAttemptAt === null || r.interrupted || r.heldElsewhere || this.running.has(r.accountId) || this.options.idle?.has(r.accountId)) continue;
       if (this.pollingReason(r) !== FetchModeReason.IDLE_LIMIT || (r.mode === FetchMode.POLLING && r.modeReason === FetchModeReason.IDLE_LIMIT)) continue;
       const next = nextRunAt(r, this.maxBackoffMs);
       await this.options.accountFetch.setMode(r.mailboxNumber, r.accountId, {
@@ -330,7 +330,12 @@ export class FetchScheduler {
           lastAttemptAt,
           consecutiveFailures: r.consecutive_failures ?? 0,
           // Each run sets last_finished_at at or after its own last_attempt_at.
-          interrupted: !leaseLive && lastAttemptAt !== null && (lastFinishedAt === null || lastFinishedAt < lastAttemptAt),
+          // So is an account whose IDLE session ended without handing over (its instance
+          // died): mail may have arrived since, and nothing pushes it any more.
+          interrupted:
+            !leaseLive &&
+            ((lastAttemptAt !== null && (lastFinishedAt === null || lastFinishedAt < lastAttemptAt)) ||
+              ((r.mode === FetchMode.IDLE || r.mode === FetchMode.BACKOFF) && !this.options.idle?.has(r.account_id))),
           heldElsewhere: leaseLive,
           protocol: r.protocol,
           idleEnabled: r.idle_enabled === 1,
