@@ -77,6 +77,22 @@ export interface AccountFetchResult {
   readonly aborted: boolean;
 }
 
+/** The operational row of an account never fetched before (its first run or mode change inserts it). */
+const newFetchStateRow = (accountId: string, mailboxNumber: number, now: string) => ({
+  account_id: accountId,
+  mailbox_number: mailboxNumber,
+  running: 0,
+  last_attempt_at: null as string | null,
+  last_finished_at: null,
+  last_success_at: null,
+  consecutive_failures: 0,
+  last_imported: 0,
+  last_skipped: 0,
+  imported_total: 0,
+  skipped_total: 0,
+  updated_at: now,
+});
+
 /** Our own failures (store, bugs) are not the account's problem: no episode, no notice. */
 const NOT_ACCOUNT_PROBLEMS: ReadonlySet<string> = new Set([FetchErrorCode.ABORTED, FetchErrorCode.INTERNAL]);
 
@@ -197,20 +213,7 @@ export class AccountFetch {
     const now = this.clock().toISOString();
     await this.options.db
       .insertInto('receive_fetch_state')
-      .values({
-        account_id: accountId,
-        mailbox_number: mailboxNumber,
-        running: 1,
-        last_attempt_at: now,
-        last_finished_at: null,
-        last_success_at: null,
-        consecutive_failures: 0,
-        last_imported: 0,
-        last_skipped: 0,
-        imported_total: 0,
-        skipped_total: 0,
-        updated_at: now,
-      })
+      .values({ ...newFetchStateRow(accountId, mailboxNumber, now), running: 1, last_attempt_at: now })
       .onConflict((oc) => oc.column('account_id').doUpdateSet({ running: 1, last_attempt_at: now, updated_at: now }))
       .execute();
     await this.publish(mailboxNumber, accountId);
@@ -274,20 +277,7 @@ export class AccountFetch {
     };
     await this.options.db
       .insertInto('receive_fetch_state')
-      .values({
-        account_id: accountId,
-        mailbox_number: mailboxNumber,
-        running: 0,
-        last_attempt_at: null,
-        last_finished_at: null,
-        last_success_at: null,
-        consecutive_failures: 0,
-        last_imported: 0,
-        last_skipped: 0,
-        imported_total: 0,
-        skipped_total: 0,
-        ...fields,
-      })
+      .values({ ...newFetchStateRow(accountId, mailboxNumber, now), ...fields })
       .onConflict((oc) => oc.column('account_id').doUpdateSet(fields))
       .execute();
     return this.publish(mailboxNumber, accountId);
