@@ -47,6 +47,8 @@ export interface ReceiveAccountsTable {
   delete_duplicates: number;
   enabled: number;
   fetch_interval_minutes: number | null;
+  /** IMAP IDLE push on (migrations/0015_fetch_idle.ts). */
+  idle_enabled: number;
   created_at: string;
   updated_at: string;
 }
@@ -85,6 +87,16 @@ export interface ReceiveFetchStateTable {
   imported_total: number;
   skipped_total: number;
   updated_at: string;
+  /** IDLE | POLLING | BACKOFF (src/inbound/fetchStatus.ts FetchMode); null: never set, polling. */
+  mode: string | null;
+  /** Why a POLLING account does not push (FetchModeReason); null while IDLE. */
+  mode_reason: string | null;
+  /** Since when the IDLE connection is up; null when not connected. */
+  connected_since: string | null;
+  /** The last run that imported anything finished then. */
+  last_new_mail_at: string | null;
+  /** POLLING: the next scheduled run; BACKOFF: the next reconnect; null while IDLE. */
+  next_poll_at: string | null;
 }
 
 /** One finished fetch run (migrations/0015_fetch_runs.ts), kept two days for the console's chart. */

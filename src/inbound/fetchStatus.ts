@@ -18,6 +18,30 @@ export const FetchState = {
 } as const;
 export type FetchState = (typeof FetchState)[keyof typeof FetchState];
 
+/** How the account is fetched right now (issue 15: the status says what is happening). */
+export const FetchMode = {
+  /** An IMAP IDLE connection is up: new mail is imported as it arrives. */
+  IDLE: 'IDLE',
+  /** Fetched at the interval (see `modeReason` for why not IDLE). */
+  POLLING: 'POLLING',
+  /** The IDLE connection dropped; reconnecting at `nextPollAt` (jittered backoff). */
+  BACKOFF: 'BACKOFF',
+} as const;
+export type FetchMode = (typeof FetchMode)[keyof typeof FetchMode];
+
+/** Why a POLLING account does not push. */
+export const FetchModeReason = {
+  /** POP3/APOP: no push in the protocol. */
+  PROTOCOL: 'PROTOCOL',
+  /** Push is switched off for the account. */
+  IDLE_DISABLED: 'IDLE_DISABLED',
+  /** The server does not advertise IDLE in its CAPABILITY. */
+  IDLE_UNSUPPORTED: 'IDLE_UNSUPPORTED',
+  /** This instance holds as many IDLE connections as MAILROOM_IDLE_MAX_CONNECTIONS allows. */
+  IDLE_LIMIT: 'IDLE_LIMIT',
+} as const;
+export type FetchModeReason = (typeof FetchModeReason)[keyof typeof FetchModeReason];
+
 export interface ReceiveErrorSnapshot {
   readonly episodeId: string;
   readonly code: string;
@@ -41,6 +65,11 @@ export interface FetchStatusSnapshot {
   readonly skippedTotal: number;
   /** The latest error episode, open or over; null when the account never failed. */
   readonly lastError: ReceiveErrorSnapshot | null;
+  readonly mode: FetchMode;
+  readonly modeReason: FetchModeReason | null;
+  readonly connectedSince: string | null;
+  readonly lastNewMailAt: string | null;
+  readonly nextPollAt: string | null;
 }
 
 export type FetchStateRow = Selectable<ReceiveFetchStateTable>;
@@ -65,6 +94,11 @@ export const toFetchStatus = (accountId: string, mailboxNumber: number, run: Fet
   lastSkipped: run?.last_skipped ?? 0,
   importedTotal: Number(run?.imported_total ?? 0),
   skippedTotal: Number(run?.skipped_total ?? 0),
+  mode: (run?.mode as FetchMode | null) ?? FetchMode.POLLING,
+  modeReason: (run?.mode_reason as FetchModeReason | null) ?? null,
+  connectedSince: run?.connected_since ?? null,
+  lastNewMailAt: run?.last_new_mail_at ?? null,
+  nextPollAt: run?.next_poll_at ?? null,
   lastError: lastError
     ? {
         episodeId: lastError.episode_id,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { OAuthProvider } from '../domain/inbound/oauthCredential.decider.js';
 import { DEFAULT_FETCH_LEASE_MS } from '../mail/scheduler/fetchLeases.js';
+import { DEFAULT_IDLE_MAX_CONNECTIONS } from '../mail/scheduler/idlePool.js';
 
 /** Authorization and token endpoint URLs of one provider; `{tenant}` is replaced by the credential's tenant. */
 export interface OAuthProviderEndpoints {
@@ -28,6 +29,12 @@ export interface InboundConfig {
    * instance that died are taken over by another once it runs out. @default 60000
    */
   readonly fetchLeaseMs: number;
+  /**
+   * IMAP IDLE connections this instance keeps at most (MAILROOM_IDLE_MAX_CONNECTIONS);
+   * accounts beyond it are polled, and their status says IDLE_LIMIT. 0 turns push off.
+   * @default 1000
+   */
+  readonly idleMaxConnections: number;
 }
 
 export const DEFAULT_OAUTH_ENDPOINTS: Readonly<Record<OAuthProvider, OAuthProviderEndpoints>> = {
@@ -79,11 +86,19 @@ export const loadInboundConfig = (env: Env, problems: string[]): InboundConfig =
     if (Number.isInteger(n) && n >= 1000 && n <= 3_600_000) fetchLeaseMs = n;
     else problems.push(`MAILROOM_FETCH_LEASE_MS must be an integer from 1000 to 3600000, got ${JSON.stringify(leaseRaw)}`);
   }
+  let idleMaxConnections = DEFAULT_IDLE_MAX_CONNECTIONS;
+  const idleRaw = env.MAILROOM_IDLE_MAX_CONNECTIONS;
+  if (idleRaw !== undefined && idleRaw !== '') {
+    const n = Number(idleRaw);
+    if (Number.isInteger(n) && n >= 0 && n <= 100_000) idleMaxConnections = n;
+    else problems.push(`MAILROOM_IDLE_MAX_CONNECTIONS must be an integer from 0 to 100000, got ${JSON.stringify(idleRaw)}`);
+  }
   const d = DEFAULT_OAUTH_ENDPOINTS;
   return {
     fetchEnabled,
     mailCaCerts,
     fetchLeaseMs,
+    idleMaxConnections,
     oauthEndpoints: {
       GOOGLE: {
         authorizeUrl: url('MAILROOM_OAUTH_GOOGLE_AUTHORIZE_URL', d.GOOGLE.authorizeUrl),

@@ -12,6 +12,8 @@ import { probeReceiveAccount } from '../mail/scheduler/connectionProbe.js';
 import { FetchScheduler, type FetchSchedulerOptions, type SchedulerLogger } from '../mail/scheduler/fetchScheduler.js';
 import { FetchLeases, newInstanceId } from '../mail/scheduler/fetchLeases.js';
 import { FetchStatusFeed } from '../mail/scheduler/fetchStatusFeed.js';
+import { IdlePool } from '../mail/scheduler/idlePool.js';
+import type { IdleSessionDeps } from '../mail/scheduler/idleSession.js';
 import { PostgresFetchStatusRelay } from '../mail/scheduler/fetchStatusRelay.js';
 import type { EgressPolicy } from '../net/egress.js';
 import type { SecretVault } from '../secrets/vault.js';
@@ -48,6 +50,10 @@ export interface InboundModuleOptions {
   readonly instanceId?: string;
   /** Where mail servers and OAuth token endpoints may be (src/net/egress.ts). @default nothing allowed */
   readonly egress?: EgressPolicy;
+  /** IMAP IDLE tuning (tests: short backoff); see IdleSessionDeps. */
+  readonly idle?: Pick<IdleSessionDeps, 'maxIdleMs' | 'backoffMinMs' | 'backoffMaxMs'>;
+  /** Seconds from an IDLE push to its committed import (metrics). */
+  readonly onPushImported?: IdleSessionDeps['onPushImported'];
 }
 
 /** Everything the GraphQL resolvers call for OAuth credentials, receive accounts and fetch status. */
@@ -107,11 +113,25 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
     },
     ...(options.tls ? { tls: options.tls } : config.mailCaCerts ? { tls: { ca: [...rootCertificates, config.mailCaCerts] } } : {}),
   });
+  const idle =
+    config.idleMaxConnections > 0
+      ? new IdlePool({
+          accountFetch,
+          leases,
+          clock,
+          maxConnections: config.idleMaxConnections,
+          ...options.idle,
+          ...(options.logger ? { logger: options.logger } : {}),
+          ...(options.onPushImported ? { onPushImported: options.onPushImported } : {}),
+          ...(options.onFetchRunFinished ? { onRunFinished: options.onFetchRunFinished } : {}),
+        })
+      : null;
   const scheduler = new FetchScheduler({
     db,
     accountFetch,
     clock,
     leases,
+    ...(idle ? { idle } : {}),
     forgetAccount: (accountId) => fetchState.forgetAccount(accountId),
     ...(options.tickMs ? { tickMs: options.tickMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

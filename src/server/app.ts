@@ -183,6 +183,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     openSubscriptions: () => subscriptions.openCounts(),
     subscriptionPayloadsBuilt: () => subscriptions.payloadsBuilt(),
     subscriptionConnectionsClosed: () => subscriptions.closedConnections(),
+    idleConnections: () => inbound.services.scheduler.idleConnections,
   });
   const operations = createOperationObserver({ metrics, logger });
   // Several instances on one PostgreSQL see each other's fetch status through LISTEN/NOTIFY.
@@ -197,6 +198,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     logger,
     egress,
     onFetchRunFinished: (outcome) => metrics.recordFetchRun(outcome),
+    onPushImported: (seconds, messages) => metrics.recordPushImport(seconds, messages),
     ...(readModelsUrl ? { fetchStatusRelayUrl: readModelsUrl } : {}),
   });
   const builtinSmtp = config.builtinSmtpUrl ? parseBuiltinSmtpUrl(config.builtinSmtpUrl) : null;

@@ -16,6 +16,9 @@ export interface MetricsSources {
   readonly subscriptionPayloadsBuilt?: () => Readonly<Record<string, number>>;
   /** Subscription connections the server closed, by reason (`session_ended`, `too_slow`). */
   readonly subscriptionConnectionsClosed?: () => ReadonlyMap<string, number>;
+
+  /** IMAP IDLE connections this instance has up (FetchScheduler.idleConnections). */
+  readonly idleConnections?: () => number;
 }
 
 export type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
@@ -49,6 +52,7 @@ export class AppMetrics {
   private readonly operations: Counter<'operation' | 'type' | 'transport' | 'outcome'>;
   private readonly latency: Histogram<'operation' | 'type' | 'transport'>;
   private readonly fetchRuns: Counter<'outcome' | 'code'>;
+  private readonly pushLatency: Histogram;
   private readonly knownOperations = new Set<string>();
 
   constructor(sources: MetricsSources, options: { defaultMetrics?: boolean } = {}) {
@@ -79,6 +83,20 @@ export class AppMetrics {
       help: 'Receive-account fetch runs by outcome (ok, failed, aborted, internal) and error code of a failed run.',
       labelNames: ['outcome', 'code'],
       registers,
+    });
+    this.pushLatency = new Histogram({
+      name: 'mailroom_fetch_push_import_seconds',
+      help: 'Seconds from the IMAP IDLE new-mail notice (EXISTS) to the committed import, one sample per imported message.',
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    });
+    new Gauge({
+      name: 'mailroom_fetch_idle_connections',
+      help: 'IMAP IDLE connections this instance holds open (at most MAILROOM_IDLE_MAX_CONNECTIONS).',
+      registers,
+      collect() {
+        this.set(sources.idleConnections?.() ?? 0);
+      },
     });
     new Gauge({
       name: 'mailroom_subscriptions_open',
@@ -177,6 +195,11 @@ export class AppMetrics {
     if (result.aborted) this.fetchRuns.inc({ outcome: 'aborted', code: '' });
     else if (result.failure) this.fetchRuns.inc({ outcome: 'failed', code: result.failure.code });
     else this.fetchRuns.inc({ outcome: 'ok', code: '' });
+  }
+
+  /** An IDLE-pushed run imported `messages` messages `seconds` after the server's notice. */
+  recordPushImport(seconds: number, messages: number): void {
+    for (let i = 0; i < messages; i++) this.pushLatency.observe(seconds);
   }
 
   /** The exposition text for `GET /metrics`. */

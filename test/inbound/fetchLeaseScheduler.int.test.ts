@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
 import type { ReceiveAccountFields } from '../../src/inbound/receiveAccountService.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { postgresAvailable } from '../support/postgres.js';
-import { createInboundHarness, meta, type InboundHarness } from './harness.js';
+import { createInboundHarness, meta, POLLING_ONLY, type InboundHarness } from './harness.js';
 
 const dovecotOk = dovecotAvailable();
 const pgAvailable = await postgresAvailable();
@@ -25,7 +25,7 @@ describe.each([
   beforeAll(async () => {
     if (!enabled) return;
     dovecot = await startDovecot({ users: [{ name: 'carol', password: 'carol-secret' }, { name: 'dave', password: 'dave-secret' }] });
-    h = await createInboundHarness({ readDb, env: { MAILROOM_FETCH_LEASE_MS: String(LEASE_MS) }, module: { tls: { ca: dovecot.caCert }, instanceId: 'this-instance' } });
+    h = await createInboundHarness({ readDb, env: { MAILROOM_FETCH_LEASE_MS: String(LEASE_MS), ...POLLING_ONLY }, module: { tls: { ca: dovecot.caCert }, instanceId: 'this-instance' } });
   });
   afterAll(async () => {
     await h?.close();

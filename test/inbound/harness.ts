@@ -17,6 +17,9 @@ import { SecretVault } from '../../src/secrets/vault.js';
 import { createTestSchema } from '../support/postgres.js';
 import { loopbackEgress } from '../support/egress.js';
 
+/** Scheduler tests of polling itself: no IMAP IDLE sessions (their own tests are imapIdle.*.test.ts). */
+export const POLLING_ONLY = { MAILROOM_IDLE_MAX_CONNECTIONS: '0' } as const;
+
 export const OPS_EMAIL = 'ops@example.com';
 export const meta = (correlationId = 'inbound-test') => ({ correlationId, clientIp: '192.0.2.10' });
 

@@ -7,7 +7,7 @@ import { DEFAULT_OAUTH_ENDPOINTS, loadInboundConfig } from '../../src/inbound/in
 describe('inbound configuration', () => {
   it('defaults: fetching on, the providers’ real endpoints, no extra CA', () => {
     const problems: string[] = [];
-    expect(loadInboundConfig({}, problems)).toEqual({ fetchEnabled: true, oauthEndpoints: DEFAULT_OAUTH_ENDPOINTS, mailCaCerts: null, fetchLeaseMs: 60_000 });
+    expect(loadInboundConfig({}, problems)).toEqual({ fetchEnabled: true, oauthEndpoints: DEFAULT_OAUTH_ENDPOINTS, mailCaCerts: null, fetchLeaseMs: 60_000, idleMaxConnections: 1000 });
     expect(problems).toEqual([]);
   });
 
@@ -38,5 +38,15 @@ describe('inbound configuration', () => {
     for (const bad of ['999', '2.5', 'soon', '3600001']) loadInboundConfig({ MAILROOM_FETCH_LEASE_MS: bad }, problems);
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/MAILROOM_FETCH_LEASE_MS must be an integer from 1000 to 3600000, got "999"/);
+  });
+
+  it('reads the IDLE connection cap (0 turns push off) and refuses one out of range', () => {
+    const problems: string[] = [];
+    expect(loadInboundConfig({ MAILROOM_IDLE_MAX_CONNECTIONS: '0' }, problems).idleMaxConnections).toBe(0);
+    expect(loadInboundConfig({ MAILROOM_IDLE_MAX_CONNECTIONS: '250' }, problems).idleMaxConnections).toBe(250);
+    expect(problems).toEqual([]);
+    for (const bad of ['-1', '2.5', 'many', '100001']) loadInboundConfig({ MAILROOM_IDLE_MAX_CONNECTIONS: bad }, problems);
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/MAILROOM_IDLE_MAX_CONNECTIONS must be an integer from 0 to 100000, got "-1"/);
   });
 });

@@ -7,7 +7,7 @@ import { loadInboundConfig } from '../../src/inbound/inboundConfig.js';
 import { createInboundModule } from '../../src/inbound/inboundModule.js';
 import { nextRunAt } from '../../src/mail/scheduler/fetchScheduler.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
-import { createInboundHarness, meta, OPS_EMAIL, type InboundHarness } from './harness.js';
+import { createInboundHarness, meta, OPS_EMAIL, POLLING_ONLY, type InboundHarness } from './harness.js';
 import { loopbackEgress } from '../support/egress.js';
 
 const dovecotOk = dovecotAvailable();
@@ -30,7 +30,7 @@ describe.runIf(dovecotOk)('fetch scheduler against Dovecot', () => {
   beforeAll(async () => {
     // No delay after a failed login: the wrong-password case would otherwise wait seconds per run.
     dovecot = await startDovecot({ users: [{ name: 'alice', password: 'alice-secret' }, { name: 'bob', password: 'bob-secret' }], extraConfig: 'auth_failure_delay = 0\n' });
-    h = await createInboundHarness({ module: { tls: { ca: dovecot.caCert } } });
+    h = await createInboundHarness({ env: POLLING_ONLY, module: { tls: { ca: dovecot.caCert } } });
   });
   afterAll(async () => {
     await h?.close();
@@ -131,7 +131,7 @@ describe.runIf(dovecotOk)('fetch scheduler against Dovecot', () => {
     dovecot.deliver('alice', mail(3));
     const big = `Subject: big\r\n\r\n${'x'.repeat(1024)}\r\n`;
     dovecot.deliver('alice', big);
-    const small = await createInboundHarness({ module: { tls: { ca: dovecot.caCert }, limits: { maxMessageBytes: 512 } } });
+    const small = await createInboundHarness({ env: POLLING_ONLY, module: { tls: { ca: dovecot.caCert }, limits: { maxMessageBytes: 512 } } });
     try {
       const id = (
         await small.services.receiveAccounts.add(
@@ -163,7 +163,7 @@ describe.runIf(dovecotOk)('fetch scheduler against Dovecot', () => {
       db: h.db,
       vault: h.vault,
       notices: h.notices,
-      config: { ...loadInboundConfig({}, []), fetchEnabled: true },
+      config: { ...loadInboundConfig(POLLING_ONLY, []), fetchEnabled: true },
       clock: h.clock.now,
       tickMs: 3_600_000,
       tls: { ca: dovecot.caCert },

@@ -58,6 +58,8 @@ describe.runIf(dovecotOk && pgOk)('fetch leases across two server processes', ()
       MAILROOM_MASTER_KEY: randomBytes(32).toString('base64'),
       MAILROOM_FETCH_ENABLED: 'true',
       MAILROOM_FETCH_LEASE_MS: String(LEASE_MS),
+      // Polling leases; IDLE sessions across instances are imapIdle.e2e.test.ts's.
+      MAILROOM_IDLE_MAX_CONNECTIONS: '0',
       MAILROOM_MAIL_CA_FILE: join(dovecot.dir, 'cert.pem'),
     };
     // One after the other: the first creates the schema and the administrator.

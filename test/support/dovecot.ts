@@ -58,6 +58,10 @@ export interface Dovecot {
   log(): string;
   /** Pids of the master and every process below it (empty once stopped). */
   processes(): number[];
+  /** Logged-in sessions (IMAP and POP3) of the user right now, from `doveadm who`. */
+  sessions(user: string): number;
+  /** Stops the master and everything below it (every connection drops), waits `downMs`, starts it again on the same ports and mail. */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -141,14 +145,18 @@ const startOnce = async (options: StartDovecotOptions): Promise<Dovecot> => {
   const mechanisms = (options.authMechanisms ?? ['plain', 'login', 'apop']).join(' ');
   writeFileSync(join(dir, 'dovecot.conf'), dovecotConfig(dir, ports, mechanisms, options.extraConfig ?? ''));
 
-  const child = spawn('dovecot', ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  const watchdog = child.pid === undefined ? null : startWatchdog(child.pid);
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('exit', () => running.delete(child));
+  const launch = () => {
+    const child = spawn('dovecot', ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    const watchdog = child.pid === undefined ? null : startWatchdog(child.pid);
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.once('exit', () => running.delete(child));
+    return { child, watchdog, exited };
+  };
+  let master = launch();
 
   const logPath = join(dir, 'dovecot.log');
   const readLog = () => {
@@ -161,7 +169,8 @@ const startOnce = async (options: StartDovecotOptions): Promise<Dovecot> => {
   // A clean SIGTERM first. Dovecot's master then waits for its login processes, which
   // can sit out a 5 s handshake timeout against the already stopped anvil; after a grace
   // period whatever is left is killed (test data needs no orderly shutdown).
-  const stop = async () => {
+  const terminate = async () => {
+    const { child, watchdog, exited } = master;
     const known = new Set(child.pid === undefined ? [] : descendants(child.pid));
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
@@ -175,11 +184,14 @@ const startOnce = async (options: StartDovecotOptions): Promise<Dovecot> => {
     }
     await waitForExit([...known]);
     watchdog?.kill('SIGKILL');
+  };
+  const stop = async () => {
+    await terminate();
     rmSync(dir, { recursive: true, force: true });
   };
 
   try {
-    await waitForListeners(Object.values(ports), child, () => output + readLog());
+    await waitForListeners(Object.values(ports), master.child, () => output + readLog());
   } catch (e) {
     const diagnostics = output + readLog();
     await stop();
@@ -233,8 +245,22 @@ const startOnce = async (options: StartDovecotOptions): Promise<Dovecot> => {
       });
     },
     log: readLog,
-    processes: () =>
-      child.pid === undefined || child.exitCode !== null || child.signalCode !== null ? [] : [child.pid, ...descendants(child.pid)],
+    processes: () => {
+      const { child } = master;
+      return child.pid === undefined || child.exitCode !== null || child.signalCode !== null ? [] : [child.pid, ...descendants(child.pid)];
+    },
+    sessions: (user) => {
+      // `doveadm who` lists the logged-in sessions anvil knows of, one line per user with a count.
+      const out = execFileSync('doveadm', ['-c', join(dir, 'dovecot.conf'), '-f', 'tab', 'who', user], { encoding: 'utf8' });
+      const row = out.split('\n').slice(1).find((l) => l.split('\t')[0] === user);
+      return row ? Number(row.split('\t')[1]) : 0;
+    },
+    restart: async (downMs = 0) => {
+      await terminate();
+      if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+      master = launch();
+      await waitForListeners(Object.values(ports), master.child, () => output + readLog());
+    },
     stop,
   };
 };

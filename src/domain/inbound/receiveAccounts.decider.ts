@@ -29,6 +29,9 @@ import { requireText } from '../shared/text.js';
  *   two accounts would race for the same messages.
  * - Unchanged edits append nothing. Deleting an unknown account is NOT_FOUND.
  * - Auto-fetch: on/off and an interval of 1–1440 minutes; default on, every 10 minutes.
+ * - Push (IMAP IDLE, RFC 2177): on by default; an IMAP option like leave-on-server is a
+ *   POP3 one, so turning it on for POP3/APOP is refused. Accounts added before the
+ *   setting existed read as on (IMAP) / off (POP3).
  */
 
 export const MAX_RECEIVE_ACCOUNTS = 6;
@@ -73,6 +76,8 @@ export interface ReceiveAccountSettings {
   readonly enabled: boolean;
   /** Per-account override of the mailbox interval, in minutes; null: the mailbox setting. */
   readonly fetchIntervalMinutes: number | null;
+  /** IMAP only: keep an IDLE connection and import new mail as it arrives (servers without IDLE are polled). */
+  readonly idleEnabled: boolean;
 }
 
 /** Settings as events carry them: the password ciphertext travels beside them (`passwordCiphertext`), never inside. */
@@ -110,6 +115,7 @@ export interface ReceiveAccountInput {
   readonly deleteDuplicates?: boolean;
   readonly enabled?: boolean;
   readonly fetchIntervalMinutes?: number | null;
+  readonly idleEnabled?: boolean;
 }
 
 // ---- Commands ----
@@ -233,6 +239,11 @@ const resolveSettings = (
       `Delete-duplicates can be set only when the protocol is POP3 or APOP and leave-on-server is on; got protocol ${protocol} with leave-on-server ${leaveOnServer ? 'on' : 'off'}`,
     );
   }
+  // Following the protocol when not given, as the port follows it: IMAP on, POP3 off.
+  const idleEnabled = requireBoolean(['idleEnabled'], input.idleEnabled ?? (previous && previous.protocol === protocol ? previous.idleEnabled : !isPop(protocol)));
+  if (idleEnabled && isPop(protocol)) {
+    throw validationError(['idleEnabled'], `Push (IMAP IDLE, RFC 2177) applies to IMAP only; POP3 and APOP are polled at the fetch interval, got ${protocol}`);
+  }
   const address = input.errorNotificationAddress === undefined ? previous?.errorNotificationAddress ?? null : input.errorNotificationAddress;
   const interval = input.fetchIntervalMinutes === undefined ? previous?.fetchIntervalMinutes ?? null : input.fetchIntervalMinutes;
   return {
@@ -247,6 +258,7 @@ const resolveSettings = (
     deleteDuplicates,
     enabled: requireBoolean(['enabled'], input.enabled ?? previous?.enabled ?? true),
     fetchIntervalMinutes: interval === null ? null : requireIntegerIn(['fetchIntervalMinutes'], interval, 1, MAX_FETCH_INTERVAL_MINUTES),
+    idleEnabled,
   };
 };
 
@@ -344,6 +356,10 @@ export const decideReceiveAccounts = (
   }
 };
 
+/** Events recorded before the push setting existed carry no `idleEnabled`: IMAP pushes, POP3 cannot. */
+export const idleEnabledOf = (s: Pick<ReceiveAccountSettingsView, 'protocol'> & { readonly idleEnabled?: boolean }): boolean =>
+  s.idleEnabled ?? !isPop(s.protocol);
+
 export const evolveReceiveAccounts = (state: ReceiveAccountsState, event: ReceiveAccountsEvent): ReceiveAccountsState => {
   switch (event.type) {
     case 'ReceiveAccountAdded':
@@ -353,7 +369,7 @@ export const evolveReceiveAccounts = (state: ReceiveAccountsState, event: Receiv
       const kept = before?.method === 'PASSWORD' ? before.passwordCiphertext : '';
       const auth: ReceiveAuth =
         settings.auth.method === 'PASSWORD' ? { ...settings.auth, passwordCiphertext: passwordCiphertext ?? kept } : settings.auth;
-      return { ...state, accounts: new Map(state.accounts).set(event.data.accountId, { ...settings, auth }) };
+      return { ...state, accounts: new Map(state.accounts).set(event.data.accountId, { ...settings, idleEnabled: idleEnabledOf(settings), auth }) };
     }
     case 'ReceiveAccountDeleted': {
       const accounts = new Map(state.accounts);

@@ -126,6 +126,9 @@ export class ReceiveAccountFieldsInput extends AuditedInput {
 
   @Field(() => Int, { nullable: true, description: "1–1440 minutes; 0 clears the override (the mailbox's interval applies)." })
   fetchIntervalMinutes?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'IMAP only: push new mail over IMAP IDLE (RFC 2177) as it arrives. Default on for IMAP; POP3/APOP are always polled.' })
+  idleEnabled?: boolean | null;
 }
 
 @InputType()

@@ -8,7 +8,7 @@ import {
   ReceiveErrorCode,
   ReceiveProtocol,
 } from '../../domain/inbound/index.js';
-import { FetchState, type FetchStatusSnapshot, type ReceiveErrorSnapshot } from '../../inbound/fetchStatus.js';
+import { FetchMode, FetchModeReason, FetchState, type FetchStatusSnapshot, type ReceiveErrorSnapshot } from '../../inbound/fetchStatus.js';
 import type { AutoFetchRow, OAuthCredentialRow, ReceiveAccountRow } from './inbound.loaders.js';
 
 registerEnumType(OAuthProvider, { name: 'OAuthProvider', description: 'Google Workspace or Microsoft 365.' });
@@ -24,6 +24,15 @@ registerEnumType(ReceiveEncryption, {
 registerEnumType(ReceiveAuthMethod, { name: 'ReceiveAuthMethod', description: 'PASSWORD (account name + password) or OAUTH2 (XOAUTH2 with a registered OAuth credential).' });
 registerEnumType(ReceiveErrorCode, { name: 'ReceiveErrorCode', description: 'Classified receive errors; switch on these, never on the message.' });
 registerEnumType(FetchState, { name: 'FetchState' });
+registerEnumType(FetchMode, {
+  name: 'FetchMode',
+  description: 'IDLE: an IMAP IDLE connection is up and new mail is imported as it arrives; POLLING: fetched at the interval; BACKOFF: the IDLE connection dropped and is being re-established.',
+});
+registerEnumType(FetchModeReason, {
+  name: 'FetchModeReason',
+  description:
+    'Why a POLLING account does not push: PROTOCOL (POP3/APOP), IDLE_DISABLED (switched off for the account), IDLE_UNSUPPORTED (the server lacks IDLE), IDLE_LIMIT (this instance holds MAILROOM_IDLE_MAX_CONNECTIONS IDLE connections).',
+});
 
 export const ReceiveAccountHint = { GOOGLE_DECIDES_LEAVE_ON_SERVER: 'GOOGLE_DECIDES_LEAVE_ON_SERVER' } as const;
 export type ReceiveAccountHint = (typeof ReceiveAccountHint)[keyof typeof ReceiveAccountHint];
@@ -170,6 +179,21 @@ export class ReceiveAccountStatus {
   @Field(() => ReceiveError, { nullable: true, description: 'The latest error episode, open (state ERROR) or over.' })
   lastError!: ReceiveError | null;
 
+  @Field(() => FetchMode, { description: 'How the account is fetched right now.' })
+  mode!: FetchMode;
+
+  @Field(() => FetchModeReason, { nullable: true, description: 'POLLING: why the account does not push.' })
+  modeReason!: FetchModeReason | null;
+
+  @Field(() => Date, { nullable: true, description: 'IDLE: since when the connection is up.' })
+  connectedSince!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a run last imported new mail.' })
+  lastNewMailAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'POLLING: the next scheduled fetch; BACKOFF: the next reconnect; null while IDLE.' })
+  nextPollAt!: Date | null;
+
   static from(s: FetchStatusSnapshot): ReceiveAccountStatus {
     const date = (v: string | null) => (v ? new Date(v) : null);
     return Object.assign(new ReceiveAccountStatus(), {
@@ -177,6 +201,9 @@ export class ReceiveAccountStatus {
       lastAttemptAt: date(s.lastAttemptAt),
       lastFinishedAt: date(s.lastFinishedAt),
       lastSuccessAt: date(s.lastSuccessAt),
+      connectedSince: date(s.connectedSince),
+      lastNewMailAt: date(s.lastNewMailAt),
+      nextPollAt: date(s.nextPollAt),
       lastError: s.lastError ? ReceiveError.from(s.lastError) : null,
     });
   }
@@ -232,6 +259,9 @@ export class ReceiveAccount {
   @Field(() => Int, { nullable: true, description: "Per-account interval override in minutes; null: the mailbox's auto-fetch interval." })
   fetchIntervalMinutes!: number | null;
 
+  @Field(() => Boolean, { description: 'IMAP: new mail is pushed over IMAP IDLE when the server offers it; otherwise the account is polled.' })
+  idleEnabled!: boolean;
+
   @Field(() => [ReceiveAccountHint])
   hints!: ReceiveAccountHint[];
 
@@ -259,6 +289,7 @@ export class ReceiveAccount {
       deleteDuplicates: row.delete_duplicates === 1,
       enabled: row.enabled === 1,
       fetchIntervalMinutes: row.fetch_interval_minutes,
+      idleEnabled: row.idle_enabled === 1,
       hints: receiveAccountHints({ host: row.host, protocol: row.protocol as ReceiveProtocol }) as ReceiveAccountHint[],
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),

@@ -26,6 +26,7 @@ export const toAccountFields = (input: ReceiveAccountFieldsInput): ReceiveAccoun
     'leaveOnServer',
     'deleteDuplicates',
     'enabled',
+    'idleEnabled',
   ] as const) {
     if (input[key] != null) out[key] = input[key];
   }

@@ -20,11 +20,15 @@ export const fetchAccount = async (configured: FetchAccountConfig, deps: FetchDe
   } catch (error) {
     return new FetchRun(configured, deps).report(classifyFetchError(error, { protocol: configured.protocol, ...(deps.signal ? { signal: deps.signal } : {}) }));
   }
+  return reportedRun(account, deps, (run) => (account.protocol === 'IMAP' ? fetchImap(run) : fetchPop3(run)));
+};
+
+/** One run's body with the shared bookkeeping: abort check first, every error classified into the report. */
+export const reportedRun = async (account: FetchAccountConfig, deps: FetchDeps, body: (run: FetchRun) => Promise<void>): Promise<FetchReport> => {
   const run = new FetchRun(account, deps);
   try {
     run.checkAborted();
-    if (account.protocol === 'IMAP') await fetchImap(run);
-    else await fetchPop3(run);
+    await body(run);
     return run.report(null);
   } catch (error) {
     return run.report(classifyFetchError(error, { protocol: account.protocol, ...(deps.signal ? { signal: deps.signal } : {}) }));

@@ -20,6 +20,7 @@ import { imapSourceKey, type SourceKey } from '../messageStore/messageStore.js';
 import { SeenDisposition } from './fetchStateStore.js';
 import type { FetchRun } from './fetchRun.js';
 import { timeoutsOf } from './fetchRun.js';
+import type { FetchAccountConfig, FetchLimits } from './fetchTypes.js';
 import { MessageCollector } from './incomingMessage.js';
 
 /** UIDs per size FETCH, per body FETCH of small messages and per \Seen STORE. */
@@ -28,8 +29,8 @@ const BATCH = 200;
 const CHUNK = 1024 * 1024;
 
 export const fetchImap = async (run: FetchRun): Promise<void> => {
-  const { account, deps } = run;
-  const client = new ImapFlow(imapOptions(run));
+  const { deps } = run;
+  const client = new ImapFlow(imapOptions(run.account, run.limits));
   // imapflow emits 'error' for connection failures it also rejects with; unhandled, the
   // event would crash the process.
   client.on('error', () => {});
@@ -38,32 +39,43 @@ export const fetchImap = async (run: FetchRun): Promise<void> => {
   run.bytesRead = () => client.stats().received;
   try {
     await client.connect();
-    const inbox = await client.mailboxOpen('INBOX');
-    run.serverMessages = inbox.exists;
-    const uidValidity = String(inbox.uidValidity);
-    const previous = await run.state.getUidValidity(account.accountId);
-    // Recorded up front on the first run, so that even a first run that crashes leaves the
-    // reference a later re-numbering is detected against.
-    if (previous === undefined) await run.state.setUidValidity(account.accountId, uidValidity, deps.now());
-    const renumbered = previous !== undefined && previous !== uidValidity;
-    if (renumbered) run.uidValidityChanged = { from: previous, to: uidValidity };
-
-    const unseen = (await client.search({ seen: false }, { uid: true })) || [];
-    unseen.sort((a, b) => a - b);
-    const present = new Set<SourceKey>();
-    for (let i = 0; i < unseen.length; i += BATCH) {
-      const batch = unseen.slice(i, i + BATCH);
-      const toMarkSeen = await takeBatch(run, client, uidValidity, batch, renumbered, present);
-      if (toMarkSeen.length > 0) await client.messageFlagsAdd(toMarkSeen, ['\\Seen'], { uid: true });
-    }
-    // Too-large entries of messages that are no longer unseen (read or deleted elsewhere).
-    await run.state.prune(account.accountId, present, 'imap:');
-    if (renumbered) await run.state.setUidValidity(account.accountId, uidValidity, deps.now());
+    await takeUnseen(run, client);
     await client.logout();
   } finally {
     deps.signal?.removeEventListener('abort', abort);
     if (client.usable) client.close();
   }
+};
+
+/**
+ * One pass over INBOX on a connected client: the polling run's connection, or a
+ * long-lived IDLE connection (imapIdle.ts) that already has INBOX selected, whose
+ * IMAP commands here break the IDLE (imapflow sends DONE first).
+ */
+export const takeUnseen = async (run: FetchRun, client: ImapFlow): Promise<void> => {
+  const { account, deps } = run;
+  const selected = client.mailbox;
+  const inbox = selected && selected.path === 'INBOX' ? selected : await client.mailboxOpen('INBOX');
+  run.serverMessages = inbox.exists;
+  const uidValidity = String(inbox.uidValidity);
+  const previous = await run.state.getUidValidity(account.accountId);
+  // Recorded up front on the first run, so that even a first run that crashes leaves the
+  // reference a later re-numbering is detected against.
+  if (previous === undefined) await run.state.setUidValidity(account.accountId, uidValidity, deps.now());
+  const renumbered = previous !== undefined && previous !== uidValidity;
+  if (renumbered) run.uidValidityChanged = { from: previous, to: uidValidity };
+
+  const unseen = (await client.search({ seen: false }, { uid: true })) || [];
+  unseen.sort((a, b) => a - b);
+  const present = new Set<SourceKey>();
+  for (let i = 0; i < unseen.length; i += BATCH) {
+    const batch = unseen.slice(i, i + BATCH);
+    const toMarkSeen = await takeBatch(run, client, uidValidity, batch, renumbered, present);
+    if (toMarkSeen.length > 0) await client.messageFlagsAdd(toMarkSeen, ['\\Seen'], { uid: true });
+  }
+  // Too-large entries of messages that are no longer unseen (read or deleted elsewhere).
+  await run.state.prune(account.accountId, present, 'imap:');
+  if (renumbered) await run.state.setUidValidity(account.accountId, uidValidity, deps.now());
 };
 
 const takeBatch = async (
@@ -214,8 +226,7 @@ const download = async (client: ImapFlow, uid: number, size: number, maxBytes: n
   }
 };
 
-const imapOptions = (run: FetchRun): ImapFlowOptions => {
-  const { account } = run;
+export const imapOptions = (account: FetchAccountConfig, limits: FetchLimits): ImapFlowOptions => {
   const timeouts = timeoutsOf(account);
   const tls = account.tls ?? {};
   return {
@@ -242,6 +253,6 @@ const imapOptions = (run: FetchRun): ImapFlowOptions => {
     socketTimeout: timeouts.idleMs,
     // One window plus framing; a server ignoring the partial for a huge message fails the
     // connection instead of filling memory.
-    maxLiteralSize: Math.max(CHUNK, run.limits.maxMessageBytes) + 64 * 1024,
+    maxLiteralSize: Math.max(CHUNK, limits.maxMessageBytes) + 64 * 1024,
   };
 };

@@ -10,7 +10,7 @@ import {
 } from '../../domain/inbound/index.js';
 import { handleCommand } from '../../eventstore/handleCommand.js';
 import type { EventStore } from '../../eventstore/port.js';
-import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
+import { FetchMode, loadFetchStatuses, type FetchModeReason, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
 import { recordFetchRun } from '../../inbound/fetchRunHistory.js';
 import { OAuthAccessError, type OAuthAccessTokens } from '../../inbound/oauth/accessTokens.js';
 import { loadReceiveAccounts } from '../../inbound/streams.js';
@@ -19,7 +19,8 @@ import { FetchError, FetchErrorCode } from '../fetch/fetchError.js';
 import type { FetchAccountConfig, FetchAuth, FetchDeps, FetchReport, FetchTlsOptions } from '../fetch/fetchTypes.js';
 import type { NoticeSender } from '../notices/notice.js';
 import { FetchLeaseLost } from './fetchLeases.js';
-import type { FetchStatusPublisher } from './fetchStatusRelay.js';
+import { DEFAULT_MAX_BACKOFF_MS, nextRunAt } from './fetchSchedule.js';
+import type { FetchStatusPublisher } from './fetchStatusFeed.js';
 import { receiveNoticeFor } from './receiveNotices.js';
 
 /** The fetchers' entry point (src/mail/fetch): one run against the server, never throws for server trouble. */
@@ -41,6 +42,29 @@ export interface AccountFetchOptions {
   readonly tls?: FetchTlsOptions;
   readonly timeouts?: FetchAccountConfig['timeouts'];
   readonly afterAppend?: (position: number) => Promise<void>;
+  /** The scheduler's backoff ceiling, for the next poll shown in the status. @default 2 hours */
+  readonly maxBackoffMs?: number;
+}
+
+/** How one run is made and what it means for the account's mode. */
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  /** The fetcher of this run (an IDLE connection's); @default the options' `fetchAccount` */
+  readonly fetchAccount?: FetchAccountFn;
+  /**
+   * A polling run: the stored mode becomes POLLING for `reason`, and the next poll is
+   * computed from `intervalMinutes` (null: nothing polls it, e.g. the scheduler is off).
+   * Absent: an IDLE session's run, which keeps the mode it set.
+   */
+  readonly polling?: { readonly reason: FetchModeReason | null; readonly intervalMinutes: number | null };
+}
+
+/** Mode fields an IDLE session (or the scheduler, for an account over the IDLE cap) records. */
+export interface ModeChange {
+  readonly mode: FetchMode;
+  readonly reason: FetchModeReason | null;
+  readonly connectedSince: Date | null;
+  readonly nextPollAt: Date | null;
 }
 
 export interface AccountFetchResult {
@@ -53,6 +77,22 @@ export interface AccountFetchResult {
   /** The run was aborted (account deleted, shutdown): nothing recorded as an account problem. */
   readonly aborted: boolean;
 }
+
+/** The operational row of an account never fetched before (its first run or mode change inserts it). */
+const newFetchStateRow = (accountId: string, mailboxNumber: number, now: string) => ({
+  account_id: accountId,
+  mailbox_number: mailboxNumber,
+  running: 0,
+  last_attempt_at: null as string | null,
+  last_finished_at: null,
+  last_success_at: null,
+  consecutive_failures: 0,
+  last_imported: 0,
+  last_skipped: 0,
+  imported_total: 0,
+  skipped_total: 0,
+  updated_at: now,
+});
 
 /** Our own failures (store, bugs) are not the account's problem: no episode, no notice. */
 const NOT_ACCOUNT_PROBLEMS: ReadonlySet<string> = new Set([FetchErrorCode.ABORTED, FetchErrorCode.INTERNAL]);
@@ -77,7 +117,9 @@ export class AccountFetch {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  async run(mailboxNumber: number, accountId: string, signal?: AbortSignal): Promise<AccountFetchResult> {
+  async run(mailboxNumber: number, accountId: string, signalOrOptions?: AbortSignal | RunOptions): Promise<AccountFetchResult> {
+    const options: RunOptions = signalOrOptions instanceof AbortSignal ? { signal: signalOrOptions } : (signalOrOptions ?? {});
+    const { signal } = options;
     const settings = (await loadReceiveAccounts(this.options.store, mailboxNumber)).accounts.get(accountId);
     if (!settings) return { accountId, status: null, imported: 0, skipped: 0, failure: null, aborted: false };
     await this.markStarted(mailboxNumber, accountId);
@@ -87,7 +129,7 @@ export class AccountFetch {
     let internal: unknown = null;
     try {
       const auth = await this.authFor(mailboxNumber, settings);
-      report = await this.options.fetchAccount(this.configFor(mailboxNumber, accountId, settings, auth), { ...this.options.fetchDeps, ...(signal ? { signal } : {}) });
+      report = await (options.fetchAccount ?? this.options.fetchAccount)(this.configFor(mailboxNumber, accountId, settings, auth), { ...this.options.fetchDeps, ...(signal ? { signal } : {}) });
       if (report.error) {
         if (!NOT_ACCOUNT_PROBLEMS.has(report.error.code)) failure = failureOf(report.error);
         else if (report.error.code === FetchErrorCode.INTERNAL) internal = report.error;
@@ -109,7 +151,7 @@ export class AccountFetch {
       await this.recordOutcome(mailboxNumber, accountId, settings, failure, report);
     }
     const succeeded = !aborted && failure === null && internal === null;
-    const status = await this.markFinished(mailboxNumber, accountId, { succeeded, failed: !aborted && !succeeded, imported, skipped });
+    const status = await this.markFinished(mailboxNumber, accountId, { succeeded, failed: !aborted && !succeeded, imported, skipped, polling: options.polling ?? null });
     if (internal !== null) throw internal;
     return { accountId, status, imported, skipped, failure, aborted };
   }
@@ -172,20 +214,7 @@ export class AccountFetch {
     const now = this.clock().toISOString();
     await this.options.db
       .insertInto('receive_fetch_state')
-      .values({
-        account_id: accountId,
-        mailbox_number: mailboxNumber,
-        running: 1,
-        last_attempt_at: now,
-        last_finished_at: null,
-        last_success_at: null,
-        consecutive_failures: 0,
-        last_imported: 0,
-        last_skipped: 0,
-        imported_total: 0,
-        skipped_total: 0,
-        updated_at: now,
-      })
+      .values({ ...newFetchStateRow(accountId, mailboxNumber, now), running: 1, last_attempt_at: now })
       .onConflict((oc) => oc.column('account_id').doUpdateSet({ running: 1, last_attempt_at: now, updated_at: now }))
       .execute();
     await this.publish(mailboxNumber, accountId);
@@ -194,12 +223,15 @@ export class AccountFetch {
   private async markFinished(
     mailboxNumber: number,
     accountId: string,
-    outcome: { succeeded: boolean; failed: boolean; imported: number; skipped: number },
+    outcome: { succeeded: boolean; failed: boolean; imported: number; skipped: number; polling: RunOptions['polling'] | null },
   ): Promise<FetchStatusSnapshot> {
     const now = this.clock().toISOString();
+    const polling = outcome.polling ? await this.pollingFields(accountId, outcome.polling, outcome.succeeded) : {};
     await this.options.db
       .updateTable('receive_fetch_state')
       .set((eb) => ({
+        ...polling,
+        ...(outcome.imported > 0 ? { last_new_mail_at: now } : {}),
         running: 0,
         last_finished_at: now,
         updated_at: now,
@@ -215,6 +247,43 @@ export class AccountFetch {
     if (outcome.succeeded || outcome.failed) {
       await recordFetchRun(this.options.db, { accountId, mailboxNumber, finishedAt: new Date(now), failed: outcome.failed, imported: outcome.imported });
     }
+    return this.publish(mailboxNumber, accountId);
+  }
+
+  /** POLLING and when the scheduler runs the account next, from the state this run leaves. */
+  private async pollingFields(accountId: string, polling: NonNullable<RunOptions['polling']>, succeeded: boolean) {
+    let nextPollAt: string | null = null;
+    if (polling.intervalMinutes !== null) {
+      const row = await this.options.db
+        .selectFrom('receive_fetch_state')
+        .select(['last_attempt_at', 'consecutive_failures'])
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      const failures = succeeded ? 0 : (row?.consecutive_failures ?? 0) + 1;
+      const at = nextRunAt(
+        { accountId, mailboxNumber: 0, intervalMinutes: polling.intervalMinutes, lastAttemptAt: row?.last_attempt_at ?? null, consecutiveFailures: failures },
+        this.options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
+      );
+      nextPollAt = at > 0 ? new Date(at).toISOString() : null;
+    }
+    return { mode: FetchMode.POLLING, mode_reason: polling.reason, connected_since: null, next_poll_at: nextPollAt };
+  }
+
+  /** Records how the account is fetched now and publishes the status. */
+  async setMode(mailboxNumber: number, accountId: string, change: ModeChange): Promise<FetchStatusSnapshot> {
+    const now = this.clock().toISOString();
+    const fields = {
+      mode: change.mode,
+      mode_reason: change.reason,
+      connected_since: change.connectedSince?.toISOString() ?? null,
+      next_poll_at: change.nextPollAt?.toISOString() ?? null,
+      updated_at: now,
+    };
+    await this.options.db
+      .insertInto('receive_fetch_state')
+      .values({ ...newFetchStateRow(accountId, mailboxNumber, now), ...fields })
+      .onConflict((oc) => oc.column('account_id').doUpdateSet(fields))
+      .execute();
     return this.publish(mailboxNumber, accountId);
   }
 

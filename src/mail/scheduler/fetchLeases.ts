@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
+import type { SchedulerLogger } from './schedulerLogger.js';
 
 /** @see MAILROOM_FETCH_LEASE_MS */
 export const DEFAULT_FETCH_LEASE_MS = 60_000;
@@ -124,3 +125,33 @@ export class FetchLeaseLost extends Error {
     this.name = 'FetchLeaseLost';
   }
 }
+
+/**
+ * Renews every lease/3 while `controller` is not aborted, so two renewals can fail (a
+ * database hiccup) before the lease runs out. A renewal that finds the lease gone, or no
+ * successful renewal for a whole period, aborts with FetchLeaseLost: another instance may
+ * be fetching the account by then. For a run and for an IDLE session alike.
+ */
+export const keepRenewed = (leases: FetchLeases, accountId: string, controller: AbortController, logger?: SchedulerLogger): NodeJS.Timeout => {
+  let lastRenewed = performance.now();
+  let renewing = false;
+  return setInterval(() => {
+    if (renewing || controller.signal.aborted) return;
+    renewing = true;
+    leases
+      .renew(accountId)
+      .then(
+        (held) => {
+          if (held) lastRenewed = performance.now();
+          else controller.abort(new FetchLeaseLost(accountId));
+        },
+        (err: unknown) => {
+          logger?.warn({ err, accountId }, 'fetch lease renewal failed');
+          if (performance.now() - lastRenewed >= leases.leaseMs) controller.abort(new FetchLeaseLost(accountId));
+        },
+      )
+      .finally(() => {
+        renewing = false;
+      });
+  }, Math.max(1, Math.floor(leases.leaseMs / 3)));
+};

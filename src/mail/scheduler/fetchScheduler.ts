@@ -1,20 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
 import { DEFAULT_FETCH_INTERVAL_MINUTES } from '../../domain/inbound/receiveAccounts.decider.js';
-import { loadFetchStatuses } from '../../inbound/fetchStatus.js';
+import { FetchMode, FetchModeReason, FetchState, loadFetchStatuses } from '../../inbound/fetchStatus.js';
 import type { ReceiveFailure } from '../../domain/inbound/index.js';
 import type { AccountFetch, AccountFetchResult } from './accountFetch.js';
-import { FetchLeaseLost, FetchLeases } from './fetchLeases.js';
+import { FetchLeases, keepRenewed } from './fetchLeases.js';
+import { DEFAULT_MAX_BACKOFF_MS, nextRunAt, type ScheduleRow } from './fetchSchedule.js';
+import type { IdleCandidate, IdlePool } from './idlePool.js';
+import type { SchedulerLogger } from './schedulerLogger.js';
 
-export interface SchedulerLogger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
+export { nextRunAt, type ScheduleRow } from './fetchSchedule.js';
+export type { SchedulerLogger } from './schedulerLogger.js';
 
 export interface FetchSchedulerOptions {
   readonly db: Kysely<ReadModelDb>;
-  readonly accountFetch: Pick<AccountFetch, 'run'>;
+  readonly accountFetch: Pick<AccountFetch, 'run' | 'setMode'>;
   readonly clock?: () => Date;
   /** How often due accounts are looked for. @default 1000 */
   readonly tickMs?: number;
@@ -31,35 +31,9 @@ export interface FetchSchedulerOptions {
   readonly leases?: FetchLeases;
   /** How often "fetch now" looks whether another instance's run of the account ended. @default min(1000, lease / 4) */
   readonly pollMs?: number;
+  /** IMAP IDLE sessions of this instance (sharing `leases`); absent: every account is polled. */
+  readonly idle?: IdlePool;
 }
-
-export interface ScheduleRow {
-  readonly accountId: string;
-  readonly mailboxNumber: number;
-  readonly intervalMinutes: number;
-  readonly lastAttemptAt: string | null;
-  readonly consecutiveFailures: number;
-  /**
-   * The last run started but never finished and nobody holds the account's lease: its
-   * instance died mid-run. Due at once, whatever the interval, so a takeover happens
-   * within one lease period.
-   */
-  readonly interrupted?: boolean;
-}
-
-/**
- * When an account runs next. Derived only from stored state (the last attempt and the
- * failures in a row), so a restarted server picks up the same schedule. After n failures
- * in a row the interval is multiplied by 2^(n-1), up to 64× and at most `maxBackoffMs`
- * (never below the interval itself): a broken server is not hammered every minute, and a
- * fixed one is noticed within a bounded time.
- */
-export const nextRunAt = (row: ScheduleRow, maxBackoffMs: number): number => {
-  if (row.lastAttemptAt === null || row.interrupted) return 0;
-  const intervalMs = row.intervalMinutes * 60_000;
-  const factor = row.consecutiveFailures <= 1 ? 1 : 2 ** Math.min(row.consecutiveFailures - 1, 6);
-  return Date.parse(row.lastAttemptAt) + Math.min(intervalMs * factor, Math.max(intervalMs, maxBackoffMs));
-};
 
 interface Running {
   readonly mailboxNumber: number;
@@ -68,9 +42,11 @@ interface Running {
   readonly done: Promise<AccountFetchResult | null>;
 }
 
-interface EligibleRow extends ScheduleRow {
-  /** A live lease of another instance: its run is in progress there. */
+interface EligibleRow extends ScheduleRow, IdleCandidate {
+  /** A live lease of another instance: its run (or IDLE session) is in progress there. */
   readonly heldElsewhere: boolean;
+  readonly mode: string | null;
+  readonly modeReason: string | null;
 }
 
 /**
@@ -100,7 +76,7 @@ export class FetchScheduler {
     this.clock = options.clock ?? (() => new Date());
     this.tickMs = options.tickMs ?? 1000;
     this.maxConcurrent = options.maxConcurrent ?? 4;
-    this.maxBackoffMs = options.maxBackoffMs ?? 2 * 60 * 60_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
     this.leases = options.leases ?? new FetchLeases({ db: options.db, clock: this.clock });
     this.pollMs = options.pollMs ?? Math.min(1000, Math.max(10, Math.floor(this.leases.leaseMs / 4)));
   }
@@ -126,7 +102,12 @@ export class FetchScheduler {
     this.timer = null;
     await this.ticking;
     for (const r of this.running.values()) r.controller.abort(new Error('shutdown'));
-    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+    await Promise.allSettled([...[...this.running.values()].map((r) => r.done), this.options.idle?.stopAll()]);
+  }
+
+  /** IMAP IDLE connections this instance has up. */
+  get idleConnections(): number {
+    return this.options.idle?.connections ?? 0;
   }
 
   /** Accounts being fetched right now. */
@@ -143,6 +124,9 @@ export class FetchScheduler {
    */
   async runNow(mailboxNumber: number, accountId: string): Promise<AccountFetchResult> {
     for (;;) {
+      // An IDLE session of this instance answers over its connection.
+      const pushed = this.options.idle?.fetchNow(accountId);
+      if (pushed) return pushed;
       const result = await (this.running.get(accountId) ?? this.launch(mailboxNumber, accountId, false)).done;
       if (result) return result;
       const outcome = await this.awaitRunElsewhere(mailboxNumber, accountId);
@@ -153,6 +137,7 @@ export class FetchScheduler {
   /** Stops the account's run in progress, if any (its account was deleted or disabled). */
   abort(accountId: string, reason = 'account deleted'): void {
     this.running.get(accountId)?.controller.abort(new Error(reason));
+    this.options.idle?.stop(accountId, reason);
   }
 
   /** One scheduling pass: abort runs of vanished accounts, start the due ones. Public for tests. */
@@ -162,9 +147,12 @@ export class FetchScheduler {
     for (const [accountId, r] of this.running) {
       if (!byId.has(accountId) && !(await this.exists(accountId))) r.controller.abort(new Error('account deleted'));
     }
+    const idle = this.options.idle;
+    idle?.reconcile(eligible, (accountId) => this.running.has(accountId));
+    await this.showIdleLimit(eligible);
     const now = this.clock().getTime();
     const due = eligible
-      .filter((r) => !this.running.has(r.accountId) && !r.heldElsewhere && nextRunAt(r, this.maxBackoffMs) <= now)
+      .filter((r) => !this.running.has(r.accountId) && !r.heldElsewhere && !idle?.has(r.accountId) && nextRunAt(r, this.maxBackoffMs) <= now)
       .sort((a, b) => nextRunAt(a, this.maxBackoffMs) - nextRunAt(b, this.maxBackoffMs));
     for (const r of due) {
       if (this.running.size >= this.maxConcurrent) break;
@@ -172,6 +160,26 @@ export class FetchScheduler {
     }
     await this.clearStaleRunning();
     await this.forgetDeleted();
+  }
+
+  /** Accounts that would push but find this instance's IDLE connections taken say so at once, not at their next poll. */
+  private async showIdleLimit(eligible: readonly EligibleRow[]): Promise<void> {
+    for (const r of eligible) {
+      // A never-fetched or interrupted account is due now; its run records the mode.
+      if (r.lastAttemptAt === null || r.interrupted || r.heldElsewhere || this.running.has(r.accountId) || this.options.idle?.has(r.accountId)) continue;
+      if (this.pollingReason(r) !== FetchModeReason.IDLE_LIMIT || (r.mode === FetchMode.POLLING && r.modeReason === FetchModeReason.IDLE_LIMIT)) continue;
+      const next = nextRunAt(r, this.maxBackoffMs);
+      await this.options.accountFetch.setMode(r.mailboxNumber, r.accountId, {
+        mode: FetchMode.POLLING,
+        reason: FetchModeReason.IDLE_LIMIT,
+        connectedSince: null,
+        nextPollAt: new Date(Math.max(next, this.clock().getTime())),
+      });
+    }
+  }
+
+  private pollingReason(r: EligibleRow): FetchModeReason | null {
+    return this.options.idle ? this.options.idle.pollingReason(r) : r.protocol === 'IMAP' ? FetchModeReason.IDLE_LIMIT : FetchModeReason.PROTOCOL;
   }
 
   private schedule(): void {
@@ -213,12 +221,15 @@ export class FetchScheduler {
     try {
       // The tick read the schedule before taking the lease: another instance may have run
       // the account in between.
-      if (scheduled && !(await this.stillDue(accountId))) return null;
+      const row = (await this.eligible(accountId))[0];
+      if (scheduled && (row === undefined || nextRunAt(row, this.maxBackoffMs) > this.clock().getTime())) return null;
+      // "Fetch now" of a disabled mailbox's account, or with the scheduler off: nothing polls it next.
+      const polling = { reason: row ? this.pollingReason(row) : null, intervalMinutes: row && this.started ? row.intervalMinutes : null };
       const fields = { accountId, instanceId: this.instanceId };
       this.options.logger?.info(fields, 'fetch run started');
-      const renewal = this.keepRenewed(accountId, controller);
+      const renewal = keepRenewed(this.leases, accountId, controller, this.options.logger);
       try {
-        const result = await this.options.accountFetch.run(mailboxNumber, accountId, controller.signal);
+        const result = await this.options.accountFetch.run(mailboxNumber, accountId, { signal: controller.signal, polling });
         this.options.logger?.info({ ...fields, imported: result.imported, aborted: result.aborted }, 'fetch run finished');
         return result;
       } catch (err) {
@@ -230,36 +241,6 @@ export class FetchScheduler {
     } finally {
       await leases.release(accountId).catch((err: unknown) => this.options.logger?.warn({ err, accountId }, 'fetch lease release failed'));
     }
-  }
-
-  /**
-   * Renews every lease/3, so two renewals can fail (a database hiccup) before the lease
-   * runs out. A renewal that finds the lease gone, or no successful renewal for a whole
-   * period, aborts the run: another instance may be fetching the account by then.
-   */
-  private keepRenewed(accountId: string, controller: AbortController): NodeJS.Timeout {
-    const { leases } = this;
-    let lastRenewed = performance.now();
-    let renewing = false;
-    return setInterval(() => {
-      if (renewing || controller.signal.aborted) return;
-      renewing = true;
-      leases
-        .renew(accountId)
-        .then(
-          (held) => {
-            if (held) lastRenewed = performance.now();
-            else controller.abort(new FetchLeaseLost(accountId));
-          },
-          (err: unknown) => {
-            this.options.logger?.warn({ err, accountId }, 'fetch lease renewal failed');
-            if (performance.now() - lastRenewed >= leases.leaseMs) controller.abort(new FetchLeaseLost(accountId));
-          },
-        )
-        .finally(() => {
-          renewing = false;
-        });
-    }, Math.max(1, Math.floor(leases.leaseMs / 3)));
   }
 
   /**
@@ -275,6 +256,10 @@ export class FetchScheduler {
         return lastAttemptAt !== null && lastFinishedAt !== null && lastFinishedAt >= lastAttemptAt ? outcome : null;
       }
       if (!this.leases.isLive(lease) || lease.holder === this.instanceId) return null;
+      // An IDLE session elsewhere holds the lease for good and imports new mail as it
+      // arrives: its last run's outcome is the answer once no run is in progress.
+      const stored = await this.storedOutcome(mailboxNumber, accountId);
+      if (stored.status!.mode === FetchMode.IDLE && stored.status!.state !== FetchState.FETCHING) return stored;
       if (this.closed) throw new Error('fetch scheduler stopped');
       await new Promise((r) => setTimeout(r, this.pollMs));
     }
@@ -286,11 +271,6 @@ export class FetchScheduler {
     const open = status!.lastError && status!.lastError.clearedAt === null ? status!.lastError : null;
     const failure: ReceiveFailure | null = open ? { code: open.code as ReceiveFailure['code'], message: open.message, serverResponse: open.serverResponse } : null;
     return { accountId, status: status!, imported: status!.lastImported, skipped: status!.lastSkipped, failure, aborted: false };
-  }
-
-  private async stillDue(accountId: string): Promise<boolean> {
-    const row = (await this.eligible(accountId))[0];
-    return row !== undefined && nextRunAt(row, this.maxBackoffMs) <= this.clock().getTime();
   }
 
   /**
@@ -325,6 +305,11 @@ export class FetchScheduler {
         's.consecutive_failures',
         'l.holder as lease_holder',
         'l.expires_at as lease_expires_at',
+        'a.protocol',
+        'a.idle_enabled',
+        'a.updated_at',
+        's.mode',
+        's.mode_reason',
       ])
       .where('a.enabled', '=', 1)
       .$if(onlyAccountId !== undefined, (q) => q.where('a.account_id', '=', onlyAccountId!))
@@ -345,8 +330,18 @@ export class FetchScheduler {
           lastAttemptAt,
           consecutiveFailures: r.consecutive_failures ?? 0,
           // Each run sets last_finished_at at or after its own last_attempt_at.
-          interrupted: !leaseLive && lastAttemptAt !== null && (lastFinishedAt === null || lastFinishedAt < lastAttemptAt),
+          // So is an account whose IDLE session ended without handing over (its instance
+          // died): mail may have arrived since, and nothing pushes it any more.
+          interrupted:
+            !leaseLive &&
+            ((lastAttemptAt !== null && (lastFinishedAt === null || lastFinishedAt < lastAttemptAt)) ||
+              ((r.mode === FetchMode.IDLE || r.mode === FetchMode.BACKOFF) && !this.options.idle?.has(r.account_id))),
           heldElsewhere: leaseLive,
+          protocol: r.protocol,
+          idleEnabled: r.idle_enabled === 1,
+          settingsVersion: r.updated_at,
+          mode: r.mode ?? null,
+          modeReason: r.mode_reason ?? null,
         };
       });
   }

@@ -1,5 +1,10 @@
 import type { FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
 
+/** Where AccountFetch announces a status change: the local feed, or the relay in front of it. */
+export interface FetchStatusPublisher {
+  publish(status: FetchStatusSnapshot): void | Promise<void>;
+}
+
 interface Listener {
   readonly filter: (status: FetchStatusSnapshot) => boolean;
   readonly push: (status: FetchStatusSnapshot) => void;

@@ -2,13 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { PgChannelListener } from '../../db/pgChannelListener.js';
 import type { ReadModelDb } from '../../db/schema.js';
 import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
-import type { FetchStatusFeed } from './fetchStatusFeed.js';
-import type { SchedulerLogger } from './fetchScheduler.js';
-
-/** Where AccountFetch announces a status change: the local feed, or the relay in front of it. */
-export interface FetchStatusPublisher {
-  publish(status: FetchStatusSnapshot): void | Promise<void>;
-}
+import type { FetchStatusFeed, FetchStatusPublisher } from './fetchStatusFeed.js';
+import type { SchedulerLogger } from './schedulerLogger.js';
 
 export const FETCH_STATUS_CHANNEL = 'mailroom_fetch_status';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; larger snapshots travel as a reference. */

@@ -1,5 +1,5 @@
 import type { ReceiveAccountSettingsView, ReceiveAccountsEvent } from '../../domain/inbound/receiveAccounts.decider.js';
-import { receiveAccountsEventTypes } from '../../domain/inbound/receiveAccounts.decider.js';
+import { idleEnabledOf, receiveAccountsEventTypes } from '../../domain/inbound/receiveAccounts.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
@@ -19,6 +19,7 @@ const columns = (s: ReceiveAccountSettingsView) => ({
   delete_duplicates: s.deleteDuplicates ? 1 : 0,
   enabled: s.enabled ? 1 : 0,
   fetch_interval_minutes: s.fetchIntervalMinutes,
+  idle_enabled: idleEnabledOf(s) ? 1 : 0,
 });
 
 /**

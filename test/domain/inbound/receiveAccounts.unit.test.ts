@@ -39,6 +39,7 @@ const popSettings: ReceiveAccountSettings = {
   deleteDuplicates: false,
   enabled: true,
   fetchIntervalMinutes: null,
+  idleEnabled: false,
 };
 
 const credential = (over: Partial<OAuthCredentialLookup> = {}): OAuthCredentialLookup => ({
@@ -91,7 +92,7 @@ describe('Receive accounts: ports and encryption', () => {
   ] as const)('%s with %s defaults to port %i', (protocol, encryption, port) =>
     given(receiveAccountsDecider)
       .when(addCmd({ ...popInput, protocol, encryption }))
-      .then(added({ ...popSettings, protocol, encryption, port })));
+      .then(added({ ...popSettings, protocol, encryption, port, idleEnabled: protocol === 'IMAP' })));
 
   it('keeps an explicit port and lower-cases the host', () =>
     given(receiveAccountsDecider).when(addCmd({ ...popInput, port: 1995 })).then(added({ ...popSettings, port: 1995 })));
@@ -113,10 +114,36 @@ describe('Receive accounts: ports and encryption', () => {
   it('a default port follows a protocol change on edit; a custom port stays', () => {
     given(receiveAccountsDecider, [added(popSettings)])
       .when(changeCmd({ protocol: 'IMAP' }))
-      .then(changed({ ...popSettings, protocol: 'IMAP', port: 993 }, ['protocol', 'port']));
+      .then(changed({ ...popSettings, protocol: 'IMAP', port: 993, idleEnabled: true }, ['protocol', 'port', 'idleEnabled']));
     given(receiveAccountsDecider, [added({ ...popSettings, port: 2995 })])
       .when(changeCmd({ protocol: 'IMAP' }))
-      .then(changed({ ...popSettings, protocol: 'IMAP', port: 2995 }, ['protocol']));
+      .then(changed({ ...popSettings, protocol: 'IMAP', port: 2995, idleEnabled: true }, ['protocol', 'idleEnabled']));
+  });
+});
+
+describe('Receive accounts: IMAP IDLE push', () => {
+  const imapInput = { ...popInput, protocol: 'IMAP' as const };
+  const imapSettings = { ...popSettings, protocol: 'IMAP' as const, port: 993, idleEnabled: true };
+
+  it('is on by default for IMAP and can be switched off and on', () => {
+    given(receiveAccountsDecider).when(addCmd(imapInput)).then(added(imapSettings));
+    given(receiveAccountsDecider, [added(imapSettings)])
+      .when(changeCmd({ idleEnabled: false }))
+      .then(changed({ ...imapSettings, idleEnabled: false }, ['idleEnabled']));
+  });
+
+  it('is refused for POP3 and APOP, saying they are polled', () => {
+    given(receiveAccountsDecider).when(addCmd({ ...popInput, idleEnabled: true })).thenThrows('VALIDATION', ['idleEnabled']);
+    given(receiveAccountsDecider).when(addCmd({ ...popInput, protocol: 'APOP', idleEnabled: true })).thenThrows('VALIDATION', /IMAP only/);
+  });
+
+  it('an IMAP account switched to POP3 stops pushing; an account from before the setting reads by its protocol', () => {
+    given(receiveAccountsDecider, [added(imapSettings)])
+      .when(changeCmd({ protocol: 'POP3' }))
+      .then(changed({ ...popSettings, idleEnabled: false }, ['protocol', 'port', 'idleEnabled']));
+    const { idleEnabled: _, ...legacy } = imapSettings;
+    const state = receiveAccountsDecider.evolve(receiveAccountsDecider.initialState(), added(legacy as typeof imapSettings));
+    expect([...state.accounts.values()][0]!.idleEnabled).toBe(true);
   });
 });
 
@@ -177,7 +204,7 @@ describe('Receive accounts: authentication', () => {
   it('uses a registered, enabled OAuth credential of the mailbox', () =>
     given(receiveAccountsDecider)
       .when(addCmd({ ...popInput, protocol: 'IMAP', authMethod: 'OAUTH2', credentialId: CREDENTIAL, passwordCiphertext: undefined }, id(1), credential()))
-      .then(added({ ...popSettings, protocol: 'IMAP', port: 993, auth: { method: 'OAUTH2', username: 'support', credentialId: CREDENTIAL } })));
+      .then(added({ ...popSettings, protocol: 'IMAP', port: 993, idleEnabled: true, auth: { method: 'OAUTH2', username: 'support', credentialId: CREDENTIAL } })));
 
   it('refuses OAuth without a credential, with an unknown one, one of another mailbox, a deleted or a disabled one', () => {
     const oauth = { ...popInput, authMethod: 'OAUTH2' as const, credentialId: CREDENTIAL };
