@@ -47,7 +47,7 @@ export interface ReceiveAccountsTable {
   delete_duplicates: number;
   enabled: number;
   fetch_interval_minutes: number | null;
-  /** IMAP IDLE push on (migrations/0015_fetch_idle.ts). */
+  /** IMAP IDLE push on (migrations/0016_fetch_idle.ts). */
   idle_enabled: number;
   created_at: string;
   updated_at: string;
