@@ -51,9 +51,13 @@ const csvLine = (e: HistoryEntry): string =>
     .map(csvCell)
     .join(',');
 
-/** Writes with backpressure: waits for `drain` when the stream's buffer is full. */
+/**
+ * Writes with backpressure: waits for `drain` when the stream's buffer is full. A stream
+ * closed meanwhile (an HTTP client that went away) ends the export instead of waiting forever.
+ */
 export const writerOf = (out: Writable) => async (text: string): Promise<void> => {
-  if (!out.write(text)) await once(out, 'drain');
+  if (out.destroyed) throw new Error('The export stream was closed before the export ended');
+  if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
 };
 
 /** The entry as exported: masked changes only; event data itself never leaves (secrets live in it). */

@@ -42,6 +42,12 @@ export interface AuditMerkleNodesTable {
   hash: string;
 }
 
+/** Event id → global position (kept by `audit.merkle_tree`), so proofs can be asked for by event id. */
+export interface AuditEventPositionsTable {
+  event_id: string;
+  position: number;
+}
+
 /** Signed checkpoints (src/audit/checkpoints.ts); not derivable from events (they hold signatures and times). */
 export interface AuditCheckpointsTable {
   /** Tree size = global position of the last event covered. */
@@ -66,6 +72,7 @@ export interface AuditTables {
   mailbox_events: MailboxEventsTable;
   audit_snapshots: AuditSnapshotsTable;
   audit_merkle_nodes: AuditMerkleNodesTable;
+  audit_event_positions: AuditEventPositionsTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_stream_cursors: AuditStreamCursorsTable;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AccessControl } from '../access/index.js';
+import type { AuditEvidence } from '../audit/evidence.js';
 import type { AuthService, RequestMetadata } from '../auth/authService.js';
 import type { Principal } from '../auth/principal.js';
 import { requireAuthenticated } from '../auth/authorization.js';
@@ -38,6 +39,8 @@ export interface Services {
   readonly outbound: OutboundServices;
   /** External system calls, message channels, chat destinations. */
   readonly integrations: IntegrationServices;
+  /** Signed checkpoints and Merkle proofs over the log. */
+  readonly auditEvidence: AuditEvidence;
   readonly logger: Logger;
 }
 

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessControl, requestClientAddress } from '../access/index.js';
+import { AuditEvidence } from '../audit/evidence.js';
+import { loadAuditSigningKey } from '../audit/signingKey.js';
 import { AuthService } from '../auth/authService.js';
 import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -31,6 +33,8 @@ import { startHttpServer, type RunningHttpServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import { AppMetrics } from './metrics.js';
 import { startMetricsServer } from './metricsEndpoint.js';
+import { auditRoutes } from './auditRoutes.js';
+import { auditLogOf } from '../graphql/audit/auditLogOf.js';
 import { createOperationObserver } from './operationObserver.js';
 import { postgresReadModelsUrl, projectionLeadership } from './projectionLeadership.js';
 
@@ -183,7 +187,10 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const auditKey = loadAuditSigningKey({ envValue: config.audit.signingKey, dataDir: config.dataDir });
+  // A checkpoint waits for the Merkle tree to reach the head (up to a minute on a big catch-up).
+  const auditEvidence = new AuditEvidence({ store, db, key: auditKey, waitForTree: (position) => runner.waitForPosition(position, 60_000) });
+  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), auditEvidence, logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {
@@ -212,6 +219,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       plugins: [operations.apolloPlugin],
       onWebSocketOperation: operations.observeWebSocketOperation,
       ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
+      routes: auditRoutes({ store, audit: auditLogOf(services), evidence: auditEvidence, principalOf: async (info) => (await buildContext(info)).principal, logger }),
     },
     { port: config.port, host: config.host },
   );
@@ -225,6 +233,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   }
   // Fetching starts once the API is up (MAILROOM_FETCH_ENABLED); next runs derive from the stored last attempts.
   await inbound.start();
+  auditEvidence.checkpoints.startInterval(config.audit.checkpointIntervalMs, (err) => logger.error({ err }, 'audit checkpoint failed'));
+  logger.info({ keyId: auditKey.keyId, publicKey: auditKey.publicKeyPem }, 'audit checkpoints are signed with this Ed25519 key (also at /audit/public-key)');
   logger.info({ url: http.url, store: store.kind }, 'mailroom listening');
 
   let stopping: Promise<void> | null = null;
@@ -237,6 +247,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     generatedAdminPassword: boot.bootstrapped ? boot.generatedPassword : null,
     stop: () =>
       (stopping ??= (async () => {
+        auditEvidence.checkpoints.stop();
         await http.stop();
         await metricsServer?.stop();
         await inbound.stop();

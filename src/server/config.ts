@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
+import { loadAuditConfig, type AuditConfig } from '../audit/auditConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
 import { loadMetricsConfig, type MetricsConfig } from './metricsEndpoint.js';
@@ -43,6 +44,8 @@ export interface Config {
   readonly chat: ChatConfig;
   /** Where `/metrics` is served and its scrape token (src/server/metricsEndpoint.ts). */
   readonly metrics: MetricsConfig;
+  /** Checkpoint signing key and interval, the customer's audit collector (src/audit/auditConfig.ts). */
+  readonly audit: AuditConfig;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +141,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     inbound: loadInboundConfig(env, problems),
     chat: loadChatConfig(env, problems),
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
+    audit: loadAuditConfig(env, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

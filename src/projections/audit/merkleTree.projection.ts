@@ -18,7 +18,7 @@ export const merkleTreeProjection = (): Projection => {
     name: 'audit.merkle_tree',
     eventTypes: [],
     allEvents: true,
-    tables: ['audit_merkle_nodes'],
+    tables: ['audit_merkle_nodes', 'audit_event_positions'],
     async apply(trx, event) {
       if (batch !== trx || !frontier || frontier.size !== event.position - 1) {
         batch = trx;
@@ -31,6 +31,7 @@ export const merkleTreeProjection = (): Projection => {
         .insertInto('audit_merkle_nodes')
         .values(created.map((c) => ({ level: c.level, idx: c.index, hash: c.hash.toString('hex') })))
         .execute();
+      await trx.insertInto('audit_event_positions').values({ event_id: event.id, position: event.position }).execute();
     },
   };
 };
