@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyCheckpointSignature } from '../../src/audit/checkpointFormat.js';
-import { recordLeaf } from '../../src/audit/auditRecord.js';
+import { type SignedCheckpoint, verifyCheckpointSignature } from '../../src/audit/checkpointFormat.js';
+import { type AuditRecord, recordLeaf } from '../../src/audit/auditRecord.js';
 import { verifyConsistency, verifyInclusion } from '../../src/audit/merkle.js';
 import { loadAuditSigningKey } from '../../src/audit/signingKey.js';
 import { auditCommand, EXIT_TAMPERED } from '../../src/cli/audit.js';
@@ -126,7 +126,7 @@ describe.each([
     const kept = created.data!.createAuditCheckpoint.checkpoint!;
     expect(kept.position).toBe(await server.app.services.store.headPosition());
     writeFileSync(join(dir, 'kept.json'), JSON.stringify(kept.json));
-    expect(verifyCheckpointSignature(kept.json, readFileSync(join(dir, 'public.pem'), 'utf8'))).toBe(true);
+    expect(verifyCheckpointSignature(kept.json as SignedCheckpoint, readFileSync(join(dir, 'public.pem'), 'utf8'))).toBe(true);
     await rename(2, 'Sales 3');
 
     // The whole log is for administrators; a mailbox auditor gets 403, nobody gets in without a token.
@@ -196,9 +196,9 @@ describe.each([
     const checkInclusion = async (checkpoint: number) => {
       const proof = (await gql(server.url, AuditInclusionProofDocument, { eventId: renamed.id, checkpoint }, { token: auditor })).data!.auditInclusionProof;
       expect(proof.position).toBe(renamed.position);
-      expect(recordLeaf(proof.record).toString('hex')).toBe(proof.leafHash);
+      expect(recordLeaf(proof.record as AuditRecord).toString('hex')).toBe(proof.leafHash);
       expect(proof.path.length).toBeLessThanOrEqual(Math.ceil(Math.log2(proof.treeSize)));
-      expect(verifyCheckpointSignature(proof.checkpoint.json, pem)).toBe(true);
+      expect(verifyCheckpointSignature(proof.checkpoint.json as SignedCheckpoint, pem)).toBe(true);
       expect(verifyInclusion(proof.leafIndex, proof.treeSize, Buffer.from(proof.leafHash, 'hex'), proof.path.map((h) => Buffer.from(h, 'hex')), Buffer.from(proof.checkpoint.rootHash, 'hex'))).toBe(true);
     };
     await checkInclusion(newest!.position);
