@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessControl, requestClientAddress } from '../access/index.js';
+import { AuditCollectorStream } from '../audit/collectorStream.js';
 import { AuditEvidence } from '../audit/evidence.js';
 import { loadAuditSigningKey } from '../audit/signingKey.js';
 import { AuthService } from '../auth/authService.js';
@@ -234,6 +235,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   // Fetching starts once the API is up (MAILROOM_FETCH_ENABLED); next runs derive from the stored last attempts.
   await inbound.start();
   auditEvidence.checkpoints.startInterval(config.audit.checkpointIntervalMs, (err) => logger.error({ err }, 'audit checkpoint failed'));
+  const auditStream = config.audit.stream ? new AuditCollectorStream({ store, db, config: config.audit.stream, logger }) : null;
+  auditStream?.start();
   logger.info({ keyId: auditKey.keyId, publicKey: auditKey.publicKeyPem }, 'audit checkpoints are signed with this Ed25519 key (also at /audit/public-key)');
   logger.info({ url: http.url, store: store.kind }, 'mailroom listening');
 
@@ -248,6 +251,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     stop: () =>
       (stopping ??= (async () => {
         auditEvidence.checkpoints.stop();
+        await auditStream?.stop();
         await http.stop();
         await metricsServer?.stop();
         await inbound.stop();
