@@ -141,6 +141,21 @@ describe.each(kinds)('audit evidence on %s: a checkpoint kept outside catches ev
     expect(result.problems.join('\n')).toMatch(/does not carry a valid signature/);
   });
 
+  it('signs on an interval only when the log has grown since the latest checkpoint', async () => {
+    checkpoints.startInterval(50, (err) => {
+      throw err;
+    });
+    try {
+      const deadline = Date.now() + 10_000;
+      while ((await checkpoints.latest())!.position < 9 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect((await checkpoints.latest())!.position).toBe(9);
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await checkpoints.list({ limit: 10 })).map((c) => c.position)).toEqual([9, 8]);
+    } finally {
+      checkpoints.stop();
+    }
+  });
+
   it('the server refuses to sign a checkpoint when its newest event was altered', async () => {
     const [e] = await h.store.readAll({ fromPosition: 9, max: 1 });
     await h.tamper(9, { ...(e!.data as object), name: 'Forged' });

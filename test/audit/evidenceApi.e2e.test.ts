@@ -42,6 +42,20 @@ const sink = (collect: (s: string) => void) =>
     },
   });
 
+/** `mailroom audit <args>` in-process against the server's storage and signing key. */
+const runCli = async (env: Record<string, string>, args: string[]) => {
+  let stdout = '';
+  const program = new Command().exitOverride().addCommand(
+    auditCommand(
+      () => openStorage(loadConfig(env)),
+      { stdout: sink((s) => (stdout += s)), stderr: sink(() => {}) as unknown as NodeJS.WriteStream, setExitCode: () => {} },
+      () => loadAuditSigningKey({ dataDir: loadConfig(env).dataDir }),
+    ),
+  );
+  await program.parseAsync(['audit', ...args], { from: 'user' });
+  return stdout;
+};
+
 /** `mailroom audit verify --checkpoint --public-key --history`, in-process; no storage is opened. */
 const verifyOffline = async (checkpoint: string, publicKey: string, history: string) => {
   let stdout = '';
@@ -65,6 +79,7 @@ describe.each([
   let admin: string;
   let auditor: string;
   let dropSchema = async () => {};
+  let env: Record<string, string>;
   const dir = mkdtempSync(join(tmpdir(), 'mailroom-auditor-'));
 
   const get = (path: string, token: string | null) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -86,6 +101,7 @@ describe.each([
     dropSchema = schema?.drop ?? dropSchema;
     server = await startTestServer({ env: { MAILROOM_AUDIT_CHECKPOINT_SECONDS: '0', ...(schema ? { DATABASE_URL: schema.url } : {}) } });
     base = server.url.replace(/\/graphql$/, '');
+    env = { MAILROOM_DATA_DIR: server.dataDir, ...(schema ? { DATABASE_URL: schema.url } : {}) };
     admin = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
     await gql(server.url, CreateMailboxDocument, { input: { number: 2, name: 'Sales', address: 'sales@example.com' } }, { token: admin });
     const user = await gql(server.url, CreateUserDocument, { input: { username: 'auditor', displayName: 'Auditor', email: 'a@example.com', password: 'auditor-password-1' } }, { token: admin });
@@ -222,6 +238,13 @@ describe.each([
     }
     const { file } = await download('/audit/export', admin, 'after-reset.ndjson');
     expect((await verifyOffline(join(dir, 'kept.json'), join(dir, 'public.pem'), file)).result).toMatchObject({ ok: true, extendsKept: true });
+    // The CLI on the server host signs with the same key and lists what the API signed.
+    await rename(2, 'After reset');
+    const signed = JSON.parse(await runCli(env, ['checkpoint'])) as SignedCheckpoint;
+    expect(signed.position).toBe(await server.app.services.store.headPosition());
+    expect(verifyCheckpointSignature(signed, pem)).toBe(true);
+    const listed = (await runCli(env, ['checkpoints', '--limit', '3'])).trim().split('\n').map((l) => JSON.parse(l) as SignedCheckpoint);
+    expect(listed.map((c) => c.position)).toEqual([signed.position, after.position, newest!.position]);
     const wrongOrder = await gql(server.url, AuditConsistencyProofDocument, { from: after.position, to: oldest.position }, { token: auditor });
     expect(wrongOrder.errors?.[0]?.extensions?.code).toBe('VALIDATION');
   });

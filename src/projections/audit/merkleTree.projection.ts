@@ -30,8 +30,15 @@ export const merkleTreeProjection = (): Projection => {
       await trx
         .insertInto('audit_merkle_nodes')
         .values(created.map((c) => ({ level: c.level, idx: c.index, hash: c.hash.toString('hex') })))
+        // A CLI catching the tree up next to a running server writes the same rows (the
+        // hashes are a function of the events): whoever comes second changes nothing.
+        .onConflict((oc) => oc.columns(['level', 'idx']).doNothing())
         .execute();
-      await trx.insertInto('audit_event_positions').values({ event_id: event.id, position: event.position }).execute();
+      await trx
+        .insertInto('audit_event_positions')
+        .values({ event_id: event.id, position: event.position })
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .execute();
     },
   };
 };
