@@ -10,14 +10,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('level', 'integer', (c) => c.notNull())
     .addColumn('idx', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
+    // Leaves only: the event's id, for proofs asked for by event id (the port reads by position).
+    .addColumn('event_id', 'text')
     .addPrimaryKeyConstraint('audit_merkle_nodes_pk', ['level', 'idx'])
     .execute();
-  // Event id → position, for proofs asked for by event id (the port reads by position only).
-  await db.schema
-    .createTable('audit_event_positions')
-    .addColumn('event_id', 'text', (c) => c.primaryKey())
-    .addColumn('position', 'bigint', (c) => c.notNull())
-    .execute();
+  await db.schema.createIndex('audit_merkle_nodes_event_idx').unique().on('audit_merkle_nodes').column('event_id').execute();
   await db.schema
     .createTable('audit_checkpoints')
     .addColumn('position', 'bigint', (c) => c.primaryKey())
@@ -38,6 +35,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('audit_stream_cursors').execute();
   await db.schema.dropTable('audit_checkpoints').execute();
-  await db.schema.dropTable('audit_event_positions').execute();
   await db.schema.dropTable('audit_merkle_nodes').execute();
 }

@@ -41,9 +41,9 @@ export class AuditEvidence {
     let position = ref.position ?? null;
     if ((position === null) === (ref.eventId == null)) throw validationError([...path], 'Expected either an event id or a position');
     if (position === null) {
-      const row = await this.options.db.selectFrom('audit_event_positions').select('position').where('event_id', '=', ref.eventId!).executeTakeFirst();
+      const row = await this.options.db.selectFrom('audit_merkle_nodes').select('idx').where('event_id', '=', ref.eventId!).executeTakeFirst();
       if (!row) throw notFound('Event', ref.eventId!, [...path, 'eventId']);
-      position = Number(row.position);
+      position = Number(row.idx) + 1;
     }
     if (!Number.isSafeInteger(position) || position < 1) throw validationError([...path, 'position'], `Expected a position of 1 or more, got ${position}`);
     const [event] = await this.options.store.readAll({ fromPosition: position, max: 1 });

@@ -40,12 +40,8 @@ export interface AuditMerkleNodesTable {
   idx: number;
   /** hex */
   hash: string;
-}
-
-/** Event id → global position (kept by `audit.merkle_tree`), so proofs can be asked for by event id. */
-export interface AuditEventPositionsTable {
-  event_id: string;
-  position: number;
+  /** The event's id on leaves (level 0), null above. */
+  event_id: string | null;
 }
 
 /** Signed checkpoints (src/audit/checkpoints.ts); not derivable from events (they hold signatures and times). */
@@ -72,7 +68,6 @@ export interface AuditTables {
   mailbox_events: MailboxEventsTable;
   audit_snapshots: AuditSnapshotsTable;
   audit_merkle_nodes: AuditMerkleNodesTable;
-  audit_event_positions: AuditEventPositionsTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_stream_cursors: AuditStreamCursorsTable;
 }

@@ -62,7 +62,6 @@ export const PROJECTION_TABLES = [
   'mailbox_events',
   'audit_snapshots',
   'audit_merkle_nodes',
-  'audit_event_positions',
 ] as const satisfies readonly Table[];
 
 export const EPHEMERAL_TABLES = ['auth_sessions', 'fetch_leases', 'login_rate_buckets'] as const satisfies readonly Table[];

@@ -18,7 +18,7 @@ export const merkleTreeProjection = (): Projection => {
     name: 'audit.merkle_tree',
     eventTypes: [],
     allEvents: true,
-    tables: ['audit_merkle_nodes', 'audit_event_positions'],
+    tables: ['audit_merkle_nodes'],
     async apply(trx, event) {
       if (batch !== trx || !frontier || frontier.size !== event.position - 1) {
         batch = trx;
@@ -29,15 +29,10 @@ export const merkleTreeProjection = (): Projection => {
       const created = frontier.append(recordLeaf(auditRecordOf(event)));
       await trx
         .insertInto('audit_merkle_nodes')
-        .values(created.map((c) => ({ level: c.level, idx: c.index, hash: c.hash.toString('hex') })))
+        .values(created.map((c) => ({ level: c.level, idx: c.index, hash: c.hash.toString('hex'), event_id: c.level === 0 ? event.id : null })))
         // A CLI catching the tree up next to a running server writes the same rows (the
         // hashes are a function of the events): whoever comes second changes nothing.
         .onConflict((oc) => oc.columns(['level', 'idx']).doNothing())
-        .execute();
-      await trx
-        .insertInto('audit_event_positions')
-        .values({ event_id: event.id, position: event.position })
-        .onConflict((oc) => oc.column('event_id').doNothing())
         .execute();
     },
   };
