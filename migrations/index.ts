@@ -15,6 +15,7 @@ import * as m0013 from './0013_login_rate_buckets.js';
 import * as m0014 from './0014_outbox_chat_copies.js';
 import * as m0015 from './0015_fetch_runs.js';
 import * as m0016 from './0016_fetch_idle.js';
+import * as m0017 from './0017_audit_evidence.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_outbox_chat_copies': m0014,
   '0015_fetch_runs': m0015,
   '0016_fetch_idle': m0016,
+  '0017_audit_evidence': m0017,
 };

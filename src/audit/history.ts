@@ -74,15 +74,21 @@ const entryOf = (row: IndexedEvent, e: RecordedEvent, section: ConfigurationSect
   summary: section ? describeChanges(changes) || 'no visible change' : `${e.type} (no configuration section registered for ${e.streamId})`,
 });
 
+/** A history entry with the stored event it was built from (exports add its audit record). */
+export interface EntryWithEvent {
+  readonly entry: HistoryEntry;
+  readonly event: RecordedEvent;
+}
+
 /**
  * History entries with before/after values. Rows are grouped per stream and each stream is
  * replayed once, from the newest snapshot before its first row, so a page costs at most one
  * snapshot plus the span of revisions it covers per stream.
  */
-export const historyEntries = async (log: AuditLog, rows: readonly IndexedEvent[]): Promise<HistoryEntry[]> => {
+export const historyEntriesWithEvents = async (log: AuditLog, rows: readonly IndexedEvent[]): Promise<EntryWithEvent[]> => {
   const byStream = new Map<string, IndexedEvent[]>();
   for (const r of rows) byStream.set(r.streamId, [...(byStream.get(r.streamId) ?? []), r]);
-  const entries = new Map<number, HistoryEntry>();
+  const entries = new Map<number, EntryWithEvent>();
   for (const [streamId, streamRows] of byStream) {
     const wanted = new Map(streamRows.map((r) => [r.revision, r]));
     const minRevision = Math.min(...wanted.keys());
@@ -92,7 +98,7 @@ export const historyEntries = async (log: AuditLog, rows: readonly IndexedEvent[
       const events = await log.store.readStream(streamId, { from: minRevision, max: maxRevision - minRevision + 1 });
       for (const e of events) {
         const row = wanted.get(e.revision);
-        if (row) entries.set(e.position, entryOf(row, e, null, []));
+        if (row) entries.set(e.position, { entry: entryOf(row, e, null, []), event: e });
       }
       continue;
     }
@@ -102,12 +108,15 @@ export const historyEntries = async (log: AuditLog, rows: readonly IndexedEvent[
         const row = wanted.get(e.revision);
         if (!row) return;
         const changes = withSecretFields(diffViews(section.toView(before), section.toView(after)), section.secretFields?.[e.type] ?? [], e.data);
-        entries.set(e.position, entryOf(row, e, section, changes));
+        entries.set(e.position, { entry: entryOf(row, e, section, changes), event: e });
       },
     });
   }
-  return rows.map((r) => entries.get(r.position)).filter((e): e is HistoryEntry => e !== undefined);
+  return rows.map((r) => entries.get(r.position)).filter((e): e is EntryWithEvent => e !== undefined);
 };
+
+export const historyEntries = async (log: AuditLog, rows: readonly IndexedEvent[]): Promise<HistoryEntry[]> =>
+  (await historyEntriesWithEvents(log, rows)).map((e) => e.entry);
 
 const filterCondition = (log: AuditLog, filter: HistoryFilter) => (eb: ExpressionBuilder<ReadModelDb, 'mailbox_events'>) => {
   if (filter.from && filter.to && filter.from > filter.to) {
@@ -167,12 +176,17 @@ export const historyPage = async (
 
 /** Every entry matching the filter, in pages of `batchSize`: memory stays flat whatever the history size. */
 export async function* historyStream(log: AuditLog, filter: HistoryFilter, batchSize = 500): AsyncGenerator<HistoryEntry> {
+  for await (const batch of historyBatches(log, filter, batchSize)) for (const { entry } of batch) yield entry;
+}
+
+/** The entries matching the filter with their events, one page of index rows at a time. */
+export async function* historyBatches(log: AuditLog, filter: HistoryFilter, batchSize = 500): AsyncGenerator<EntryWithEvent[]> {
   const matches = touchesField(filter.field);
   let afterPosition = 0;
   for (;;) {
     const rows = await historyRows(log, filter, { afterPosition, limit: batchSize });
     if (!rows.length) return;
-    for (const entry of await historyEntries(log, rows)) if (matches(entry)) yield entry;
+    yield (await historyEntriesWithEvents(log, rows)).filter((e) => matches(e.entry));
     afterPosition = rows[rows.length - 1]!.position;
   }
 }

@@ -26,7 +26,7 @@ const CSV_COLUMNS = [
  * auditors open exports in spreadsheets, and a reason typed by a user must not run as a
  * formula there (OWASP "CSV injection").
  */
-const csvCell = (value: unknown): string => {
+export const csvCell = (value: unknown): string => {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -51,6 +51,15 @@ const csvLine = (e: HistoryEntry): string =>
     .map(csvCell)
     .join(',');
 
+/**
+ * Writes with backpressure: waits for `drain` when the stream's buffer is full. A stream
+ * closed meanwhile (an HTTP client that went away) ends the export instead of waiting forever.
+ */
+export const writerOf = (out: Writable) => async (text: string): Promise<void> => {
+  if (out.destroyed) throw new Error('The export stream was closed before the export ended');
+  if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+};
+
 /** The entry as exported: masked changes only; event data itself never leaves (secrets live in it). */
 const ndjsonLine = (e: HistoryEntry): string => JSON.stringify({ ...e, recordedAt: e.recordedAt.toISOString() });
 
@@ -67,9 +76,7 @@ export interface ExportOptions {
  */
 export const exportHistory = async (log: AuditLog, filter: HistoryFilter, out: Writable, options: ExportOptions): Promise<number> => {
   const total = await countHistory(log, filter);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
+  const write = writerOf(out);
   if (options.format === 'csv') await write(`${CSV_COLUMNS.join(',')}\r\n`);
   let written = 0;
   for await (const entry of historyStream(log, filter, options.batchSize ?? 500)) {

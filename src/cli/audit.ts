@@ -1,12 +1,18 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { AuditLog, type AuditPoint } from '../audit/auditLog.js';
 import { verifyStoreChain } from '../audit/chainVerification.js';
+import { parseCheckpoint } from '../audit/checkpointFormat.js';
+import { AuditEvidence } from '../audit/evidence.js';
 import { exportHistory, type ExportFormat } from '../audit/historyExport.js';
+import { verifyExportOffline } from '../audit/offlineVerifier.js';
+import type { AuditSigningKey } from '../audit/signingKey.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { mailboxEventsProjection } from '../projections/audit/index.js';
+import { mailboxEventsProjection, merkleTreeProjection } from '../projections/audit/index.js';
+import type { Projection } from '../projections/projection.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import type { Storage } from '../server/app.js';
 import { createProgressLine } from './progress.js';
@@ -39,9 +45,9 @@ const pointArgument = (value: string): AuditPoint => {
  * runs (the usual case for an offline audit) the index lags, and the CLI brings it up to
  * date itself rather than exporting a partial history.
  */
-const catchUpAuditIndex = async (storage: Storage): Promise<void> => {
+const catchUpAuditIndex = async (storage: Storage, projections: readonly Projection[] = [mailboxEventsProjection]): Promise<void> => {
   await migrateToLatest(storage.readModels.db);
-  const runner = new ProjectionRunner({ store: storage.store, db: storage.readModels.db, projections: [mailboxEventsProjection] });
+  const runner = new ProjectionRunner({ store: storage.store, db: storage.readModels.db, projections });
   await runner.start();
   try {
     await runner.waitForPosition(await storage.store.headPosition(), 10 * 60_000);
@@ -59,10 +65,26 @@ const withStorage = async <T>(open: () => Promise<Storage>, run: (storage: Stora
   }
 };
 
-/** `mailroom audit export|verify|replay`; storage comes from `open` so tests run it against their own stores. */
+/** Checkpoints over the storage, with the Merkle tree brought up to the head first (no server may be running). */
+const evidenceOf = async (storage: Storage, key: AuditSigningKey): Promise<AuditEvidence> => {
+  await catchUpAuditIndex(storage, [merkleTreeProjection()]);
+  return new AuditEvidence({ store: storage.store, db: storage.readModels.db, key, waitForTree: async () => {} });
+};
+
+/** Lines of a file, or of stdin for `-`, read as a stream (an export may be larger than memory). */
+const linesOf = (file: string): AsyncIterable<string> =>
+  createInterface({ input: file === '-' ? process.stdin : createReadStream(file, 'utf8'), crlfDelay: Infinity });
+
+/**
+ * `mailroom audit export|verify|replay|checkpoint|checkpoints`; storage comes from `open`
+ * and the signing key from `signingKey`, so tests run it against their own stores.
+ */
 export const auditCommand = (
   open: () => Promise<Storage>,
   io: AuditCliIo = { stdout: process.stdout, stderr: process.stderr, setExitCode: (code) => (process.exitCode = code) },
+  signingKey: () => AuditSigningKey = () => {
+    throw new Error('No audit signing key configured for this command');
+  },
 ): Command => {
   const audit = new Command('audit').description('Settings history, time travel and tamper verification for auditors');
 
@@ -101,10 +123,30 @@ export const auditCommand = (
 
   audit
     .command('verify')
-    .description(`Recompute the hash chain of the event store; exit status ${EXIT_TAMPERED} and the first bad position when it is broken`)
-    .option('--from <position>', 'first position', positiveInteger('--from'))
-    .option('--to <position>', 'last position', positiveInteger('--to'))
-    .action(async (options: { from?: number; to?: number }) => {
+    .description(
+      `Offline (--checkpoint, --public-key): verify a downloaded export against a checkpoint kept outside the server, without any database. ` +
+        `Otherwise: recompute the hash chain of the event store. Exit status ${EXIT_TAMPERED} when anything does not verify`,
+    )
+    .option('--from <position>', 'first position (chain check)', positiveInteger('--from'))
+    .option('--to <position>', 'last position (chain check)', positiveInteger('--to'))
+    .option('--checkpoint <file>', 'a checkpoint JSON you kept (GET /audit/checkpoint, createAuditCheckpoint, audit checkpoint)')
+    .option('--public-key <file>', 'the server\'s checkpoint public key, PEM (GET /audit/public-key)')
+    .option('--history <file>', 'the export to verify (GET /audit/export), - for stdin', '-')
+    .action(async (options: { from?: number; to?: number; checkpoint?: string; publicKey?: string; history: string }) => {
+      if (options.checkpoint || options.publicKey) {
+        if (!options.checkpoint || !options.publicKey) throw new InvalidArgumentError('Offline verification needs both --checkpoint and --public-key');
+        const kept = parseCheckpoint(JSON.parse(readFileSync(options.checkpoint, 'utf8')));
+        if (typeof kept === 'string') throw new InvalidArgumentError(`${options.checkpoint} is not a checkpoint: ${kept}`);
+        const result = await verifyExportOffline(linesOf(options.history), kept, readFileSync(options.publicKey, 'utf8'));
+        io.stdout.write(`${JSON.stringify(result)}\n`);
+        if (result.ok) {
+          io.stderr.write(`ok: ${result.eventsChecked} events verified; the log cut at position ${result.checkpoint!.position} extends the kept checkpoint (position ${kept.position})\n`);
+        } else {
+          io.stderr.write(`TAMPERED or not verifiable:\n  - ${result.problems.join('\n  - ')}\n`);
+          io.setExitCode(EXIT_TAMPERED);
+        }
+        return;
+      }
       await withStorage(open, async (storage) => {
         const bar = createProgressLine(io.stderr);
         const result = await verifyStoreChain(storage.store, {
@@ -133,6 +175,28 @@ export const auditCommand = (
         await catchUpAuditIndex(storage);
         const configuration = await new AuditLog(storage.store, storage.readModels.db).configurationAsOf(options.mailbox, options.at ?? {});
         io.stdout.write(`${JSON.stringify({ mailboxNumber: configuration.mailboxNumber, position: configuration.position, sections: configuration.sections }, null, 2)}\n`);
+      });
+    });
+
+  audit
+    .command('checkpoint')
+    .description('Sign a checkpoint of the log at its head now and print it as JSON (keep it somewhere the server cannot write)')
+    .action(async () => {
+      await withStorage(open, async (storage) => {
+        const evidence = await evidenceOf(storage, signingKey());
+        io.stdout.write(`${JSON.stringify(await evidence.checkpoints.create())}\n`);
+      });
+    });
+
+  audit
+    .command('checkpoints')
+    .description('List signed checkpoints, newest first, one JSON per line')
+    .option('--limit <n>', 'how many', positiveInteger('--limit'), 20)
+    .action(async (options: { limit: number }) => {
+      await withStorage(open, async (storage) => {
+        await migrateToLatest(storage.readModels.db);
+        const evidence = new AuditEvidence({ store: storage.store, db: storage.readModels.db, key: signingKey(), waitForTree: async () => {} });
+        for (const c of await evidence.checkpoints.list({ limit: options.limit })) io.stdout.write(`${JSON.stringify(c)}\n`);
       });
     });
 

@@ -4,6 +4,7 @@ import { allProjections } from '../projections/all.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { openStorage } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
+import { loadAuditSigningKey } from '../audit/signingKey.js';
 import { auditCommand } from './audit.js';
 import { registerAdminCommands } from './admin.js';
 import { createProgressLine } from './progress.js';
@@ -80,7 +81,12 @@ export const buildProgram = (): Command => {
       await watchSettings(options.url, token, Number(mailbox));
     });
 
-  program.addCommand(auditCommand(() => openStorage(loadConfig())));
+  program.addCommand(
+    auditCommand(() => openStorage(loadConfig()), undefined, () => {
+      const config = loadConfig();
+      return loadAuditSigningKey({ envValue: config.audit.signingKey, dataDir: config.dataDir });
+    }),
+  );
 
   registerAdminCommands(program);
 

@@ -30,7 +30,44 @@ export interface AuditSnapshotsTable {
   state: string;
 }
 
+/**
+ * The Merkle tree over the event log (src/audit/merkleTree.ts): the hash of every perfect,
+ * aligned subtree, `level` 0 being the leaves (idx = position - 1). Rebuilt from events by
+ * the `audit.merkle_tree` projection.
+ */
+export interface AuditMerkleNodesTable {
+  level: number;
+  idx: number;
+  /** hex */
+  hash: string;
+  /** The event's id on leaves (level 0), null above. */
+  event_id: string | null;
+}
+
+/** Signed checkpoints (src/audit/checkpoints.ts); not derivable from events (they hold signatures and times). */
+export interface AuditCheckpointsTable {
+  /** Tree size = global position of the last event covered. */
+  position: number;
+  head_hash: string;
+  root_hash: string;
+  /** ISO-8601 */
+  signed_at: string;
+  key_id: string;
+  /** base64 Ed25519 signature */
+  signature: string;
+}
+
+/** Last position a customer's collector acknowledged (src/audit/collectorStream.ts). */
+export interface AuditStreamCursorsTable {
+  name: string;
+  position: number;
+  updated_at: string;
+}
+
 export interface AuditTables {
   mailbox_events: MailboxEventsTable;
   audit_snapshots: AuditSnapshotsTable;
+  audit_merkle_nodes: AuditMerkleNodesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_stream_cursors: AuditStreamCursorsTable;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { optionalText } from '../domain/shared/text.js';
 import type { Kysely } from 'kysely';
 import type { AccessControl } from '../access/index.js';
+import type { AuditEvidence } from '../audit/evidence.js';
 import type { AuthService, RequestMetadata } from '../auth/authService.js';
 import type { Principal } from '../auth/principal.js';
 import { requireAuthenticated } from '../auth/authorization.js';
@@ -40,6 +41,8 @@ export interface Services {
   readonly outbound: OutboundServices;
   /** External system calls, message channels, chat destinations. */
   readonly integrations: IntegrationServices;
+  /** Signed checkpoints and Merkle proofs over the log. */
+  readonly auditEvidence: AuditEvidence;
   readonly logger: Logger;
   /** Read models kept between requests (the composition root attaches them to the runner). */
   readonly readCaches?: ReadCaches;

@@ -4,6 +4,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { AccessRestrictionResolver, IpRestrictionResolver } from './access/accessRestriction.resolver.js';
 import { AccountLockResolver, UserAccountLockResolver } from './access/accountLock.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
+import { AuditEvidenceResolver } from './audit/evidence.resolver.js';
 import { SettingsChangedResolver } from './audit/settingsChanged.resolver.js';
 import { AuthResolver } from './identity/auth.resolver.js';
 import { MailboxMemberResolver, MailboxResolver } from './identity/mailbox.resolver.js';
@@ -30,6 +31,7 @@ export const resolvers = [
   UserResolver,
   SettingsChangedResolver,
   AuditResolver,
+  AuditEvidenceResolver,
   AccessRestrictionResolver,
   IpRestrictionResolver,
   AccountLockResolver,

@@ -3,6 +3,9 @@ import 'reflect-metadata';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessControl, requestClientAddress } from '../access/index.js';
+import { AuditCollectorStream } from '../audit/collectorStream.js';
+import { AuditEvidence } from '../audit/evidence.js';
+import { loadAuditSigningKey } from '../audit/signingKey.js';
 import { AuthService } from '../auth/authService.js';
 import { createPrincipalCache } from '../auth/principalCache.js';
 import { createReadModelDb, sqliteReadModelPath, type ReadModelDatabase } from '../db/database.js';
@@ -44,6 +47,8 @@ import { startHttpServer, type RunningHttpServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import { AppMetrics } from './metrics.js';
 import { startMetricsServer } from './metricsEndpoint.js';
+import { auditRoutes } from './auditRoutes.js';
+import { auditLogOf } from '../graphql/audit/auditLogOf.js';
 import { createOperationObserver } from './operationObserver.js';
 import { postgresReadModelsUrl, projectionLeadership } from './projectionLeadership.js';
 
@@ -214,6 +219,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
+  const auditKey = loadAuditSigningKey({ envValue: config.audit.signingKey, dataDir: config.dataDir });
+  // A checkpoint waits for the Merkle tree to reach the head (up to a minute on a big catch-up).
+  const auditEvidence = new AuditEvidence({ store, db, key: auditKey, waitForTree: (position) => runner.waitForPosition(position, 60_000) });
   const outboundRows = createOutboundRowsCache();
   outboundRows.attach(runner);
   const rightsRelay = readModelsUrl ? new PostgresRightsRelay({ connectionString: readModelsUrl, db, subscriptions, logger }) : null;
@@ -221,7 +229,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     await rightsRelay.start();
     subscriptions.useSignal(rightsRelay);
   }
-  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), logger };
+  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), auditEvidence, logger };
   const liveEvents = new LiveEventFeed({ store, subscriptions, routes: [settingsChangedRoute(services), receiveErrorsRoute], settled, logger });
   await liveEvents.start();
   const fetchStatusFollower = followFetchStatus(inbound.services.statusFeed, subscriptions, logger);
@@ -254,9 +262,9 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       plugins: [operations.apolloPlugin],
       onWebSocketOperation: operations.observeWebSocketOperation,
       onWebSocketErrors: operations.observeWebSocketErrors,
-
       routes: [createConsoleRoute(config.console)],
       ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
+      pathRoutes: auditRoutes({ store, audit: auditLogOf(services), evidence: auditEvidence, principalOf: async (info) => (await buildContext(info)).principal, logger }),
     },
     { port: config.port, host: config.host },
   );
@@ -270,6 +278,10 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   }
   // Fetching starts once the API is up (MAILROOM_FETCH_ENABLED); next runs derive from the stored last attempts.
   await inbound.start();
+  auditEvidence.checkpoints.startInterval(config.audit.checkpointIntervalMs, (err) => logger.error({ err }, 'audit checkpoint failed'));
+  const auditStream = config.audit.stream ? new AuditCollectorStream({ store, db, config: config.audit.stream, logger }) : null;
+  auditStream?.start();
+  logger.info({ keyId: auditKey.keyId, publicKey: auditKey.publicKeyPem }, 'audit checkpoints are signed with this Ed25519 key (also at /audit/public-key)');
   logger.info({ url: http.url, store: store.kind }, 'mailroom listening');
 
   let stopping: Promise<void> | null = null;
@@ -282,6 +294,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     generatedAdminPassword: boot.bootstrapped ? boot.generatedPassword : null,
     stop: () =>
       (stopping ??= (async () => {
+        auditEvidence.checkpoints.stop();
+        await auditStream?.stop();
         await http.stop();
         await metricsServer?.stop();
         await inbound.stop();

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { loadSubscriptionConfig, type SubscriptionConfig } from '../graphql/subscriptions/subscriptionConfig.js';
-
 import { loadConsoleConfig, type ConsoleConfig } from '../console/consoleConfig.js';
 import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
+import { loadAuditConfig, type AuditConfig } from '../audit/auditConfig.js';
 import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
 import { LOOPBACK_RANGES, parseEgressAllow } from '../net/egress.js';
@@ -58,9 +58,10 @@ export interface Config {
   readonly metrics: MetricsConfig;
   /** Subscription limits and slow-client bounds (src/graphql/subscriptions/subscriptionConfig.ts). */
   readonly subscriptions: SubscriptionConfig;
-
   /** The browser console at /console and its explorer (src/console/consoleConfig.ts). */
   readonly console: ConsoleConfig;
+  /** Checkpoint signing key and interval, the customer's audit collector (src/audit/auditConfig.ts). */
+  readonly audit: AuditConfig;
 }
 
 export class ConfigError extends Error {
@@ -170,8 +171,8 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     egressAllow,
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
     subscriptions: loadSubscriptionConfig(env, problems),
-
     console: loadConsoleConfig(env, problems),
+    audit: loadAuditConfig(env, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -70,6 +70,14 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly metricsToken?: string | null;
   /** Further routes (e.g. the console), tried in order before /graphql. */
   readonly routes?: readonly HttpRoute[];
+  /** Routes matched on their exact path before the 404 (the audit downloads). */
+  readonly pathRoutes?: readonly PathRoute[];
+}
+
+/** An extra route, matched on its exact path before the 404 (e.g. the audit downloads, src/server/auditRoutes.ts). */
+export interface PathRoute {
+  readonly path: string;
+  handle(req: IncomingMessage, res: ServerResponse, info: TransportInfo): Promise<void>;
 }
 
 export interface RunningHttpServer {
@@ -252,6 +260,14 @@ export const startHttpServer = async <TContext extends BaseContext>(
   });
   await apollo.start();
 
+  const httpInfo = (req: IncomingMessage): TransportInfo => ({
+    transport: 'http',
+    clientIp: clientAddressOf(req),
+    headers: req.headers,
+    bearerToken: bearerFrom(req.headers.authorization),
+    correlationId: headerValue(req.headers['x-correlation-id']),
+  });
+
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let body: unknown = undefined;
@@ -285,13 +301,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     }
-    const info: TransportInfo = {
-      transport: 'http',
-      clientIp: clientAddressOf(req),
-      headers: req.headers,
-      bearerToken: bearerFrom(req.headers.authorization),
-      correlationId: headerValue(req.headers['x-correlation-id']),
-    };
+    const info = httpInfo(req);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () => options.buildContext(info),
@@ -317,6 +327,8 @@ export const startHttpServer = async <TContext extends BaseContext>(
       for (const route of options.routes ?? []) if (route(req, res, path!)) return;
       if (path === '/graphql') return handleGraphQL(req, res);
       if (path === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics, options.metricsToken ?? null);
+      const pathRoute = options.pathRoutes?.find((r) => r.path === path);
+      if (pathRoute) return pathRoute.handle(req, res, httpInfo(req));
       return sendJson(res, 404, { error: `No route for ${path}; the API is at /graphql` });
     };
     run().catch((err: unknown) => {

@@ -19,6 +19,7 @@
  *       `running` flag is reset by the scheduler at start);
  *     - `oauth_tokens`: access and rotated-in refresh tokens, vault ciphertext copied as is (a
  *       Microsoft refresh token rotated in after the authorization exists nowhere else);
+ *     - `audit_checkpoints`, `audit_stream_cursors`: signed checkpoints and the audit collector's cursor;
  *     - `notice_outbox`: pending and failed notices still to deliver, and sent ones whose
  *       idempotency keys keep a notice from going out twice.
  *
@@ -61,6 +62,7 @@ export const PROJECTION_TABLES = [
   'chat_destinations',
   'mailbox_events',
   'audit_snapshots',
+  'audit_merkle_nodes',
 ] as const satisfies readonly Table[];
 
 export const EPHEMERAL_TABLES = ['auth_sessions', 'fetch_leases', 'login_rate_buckets', 'receive_fetch_runs'] as const satisfies readonly Table[];
@@ -87,4 +89,8 @@ export const OPERATIONAL_TABLES: readonly OperationalTable[] = [
   { table: 'receive_fetch_state', key: ['account_id'] },
   { table: 'oauth_tokens', key: ['credential_id'] },
   { table: 'notice_outbox', key: ['id'] },
+  // Signed checkpoints stay valid on the target (positions and hashes are kept); the
+  // collector cursor keeps the customer's collector from receiving the whole log again.
+  { table: 'audit_checkpoints', key: ['position'] },
+  { table: 'audit_stream_cursors', key: ['name'] },
 ];

@@ -25,6 +25,8 @@ export const createAuditHarness = async (kind: StoreKind, options: AuditLogOptio
   let store: EventStore;
   let readDb: ReadModelDatabase;
   let tamper: (position: number, data: unknown) => Promise<void>;
+  /** Any SQL on the event database behind the store's back, `?` placeholders on both dialects. */
+  let exec: (text: string, params?: readonly unknown[]) => Promise<void>;
   let cleanup: () => Promise<void>;
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mailroom-audit-'));
@@ -33,6 +35,9 @@ export const createAuditHarness = async (kind: StoreKind, options: AuditLogOptio
     readDb = await createReadModelDb({ kind: 'sqlite', path: join(dir, 'readmodels.sqlite') });
     tamper = async (position, data) => {
       sqlite.database.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify(data), position);
+    };
+    exec = async (text, params = []) => {
+      sqlite.database.prepare(text).run(...(params as (string | number | null)[]));
     };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
@@ -44,6 +49,16 @@ export const createAuditHarness = async (kind: StoreKind, options: AuditLogOptio
       await client.connect();
       try {
         await client.query('UPDATE events SET data = $1::jsonb WHERE position = $2', [JSON.stringify(data), position]);
+      } finally {
+        await client.end();
+      }
+    };
+    exec = async (text, params = []) => {
+      const client = new pg.Client({ connectionString: schema.url });
+      await client.connect();
+      try {
+        let n = 0;
+        await client.query(text.replace(/\?/g, () => `$${++n}`), [...params]);
       } finally {
         await client.end();
       }
@@ -62,6 +77,7 @@ export const createAuditHarness = async (kind: StoreKind, options: AuditLogOptio
     runner,
     audit,
     tamper,
+    exec,
     /** Runs a mailbox command as `actorId` at the next whole second; returns the position or null (nothing appended). */
     async mailbox(command: Omit<MailboxCommand, 'metadata'>, actorId: string | null = null, extra: { reason?: string } = {}) {
       clock += 1000;

@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { verifyStoreChain } from '../../audit/chainVerification.js';
 import { historyPage } from '../../audit/history.js';
-import { isAdministrator, requireMailboxAudit } from '../../auth/authorization.js';
-import type { Principal } from '../../auth/principal.js';
-import { MailboxRole } from '../../domain/identity/mailbox.decider.js';
-import { forbidden, validationError } from '../../errors/index.js';
+import { requireChainAudit } from '../../audit/auditAccess.js';
+import { requireMailboxAudit } from '../../auth/authorization.js';
+import { validationError } from '../../errors/index.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
 import {
@@ -19,28 +18,6 @@ import {
   SettingsHistoryFilter,
 } from './audit.types.js';
 import { auditLogOf } from './auditLogOf.js';
-
-/**
- * The chain is global (one hash chain over every mailbox), and its verification reveals
- * positions and pass/fail only, no content. So administrators and the AUDITOR of any
- * mailbox may run it: an auditor must be able to vouch that the log is intact without
- * asking an administrator. An auditor passes the network gate of one of their audited
- * mailboxes (IP/API restriction), as for any other audit read.
- */
-const requireChainAudit = (viewer: Principal): void => {
-  if (isAdministrator(viewer)) return;
-  let refusal: unknown = forbidden('Only administrators and auditors may verify the audit chain');
-  for (const [mailboxNumber, roles] of viewer.memberships) {
-    if (!roles.has(MailboxRole.AUDITOR)) continue;
-    try {
-      requireMailboxAudit(viewer, mailboxNumber);
-      return;
-    } catch (e) {
-      refusal = e;
-    }
-  }
-  throw refusal;
-};
 
 @Resolver()
 export class AuditResolver {

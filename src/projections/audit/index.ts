@@ -1,6 +1,7 @@
 import type { Projection } from '../projection.js';
 import { mailboxEventsProjection } from './mailboxEvents.projection.js';
+import { merkleTreeProjection } from './merkleTree.projection.js';
 
-export { mailboxEventsProjection };
+export { mailboxEventsProjection, merkleTreeProjection };
 
-export const auditProjections: readonly Projection[] = [mailboxEventsProjection];
+export const auditProjections: readonly Projection[] = [mailboxEventsProjection, merkleTreeProjection()];
