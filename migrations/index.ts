@@ -13,6 +13,7 @@ import * as m0011 from './0011_outbox_channels.js';
 import * as m0012 from './0012_fetch_leases.js';
 import * as m0013 from './0013_login_rate_buckets.js';
 import * as m0014 from './0014_outbox_chat_copies.js';
+import * as m0015 from './0015_signin.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_fetch_leases': m0012,
   '0013_login_rate_buckets': m0013,
   '0014_outbox_chat_copies': m0014,
+  '0015_signin': m0015,
 };

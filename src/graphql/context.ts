@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AccessControl } from '../access/index.js';
 import type { AuthService, RequestMetadata } from '../auth/authService.js';
-import type { Principal } from '../auth/principal.js';
+import { principalExpired, type Principal } from '../auth/principal.js';
 import { requireAuthenticated } from '../auth/authorization.js';
 import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { IdentityService } from '../identity/identityService.js';
+import type { TwoFactorService } from '../identity/twoFactorService.js';
 import type { InboundServices } from '../inbound/inboundModule.js';
 import type { OutboundServices } from '../outbound/index.js';
 import type { IntegrationServices } from '../integrations/index.js';
@@ -25,6 +26,8 @@ export interface Services {
   readonly runner: ProjectionRunner;
   readonly auth: AuthService;
   readonly identity: IdentityService;
+  /** TOTP enrolment, verification, recovery codes, per-mailbox requirement. */
+  readonly twoFactor: TwoFactorService;
   readonly liveEvents: LiveEventFeed;
   /** Encrypts secrets at rest, per mailbox data key (crypto-shredding on reset). */
   readonly vault: SecretVault;
@@ -63,13 +66,23 @@ export const requestMetadata = (ctx: GraphQLContext, reason?: string | null): Re
 /** The authenticated principal, or an UNAUTHENTICATED error. */
 export const viewerOf = (ctx: GraphQLContext): Principal => requireAuthenticated(ctx.principal);
 
+/**
+ * The caller's principal, checked against the clock on every request (`expiresAt` on the
+ * principal), so an expired session or API token is refused however the principal was found.
+ */
+const authenticated = async (services: Services, info: TransportInfo): Promise<Principal | null> => {
+  if (!info.bearerToken) return null;
+  const principal = await services.auth.authenticate(info.bearerToken, { clientIp: info.clientIp });
+  return principal && !principalExpired(principal) ? principal : null;
+};
+
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const createContextFactory =
   (services: Services, db: Kysely<ReadModelDb> = services.db) =>
   async (info: TransportInfo): Promise<GraphQLContext> => ({
     // The access runtime adds the network gate that mailbox authorization runs (IP/API restriction).
-    principal: services.access.runtime.guard(info.bearerToken ? await services.auth.authenticate(info.bearerToken) : null, info),
+    principal: services.access.runtime.guard(await authenticated(services, info), info),
     transport: info.transport,
     clientIp: info.clientIp,
     // A caller-supplied id lets a client follow its request into the event metadata;

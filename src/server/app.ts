@@ -13,6 +13,7 @@ import { LiveEventFeed } from '../graphql/liveEvents.js';
 import { buildMailroomSchema } from '../graphql/schema.js';
 import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
+import { TwoFactorService } from '../identity/twoFactorService.js';
 import { createInboundModule } from '../inbound/inboundModule.js';
 import { createIntegrationServices } from '../integrations/index.js';
 import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
@@ -137,7 +138,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     },
   });
   await access.start();
-  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard });
+  const twoFactor = new TwoFactorService({ store, db, vault, afterAppend });
+  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, tokenLifetime: config.apiTokenLifetime, afterAppend, loginGuard: access.loginGuard, secondFactor: twoFactor });
   const liveEvents = new LiveEventFeed(store, logger);
   await liveEvents.start();
 
@@ -183,7 +185,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   noticeTransport = outbound.noticeTransport;
   notices.start();
-  const services: Services = { store, db, runner, auth, identity, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
+  const services: Services = { store, db, runner, auth, identity, twoFactor, liveEvents, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, allowLoopbackWebhooks: config.chat.allowLoopbackWebhooks, noticeLanguage }), logger };
   const buildContext = createContextFactory(services);
   const http = await startHttpServer(
     {

@@ -31,6 +31,8 @@ export interface Config {
   /** Production masks unexpected errors; development shows them. */
   readonly environment: 'production' | 'development' | 'test';
   readonly sessionTtlMs: number;
+  /** API token lifetime: default when none is asked for, and the longest allowed (days). */
+  readonly apiTokenLifetime: { readonly defaultDays: number; readonly maxDays: number };
   readonly maxRequestBytes: number;
   readonly shutdownGraceMs: number;
   /** With PostgreSQL read models: how often a standby instance tries to take a projection's leadership. */
@@ -131,6 +133,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     smtpCaFile: env.MAILROOM_SMTP_CA_FILE || null,
     environment,
     sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
+    apiTokenLifetime: { defaultDays: int('MAILROOM_API_TOKEN_DEFAULT_DAYS', 90, 1, 3650), maxDays: int('MAILROOM_API_TOKEN_MAX_DAYS', 365, 1, 3650) },
     maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),
     shutdownGraceMs: int('MAILROOM_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     projectionLeaderRetryMs: int('MAILROOM_PROJECTION_LEADER_RETRY_MS', 2000, 10, 600_000),
@@ -140,6 +143,9 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     metrics: loadMetricsConfig(env, env.HOST || '0.0.0.0', problems),
     ...overrides,
   };
+  if (config.apiTokenLifetime.defaultDays > config.apiTokenLifetime.maxDays) {
+    problems.push(`MAILROOM_API_TOKEN_DEFAULT_DAYS (${config.apiTokenLifetime.defaultDays}) must not exceed MAILROOM_API_TOKEN_MAX_DAYS (${config.apiTokenLifetime.maxDays})`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 };

@@ -25,7 +25,11 @@
  * (c) Ephemeral: dropped, the target starts without them.
  *     - `auth_sessions`: everyone logs in again on the target;
  *     - `fetch_leases`: held by running server instances, of which there are none;
- *     - `login_rate_buckets`: login rate-limit buckets, refilled within minutes.
+ *     - `login_rate_buckets`: login rate-limit buckets, refilled within minutes;
+ *     - `two_factor_pending`, `login_challenges`: half-done enrolments and logins (minutes);
+ *     - `login_failure_counters`: failed logins per address, forgotten within their window.
+ * Also operational: `two_factor_steps` (the last accepted TOTP step, so a code seen before
+ * the copy cannot be replayed after it) and `api_token_usage` (last use of each token).
  */
 import type { ReadModelDb } from '../db/schema.js';
 
@@ -44,6 +48,8 @@ export const PROJECTION_TABLES = [
   'access_exempt_users',
   'lock_policies',
   'user_lock_states',
+  'user_two_factor',
+  'mailbox_two_factor_policies',
   'oauth_credentials',
   'receive_accounts',
   'receive_auto_fetch',
@@ -62,7 +68,14 @@ export const PROJECTION_TABLES = [
   'audit_snapshots',
 ] as const satisfies readonly Table[];
 
-export const EPHEMERAL_TABLES = ['auth_sessions', 'fetch_leases', 'login_rate_buckets'] as const satisfies readonly Table[];
+export const EPHEMERAL_TABLES = [
+  'auth_sessions',
+  'fetch_leases',
+  'login_rate_buckets',
+  'two_factor_pending',
+  'login_challenges',
+  'login_failure_counters',
+] as const satisfies readonly Table[];
 
 /** How one operational table is copied: read in `key` order, skipped on any key conflict. */
 export interface OperationalTable {
@@ -86,4 +99,6 @@ export const OPERATIONAL_TABLES: readonly OperationalTable[] = [
   { table: 'receive_fetch_state', key: ['account_id'] },
   { table: 'oauth_tokens', key: ['credential_id'] },
   { table: 'notice_outbox', key: ['id'] },
+  { table: 'two_factor_steps', key: ['user_id'] },
+  { table: 'api_token_usage', key: ['token_id'] },
 ];
