@@ -124,7 +124,15 @@ export class AccessRuntime {
     });
   }
 
-  restrictionOf(mailboxNumber: number): AccessRestrictionState {
+  /** True when an enabled IP allow list of some mailbox contains the address (credential-stuffing exemption). */
+  isAllowListed(clientIp: string): boolean {
+    const address = parseClientAddress(clientIp);
+    if (!address) return false;
+    for (const [n, state] of this.states) if (state.ip.enabled && this.compiled.get(n)?.ip.rules.match(address) != null) return true;
+    return false;
+  }
+
+    restrictionOf(mailboxNumber: number): AccessRestrictionState {
     return this.states.get(mailboxNumber) ?? initialAccessRestrictionState();
   }
 

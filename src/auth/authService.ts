@@ -52,8 +52,8 @@ export interface LoginGuard {
   isLocked(userId: string | null): Promise<boolean>;
   loginFailed(userId: string, context: { readonly clientIp?: string | null }): void;
   loginSucceeded(userId: string, context: { readonly clientIp?: string | null }): void;
-  /** A failure that names no usable account (unknown user, bad challenge): counted per client address only. */
-  addressFailed?(context: { readonly clientIp?: string | null }): void;
+  /** Every failed login, whatever the account: counted per client address and network (credential stuffing). */
+  addressFailed?(context: { readonly clientIp?: string | null }): Promise<void>;
 }
 
 export interface LoginResult {
@@ -164,7 +164,7 @@ export class AuthService {
     const locked = this.loginGuard ? await this.loginGuard.isLocked(user?.id ?? null) : false;
     if (!user || !passwordOk || user.active !== 1 || locked) {
       if (user && user.active === 1 && !passwordOk && !locked) this.loginGuard?.loginFailed(user.id, context);
-      else if (!user || !passwordOk) this.loginGuard?.addressFailed?.(context);
+      if (!user || !passwordOk) await this.loginGuard?.addressFailed?.(context);
       throw unauthenticated(LOGIN_FAILED_MESSAGE);
     }
     const requirement = this.secondFactor ? await this.secondFactor.requirement(user.id) : 'NONE';
@@ -184,7 +184,7 @@ export class AuthService {
     const open = await this.challenges.find(challenge, 'VERIFY');
     await this.loginGuard?.admit(open ? `#${open.userId}` : '#unknown', context.clientIp ?? null);
     if (!open || !this.secondFactor) {
-      this.loginGuard?.addressFailed?.(context);
+      await this.loginGuard?.addressFailed?.(context);
       throw unauthenticated(LOGIN_FAILED_MESSAGE);
     }
     const usable = await this.usableUser(open.userId);
@@ -192,6 +192,7 @@ export class AuthService {
     if (!ok) {
       await this.challenges.recordFailure(challenge);
       if (usable) this.loginGuard?.loginFailed(open.userId, context);
+      await this.loginGuard?.addressFailed?.(context);
       throw unauthenticated(LOGIN_FAILED_MESSAGE);
     }
     if (!(await this.challenges.consume(challenge))) throw unauthenticated(LOGIN_FAILED_MESSAGE);

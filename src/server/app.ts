@@ -132,6 +132,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     revokeSessions: (userId) => auth.revokeSessions(userId),
     // Several instances may share a PostgreSQL database; SQLite means one process.
     sharedRateLimits: storage.readModels.kind === 'postgres',
+    stuffing: config.access.stuffing,
     rateLimits: {
       perIp: { burst: config.access.loginAttemptsPerIp, perMinute: config.access.loginAttemptsPerIp },
       perUsername: { burst: config.access.loginAttemptsPerUser, perMinute: config.access.loginAttemptsPerUser },
