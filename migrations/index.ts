@@ -16,6 +16,7 @@ import * as m0014 from './0014_outbox_chat_copies.js';
 import * as m0015 from './0015_fetch_runs.js';
 import * as m0016 from './0016_fetch_idle.js';
 import * as m0017 from './0017_audit_evidence.js';
+import * as m0018 from './0018_signin.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0015_fetch_runs': m0015,
   '0016_fetch_idle': m0016,
   '0017_audit_evidence': m0017,
+  '0018_signin': m0018,
 };

@@ -12,6 +12,16 @@ export interface AccessConfig {
   readonly loginAttemptsPerIp: number;
   /** `MAILROOM_LOGIN_ATTEMPTS_PER_USER`: login attempts per username per minute (also the burst). @default 10 */
   readonly loginAttemptsPerUser: number;
+  /** Credential stuffing: failed logins per address and /24 (/56) network, across users. */
+  readonly stuffing: {
+    readonly slowAfter: number;
+    readonly blockAfter: number;
+    readonly windowMs: number;
+    readonly blockMs: number;
+    readonly slowStepMs: number;
+    readonly maxDelayMs: number;
+    readonly exemptAllowListed: boolean;
+  };
 }
 
 /** Reads the access settings; problems are appended for loadConfig to report together. */
@@ -34,5 +44,14 @@ export const loadAccessConfig = (env: Env, problems: string[]): AccessConfig => 
     trustedProxies,
     loginAttemptsPerIp: perMinute('MAILROOM_LOGIN_ATTEMPTS_PER_IP', 120),
     loginAttemptsPerUser: perMinute('MAILROOM_LOGIN_ATTEMPTS_PER_USER', 10),
+    stuffing: {
+      slowAfter: perMinute('MAILROOM_STUFFING_SLOW_AFTER', 20),
+      blockAfter: perMinute('MAILROOM_STUFFING_BLOCK_AFTER', 50),
+      windowMs: perMinute('MAILROOM_STUFFING_WINDOW_MINUTES', 15) * 60_000,
+      blockMs: perMinute('MAILROOM_STUFFING_BLOCK_MINUTES', 15) * 60_000,
+      slowStepMs: perMinute('MAILROOM_STUFFING_SLOW_STEP_MS', 250),
+      maxDelayMs: 3000,
+      exemptAllowListed: (env.MAILROOM_STUFFING_EXEMPT_ALLOW_LISTED ?? 'true') !== 'false',
+    },
   };
 };

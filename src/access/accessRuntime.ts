@@ -11,6 +11,7 @@ import {
 } from '../domain/access/accessRestriction.decider.js';
 import { parseClientAddress } from '../domain/access/ipAddress.js';
 import type { UserLocked } from '../domain/access/loginAttempts.decider.js';
+import type { UserEvent } from '../domain/identity/user.decider.js';
 import { forbidden } from '../errors/index.js';
 import type { EventStore, EventSubscription, RecordedEvent } from '../eventstore/port.js';
 import { accessRestrictionsProjection } from '../projections/access/accessRestrictions.projection.js';
@@ -34,7 +35,9 @@ export interface CallerInfo {
   readonly socket?: ClosableConnection;
 }
 
-const RUNTIME_EVENT_TYPES: readonly string[] = [...accessRestrictionEventTypes, 'UserLocked'];
+/** Events that end connections: locks, and the end of one credential (src/domain/identity/user.decider.ts). */
+const CREDENTIAL_EVENT_TYPES = ['UserLocked', 'UserSessionEnded', 'UserPasswordChanged', 'ApiTokenRevoked'] as const;
+const RUNTIME_EVENT_TYPES: readonly string[] = [...accessRestrictionEventTypes, ...CREDENTIAL_EVENT_TYPES];
 
 const compile = (state: AccessRestrictionState): EvaluablePolicy => {
   const exempt = new Set(state.ip.exemptUserIds);
@@ -121,7 +124,15 @@ export class AccessRuntime {
     });
   }
 
-  restrictionOf(mailboxNumber: number): AccessRestrictionState {
+  /** True when an enabled IP allow list of some mailbox contains the address (credential-stuffing exemption). */
+  isAllowListed(clientIp: string): boolean {
+    const address = parseClientAddress(clientIp);
+    if (!address) return false;
+    for (const [n, state] of this.states) if (state.ip.enabled && this.compiled.get(n)?.ip.rules.match(address) != null) return true;
+    return false;
+  }
+
+    restrictionOf(mailboxNumber: number): AccessRestrictionState {
     return this.states.get(mailboxNumber) ?? initialAccessRestrictionState();
   }
 
@@ -142,7 +153,14 @@ export class AccessRuntime {
       viaApiToken: principal.kind === 'api_token',
     };
     const connection = caller.socket
-      ? this.connections.track(caller.socket, { ...subject, userId: principal.userId, clientIp: caller.clientIp })
+      ? this.connections.track(caller.socket, {
+          ...subject,
+          userId: principal.userId,
+          clientIp: caller.clientIp,
+          ...(principal.sessionId === undefined ? {} : { sessionId: principal.sessionId }),
+          ...(principal.tokenId === undefined ? {} : { tokenId: principal.tokenId }),
+          expiresAt: principal.expiresAt ?? null,
+        })
       : null;
     return {
       ...principal,
@@ -183,10 +201,8 @@ export class AccessRuntime {
   }
 
   private apply(event: RecordedEvent): void {
-    if (event.type === 'UserLocked') {
-      this.connections.closeUser((event as unknown as UserLocked).data.userId, CloseCode.SESSION_ENDED, 'Session ended');
-      return;
-    }
+    if ((CREDENTIAL_EVENT_TYPES as readonly string[]).includes(event.type)) return this.endCredentials(event as unknown as UserLocked | UserEvent);
+
     // Reset markers land on every settings stream of the mailbox; only this area's counts.
     if (event.type === 'MailboxSettingsWiped' && !event.streamId.startsWith('access-restriction-')) return;
     const e = event as unknown as AccessRestrictionEvent;
@@ -196,6 +212,27 @@ export class AccessRuntime {
       if (!this.decide(n, c).allowed) {
         this.connections.close(c, CloseCode.ACCESS_DENIED, `Access to mailbox ${n} from ${c.clientIp || 'an unknown address'} is no longer allowed`);
       }
+    }
+  }
+
+  /** Closes the sockets whose credential an event ended: every instance does this for its own. */
+  private endCredentials(event: UserLocked | UserEvent): void {
+    const { connections } = this;
+    switch (event.type) {
+      case 'UserLocked':
+        connections.closeUser(event.data.userId, CloseCode.SESSION_ENDED, 'Session ended');
+        return;
+      case 'UserSessionEnded':
+        connections.closeCredential(event.data.userId, { sessionId: event.data.sessionId }, CloseCode.SESSION_ENDED, 'Session ended');
+        return;
+      case 'UserPasswordChanged':
+        if (event.data.endsSessions === true) connections.closeSessionsExcept(event.data.userId, event.data.keptSessionId ?? null, CloseCode.SESSION_ENDED, 'Session ended: password changed');
+        return;
+      case 'ApiTokenRevoked':
+        connections.closeCredential(event.data.userId, { tokenId: event.data.tokenId }, CloseCode.SESSION_ENDED, 'API token revoked');
+        return;
+      default:
+        return;
     }
   }
 

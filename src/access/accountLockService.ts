@@ -6,10 +6,11 @@ import type { RequestMetadata } from '../auth/authService.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
 import type { LockPoliciesTable } from '../db/schema.access.js';
 import type { ReadModelDb } from '../db/schema.js';
-import { effectiveLockPolicy, lockPolicyDecider, lockPolicyStreamId, type LockPolicy } from '../domain/access/lockPolicy.decider.js';
+import { effectiveLockPolicy, lockPolicyDecider, lockPolicyStreamId, type LockMode, type LockPolicy } from '../domain/access/lockPolicy.decider.js';
 import {
   loginAttemptsDecider,
   loginAttemptsStreamId,
+  lockInForce,
   type LoginAttemptsCommand,
   type LoginAttemptsEvent,
   type UserLocked,
@@ -103,15 +104,24 @@ export class AccountLockService {
 
   /** One query whatever the argument, so a lookup for an unknown user costs what one for a known user does. */
   async isLocked(userId: string | null): Promise<boolean> {
-    const row = await this.options.db.selectFrom('user_lock_states').select('locked').where('user_id', '=', userId ?? '').executeTakeFirst();
-    return row?.locked === 1;
+    const row = await this.options.db.selectFrom('user_lock_states').select(['locked', 'locked_until']).where('user_id', '=', userId ?? '').executeTakeFirst();
+    // A temporary lock lifts by itself: past `locked_until` the user is not locked, with no event needed.
+    return row?.locked === 1 && (row.locked_until === null || row.locked_until > this.clock().toISOString());
   }
 
   /** Counts a failed login of an existing user; locks when the applicable threshold is reached. */
   recordLoginFailure(userId: string, context: LoginContext = {}): Promise<{ locked: boolean }> {
     return this.queue.run(userId, async () => {
       const { applied } = await this.effectivePolicy(userId);
-      const policy = applied ? { mailboxNumber: Number(applied.mailbox_number), threshold: applied.threshold } : null;
+      const policy = applied
+        ? {
+            mailboxNumber: Number(applied.mailbox_number),
+            threshold: applied.threshold,
+            mode: applied.mode as LockMode,
+            waitMinutes: applied.wait_minutes,
+            maxTemporaryLocks: applied.max_temporary_locks,
+          }
+        : null;
       const { events, position } = await this.attempt(userId, context, null, { type: 'RecordLoginFailure', data: { userId, policy } });
       const lock = events.find((e): e is UserLocked => e.type === 'UserLocked');
       if (lock && position !== null) await this.onLocked(lock, position, context);
@@ -201,7 +211,7 @@ export class AccountLockService {
       loginAttemptsDecider.initialState(),
       (await this.options.store.readStream(loginAttemptsStreamId(userId))) as unknown as LoginAttemptsEvent[],
     );
-    if (!state.locked) throw illegalState(`User ${userId} is not locked`, path);
+    if (!lockInForce(state, this.clock())) throw illegalState(`User ${userId} is not locked`, path);
   }
 
   private async attempt(userId: string, context: LoginContext, actorId: string | null, command: Omit<LoginAttemptsCommand, 'metadata'>) {

@@ -14,7 +14,25 @@ export interface TrackedConnection {
   readonly clientIp: string;
   /** Mailboxes this connection has acted in; re-checked when their restriction changes. */
   readonly mailboxes: Set<number>;
+  /** The credential: a session id or an API token id, so ending one ends its sockets. */
+  readonly sessionId?: string;
+  readonly tokenId?: string;
 }
+
+/** Who a connection belongs to, as `track` takes it. */
+export interface ConnectionOwner {
+  readonly userId: string;
+  readonly viaApiToken: boolean;
+  readonly address: IpAddress | null;
+  readonly clientIp: string;
+  readonly sessionId?: string;
+  readonly tokenId?: string;
+  /** The credential's expiry: the connection is closed then (4401), also mid-subscription. */
+  readonly expiresAt?: Date | null;
+}
+
+/** setTimeout's ceiling (about 24.8 days); a later expiry is re-armed when this fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * graphql-ws close codes (4401 Unauthorized, 4403 Forbidden): a client that sees them
@@ -37,17 +55,56 @@ export class ConnectionRegistry {
   }
 
   /** Registers a connection once (graphql-ws builds a context per operation); later calls return it. */
-  track(socket: ClosableConnection, who: { userId: string; viaApiToken: boolean; address: IpAddress | null; clientIp: string }): TrackedConnection {
+  track(socket: ClosableConnection, who: ConnectionOwner): TrackedConnection {
     const known = this.bySocket.get(socket);
     if (known && known.userId === who.userId) return known;
     if (known) this.forget(known);
-    const entry: TrackedConnection = { socket, ...who, mailboxes: new Set() };
+    const { expiresAt, ...owner } = who;
+    const entry: TrackedConnection = { socket, ...owner, mailboxes: new Set() };
     this.bySocket.set(socket, entry);
     let set = this.byUser.get(who.userId);
     if (!set) this.byUser.set(who.userId, (set = new Set()));
     set.add(entry);
-    socket.once('close', () => this.forget(entry));
+    const timer = expiresAt ? this.closeAt(entry, expiresAt) : null;
+    socket.once('close', () => {
+      if (timer) clearTimeout(timer.handle);
+      this.forget(entry);
+    });
     return entry;
+  }
+
+  /** Ends sockets of one credential (an ended session, a revoked token). */
+  closeCredential(userId: string, match: { sessionId?: string; tokenId?: string }, code: number, reason: string): number {
+    const hits = this.connectionsOf(userId).filter(
+      (c) => (match.sessionId !== undefined && c.sessionId === match.sessionId) || (match.tokenId !== undefined && c.tokenId === match.tokenId),
+    );
+    for (const c of hits) this.close(c, code, reason);
+    return hits.length;
+  }
+
+  /** Ends the user's session sockets except one session's (a password change). */
+  closeSessionsExcept(userId: string, keptSessionId: string | null, code: number, reason: string): number {
+    const hits = this.connectionsOf(userId).filter((c) => c.sessionId !== undefined && c.sessionId !== keptSessionId);
+    for (const c of hits) this.close(c, code, reason);
+    return hits.length;
+  }
+
+  /**
+   * An expiring credential closes its socket on time: no event marks an expiry, so every
+   * instance arms a timer for its own sockets when it registers them.
+   */
+  private closeAt(entry: TrackedConnection, expiresAt: Date): { handle: ReturnType<typeof setTimeout> } {
+    const timer = { handle: undefined as unknown as ReturnType<typeof setTimeout> };
+    const arm = () => {
+      const left = expiresAt.getTime() - Date.now();
+      timer.handle = setTimeout(() => {
+        if (expiresAt.getTime() > Date.now()) return arm();
+        if (this.bySocket.get(entry.socket) === entry) this.close(entry, CloseCode.SESSION_ENDED, entry.tokenId ? 'API token expired' : 'Session expired');
+      }, Math.max(0, Math.min(left, MAX_TIMER_MS)));
+      timer.handle.unref?.();
+    };
+    arm();
+    return timer;
   }
 
   connectionsOf(userId: string): readonly TrackedConnection[] {

@@ -8,6 +8,7 @@ import { AccessRuntime } from './accessRuntime.js';
 import { AccountLockService } from './accountLockService.js';
 import { LoginRateLimiter, type LoginRateLimiterOptions } from './loginRateLimiter.js';
 import { PostgresTokenBuckets } from './sqlTokenBuckets.js';
+import { AddressFailures, type StuffingLimits } from './addressFailures.js';
 
 export { AccessRestrictionService } from './accessRestrictionService.js';
 export { AccessRuntime } from './accessRuntime.js';
@@ -31,6 +32,8 @@ export interface AccessControlOptions {
   /** Keep login rate-limit buckets in the (PostgreSQL) read-model database, shared by every instance. */
   readonly sharedRateLimits?: boolean;
   readonly logger?: AccessLogger;
+  /** Credential-stuffing thresholds per address and network (src/access/addressFailures.ts). */
+  readonly stuffing?: StuffingLimits & { readonly exemptAllowListed: boolean };
 }
 
 /** Everything access control offers the rest of the server, wired together. */
@@ -55,9 +58,20 @@ export const createAccessControl = (options: AccessControlOptions): AccessContro
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const limiter = new LoginRateLimiter({ ...options.rateLimits, ...(options.sharedRateLimits ? { buckets: new PostgresTokenBuckets(options.db) } : {}) });
+  const failures = new AddressFailures({
+    db: options.db,
+    store: options.store,
+    ...(options.stuffing ? { limits: options.stuffing } : {}),
+    ...(options.stuffing?.exemptAllowListed ? { isExempt: (ip: string) => runtime.isAllowListed(ip) } : {}),
+    onBlocked: (network, count, until) => options.logger?.warn({ network, failures: count, until: until.toISOString() }, 'client network blocked after repeated failed logins'),
+  });
   const report = (what: string, userId: string) => (err: unknown) => options.logger?.error({ err, userId }, `recording a ${what} login failed`);
   const loginGuard: LoginGuard = {
-    admit: (username, clientIp) => limiter.admit(username, clientIp),
+    admit: async (username, clientIp) => {
+      await limiter.admit(username, clientIp);
+      await failures.admit(clientIp);
+    },
+    addressFailed: (context) => failures.record(context.clientIp ?? null),
     isLocked: (userId) => locks.isLocked(userId),
     loginFailed: (userId, context) => void locks.recordLoginFailure(userId, context).catch(report('failed', userId)),
     loginSucceeded: (userId, context) => void locks.recordLoginSuccess(userId, context).catch(report('successful', userId)),

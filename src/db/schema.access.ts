@@ -37,6 +37,12 @@ export interface LockPoliciesTable {
   /** JSON array of e-mail addresses. */
   notify_addresses: string;
   updated_at: string;
+  /** PERMANENT, TEMPORARY or PERMANENT_AFTER_TEMPORARY (Keycloak's lockout modes). */
+  mode: string;
+  /** First temporary lock's wait; each further one doubles it. */
+  wait_minutes: number;
+  /** PERMANENT_AFTER_TEMPORARY: temporary locks before the next one is permanent. */
+  max_temporary_locks: number;
 }
 
 /** Absent row: no failed login since the user was created. */
@@ -52,6 +58,18 @@ export interface UserLockStatesTable {
   last_failed_at: string | null;
   unlocked_at: string | null;
   updated_at: string;
+  /** A temporary lock lifts by itself at this time; null: permanent (or not locked). */
+  locked_until: string | null;
+  /** Temporary locks since the last successful login or unlock. */
+  temporary_locks: number;
+}
+
+/** Failed logins per client address and per network prefix (/24, /56), across users. */
+export interface LoginFailureCountersTable {
+  id: string;
+  failures: number;
+  window_start_ms: number | string;
+  blocked_until_ms: number | string;
 }
 
 /** Login rate-limit buckets shared by instances on PostgreSQL (src/access/sqlTokenBuckets.ts). */
@@ -69,4 +87,5 @@ export interface AccessTables {
   lock_policies: LockPoliciesTable;
   user_lock_states: UserLockStatesTable;
   login_rate_buckets: LoginRateBucketsTable;
+  login_failure_counters: LoginFailureCountersTable;
 }

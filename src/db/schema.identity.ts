@@ -59,6 +59,57 @@ export interface ApiTokensTable {
   /** null: never expires. */
   expires_at: string | null;
   revoked_at: string | null;
+  /** 0/1: the token may run queries and subscriptions only. */
+  read_only: number;
+  /** 0/1: the token may issue further API tokens (its owner allowed it). */
+  may_issue_tokens: number;
+}
+
+/** Operational: when and from where each API token was last used (at most one write a minute). */
+export interface ApiTokenUsageTable {
+  token_id: string;
+  last_used_at: string;
+  last_used_ip: string | null;
+}
+
+/** Projection of the two-factor streams: who is enrolled, and the secret as vault ciphertext. */
+export interface UserTwoFactorTable {
+  user_id: string;
+  method: string;
+  secret_ciphertext: string;
+  enrolled_at: string;
+  recovery_codes_left: number;
+}
+
+export interface MailboxTwoFactorPoliciesTable {
+  mailbox_number: number;
+  required: number;
+  updated_at: string;
+}
+
+/** Operational: the last TOTP step accepted per user (replay guard). */
+export interface TwoFactorStepsTable {
+  user_id: string;
+  last_step: number | string;
+}
+
+/** Operational: a secret shown for enrolment and not yet confirmed. */
+export interface TwoFactorPendingTable {
+  user_id: string;
+  secret_ciphertext: string;
+  created_at: string;
+}
+
+/** Operational: the second step of a login (sha256 of the challenge handed to the client). */
+export interface LoginChallengesTable {
+  challenge_hash: string;
+  user_id: string;
+  /** 'VERIFY' (give a code) or 'ENROL' (a mailbox requires two-factor and the user has none). */
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  attempts: number;
+  client_ip: string | null;
 }
 
 export interface AuthSessionsTable {
@@ -69,6 +120,8 @@ export interface AuthSessionsTable {
   expires_at: string;
   last_seen_at: string;
   client_ip: string | null;
+  /** Public id of the session (lists, ending one session); not derived from the token. */
+  session_id: string;
 }
 
 export interface IdentityTables {
@@ -79,4 +132,10 @@ export interface IdentityTables {
   user_permissions: UserPermissionsTable;
   api_tokens: ApiTokensTable;
   auth_sessions: AuthSessionsTable;
+  api_token_usage: ApiTokenUsageTable;
+  user_two_factor: UserTwoFactorTable;
+  mailbox_two_factor_policies: MailboxTwoFactorPoliciesTable;
+  two_factor_steps: TwoFactorStepsTable;
+  two_factor_pending: TwoFactorPendingTable;
+  login_challenges: LoginChallengesTable;
 }

@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely';
 import type { AccessControl } from '../access/index.js';
 import type { AuditEvidence } from '../audit/evidence.js';
 import type { AuthService, RequestMetadata } from '../auth/authService.js';
-import type { Principal } from '../auth/principal.js';
+import { principalExpired, type Principal } from '../auth/principal.js';
 import { requireAuthenticated } from '../auth/authorization.js';
 import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { IdentityService } from '../identity/identityService.js';
+import type { TwoFactorService } from '../identity/twoFactorService.js';
 import type { InboundServices } from '../inbound/inboundModule.js';
 import type { OutboundServices } from '../outbound/index.js';
 import type { IntegrationServices } from '../integrations/index.js';
@@ -29,6 +30,8 @@ export interface Services {
   readonly identity: IdentityService;
   /** Open subscriptions: fan-outs, limits, re-checks of their rights. */
   readonly subscriptions: SubscriptionService;
+  /** TOTP enrolment, verification, recovery codes, per-mailbox requirement. */
+  readonly twoFactor: TwoFactorService;
   /** Encrypts secrets at rest, per mailbox data key (crypto-shredding on reset). */
   readonly vault: SecretVault;
   /** Durable outbox of system notices (the NoticeSender every area uses). */
@@ -76,13 +79,23 @@ export const requestMetadata = (ctx: GraphQLContext, reason?: string | null): Re
 /** The authenticated principal, or an UNAUTHENTICATED error. */
 export const viewerOf = (ctx: GraphQLContext): Principal => requireAuthenticated(ctx.principal);
 
+/**
+ * The caller's principal, checked against the clock on every request (`expiresAt` on the
+ * principal), so an expired session or API token is refused however the principal was found.
+ */
+const authenticated = async (services: Services, info: TransportInfo): Promise<Principal | null> => {
+  if (!info.bearerToken) return null;
+  const principal = await services.auth.authenticate(info.bearerToken, { clientIp: info.clientIp });
+  return principal && !principalExpired(principal) ? principal : null;
+};
+
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const createContextFactory =
   (services: Services, db: Kysely<ReadModelDb> = services.db) =>
   async (info: TransportInfo): Promise<GraphQLContext> => ({
     // The access runtime adds the network gate that mailbox authorization runs (IP/API restriction).
-    principal: services.access.runtime.guard(info.bearerToken ? await services.auth.authenticate(info.bearerToken) : null, info),
+    principal: services.access.runtime.guard(await authenticated(services, info), info),
     transport: info.transport,
     clientIp: info.clientIp,
     // A caller-supplied id lets a client follow its request into the event metadata;

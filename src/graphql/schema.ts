@@ -8,6 +8,9 @@ import { AuditEvidenceResolver } from './audit/evidence.resolver.js';
 import { SettingsChangedResolver } from './audit/settingsChanged.resolver.js';
 import { AuthResolver } from './identity/auth.resolver.js';
 import { MailboxMemberResolver, MailboxResolver } from './identity/mailbox.resolver.js';
+import { refuseReadOnlyMutations } from './identity/readOnlyTokens.js';
+import { SessionResolver } from './identity/session.resolver.js';
+import { MailboxTwoFactorResolver, TwoFactorResolver } from './identity/twoFactor.resolver.js';
 import { UserResolver } from './identity/user.resolver.js';
 import { FetchRunHistoryResolver } from './inbound/fetchRunHistory.resolver.js';
 import { FetchStatusResolver } from './inbound/fetchStatus.resolver.js';
@@ -29,6 +32,9 @@ export const resolvers = [
   MailboxResolver,
   MailboxMemberResolver,
   UserResolver,
+  TwoFactorResolver,
+  MailboxTwoFactorResolver,
+  SessionResolver,
   SettingsChangedResolver,
   AuditResolver,
   AuditEvidenceResolver,
@@ -67,10 +73,12 @@ const noTopicPubSub: PubSub = {
 };
 
 /** The whole API schema, built from the resolver classes (the code is the source of truth). */
-export const buildMailroomSchema = (): Promise<GraphQLSchema> =>
-  buildSchema({
-    resolvers: [...resolvers],
-    // Input rules live in the deciders and come back as userErrors; class-validator is not used.
-    validate: false,
-    pubSub: noTopicPubSub,
-  });
+export const buildMailroomSchema = async (): Promise<GraphQLSchema> =>
+  refuseReadOnlyMutations(
+    await buildSchema({
+      resolvers: [...resolvers],
+      // Input rules live in the deciders and come back as userErrors; class-validator is not used.
+      validate: false,
+      pubSub: noTopicPubSub,
+    }),
+  );

@@ -135,9 +135,9 @@ export class IdentityService {
    */
   async changePassword(
     actor: Actor,
-    input: { userId: string; newPassword: string; currentPassword?: string },
+    input: { userId: string; newPassword: string; currentPassword?: string; revokeApiTokens?: boolean },
     meta: RequestMetadata,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandOutcome & { apiTokensRevoked: number }> {
     const own = actor.kind !== 'system' && actor.userId === input.userId;
     if (!own) requireAdministrator(actor);
     const password = validatePassword(['newPassword'], input.newPassword);
@@ -146,7 +146,16 @@ export class IdentityService {
       const ok = typeof input.currentPassword === 'string' && (await this.passwords.verify(user.passwordHash, input.currentPassword));
       if (!ok) throw unauthenticated('The current password is wrong');
     }
-    return this.user(actor, meta, { type: 'ChangeUserPassword', data: { userId: input.userId, passwordHash: await this.passwords.hash(password) } });
+    // Every other session ends (the sessionEndings reactor); the one the user changed it from stays.
+    const keptSessionId = own && actor.kind === 'session' ? (actor.sessionId ?? null) : null;
+    const full = {
+      type: 'ChangeUserPassword',
+      data: { userId: input.userId, passwordHash: await this.passwords.hash(password), keptSessionId, revokeApiTokens: input.revokeApiTokens === true },
+      metadata: this.metadata(actor, meta),
+    } as const;
+    const result = await handleCommand(this.store, userDecider, userStreamId(input.userId), full);
+    await this.settle(result.position);
+    return { position: result.position, apiTokensRevoked: result.newEvents.filter((e) => e.type === 'ApiTokenRevoked').length };
   }
 
   async changeProfile(actor: Actor, input: { userId: string; displayName?: string; email?: string }, meta: RequestMetadata): Promise<CommandOutcome> {

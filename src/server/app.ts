@@ -26,6 +26,7 @@ import { SubscriptionService } from '../graphql/subscriptions/subscriptionServic
 import { buildMailroomSchema } from '../graphql/schema.js';
 import { bootstrapIfEmpty } from '../identity/bootstrap.js';
 import { IdentityService } from '../identity/identityService.js';
+import { TwoFactorService } from '../identity/twoFactorService.js';
 import { createInboundModule } from '../inbound/inboundModule.js';
 import { createIntegrationServices } from '../integrations/index.js';
 import { NoticeLanguageService } from '../integrations/noticeLanguageService.js';
@@ -152,6 +153,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     revokeSessions: (userId) => auth.revokeSessions(userId),
     // Several instances may share a PostgreSQL database; SQLite means one process.
     sharedRateLimits: storage.readModels.kind === 'postgres',
+    stuffing: config.access.stuffing,
     rateLimits: {
       perIp: { burst: config.access.loginAttemptsPerIp, perMinute: config.access.loginAttemptsPerIp },
       perUsername: { burst: config.access.loginAttemptsPerUser, perMinute: config.access.loginAttemptsPerUser },
@@ -160,7 +162,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   await access.start();
   const principalCache = createPrincipalCache([...identityProjections, ...accessProjections]);
   principalCache.attach(runner);
-  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, afterAppend, loginGuard: access.loginGuard, principalCache });
+  const twoFactor = new TwoFactorService({ store, db, vault, afterAppend });
+  const auth = new AuthService({ store, db, sessionTtlMs: config.sessionTtlMs, tokenLifetime: config.apiTokenLifetime, afterAppend, loginGuard: access.loginGuard, secondFactor: twoFactor, principalCache });
   // Subscriptions re-check their holder's rights with the same principal a request would get.
   const subscriptions = new SubscriptionService({
     config: config.subscriptions,
@@ -229,7 +232,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     await rightsRelay.start();
     subscriptions.useSignal(rightsRelay);
   }
-  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), auditEvidence, logger };
+  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, twoFactor, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), auditEvidence, logger };
   const liveEvents = new LiveEventFeed({ store, subscriptions, routes: [settingsChangedRoute(services), receiveErrorsRoute], settled, logger });
   await liveEvents.start();
   const fetchStatusFollower = followFetchStatus(inbound.services.statusFeed, subscriptions, logger);

@@ -35,6 +35,8 @@ export interface Config {
   /** Production masks unexpected errors; development shows them. */
   readonly environment: 'production' | 'development' | 'test';
   readonly sessionTtlMs: number;
+  /** API token lifetime: default when none is asked for, and the longest allowed (days). */
+  readonly apiTokenLifetime: { readonly defaultDays: number; readonly maxDays: number };
   readonly maxRequestBytes: number;
   /** Request headers must arrive within this (MAILROOM_HEADERS_TIMEOUT_MS). */
   readonly headersTimeoutMs: number;
@@ -160,6 +162,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     smtpCaFile: env.MAILROOM_SMTP_CA_FILE || null,
     environment,
     sessionTtlMs: int('MAILROOM_SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 90) * 60_000,
+    apiTokenLifetime: { defaultDays: int('MAILROOM_API_TOKEN_DEFAULT_DAYS', 90, 1, 3650), maxDays: int('MAILROOM_API_TOKEN_MAX_DAYS', 365, 1, 3650) },
     maxRequestBytes: int('MAILROOM_MAX_REQUEST_BYTES', 1_000_000, 1024, 100_000_000),
     headersTimeoutMs,
     requestTimeoutMs,
@@ -175,6 +178,9 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     audit: loadAuditConfig(env, problems),
     ...overrides,
   };
+  if (config.apiTokenLifetime.defaultDays > config.apiTokenLifetime.maxDays) {
+    problems.push(`MAILROOM_API_TOKEN_DEFAULT_DAYS (${config.apiTokenLifetime.defaultDays}) must not exceed MAILROOM_API_TOKEN_MAX_DAYS (${config.apiTokenLifetime.maxDays})`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 };

@@ -28,6 +28,10 @@
  *     - `fetch_leases`: held by running server instances, of which there are none;
  *     - `login_rate_buckets`: login rate-limit buckets, refilled within minutes;
  *     - `receive_fetch_runs`: the last two days of fetch runs for the console's chart.
+ *     - `two_factor_pending`, `login_challenges`: half-done enrolments and logins (minutes);
+ *     - `login_failure_counters`: failed logins per address, forgotten within their window.
+ * Also operational: `two_factor_steps` (the last accepted TOTP step, so a code seen before
+ * the copy cannot be replayed after it) and `api_token_usage` (last use of each token).
  */
 import type { ReadModelDb } from '../db/schema.js';
 
@@ -46,6 +50,8 @@ export const PROJECTION_TABLES = [
   'access_exempt_users',
   'lock_policies',
   'user_lock_states',
+  'user_two_factor',
+  'mailbox_two_factor_policies',
   'oauth_credentials',
   'receive_accounts',
   'receive_auto_fetch',
@@ -65,7 +71,15 @@ export const PROJECTION_TABLES = [
   'audit_merkle_nodes',
 ] as const satisfies readonly Table[];
 
-export const EPHEMERAL_TABLES = ['auth_sessions', 'fetch_leases', 'login_rate_buckets', 'receive_fetch_runs'] as const satisfies readonly Table[];
+export const EPHEMERAL_TABLES = [
+  'auth_sessions',
+  'fetch_leases',
+  'login_rate_buckets',
+  'two_factor_pending',
+  'login_challenges',
+  'login_failure_counters',
+  'receive_fetch_runs',
+] as const satisfies readonly Table[];
 
 /** How one operational table is copied: read in `key` order, skipped on any key conflict. */
 export interface OperationalTable {
@@ -93,4 +107,6 @@ export const OPERATIONAL_TABLES: readonly OperationalTable[] = [
   // collector cursor keeps the customer's collector from receiving the whole log again.
   { table: 'audit_checkpoints', key: ['position'] },
   { table: 'audit_stream_cursors', key: ['name'] },
+  { table: 'two_factor_steps', key: ['user_id'] },
+  { table: 'api_token_usage', key: ['token_id'] },
 ];

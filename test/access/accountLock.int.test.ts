@@ -79,7 +79,7 @@ describe.each(kinds)('account lock on %s', (kind) => {
     await member(erin, 4);
     await h.access.locks.configurePolicy(s, policy(4, 2), meta());
     const session = await h.auth.login('erin', 'erin-password');
-    const issued = await h.auth.issueApiToken(s, erin, 'robot');
+    const issued = await h.auth.issueApiToken(s, erin, { name: 'robot' });
     expect(await h.auth.authenticate(session.token)).not.toBeNull();
 
     await failLogins('erin', 2);

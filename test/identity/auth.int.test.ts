@@ -118,10 +118,10 @@ describe.each(kinds)('AuthService on %s', (kind) => {
 
   it('an API token works until it is revoked; the plaintext is returned once and stored only hashed', async () => {
     const principal = (await h.auth.authenticate((await h.auth.login('carol', 'carol password')).token))!;
-    const issued = await h.auth.issueApiToken(principal, carol, 'deploy bot', null, meta());
+    const issued = await h.auth.issueApiToken(principal, carol, { name: 'deploy bot' }, meta());
     expect(issued.token).toMatch(/^mr_t_[A-Za-z0-9_-]{43}$/);
     const row = await h.db.selectFrom('api_tokens').selectAll().where('token_id', '=', issued.tokenId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ user_id: carol, name: 'deploy bot', expires_at: null, revoked_at: null });
+    expect(row).toMatchObject({ user_id: carol, name: 'deploy bot', expires_at: new Date(h.clock.now().getTime() + 90 * 24 * HOUR).toISOString(), revoked_at: null, read_only: 0, may_issue_tokens: 0 });
     expect(row.token_hash).not.toContain(issued.token);
     const events = await h.store.readStream(`user-${carol}`);
     expect(JSON.stringify(events)).not.toContain(issued.token);
@@ -153,7 +153,7 @@ describe.each(kinds)('AuthService on %s', (kind) => {
   });
 
   it('an API token with an expiry stops working then', async () => {
-    const issued = await h.auth.issueApiToken(SYSTEM_ACTOR, carol, 'short', new Date(h.clock.now().getTime() + HOUR), meta());
+    const issued = await h.auth.issueApiToken(SYSTEM_ACTOR, carol, { name: 'short', expiresAt: new Date(h.clock.now().getTime() + HOUR) }, meta());
     expect(await h.auth.authenticate(issued.token)).not.toBeNull();
     h.clock.advance(HOUR);
     expect(await h.auth.authenticate(issued.token)).toBeNull();
@@ -161,7 +161,7 @@ describe.each(kinds)('AuthService on %s', (kind) => {
 
   it('a deactivated user\'s tokens stop working at once, and work again after reactivation', async () => {
     const { token } = await h.auth.login('carol', 'carol password');
-    const issued = await h.auth.issueApiToken(SYSTEM_ACTOR, carol, 'ci', null, meta());
+    const issued = await h.auth.issueApiToken(SYSTEM_ACTOR, carol, { name: 'ci' }, meta());
     await h.identity.deactivateUser(SYSTEM_ACTOR, { userId: carol }, meta());
     expect(await h.auth.authenticate(token)).toBeNull();
     expect(await h.auth.authenticate(issued.token)).toBeNull();
@@ -171,9 +171,9 @@ describe.each(kinds)('AuthService on %s', (kind) => {
 
   it('only the user or an administrator issues tokens for a user', async () => {
     const carolP = (await h.auth.authenticate((await h.auth.login('carol', 'carol password')).token))!;
-    expect((await caught(h.auth.issueApiToken(carolP, admin, 'steal', null, meta()))).code).toBe('FORBIDDEN');
+    expect((await caught(h.auth.issueApiToken(carolP, admin, { name: 'steal' }, meta()))).code).toBe('FORBIDDEN');
     const rootP = (await h.auth.authenticate((await h.auth.login('root', 'root password')).token))!;
-    expect((await h.auth.issueApiToken(rootP, carol, 'by admin', null, meta())).token).toMatch(/^mr_t_/);
+    expect((await h.auth.issueApiToken(rootP, carol, { name: 'by admin' }, meta())).token).toMatch(/^mr_t_/);
   });
 
   it('authorization: a member acts in their mailbox; refusals do not reveal whether a mailbox exists', async () => {

@@ -21,6 +21,13 @@ import { requireText, type CheckedText } from '../shared/text.js';
  *   appends nothing. A locked user cannot log in, so a success while locked is ILLEGAL_STATE.
  * - Unlocking needs a reason (1–500 characters) and a locked user (ILLEGAL_STATE
  *   otherwise); it also clears the count.
+ * - Lock modes (lockPolicy.decider.ts): a PERMANENT lock holds until unlocked; a temporary
+ *   one carries `until` (now + wait × 2^(temporary locks so far), at most a day) and lifts by
+ *   itself then, with no event: "locked" always means "locked and `until` not passed" (the
+ *   command time decides). After it lifts the count starts again from zero; the next failure
+ *   is an ordinary `LoginFailed`. PERMANENT_AFTER_TEMPORARY locks permanently once the user
+ *   had `maxTemporaryLocks` temporary locks. A successful login or an unlock forgets both
+ *   the count and the temporary locks.
  */
 
 export const loginAttemptsStreamId = (userId: string): string => `login-attempts-${userId}`;
@@ -43,6 +50,10 @@ export type UserLocked = DomainEvent<
     /** The mailbox whose policy applied: the lock shows in that mailbox's settings history. */
     readonly mailboxNumber: number;
     readonly threshold: number;
+    /** A temporary lock lifts by itself at this time; absent or null: permanent. */
+    readonly until?: string | null;
+    /** Which temporary lock of the user this is (1, 2, …); absent or null: permanent. */
+    readonly temporaryLock?: number | null;
   }
 >;
 export type FailedLoginsReset = DomainEvent<'FailedLoginsReset', { readonly userId: string; readonly failedAttempts: number }>;
@@ -53,9 +64,27 @@ export const loginAttemptsEventTypes = ['LoginFailed', 'UserLocked', 'FailedLogi
 export interface LoginAttemptsState {
   readonly failedAttempts: number;
   readonly locked: boolean;
+  /** End of a temporary lock; null: permanent (or not locked). */
+  readonly lockedUntil: string | null;
+  readonly temporaryLocks: number;
 }
 
-export const initialLoginAttemptsState = (): LoginAttemptsState => ({ failedAttempts: 0, locked: false });
+export const initialLoginAttemptsState = (): LoginAttemptsState => ({ failedAttempts: 0, locked: false, lockedUntil: null, temporaryLocks: 0 });
+
+/** Locked now: a permanent lock, or a temporary one whose time has not come. */
+export const lockInForce = (state: LoginAttemptsState, now: Date): boolean =>
+  state.locked && (state.lockedUntil === null || state.lockedUntil > now.toISOString());
+
+const MAX_WAIT_MINUTES = 24 * 60;
+
+/** Until when the next lock holds (null: permanent), and which temporary lock it is. */
+const nextLock = (policy: AppliedLockPolicy, state: LoginAttemptsState, now: Date): { until: string | null; temporaryLock: number | null } => {
+  const mode = policy.mode ?? 'PERMANENT';
+  if (mode === 'PERMANENT') return { until: null, temporaryLock: null };
+  if (mode === 'PERMANENT_AFTER_TEMPORARY' && state.temporaryLocks >= (policy.maxTemporaryLocks ?? 3)) return { until: null, temporaryLock: null };
+  const minutes = Math.min(MAX_WAIT_MINUTES, (policy.waitMinutes ?? 15) * 2 ** state.temporaryLocks);
+  return { until: new Date(now.getTime() + minutes * 60_000).toISOString(), temporaryLock: state.temporaryLocks + 1 };
+};
 
 const requirePolicy = (policy: unknown): AppliedLockPolicy | null => {
   if (policy === null || policy === undefined) return null;
@@ -64,35 +93,55 @@ const requirePolicy = (policy: unknown): AppliedLockPolicy | null => {
   if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < LOCK_THRESHOLD_MIN || threshold > LOCK_THRESHOLD_MAX) {
     throw validationError(['policy', 'threshold'], `Expected ${LOCK_THRESHOLD_MIN}–${LOCK_THRESHOLD_MAX}, got ${JSON.stringify(threshold)}`);
   }
-  return { mailboxNumber: requirePositiveInteger(['policy', 'mailboxNumber'], p.mailboxNumber), threshold };
+  const mode = p.mode ?? 'PERMANENT';
+  if (!['PERMANENT', 'TEMPORARY', 'PERMANENT_AFTER_TEMPORARY'].includes(mode)) throw validationError(['policy', 'mode'], `Expected a lock mode, got ${JSON.stringify(mode)}`);
+  return {
+    mailboxNumber: requirePositiveInteger(['policy', 'mailboxNumber'], p.mailboxNumber),
+    threshold,
+    ...(mode === 'PERMANENT' ? {} : { mode }),
+    ...(p.waitMinutes === undefined ? {} : { waitMinutes: requirePositiveInteger(['policy', 'waitMinutes'], p.waitMinutes) }),
+    ...(p.maxTemporaryLocks === undefined ? {} : { maxTemporaryLocks: requirePositiveInteger(['policy', 'maxTemporaryLocks'], p.maxTemporaryLocks) }),
+  };
 };
 
-const recordFailure = ({ data }: RecordLoginFailure, state: LoginAttemptsState): LoginAttemptsEvent[] => {
+const recordFailure = ({ data, metadata }: RecordLoginFailure, state: LoginAttemptsState): LoginAttemptsEvent[] => {
   const userId = requireUuid(['userId'], data.userId);
   const policy = requirePolicy(data.policy);
-  if (state.locked) return [];
-  const failedAttempts = state.failedAttempts + 1;
+  if (lockInForce(state, metadata.now)) return [];
+  // A temporary lock that has lifted: counting starts again.
+  const failedAttempts = (state.locked ? 0 : state.failedAttempts) + 1;
   const failed: LoginFailed = { type: 'LoginFailed', data: { userId, failedAttempts } };
   if (!policy || failedAttempts < policy.threshold) return [failed];
+  const { until, temporaryLock } = nextLock(policy, state, metadata.now);
   return [
     failed,
     {
       type: 'UserLocked',
-      data: { userId, reason: LockReason.FAILED_LOGIN_THRESHOLD, failedAttempts, mailboxNumber: policy.mailboxNumber, threshold: policy.threshold },
+      data: {
+        userId,
+        reason: LockReason.FAILED_LOGIN_THRESHOLD,
+        failedAttempts,
+        mailboxNumber: policy.mailboxNumber,
+        threshold: policy.threshold,
+        // A permanent lock reads as before lock modes existed.
+        ...(until === null ? {} : { until, temporaryLock }),
+      },
     },
   ];
 };
 
-const recordSuccess = ({ data }: RecordLoginSuccess, state: LoginAttemptsState): FailedLoginsReset[] => {
+const recordSuccess = ({ data, metadata }: RecordLoginSuccess, state: LoginAttemptsState): FailedLoginsReset[] => {
   const userId = requireUuid(['userId'], data.userId);
-  if (state.locked) throw illegalState(`User ${userId} is locked and cannot have logged in`, ['userId']);
-  return state.failedAttempts === 0 ? [] : [{ type: 'FailedLoginsReset', data: { userId, failedAttempts: state.failedAttempts } }];
+  if (lockInForce(state, metadata.now)) throw illegalState(`User ${userId} is locked and cannot have logged in`, ['userId']);
+  return state.failedAttempts === 0 && state.temporaryLocks === 0 && !state.locked
+    ? []
+    : [{ type: 'FailedLoginsReset', data: { userId, failedAttempts: state.failedAttempts } }];
 };
 
-const unlock = ({ data }: UnlockUser, state: LoginAttemptsState): UserUnlocked => {
+const unlock = ({ data, metadata }: UnlockUser, state: LoginAttemptsState): UserUnlocked => {
   const userId = requireUuid(['userId'], data.userId);
   const reason = requireText(['reason'], data.reason, 'reason');
-  if (!state.locked) throw illegalState(`User ${userId} is not locked`, ['userId']);
+  if (!lockInForce(state, metadata.now)) throw illegalState(`User ${userId} is not locked`, ['userId']);
   return { type: 'UserUnlocked', data: { userId, reason } };
 };
 
@@ -112,13 +161,15 @@ export const decideLoginAttempts = (command: LoginAttemptsCommand, state: LoginA
 export const evolveLoginAttempts = (state: LoginAttemptsState, event: LoginAttemptsEvent): LoginAttemptsState => {
   switch (event.type) {
     case 'LoginFailed':
-      return { ...state, failedAttempts: event.data.failedAttempts };
-    case 'UserLocked':
-      return { ...state, locked: true };
+      // Appended only while no lock is in force, so any lock it follows has lifted.
+      return { ...state, failedAttempts: event.data.failedAttempts, locked: false, lockedUntil: null };
+    case 'UserLocked': {
+      const until = event.data.until ?? null;
+      return { ...state, locked: true, lockedUntil: until, temporaryLocks: until === null ? state.temporaryLocks : state.temporaryLocks + 1 };
+    }
     case 'FailedLoginsReset':
-      return { ...state, failedAttempts: 0 };
     case 'UserUnlocked':
-      return { failedAttempts: 0, locked: false };
+      return initialLoginAttemptsState();
     default:
       return assertNever(event);
   }

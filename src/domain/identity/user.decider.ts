@@ -9,6 +9,7 @@ import {
   requireOneOf,
   requirePasswordHash,
   requireSha256Hex,
+  requireTrimmedText,
   requireUuid,
 } from './validation.js';
 
@@ -28,8 +29,14 @@ import {
  * - Permissions: only MAILBOX_RESET exists and nobody holds it by default. Granting a held
  *   permission is ALREADY_EXISTS; revoking one not held is ILLEGAL_STATE.
  * - API tokens: issued only to active users, with a unique token id, a name of 1–100
- *   characters and an optional expiry that must lie in the future. Revoking an unknown
- *   token is NOT_FOUND, revoking twice ILLEGAL_STATE.
+ *   characters and an expiry in the future: the deployment's default lifetime when none is
+ *   given, never beyond its maximum (both handed in with the command), and never beyond the
+ *   expiry of the token that issues it. A token may be read-only, and may issue further
+ *   tokens only when its owner said so. Revoking an unknown token is NOT_FOUND, revoking
+ *   twice ILLEGAL_STATE.
+ * - A password change ends the user's other sessions (the event names the one kept, if the
+ *   user changed it from a session), and on request revokes every API token in the same
+ *   decision. Ending one session names it; the session store checks it exists.
  * - Deactivating an inactive user or reactivating an active one is ILLEGAL_STATE. An
  *   inactive user can neither log in nor use tokens (enforced when authenticating); the
  *   password may still be changed so an administrator can prepare a reactivation.
@@ -55,7 +62,22 @@ export interface RegisterUserData {
   readonly isAdministrator: boolean;
 }
 export type RegisterUser = Command<'RegisterUser', RegisterUserData>;
-export type ChangeUserPassword = Command<'ChangeUserPassword', { readonly userId: string; readonly passwordHash: string }>;
+export type ChangeUserPassword = Command<
+  'ChangeUserPassword',
+  {
+    readonly userId: string;
+    readonly passwordHash: string;
+    /** The session the change was made from, which stays; null: every session ends. */
+    readonly keptSessionId?: string | null;
+    /** @default false */
+    readonly revokeApiTokens?: boolean;
+  }
+>;
+export type EndUserSession = Command<'EndUserSession', { readonly userId: string; readonly sessionId: string }>;
+export interface ApiTokenLifetime {
+  readonly defaultDays: number;
+  readonly maxDays: number;
+}
 export type ChangeUserProfile = Command<
   'ChangeUserProfile',
   { readonly userId: string; readonly displayName?: string; readonly email?: string }
@@ -69,8 +91,15 @@ export type IssueApiToken = Command<
     readonly tokenId: string;
     readonly name: string;
     readonly tokenHash: string;
-    /** ISO-8601; absent or null: never expires. */
+    /** ISO-8601; absent or null: the default lifetime. */
     readonly expiresAt?: string | null;
+    readonly lifetime: ApiTokenLifetime;
+    /** @default false */
+    readonly readOnly?: boolean;
+    /** @default false */
+    readonly mayIssueTokens?: boolean;
+    /** Expiry of the API token issuing this one (null: issued from a session). */
+    readonly issuerExpiresAt?: string | null;
   }
 >;
 export type RevokeApiToken = Command<'RevokeApiToken', { readonly userId: string; readonly tokenId: string }>;
@@ -85,11 +114,22 @@ export type UserCommand =
   | IssueApiToken
   | RevokeApiToken
   | DeactivateUser
-  | ReactivateUser;
+  | ReactivateUser
+  | EndUserSession;
 
 // ---- Events ----
 export type UserRegistered = DomainEvent<'UserRegistered', RegisterUserData>;
-export type UserPasswordChanged = DomainEvent<'UserPasswordChanged', { readonly userId: string; readonly passwordHash: string }>;
+export type UserPasswordChanged = DomainEvent<
+  'UserPasswordChanged',
+  {
+    readonly userId: string;
+    readonly passwordHash: string;
+    /** Absent in events from before sessions ended with a password change. */
+    readonly endsSessions?: true;
+    readonly keptSessionId?: string | null;
+  }
+>;
+export type UserSessionEnded = DomainEvent<'UserSessionEnded', { readonly userId: string; readonly sessionId: string }>;
 export type UserProfileChanged = DomainEvent<
   'UserProfileChanged',
   { readonly userId: string; readonly displayName: string; readonly email: string }
@@ -105,6 +145,9 @@ export type ApiTokenIssued = DomainEvent<
     readonly tokenHash: string;
     readonly createdAt: string;
     readonly expiresAt: string | null;
+    /** Absent in older events: false. */
+    readonly readOnly?: boolean;
+    readonly mayIssueTokens?: boolean;
   }
 >;
 export type ApiTokenRevoked = DomainEvent<'ApiTokenRevoked', { readonly userId: string; readonly tokenId: string; readonly revokedAt: string }>;
@@ -119,7 +162,8 @@ export type UserEvent =
   | ApiTokenIssued
   | ApiTokenRevoked
   | UserDeactivated
-  | UserReactivated;
+  | UserReactivated
+  | UserSessionEnded;
 
 export const userEventTypes = [
   'UserRegistered',
@@ -131,6 +175,7 @@ export const userEventTypes = [
   'ApiTokenRevoked',
   'UserDeactivated',
   'UserReactivated',
+  'UserSessionEnded',
 ] as const satisfies readonly UserEvent['type'][];
 
 // ---- State ----
@@ -178,9 +223,41 @@ const register = ({ data }: RegisterUser, state: UserState): UserRegistered => {
   return { type: 'UserRegistered', data: valid };
 };
 
-const changePassword = ({ data }: ChangeUserPassword, state: UserState): UserPasswordChanged => {
+const changePassword = ({ data, metadata }: ChangeUserPassword, state: UserState): UserEvent[] => {
   const user = requireExisting(state, data.userId);
-  return { type: 'UserPasswordChanged', data: { userId: user.userId, passwordHash: requirePasswordHash(['passwordHash'], data.passwordHash) } };
+  const keptSessionId = data.keptSessionId == null ? null : requireTrimmedText(['keptSessionId'], data.keptSessionId, 1, 100);
+  const changed: UserPasswordChanged = {
+    type: 'UserPasswordChanged',
+    data: { userId: user.userId, passwordHash: requirePasswordHash(['passwordHash'], data.passwordHash), endsSessions: true, keptSessionId },
+  };
+  if (data.revokeApiTokens !== true) return [changed];
+  const revokedAt = metadata.now.toISOString();
+  const revocations: ApiTokenRevoked[] = [...user.apiTokens]
+    .filter(([, t]) => !t.revoked)
+    .map(([tokenId]) => ({ type: 'ApiTokenRevoked', data: { userId: user.userId, tokenId, revokedAt } }));
+  return [changed, ...revocations];
+};
+
+const endSession = ({ data }: EndUserSession, state: UserState): UserSessionEnded => {
+  const user = requireExisting(state, data.userId);
+  return { type: 'UserSessionEnded', data: { userId: user.userId, sessionId: requireTrimmedText(['sessionId'], data.sessionId, 1, 100) } };
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Expiry of a new token: given or the default, in the future, within the maximum and the issuer's own expiry. */
+const tokenExpiry = (data: IssueApiToken['data'], now: Date): string => {
+  const { defaultDays, maxDays } = data.lifetime;
+  const createdAt = now.toISOString();
+  const latest = new Date(now.getTime() + maxDays * DAY_MS).toISOString();
+  const expiresAt = data.expiresAt == null ? new Date(now.getTime() + Math.min(defaultDays, maxDays) * DAY_MS).toISOString() : requireIsoInstant(['expiresAt'], data.expiresAt);
+  if (expiresAt <= createdAt) throw validationError(['expiresAt'], `Expected a time after now (${createdAt}), got ${expiresAt}`);
+  if (expiresAt > latest) throw validationError(['expiresAt'], `Expected at most ${maxDays} days from now (${latest}), got ${expiresAt}`);
+  const cap = data.issuerExpiresAt ?? null;
+  if (cap === null || expiresAt <= cap) return expiresAt;
+  // The default is shortened to the issuer's expiry; an explicit later time is refused.
+  if (data.expiresAt == null) return cap;
+  throw validationError(['expiresAt'], `Expected no later than the issuing token's expiry (${cap}), got ${expiresAt}`);
 };
 
 const changeProfile = ({ data }: ChangeUserProfile, state: UserState): UserProfileChanged[] => {
@@ -211,10 +288,7 @@ const issueApiToken = ({ data, metadata }: IssueApiToken, state: UserState): Api
   const tokenId = requireUuid(['tokenId'], data.tokenId);
   if (user.apiTokens.has(tokenId)) throw alreadyExists(`API token ${tokenId} already exists`, ['tokenId']);
   const createdAt = metadata.now.toISOString();
-  const expiresAt = data.expiresAt == null ? null : requireIsoInstant(['expiresAt'], data.expiresAt);
-  if (expiresAt !== null && expiresAt <= createdAt) {
-    throw validationError(['expiresAt'], `Expected a time after now (${createdAt}), got ${expiresAt}`);
-  }
+  const expiresAt = tokenExpiry(data, metadata.now);
   return {
     type: 'ApiTokenIssued',
     data: {
@@ -224,6 +298,8 @@ const issueApiToken = ({ data, metadata }: IssueApiToken, state: UserState): Api
       tokenHash: requireSha256Hex(['tokenHash'], data.tokenHash),
       createdAt,
       expiresAt,
+      readOnly: data.readOnly === true,
+      mayIssueTokens: data.mayIssueTokens === true,
     },
   };
 };
@@ -268,6 +344,8 @@ export const decideUser = (command: UserCommand, state: UserState): UserEvent | 
       return deactivate(command, state);
     case 'ReactivateUser':
       return reactivate(command, state);
+    case 'EndUserSession':
+      return endSession(command, state);
     default:
       return assertNever(command);
   }
@@ -295,6 +373,8 @@ export const evolveUser = (state: UserState, event: UserEvent): UserState => {
       return { ...state, status: 'inactive' };
     case 'UserReactivated':
       return { ...state, status: 'active' };
+    case 'UserSessionEnded':
+      return state;
     default:
       return assertNever(event);
   }

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { LockMode } from '../../domain/access/lockPolicy.decider.js';
 import { AuditedInput } from '../identity/identity.inputs.js';
+import './access.types.js';
 
 @InputType({ description: 'Replaces the IP restriction of a mailbox.' })
 export class ConfigureIpRestrictionInput extends AuditedInput {
@@ -50,6 +52,15 @@ export class ConfigureLockPolicyInput extends AuditedInput {
 
   @Field(() => [String], { defaultValue: [], description: 'Further addresses to notify (at most 20).' })
   notifyAddresses!: string[];
+
+  @Field(() => LockMode, { defaultValue: 'PERMANENT', description: "Keycloak's lockout modes: PERMANENT, TEMPORARY, PERMANENT_AFTER_TEMPORARY." })
+  mode!: LockMode;
+
+  @Field(() => Int, { defaultValue: 15, description: 'Wait of the first temporary lock, 1–1440 minutes; each further one doubles it.' })
+  waitMinutes!: number;
+
+  @Field(() => Int, { defaultValue: 3, description: 'PERMANENT_AFTER_TEMPORARY: temporary locks (1–20) before a permanent one.' })
+  maxTemporaryLocks!: number;
 }
 
 @InputType()

@@ -1,6 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessList, AccessOutcome, type AccessDecision as AccessDecisionValue, type AccessVerdict as AccessVerdictValue } from '../../domain/access/accessPolicy.js';
+import { LockMode } from '../../domain/access/lockPolicy.decider.js';
 import type { AccessRestrictionRow, LockPolicyRow, UserLockStateRow } from './access.loaders.js';
+
+registerEnumType(LockMode, { name: 'LockMode', description: "What a lock does (Keycloak's lockout modes)." });
 
 registerEnumType(AccessList, { name: 'AccessList', description: 'Which allow list a verdict comes from.' });
 registerEnumType(AccessOutcome, {
@@ -127,6 +130,15 @@ export class LockPolicy {
   @Field(() => [String])
   notifyAddresses!: string[];
 
+  @Field(() => LockMode, { description: 'PERMANENT (until unlocked), TEMPORARY (lifts by itself), or PERMANENT_AFTER_TEMPORARY.' })
+  mode!: LockMode;
+
+  @Field(() => Int, { description: 'Wait of the first temporary lock in minutes; each further one doubles it (at most a day).' })
+  waitMinutes!: number;
+
+  @Field(() => Int, { description: 'PERMANENT_AFTER_TEMPORARY: temporary locks before the next one is permanent.' })
+  maxTemporaryLocks!: number;
+
   @Field(() => Date)
   updatedAt!: Date;
 
@@ -137,6 +149,9 @@ export class LockPolicy {
       threshold: row.threshold,
       notifyOperationsAdministrators: row.notify_operations_administrators === 1,
       notifyAddresses: JSON.parse(row.notify_addresses) as string[],
+      mode: row.mode as LockMode,
+      waitMinutes: row.wait_minutes,
+      maxTemporaryLocks: row.max_temporary_locks,
       updatedAt: new Date(row.updated_at),
     });
   }
@@ -180,15 +195,20 @@ export class AccountLock {
   @Field(() => Date, { nullable: true })
   lastFailedAt!: Date | null;
 
-  static from(row: UserLockStateRow | null): AccountLock {
+  @Field(() => Date, { nullable: true, description: 'A temporary lock lifts by itself at this time; null for a permanent lock.' })
+  lockedUntil!: Date | null;
+
+  static from(row: UserLockStateRow | null, now: Date = new Date()): AccountLock {
     const date = (v: string | null | undefined) => (v ? new Date(v) : null);
+    const locked = row?.locked === 1 && (row.locked_until === null || row.locked_until > now.toISOString());
     return Object.assign(new AccountLock(), {
-      locked: row?.locked === 1,
+      lockedUntil: locked ? date(row?.locked_until) : null,
+      locked,
       failedAttempts: row?.failed_attempts ?? 0,
-      lockedAt: row?.locked === 1 ? date(row.locked_at) : null,
-      reason: row?.locked === 1 ? row.lock_reason : null,
-      policyMailboxNumber: row?.locked === 1 && row.lock_mailbox_number !== null ? Number(row.lock_mailbox_number) : null,
-      threshold: row?.locked === 1 ? row.lock_threshold : null,
+      lockedAt: locked ? date(row!.locked_at) : null,
+      reason: locked ? row!.lock_reason : null,
+      policyMailboxNumber: locked && row!.lock_mailbox_number !== null ? Number(row!.lock_mailbox_number) : null,
+      threshold: locked ? row!.lock_threshold : null,
       lastFailedAt: date(row?.last_failed_at),
     });
   }

@@ -63,6 +63,7 @@ export class AccountLockResolver {
       .innerJoin('user_lock_states as l', 'l.user_id', 'u.id')
       .selectAll('u')
       .where('l.locked', '=', 1)
+      .where((eb) => eb.or([eb('l.locked_until', 'is', null), eb('l.locked_until', '>', new Date().toISOString())]))
       .orderBy('u.username')
       .limit(page.limit + 1);
     if (page.after !== null) query = query.where('u.username', '>', page.after);
@@ -90,6 +91,9 @@ export class AccountLockResolver {
             threshold: input.threshold,
             notifyOperationsAdministrators: input.notifyOperationsAdministrators,
             notifyAddresses: input.notifyAddresses,
+            mode: input.mode,
+            waitMinutes: input.waitMinutes,
+            maxTemporaryLocks: input.maxTemporaryLocks,
           },
           requestMetadata(ctx, input.reason),
         );

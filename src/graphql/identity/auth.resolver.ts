@@ -2,9 +2,30 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ErrorCode, isMailroomError } from '../../errors/index.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload, toUserError } from '../userErrors.js';
+import type { LoginResult } from '../../auth/authService.js';
 import { ChangePasswordInput, IssueApiTokenInput, LoginInput, RevokeApiTokenInput } from './identity.inputs.js';
 import { ApiTokenPayload, LoginPayload, OkPayload } from './identity.payloads.js';
 import { User } from './identity.types.js';
+import { CompleteLoginInput, PasswordChangePayload, SecondFactorChallenge, SecondFactorStep } from './signin.types.js';
+
+/** Login answers carry only UNAUTHENTICATED/VALIDATION as userErrors (one generic message); the rest propagates. */
+const loginPayload = async (ctx: GraphQLContext, run: (payload: LoginPayload) => Promise<void>): Promise<LoginPayload> => {
+  const payload = new LoginPayload();
+  try {
+    await run(payload);
+  } catch (e) {
+    if (!isMailroomError(e) || (e.code !== ErrorCode.UNAUTHENTICATED && e.code !== ErrorCode.VALIDATION)) throw e;
+    payload.userErrors.push(toUserError(e));
+  }
+  return payload;
+};
+
+const withSession = async (ctx: GraphQLContext, payload: LoginPayload, result: LoginResult): Promise<void> => {
+  const row = await ctx.loaders.userById.load(result.userId);
+  payload.token = result.token;
+  payload.expiresAt = result.expiresAt;
+  payload.viewer = row ? User.from(row) : null;
+};
 
 @Resolver()
 export class AuthResolver {
@@ -16,21 +37,27 @@ export class AuthResolver {
   }
 
   @Mutation(() => LoginPayload, {
-    description: 'Exchanges a username and password for a session token. Wrong names, wrong passwords and locked or inactive accounts all give the same error.',
+    description:
+      'Exchanges a username and password for a session token, or for a `secondFactor` challenge when the account uses two-factor ' +
+      '(or must enrol). Wrong names, wrong passwords and locked or inactive accounts all give the same error.',
   })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: GraphQLContext): Promise<LoginPayload> {
-    const payload = new LoginPayload();
-    try {
-      const result = await ctx.services.auth.login(input.username, input.password, { clientIp: ctx.clientIp });
-      const row = await ctx.loaders.userById.load(result.userId);
-      payload.token = result.token;
-      payload.expiresAt = result.expiresAt;
-      payload.viewer = row ? User.from(row) : null;
-    } catch (e) {
-      if (!isMailroomError(e) || (e.code !== ErrorCode.UNAUTHENTICATED && e.code !== ErrorCode.VALIDATION)) throw e;
-      payload.userErrors.push(toUserError(e));
-    }
-    return payload;
+    return loginPayload(ctx, async (payload) => {
+      const outcome = await ctx.services.auth.beginLogin(input.username, input.password, { clientIp: ctx.clientIp });
+      if (outcome.kind === 'session') return withSession(ctx, payload, outcome);
+      payload.secondFactor = Object.assign(new SecondFactorChallenge(), {
+        challenge: outcome.challenge,
+        expiresAt: outcome.expiresAt,
+        step: outcome.purpose === 'VERIFY' ? SecondFactorStep.TOTP : SecondFactorStep.ENROLMENT_REQUIRED,
+      });
+    });
+  }
+
+  @Mutation(() => LoginPayload, {
+    description: 'The second step of a login: the challenge and a TOTP or recovery code. A wrong code counts toward the account lock like a wrong password, with the same error.',
+  })
+  async completeLogin(@Arg('input', () => CompleteLoginInput) input: CompleteLoginInput, @Ctx() ctx: GraphQLContext): Promise<LoginPayload> {
+    return loginPayload(ctx, async (payload) => withSession(ctx, payload, await ctx.services.auth.completeLogin(input.challenge, input.code, { clientIp: ctx.clientIp })));
   }
 
   @Mutation(() => OkPayload, { description: 'Ends the session of the token this request carries.' })
@@ -49,18 +76,25 @@ export class AuthResolver {
     );
   }
 
-  @Mutation(() => OkPayload)
-  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
+  @Mutation(() => PasswordChangePayload, {
+    description: 'Ends every other session of the user (an own change keeps the session it is made from); revokeApiTokens also revokes their API tokens.',
+  })
+  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GraphQLContext): Promise<PasswordChangePayload> {
     const viewer = viewerOf(ctx);
     return mutationPayload(
-      () => new OkPayload(),
+      () => new PasswordChangePayload(),
       async () => {
-        await ctx.services.identity.changePassword(
+        const { apiTokensRevoked } = await ctx.services.identity.changePassword(
           viewer,
-          { userId: input.userId ?? viewer.userId, newPassword: input.newPassword, currentPassword: input.currentPassword ?? undefined },
+          {
+            userId: input.userId ?? viewer.userId,
+            newPassword: input.newPassword,
+            currentPassword: input.currentPassword ?? undefined,
+            revokeApiTokens: input.revokeApiTokens,
+          },
           requestMetadata(ctx, input.reason),
         );
-        return { ok: true };
+        return { ok: true, otherSessionsEnded: true, apiTokensRevoked };
       },
     );
   }
@@ -74,8 +108,7 @@ export class AuthResolver {
         const issued = await ctx.services.auth.issueApiToken(
           viewer,
           input.userId ?? viewer.userId,
-          input.name,
-          input.expiresAt ?? undefined,
+          { name: input.name, expiresAt: input.expiresAt ?? null, readOnly: input.readOnly, mayIssueTokens: input.mayIssueTokens },
           requestMetadata(ctx, input.reason),
         );
         return { token: issued.token, tokenId: issued.tokenId, expiresAt: issued.expiresAt };

@@ -99,6 +99,9 @@ export class ChangePasswordInput extends AuditedInput {
 
   @Field(() => String)
   newPassword!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Also revoke every API token of the user. Other sessions end either way.' })
+  revokeApiTokens!: boolean;
 }
 
 @InputType()
@@ -109,8 +112,14 @@ export class IssueApiTokenInput extends AuditedInput {
   @Field(() => ID, { nullable: true, description: 'Defaults to the caller; administrators may issue for another user.' })
   userId?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Defaults to the configured lifetime (MAILROOM_API_TOKEN_DEFAULT_DAYS); at most MAILROOM_API_TOKEN_MAX_DAYS ahead.' })
   expiresAt?: Date | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Queries and subscriptions only; mutations are refused.' })
+  readOnly!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Let the token issue further API tokens (never outliving it).' })
+  mayIssueTokens!: boolean;
 }
 
 @InputType()

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Payload } from '../userErrors.js';
 import { Mailbox, MailboxMember, User } from './identity.types.js';
+import { SecondFactorChallenge } from './signin.types.js';
 
 @ObjectType()
 export class LoginPayload extends Payload {
@@ -12,6 +13,9 @@ export class LoginPayload extends Payload {
 
   @Field(() => User, { nullable: true })
   viewer: User | null = null;
+
+  @Field(() => SecondFactorChallenge, { nullable: true, description: 'Set instead of a token when the account needs a second step.' })
+  secondFactor: SecondFactorChallenge | null = null;
 }
 
 @ObjectType()

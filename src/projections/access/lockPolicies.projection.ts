@@ -18,6 +18,9 @@ export const lockPoliciesProjection: Projection = {
       notify_operations_administrators: event.data.notifyOperationsAdministrators ? 1 : 0,
       notify_addresses: JSON.stringify(event.data.notifyAddresses),
       updated_at: eventTime(recorded),
+      mode: event.data.mode ?? 'PERMANENT',
+      wait_minutes: event.data.waitMinutes ?? 15,
+      max_temporary_locks: event.data.maxTemporaryLocks ?? 3,
     };
     await trx
       .insertInto('lock_policies')

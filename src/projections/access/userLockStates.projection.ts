@@ -16,7 +16,7 @@ export const userLockStatesProjection: Projection = {
     let changes: Changes;
     switch (event.type) {
       case 'LoginFailed':
-        changes = { failed_attempts: event.data.failedAttempts, last_failed_at: at };
+        changes = { failed_attempts: event.data.failedAttempts, last_failed_at: at, locked: 0, locked_until: null };
         break;
       case 'UserLocked':
         changes = {
@@ -26,13 +26,15 @@ export const userLockStatesProjection: Projection = {
           lock_reason: event.data.reason,
           lock_mailbox_number: event.data.mailboxNumber,
           lock_threshold: event.data.threshold,
+          locked_until: event.data.until ?? null,
+          ...(event.data.temporaryLock ? { temporary_locks: event.data.temporaryLock } : {}),
         };
         break;
       case 'FailedLoginsReset':
-        changes = { failed_attempts: 0 };
+        changes = { failed_attempts: 0, locked: 0, locked_until: null, temporary_locks: 0 };
         break;
       case 'UserUnlocked':
-        changes = { failed_attempts: 0, locked: 0, unlocked_at: at };
+        changes = { failed_attempts: 0, locked: 0, locked_until: null, temporary_locks: 0, unlocked_at: at };
         break;
       default:
         return;
@@ -50,6 +52,8 @@ export const userLockStatesProjection: Projection = {
         lock_threshold: null,
         last_failed_at: null,
         unlocked_at: null,
+        locked_until: null,
+        temporary_locks: 0,
         ...full,
       })
       .onConflict((oc) => oc.column('user_id').doUpdateSet(full))

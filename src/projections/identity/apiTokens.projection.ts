@@ -20,6 +20,8 @@ export const apiTokensProjection: Projection = {
             created_at: event.data.createdAt,
             expires_at: event.data.expiresAt,
             revoked_at: null,
+            read_only: event.data.readOnly === true ? 1 : 0,
+            may_issue_tokens: event.data.mayIssueTokens === true ? 1 : 0,
           })
           .onConflict((oc) => oc.column('token_id').doNothing())
           .execute();

@@ -60,3 +60,19 @@ describe('effectiveLockPolicy (several mailboxes)', () => {
     expect(effectiveLockPolicy([])).toBeNull();
   });
 });
+
+describe('lock policy decider: modes', () => {
+  const base = { mailboxNumber: 4, enabled: true, threshold: 3, notifyOperationsAdministrators: true, notifyAddresses: [] };
+  const save = (data: Record<string, unknown>) => ({ type: 'ConfigureLockPolicy' as const, data: { ...base, ...data } as never, metadata: testMetadata() });
+
+  it('stores a temporary mode with its wait and count; PERMANENT carries no mode fields', () => {
+    given(decider).when(save({ mode: 'TEMPORARY', waitMinutes: 5 })).then([{ type: 'LockPolicyConfigured', data: { ...base, mode: 'TEMPORARY', waitMinutes: 5, maxTemporaryLocks: 3 } }]);
+    given(decider).when(save({ mode: 'PERMANENT', waitMinutes: 5 })).then([{ type: 'LockPolicyConfigured', data: base }]);
+  });
+
+  it('refuses unknown modes and waits out of range', () => {
+    given(decider).when(save({ mode: 'FOREVER' })).thenThrows('VALIDATION', ['mode']);
+    given(decider).when(save({ mode: 'TEMPORARY', waitMinutes: 0 })).thenThrows('VALIDATION', ['waitMinutes']);
+    given(decider).when(save({ mode: 'PERMANENT_AFTER_TEMPORARY', maxTemporaryLocks: 21 })).thenThrows('VALIDATION', ['maxTemporaryLocks']);
+  });
+});

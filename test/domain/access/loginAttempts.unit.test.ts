@@ -68,3 +68,38 @@ describe('login attempts decider', () => {
     given(decider, [failed(1)]).when(unlock()).thenThrows('ILLEGAL_STATE', /is not locked/);
   });
 });
+
+describe('login attempts decider: lock modes (Keycloak)', () => {
+  const MIN = 60_000;
+  const at = (ms: number) => testMetadata({ now: new Date(Date.parse('2030-01-02T03:04:05.000Z') + ms) });
+  const temporary = { mailboxNumber: 4, threshold: 2, mode: 'TEMPORARY' as const, waitMinutes: 10 };
+  const failAt = (ms: number, p: RecordLoginFailure['data']['policy'] = temporary): RecordLoginFailure => ({ type: 'RecordLoginFailure', data: { userId: U, policy: p }, metadata: at(ms) });
+  const tempLocked = (n: number, untilMs: number, ordinal: number, p: { mailboxNumber: number; threshold: number } = temporary): LoginAttemptsEvent => ({
+    type: 'UserLocked',
+    data: { userId: U, reason: 'FAILED_LOGIN_THRESHOLD', failedAttempts: n, mailboxNumber: p.mailboxNumber, threshold: p.threshold, until: at(untilMs).now.toISOString(), temporaryLock: ordinal },
+  });
+
+  it('a temporary lock holds until its time, then lifts by itself and counting starts again', () => {
+    given(decider, [failed(1)]).when(failAt(0)).then([failed(2), tempLocked(2, 10 * MIN, 1)]);
+    given(decider, [failed(1), failed(2), tempLocked(2, 10 * MIN, 1)]).when(failAt(9 * MIN)).thenNothing();
+    given(decider, [failed(1), failed(2), tempLocked(2, 10 * MIN, 1)]).when(failAt(10 * MIN)).then(failed(1));
+  });
+
+  it('each further temporary lock doubles the wait', () => {
+    const history = [failed(1), failed(2), tempLocked(2, 10 * MIN, 1), failed(1)];
+    given(decider, history).when(failAt(11 * MIN)).then([failed(2), tempLocked(2, 11 * MIN + 20 * MIN, 2)]);
+  });
+
+  it('PERMANENT_AFTER_TEMPORARY locks for good after N temporary locks', () => {
+    const p = { ...temporary, mode: 'PERMANENT_AFTER_TEMPORARY' as const, maxTemporaryLocks: 1 };
+    const history = [failed(1), failed(2), tempLocked(2, 10 * MIN, 1, p), failed(1)];
+    given(decider, history).when(failAt(11 * MIN, p)).then([failed(2), locked(2, p)]);
+  });
+
+  it('a success after a lifted lock forgets the count and the temporary locks; unlocking a lifted lock is refused', () => {
+    const history = [failed(1), failed(2), tempLocked(2, 10 * MIN, 1)];
+    given(decider, history).when({ type: 'RecordLoginSuccess', data: { userId: U }, metadata: at(5 * MIN) }).thenThrows('ILLEGAL_STATE');
+    given(decider, history).when({ type: 'RecordLoginSuccess', data: { userId: U }, metadata: at(10 * MIN) }).then({ type: 'FailedLoginsReset', data: { userId: U, failedAttempts: 2 } });
+    given(decider, history).when({ type: 'UnlockUser', data: { userId: U, reason: 'ok' }, metadata: at(11 * MIN) }).thenThrows('ILLEGAL_STATE', /not locked/);
+  });
+});

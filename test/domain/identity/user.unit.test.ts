@@ -4,7 +4,9 @@ import { FIXED_NOW, given, testMetadata } from '../../support/given.js';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 const TOKEN_ID = '33333333-3333-4333-8333-333333333333';
+const OTHER_TOKEN = '44444444-4444-4444-8444-444444444444';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g';
+const NEW_HASH = HASH.replace('aGFz', 'bmV3');
 const TOKEN_HASH = 'a'.repeat(64);
 
 const cmd = <T extends UserCommand['type']>(type: T, data: Extract<UserCommand, { type: T }>['data']) =>
@@ -15,8 +17,19 @@ const registered: UserEvent = { type: 'UserRegistered', data: registration };
 const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: ID } };
 const tokenIssued: UserEvent = {
   type: 'ApiTokenIssued',
-  data: { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, createdAt: FIXED_NOW.toISOString(), expiresAt: null },
+  data: {
+    userId: ID,
+    tokenId: TOKEN_ID,
+    name: 'ci',
+    tokenHash: TOKEN_HASH,
+    createdAt: FIXED_NOW.toISOString(),
+    // The default lifetime: 90 days from the command time.
+    expiresAt: '2030-04-02T03:04:05.000Z',
+    readOnly: false,
+    mayIssueTokens: false,
+  },
 };
+const LIFETIME = { defaultDays: 90, maxDays: 365 };
 
 describe('User: register', () => {
   it('registers with a lower-cased username and trimmed fields', () =>
@@ -66,17 +79,17 @@ describe('User: register', () => {
 });
 
 describe('User: password and profile', () => {
-  const NEW_HASH = HASH.replace('aGFz', 'bmV3');
+
 
   it('changes the password hash', () =>
     given(userDecider, [registered])
       .when(cmd('ChangeUserPassword', { userId: ID, passwordHash: NEW_HASH }))
-      .then([{ type: 'UserPasswordChanged', data: { userId: ID, passwordHash: NEW_HASH } }]));
+      .then([{ type: 'UserPasswordChanged', data: { userId: ID, passwordHash: NEW_HASH, endsSessions: true, keptSessionId: null } }]));
 
   it('changes the password of a deactivated user (prepares reactivation)', () =>
     given(userDecider, [registered, deactivated])
       .when(cmd('ChangeUserPassword', { userId: ID, passwordHash: NEW_HASH }))
-      .then([{ type: 'UserPasswordChanged', data: { userId: ID, passwordHash: NEW_HASH } }]));
+      .then([{ type: 'UserPasswordChanged', data: { userId: ID, passwordHash: NEW_HASH, endsSessions: true, keptSessionId: null } }]));
 
   it('refuses commands for an unknown user', () =>
     given(userDecider).when(cmd('ChangeUserPassword', { userId: ID, passwordHash: NEW_HASH })).thenThrows('NOT_FOUND', ['userId']));
@@ -122,35 +135,77 @@ describe('User: permissions', () => {
       .thenThrows('ILLEGAL_STATE', ['permission']));
 });
 
+describe('User: password change ends sessions and, on request, API tokens', () => {
+  it('names the session it was made from, which stays', () =>
+    given(userDecider, [registered])
+      .when(cmd('ChangeUserPassword', { userId: ID, passwordHash: NEW_HASH, keptSessionId: 'session-1' }))
+      .then([{ type: 'UserPasswordChanged', data: { userId: ID, passwordHash: NEW_HASH, endsSessions: true, keptSessionId: 'session-1' } }]));
+
+  it('revokes every live API token in the same decision when asked', () =>
+    given(userDecider, [registered, tokenIssued, { ...tokenIssued, data: { ...tokenIssued.data, tokenId: OTHER_TOKEN } } as UserEvent, { type: 'ApiTokenRevoked', data: { userId: ID, tokenId: OTHER_TOKEN, revokedAt: '2030-01-01T00:00:00.000Z' } }])
+      .when(cmd('ChangeUserPassword', { userId: ID, passwordHash: NEW_HASH, revokeApiTokens: true }))
+      .then([
+        { type: 'UserPasswordChanged', data: { userId: ID, passwordHash: NEW_HASH, endsSessions: true, keptSessionId: null } },
+        { type: 'ApiTokenRevoked', data: { userId: ID, tokenId: TOKEN_ID, revokedAt: FIXED_NOW.toISOString() } },
+      ]));
+
+  it('ends one named session', () =>
+    given(userDecider, [registered])
+      .when(cmd('EndUserSession', { userId: ID, sessionId: 'session-2' }))
+      .then([{ type: 'UserSessionEnded', data: { userId: ID, sessionId: 'session-2' } }]));
+});
+
+describe('User: API token lifetimes', () => {
+  it('refuses an expiry beyond the maximum lifetime', () =>
+    given(userDecider, [registered])
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, lifetime: LIFETIME, expiresAt: '2031-06-01T00:00:00Z' }))
+      .thenThrows('VALIDATION', /Expected at most 365 days from now \(2031-01-02T03:04:05.000Z\), got 2031-06-01T00:00:00.000Z/));
+
+  it('records read-only and may-issue-tokens', () =>
+    given(userDecider, [registered])
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, lifetime: LIFETIME, readOnly: true, mayIssueTokens: true }))
+      .then([{ type: 'ApiTokenIssued', data: { ...tokenIssued.data, readOnly: true, mayIssueTokens: true } } as UserEvent]));
+
+  it('shortens the default to the issuing token\'s expiry, and refuses a later explicit one', () => {
+    const issuerExpiresAt = '2030-01-10T00:00:00.000Z';
+    given(userDecider, [registered])
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, lifetime: LIFETIME, issuerExpiresAt }))
+      .then([{ type: 'ApiTokenIssued', data: { ...tokenIssued.data, expiresAt: issuerExpiresAt } } as UserEvent]);
+    given(userDecider, [registered])
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, lifetime: LIFETIME, issuerExpiresAt, expiresAt: '2030-02-01T00:00:00Z' }))
+      .thenThrows('VALIDATION', /issuing token's expiry/);
+  });
+});
+
 describe('User: API tokens', () => {
   it('issues a token stamped with the command time', () =>
     given(userDecider, [registered])
-      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: ' ci ', tokenHash: TOKEN_HASH }))
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: ' ci ', tokenHash: TOKEN_HASH, lifetime: LIFETIME }))
       .then([tokenIssued]));
 
   it('issues a token with an expiry', () =>
     given(userDecider, [registered])
-      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, expiresAt: '2030-02-01T00:00:00Z' }))
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, lifetime: LIFETIME, expiresAt: '2030-02-01T00:00:00Z' }))
       .then([{ type: 'ApiTokenIssued', data: { ...tokenIssued.data, expiresAt: '2030-02-01T00:00:00.000Z' } } as UserEvent]));
 
   it('refuses an expiry in the past', () =>
     given(userDecider, [registered])
-      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, expiresAt: '2029-01-01T00:00:00Z' }))
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, lifetime: LIFETIME, expiresAt: '2029-01-01T00:00:00Z' }))
       .thenThrows('VALIDATION', /Expected a time after now \(2030-01-02T03:04:05.000Z\), got 2029-01-01T00:00:00.000Z/));
 
   it('refuses a token hash that is not sha256 hex', () =>
     given(userDecider, [registered])
-      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: 'mr_t_plaintext' }))
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: 'mr_t_plaintext', lifetime: LIFETIME }))
       .thenThrows('VALIDATION', ['tokenHash']));
 
   it('refuses a duplicate token id', () =>
     given(userDecider, [registered, tokenIssued])
-      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'again', tokenHash: 'b'.repeat(64) }))
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'again', tokenHash: 'b'.repeat(64), lifetime: LIFETIME }))
       .thenThrows('ALREADY_EXISTS', ['tokenId']));
 
   it('refuses tokens for a deactivated user', () =>
     given(userDecider, [registered, deactivated])
-      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH }))
+      .when(cmd('IssueApiToken', { userId: ID, tokenId: TOKEN_ID, name: 'ci', tokenHash: TOKEN_HASH, lifetime: LIFETIME }))
       .thenThrows('ILLEGAL_STATE', /deactivated/));
 
   it('revokes a token', () =>

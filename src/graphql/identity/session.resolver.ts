@@ -1,0 +1,64 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { isAdministrator } from '../../auth/authorization.js';
+import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import { mutationPayload } from '../userErrors.js';
+import { OkPayload } from './identity.payloads.js';
+import { User } from './identity.types.js';
+import { ApiToken, EndSessionInput, Session } from './signin.types.js';
+
+const date = (v: string | null) => (v === null ? null : new Date(v));
+
+@Resolver(() => User)
+export class SessionResolver {
+  @FieldResolver(() => [Session], { nullable: true, description: 'Live login sessions, newest first; null unless the caller is this user or an administrator.' })
+  async sessions(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<Session[] | null> {
+    const viewer = viewerOf(ctx);
+    if (!isAdministrator(viewer) && viewer.userId !== user.id) return null;
+    const rows = await ctx.services.auth.listSessions(viewer, user.id);
+    return rows.map((r) =>
+      Object.assign(new Session(), {
+        id: r.session_id,
+        createdAt: new Date(r.created_at),
+        expiresAt: new Date(r.expires_at),
+        lastSeenAt: new Date(r.last_seen_at),
+        clientIp: r.client_ip,
+        current: viewer.sessionId === r.session_id,
+      }),
+    );
+  }
+
+  @FieldResolver(() => [ApiToken], { nullable: true, description: 'API tokens, newest first, revoked ones included; null unless the caller is this user or an administrator.' })
+  async apiTokens(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<ApiToken[] | null> {
+    const viewer = viewerOf(ctx);
+    if (!isAdministrator(viewer) && viewer.userId !== user.id) return null;
+    const rows = await ctx.services.db
+      .selectFrom('api_tokens as t')
+      .leftJoin('api_token_usage as u', 'u.token_id', 't.token_id')
+      .select(['t.token_id', 't.name', 't.created_at', 't.expires_at', 't.revoked_at', 't.read_only', 't.may_issue_tokens', 'u.last_used_at', 'u.last_used_ip'])
+      .where('t.user_id', '=', user.id)
+      .orderBy('t.created_at', 'desc')
+      .execute();
+    return rows.map((r) =>
+      Object.assign(new ApiToken(), {
+        id: r.token_id,
+        name: r.name,
+        createdAt: new Date(r.created_at),
+        expiresAt: date(r.expires_at),
+        revokedAt: date(r.revoked_at),
+        readOnly: r.read_only === 1,
+        mayIssueTokens: r.may_issue_tokens === 1,
+        lastUsedAt: date(r.last_used_at),
+        lastUsedIp: r.last_used_ip,
+      }),
+    );
+  }
+
+  @Mutation(() => OkPayload, { description: 'Ends one login session (yours, or anyone\'s for administrators); its WebSockets close on every instance.' })
+  async endSession(@Arg('input', () => EndSessionInput) input: EndSessionInput, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
+    const viewer = viewerOf(ctx);
+    return mutationPayload(
+      () => new OkPayload(),
+      async () => (await ctx.services.auth.endSession(viewer, input.userId ?? viewer.userId, input.sessionId, requestMetadata(ctx, input.reason)), { ok: true }),
+    );
+  }
+}
