@@ -31,6 +31,14 @@ const AS_OF = `query ConsoleAsOf($n: Int!, $position: Int!) {
   diff: configurationDiff(mailboxNumber: $n, from: { position: $position }, to: {}) { toPosition changes { section field before after secret } }
 }`;
 const CHAIN = `query ConsoleChain { verifyAuditChain { ok eventsChecked firstBrokenPosition reason toPosition } }`;
+const CHECKPOINT = `query ConsoleCheckpoint { auditCheckpoints(first: 1) { position rootHash time keyId } }`;
+
+interface Checkpoint {
+  readonly position: number;
+  readonly rootHash: string;
+  readonly time: string;
+  readonly keyId: string;
+}
 
 /** Pages through the whole range; a mailbox's settings change rarely, 20 pages is far beyond a screen. */
 const MAX_PAGES = 20;
@@ -104,7 +112,15 @@ const AsOfDialog = ({ view, onClose, t, language }: { view: AsOfView; onClose: (
   );
 };
 
-const ChainStatus = ({ session, t, refreshKey }: Pick<PageProps, 'session' | 't'> & { refreshKey: number }) => {
+const ChainStatus = ({ session, t, language, refreshKey }: Pick<PageProps, 'session' | 't' | 'language'> & { refreshKey: number }) => {
+  // undefined: loading; null: none signed yet.
+  const [checkpoint, setCheckpoint] = useState<Checkpoint | null | undefined>(undefined);
+  useEffect(() => {
+    session
+      .request<{ auditCheckpoints: readonly Checkpoint[] }>(CHECKPOINT)
+      .then((d) => setCheckpoint(d.auditCheckpoints[0] ?? null))
+      .catch(() => setCheckpoint(null));
+  }, [session, refreshKey]);
   const [chain, setChain] = useState<{ ok: boolean; eventsChecked: number; firstBrokenPosition: number | null; reason: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -124,9 +140,18 @@ const ChainStatus = ({ session, t, refreshKey }: Pick<PageProps, 'session' | 't'
         )}
         {chain ? <span> · {chain.eventsChecked} {t('eventsChecked')}</span> : null}
       </div>
-      {/* Signed checkpoints come with the audit evidence work; the schema has none yet. */}
+      {/* The newest signed checkpoint (RFC 9162 tree head): what an auditor keeps elsewhere. */}
       <div data-testid="checkpoint">
-        {t('checkpoint')}: <span>{t('checkpointNone')}</span>
+        {t('checkpoint')}:{' '}
+        {checkpoint === undefined ? (
+          t('loading')
+        ) : checkpoint === null ? (
+          <span>{t('checkpointNone')}</span>
+        ) : (
+          <span>
+            #{checkpoint.position} · {formatTime(language, checkpoint.time)} · <code>{checkpoint.rootHash.slice(0, 16)}…</code> · {t('checkpointKey')} <code>{checkpoint.keyId}</code>
+          </span>
+        )}
       </div>
     </div>
   );
@@ -216,7 +241,7 @@ export const TimelinePage = ({ session, mailbox, t, language }: PageProps) => {
         <button type="submit">{t('show')}</button>
         {!range.to ? <span className="live-note">{t('live')}</span> : null}
       </form>
-      <ChainStatus session={session} t={t} refreshKey={chainKey} />
+      <ChainStatus session={session} t={t} language={language} refreshKey={chainKey} />
       {error ? <p role="alert" className="error">{error}</p> : null}
       {events === null ? <p>{t('loading')}</p> : events.length === 0 ? <p>{t('noEvents')}</p> : null}
       <ol className="timeline" aria-live="polite" aria-relevant="additions">

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RenameMailboxDocument } from '../generated/graphql.js';
+import { CreateAuditCheckpointDocument, RenameMailboxDocument } from '../generated/graphql.js';
 import { chromiumAvailable, screenshot } from '../support/browser.js';
 import { gql } from '../support/server.js';
 import { POLL, startConsoleHarness, type ConsoleHarness } from './consoleHarness.js';
@@ -23,6 +23,10 @@ describe.runIf(chromiumOk)('console: audit timeline in a real browser', { timeou
     // The deployment's notice language is Japanese (MAILROOM_NOTICE_LANGUAGE default): so are the labels.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toMatch(/監査タイムライン: No\.1/);
     await expect.poll(() => page.getByTestId('chain').innerText(), POLL).toMatch(/改ざんなし/);
+    // A checkpoint signed through the API shows as the latest once the page refreshes it (on the next event).
+    const signed = await gql(h.server.url, CreateAuditCheckpointDocument, {}, { token: h.adminToken });
+    expect(signed.data?.createAuditCheckpoint.userErrors).toEqual([]);
+    const signedAt = signed.data!.createAuditCheckpoint.checkpoint!.position;
     await expect.poll(() => page.getByText(/ライブ/).count(), POLL).toBe(1);
 
     // Changes through the API appear without a reload (settingsChanged over graphql-ws).
@@ -30,6 +34,7 @@ describe.runIf(chromiumOk)('console: audit timeline in a real browser', { timeou
       if ((await page.locator('.timeline li', { hasText: 'Alpha desk' }).count()) === 0) await rename(`Alpha desk`, 'first rename for the auditors');
       return page.locator('.timeline li', { hasText: 'Alpha desk' }).count();
     }, { timeout: 15_000, interval: 1500 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('checkpoint').innerText(), POLL).toMatch(new RegExp(`#${signedAt} · `));
     await rename('Beta desk', 'second rename');
     const beta = page.locator('.timeline li', { hasText: 'second rename' });
     await beta.waitFor();

@@ -190,6 +190,7 @@ const STRUCTURED = new Set([
   'address', 'email', 'host', 'redirectUrl', 'webhookUrl', 'urlTemplate', 'realAddress', 'contactAddress', 'matchValue', 'fromAddress',
   'to', 'from', 'errorNotificationAddress', 'notifyAddresses', 'allowedAddresses', 'domain', 'selector', 'tenant', 'scopes', 'roomId',
   'username', 'loginHint', 'state', 'code', 'token', 'kind', 'channelId', 'sellerId', 'applicationId', 'shopId', 'mailboxName',
+  'challenge', // a login or enrolment challenge id (signin), looked up as it is
   // secrets: write-only, never shown, checked by their consumer
   'password', 'currentPassword', 'newPassword', 'clientSecret', 'apiToken', 'privateKeyPem', 'channelSecret', 'channelAccessToken',
   'applicationSecret', 'serviceSecret', 'licenseKey',

@@ -55,6 +55,9 @@ export const startServerProcess = (options: ServerProcessOptions): Promise<Serve
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     MAILROOM_FETCH_ENABLED: 'false',
+    // The test peers (Dovecot, SMTP sinks, chat receivers) listen on loopback, which the
+    // egress policy refuses by default; startTestServer allows it the same way.
+    MAILROOM_EGRESS_ALLOW: '127.0.0.0/8,::1',
     ...options.env,
   };
   const child: ChildProcess = spawn(process.execPath, ['--import', HOOKS, MAIN], {
