@@ -116,6 +116,8 @@ describe.each([
       expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringContaining('per connection') });
       // Another connection of the same user: one more fits (3 per user), the next does not.
       const c = subscribeQueued(second, SettingsChangedDocument, { mailboxNumber: 1 });
+      // c must be admitted before d asks, or the two race for the last place.
+      await until('three subscriptions', () => server.app.services.subscriptions.openCounts().settings >= 3);
       const d = subscribeQueued(second, SettingsChangedDocument, { mailboxNumber: 1 });
       expect((await d.next()).errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringContaining('per user') });
       // The ones admitted still deliver.

@@ -10,7 +10,8 @@ import { buildMailroomSchema } from '../../src/graphql/schema.js';
  * only exceptions are the documented one-shot fields that hand a new credential to its
  * owner exactly once.
  */
-const ONE_SHOT_FIELDS = new Set(['LoginPayload.token', 'ApiTokenPayload.token', 'MailboxResetPreview.token']);
+// Shown once to their owner: session and API tokens, the reset confirmation, the TOTP secret at enrolment.
+const ONE_SHOT_FIELDS = new Set(['LoginPayload.token', 'ApiTokenPayload.token', 'MailboxResetPreview.token', 'TwoFactorEnrolmentPayload.secret', 'TwoFactorConfirmationPayload.token']);
 const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'ciphertext', 'privatekey', 'apikey', 'accesskey', 'refreshtoken'];
 const HARMLESS_TYPES = new Set(['Boolean', 'Int', 'Float', 'DateTime', 'DateTimeISO', 'Date']);
 
