@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { currentSchemaOf } from '../../db/currentSchema.js';
 import { PgChannelListener } from '../../db/pgChannelListener.js';
 import type { ReadModelDb } from '../../db/schema.js';
 import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
@@ -31,7 +32,7 @@ interface Envelope {
  */
 export class PostgresFetchStatusRelay implements FetchStatusPublisher {
   private readonly listener: PgChannelListener;
-  private ns: Promise<string> | null = null;
+  private schema: (() => Promise<string>) | null = null;
 
   constructor(
     private readonly options: {
@@ -75,14 +76,8 @@ export class PostgresFetchStatusRelay implements FetchStatusPublisher {
   }
 
   private namespace(): Promise<string> {
-    this.ns ??= sql<{ ns: string }>`select current_schema() as ns`.execute(this.options.db).then(
-      (r) => r.rows[0]!.ns,
-      (err: unknown) => {
-        this.ns = null;
-        throw err;
-      },
-    );
-    return this.ns;
+    this.schema ??= currentSchemaOf(this.options.db);
+    return this.schema();
   }
 
   private async receive(payload: string): Promise<void> {
