@@ -141,7 +141,12 @@ const startOnce = async (options: StartDovecotOptions): Promise<Dovecot> => {
     chownTree(join(dir, 'mail', u.name));
   }
 
-  const ports = { imap: await freePort(), imaps: await freePort(), pop3: await freePort(), pop3s: await freePort() };
+  // Four distinct ports: a released probe port can come back from the kernel twice,
+  // and Dovecot refuses a configuration with a "duplicate listener".
+  const picked = new Set<number>();
+  while (picked.size < 4) picked.add(await freePort());
+  const [imap, imaps, pop3, pop3s] = [...picked] as [number, number, number, number];
+  const ports = { imap, imaps, pop3, pop3s };
   const mechanisms = (options.authMechanisms ?? ['plain', 'login', 'apop']).join(' ');
   writeFileSync(join(dir, 'dovecot.conf'), dovecotConfig(dir, ports, mechanisms, options.extraConfig ?? ''));
 
@@ -195,7 +200,7 @@ const startOnce = async (options: StartDovecotOptions): Promise<Dovecot> => {
   } catch (e) {
     const diagnostics = output + readLog();
     await stop();
-    if (/address already in use/i.test(diagnostics)) throw new PortInUseError(diagnostics);
+    if (/address already in use|duplicate listener/i.test(diagnostics)) throw new PortInUseError(diagnostics);
     throw new Error(`Dovecot did not start: ${(e as Error).message}\n${diagnostics}`);
   }
 
