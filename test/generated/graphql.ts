@@ -19,6 +19,8 @@ export type AccessOutcome =
 export type AddChatDestinationInput = {
   /** Chatwork: the API token. Write-only. */
   apiToken?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean;
   eventKinds: Array<ChatEventKind>;
   kind: ChatKind;
@@ -33,6 +35,8 @@ export type AddChatDestinationInput = {
 };
 
 export type AddDkimConditionInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** One exact From address; domains are refused. */
   fromAddress: string;
   mailboxNumber: number;
@@ -48,6 +52,8 @@ export type AddDkimSignatureInput = {
   bodyLengthLimit?: number | null | undefined;
   /** d=: for an author signature, the From domain it signs. */
   domain: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   kind: DkimSignatureKind;
   mailboxNumber: number;
   name: string;
@@ -60,6 +66,8 @@ export type AddDkimSignatureInput = {
 };
 
 export type AddExternalCallInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encoding?: ExternalCallEncoding;
   mailboxNumber: number;
   method?: ExternalCallMethod;
@@ -78,6 +86,8 @@ export type AddReceiveAccountInput = {
   /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** Default SSL_TLS when adding. */
   encryption?: ReceiveEncryption | null | undefined;
@@ -103,6 +113,8 @@ export type AddReceiveAccountInput = {
 };
 
 export type AddSmtpRoutingRuleInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   matchKind: FromMatchKind;
   /** An address (ADDRESS) or a domain such as "example.com" (DOMAIN). */
@@ -115,6 +127,8 @@ export type AddSmtpRoutingRuleInput = {
 
 export type AddSmtpServerInput = {
   authMethod: SmtpAuthMethod;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encryption: SmtpEncryption;
   /** Host name or IP address. */
   host: string;
@@ -162,6 +176,8 @@ export type BounceDestinationKind =
   | 'SENDER';
 
 export type ChangeAutoFetchSettingsInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** 1–1440 minutes. */
   intervalMinutes?: number | null | undefined;
@@ -175,6 +191,8 @@ export type ChangeChatDestinationInput = {
   /** Chatwork; write-only, omit to keep. */
   apiToken?: string | null | undefined;
   destinationId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   eventKinds?: Array<ChatEventKind> | null | undefined;
   mailboxNumber: number;
@@ -188,6 +206,8 @@ export type ChangeChatDestinationInput = {
 
 export type ChangeDkimConditionInput = {
   conditionId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** One exact From address; domains are refused. */
   fromAddress: string;
   mailboxNumber: number;
@@ -199,6 +219,8 @@ export type ChangeDkimConditionInput = {
 /** Omitted fields keep their value. */
 export type ChangeExternalCallInput = {
   callId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encoding?: ExternalCallEncoding | null | undefined;
   mailboxNumber: number;
   method?: ExternalCallMethod | null | undefined;
@@ -217,6 +239,8 @@ export type ChangeOAuthCredentialInput = {
   clientSecret?: string | null | undefined;
   credentialId: string;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -246,6 +270,8 @@ export type ChangeReceiveAccountInput = {
   /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** Default SSL_TLS when adding. */
   encryption?: ReceiveEncryption | null | undefined;
@@ -275,12 +301,16 @@ export type ChangeSmtpBasicSettingsInput = {
   bounceDestination?: BounceDestinationInput | null | undefined;
   /** An external server id or `builtin`. */
   defaultServerId?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
 };
 
 export type ChangeSmtpRoutingRuleInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   matchKind: FromMatchKind;
   /** An address (ADDRESS) or a domain such as "example.com" (DOMAIN). */
@@ -294,6 +324,8 @@ export type ChangeSmtpRoutingRuleInput = {
 
 export type ChangeSmtpServerInput = {
   authMethod: SmtpAuthMethod;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encryption: SmtpEncryption;
   /** Host name or IP address. */
   host: string;
@@ -314,6 +346,8 @@ export type ChangeSmtpServerInput = {
 
 export type ChatDestinationRefInput = {
   destinationId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -356,6 +390,8 @@ export type CompleteOAuthAuthorizationInput = {
 /** Replaces the API restriction of a mailbox. */
 export type ConfigureApiRestrictionInput = {
   allowedAddresses: Array<string>;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   /** Save even if it would deny your own current address (API-token callers). */
   force?: boolean;
@@ -368,6 +404,8 @@ export type ConfigureApiRestrictionInput = {
 export type ConfigureIpRestrictionInput = {
   /** IPv4/IPv6 addresses and CIDR ranges, e.g. "192.0.2.0/24", "2001:db8::/32". At most 10,000. */
   allowedAddresses: Array<string>;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   /** Users the restriction does not apply to (対象外ユーザ). */
   exemptUserIds?: Array<string>;
@@ -385,6 +423,8 @@ export type ConfigureLineChannelInput = {
   channelId?: string | null | undefined;
   /** 32 hexadecimal digits; write-only. */
   channelSecret?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** Default true on the first configuration. */
   enabled?: boolean | null | undefined;
   mailboxNumber: number;
@@ -394,6 +434,8 @@ export type ConfigureLineChannelInput = {
 
 /** Replaces the account-lock policy of a mailbox. */
 export type ConfigureLockPolicyInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   mailboxNumber: number;
   /** PERMANENT_AFTER_TEMPORARY: temporary locks (1–20) before a permanent one. */
@@ -414,6 +456,8 @@ export type ConfigureLockPolicyInput = {
 
 /** The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only. */
 export type ConfigureRakutenRMesseChannelInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** RMS licenseKey; write-only. */
   licenseKey?: string | null | undefined;
@@ -428,6 +472,8 @@ export type ConfigureRakutenRMesseChannelInput = {
 export type ConfigureRakutenRelayInput = {
   /** 店舗連絡先メールアドレス, when it differs from the real address; omitted or null: the real address (docs/readings.md). */
   contactAddress?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** Default STARTTLS. */
   encryption?: SmtpEncryption | null | undefined;
   host: string;
@@ -447,6 +493,8 @@ export type ConfigureYahooShoppingChannelInput = {
   applicationId?: string | null | undefined;
   /** Write-only. */
   applicationSecret?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
@@ -463,6 +511,8 @@ export type ConfirmTwoFactorEnrolmentInput = {
 
 export type CreateMailboxInput = {
   address: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   name: string;
   /** Mailbox No.; a positive integer not used yet. */
   number: number;
@@ -472,6 +522,8 @@ export type CreateMailboxInput = {
 
 export type CreateUserInput = {
   displayName: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   email: string;
   isAdministrator?: boolean | null | undefined;
   /** Write-only; stored as an argon2id hash. */
@@ -488,6 +540,8 @@ export type DkimAlgorithm =
 
 export type DkimConditionRefInput = {
   conditionId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -517,6 +571,8 @@ export type DkimSignatureKind =
   | 'THIRD_PARTY';
 
 export type DkimSignatureRefInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -566,6 +622,8 @@ export type ExternalCallMethod =
 
 export type ExternalCallRefInput = {
   callId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -592,6 +650,14 @@ export type FetchModeReason =
   | 'IDLE_LIMIT'
   | 'IDLE_UNSUPPORTED'
   | 'PROTOCOL';
+
+/** Fetch now is an action, not a setting: it has no dry run. */
+export type FetchReceiveAccountNowInput = {
+  accountId: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
 
 export type FetchState =
   | 'ERROR'
@@ -640,6 +706,8 @@ export type MailKind =
   | 'USER_MAIL';
 
 export type MailboxOutboundInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -651,6 +719,8 @@ export type MailboxRole =
   | 'OPERATIONS_ADMINISTRATOR';
 
 export type MailboxRoleInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -659,6 +729,8 @@ export type MailboxRoleInput = {
 };
 
 export type MembershipInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -673,6 +745,8 @@ export type MessageChannelKind =
 
 export type MessageChannelRefInput = {
   channel: MessageChannelKind;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -715,6 +789,8 @@ export type OAuthAuthorizationStatus =
 
 export type OAuthCredentialRefInput = {
   credentialId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -738,6 +814,8 @@ export type OutboundWarningCode =
   | 'WEAK_DKIM_KEY';
 
 export type PermissionInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   permission: UserPermission;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -753,6 +831,8 @@ export type ReceiveAccountFieldsInput = {
   /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** Default SSL_TLS when adding. */
   encryption?: ReceiveEncryption | null | undefined;
@@ -782,6 +862,8 @@ export type ReceiveAccountHint =
 
 export type ReceiveAccountRefInput = {
   accountId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -825,6 +907,8 @@ export type RegisterOAuthCredentialInput = {
   /** Write-only; stored encrypted. */
   clientSecret: string;
   displayName: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   mailboxNumber: number;
   provider: OAuthProvider;
@@ -846,6 +930,8 @@ export type RemoveTwoFactorInput = {
 };
 
 export type RenameMailboxInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   name: string;
   number: number;
   /** Why the change is made; stored in the event for auditors. */
@@ -853,6 +939,8 @@ export type RenameMailboxInput = {
 };
 
 export type ReorderSmtpRoutingRulesInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -922,6 +1010,8 @@ export type ServerRouteStep =
   | 'RAKUTEN_RELAY';
 
 export type SetDefaultDkimSignatureInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -930,6 +1020,8 @@ export type SetDefaultDkimSignatureInput = {
 };
 
 export type SetMailboxTwoFactorRequirementInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -939,6 +1031,8 @@ export type SetMailboxTwoFactorRequirementInput = {
 
 export type SetMessageChannelEnabledInput = {
   channel: MessageChannelKind;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
@@ -946,6 +1040,8 @@ export type SetMessageChannelEnabledInput = {
 };
 
 export type SetNoticeLanguageInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   language: NoticeLanguage;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
@@ -993,6 +1089,8 @@ export type SmtpErrorCode =
   | 'EUNKNOWN';
 
 export type SmtpRoutingRuleRefInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -1005,6 +1103,8 @@ export type SmtpServerKind =
   | 'RAKUTEN_RELAY';
 
 export type SmtpServerRefInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -1031,6 +1131,8 @@ export type UnlockUsersInput = {
 };
 
 export type UserIdInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
   userId: string;
@@ -1345,7 +1447,7 @@ export type TestReceiveAccountMutationVariables = Exact<{
 export type TestReceiveAccountMutation = { testReceiveAccount: { ok: boolean, capabilities: Array<string>, serverMessages: number | null, error: { code: ReceiveErrorCode, message: string, serverResponse: string | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
 
 export type FetchReceiveAccountNowMutationVariables = Exact<{
-  input: ReceiveAccountRefInput;
+  input: FetchReceiveAccountNowInput;
 }>;
 
 
@@ -1916,7 +2018,7 @@ export const AddReceiveAccountDocument = {"kind":"Document","definitions":[{"kin
 export const ChangeReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeReceiveAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"errorNotificationAddress"}},{"kind":"Field","name":{"kind":"Name","value":"leaveOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"deleteDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fetchIntervalMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"idleEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"hints"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ChangeReceiveAccountMutation, ChangeReceiveAccountMutationVariables>;
 export const DeleteReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DeleteReceiveAccountMutation, DeleteReceiveAccountMutationVariables>;
 export const TestReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TestReceiveAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"serverMessages"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<TestReceiveAccountMutation, TestReceiveAccountMutationVariables>;
-export const FetchReceiveAccountNowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FetchReceiveAccountNow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchReceiveAccountNow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<FetchReceiveAccountNowMutation, FetchReceiveAccountNowMutationVariables>;
+export const FetchReceiveAccountNowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FetchReceiveAccountNow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FetchReceiveAccountNowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchReceiveAccountNow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<FetchReceiveAccountNowMutation, FetchReceiveAccountNowMutationVariables>;
 export const FetchStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FetchStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}}]} as unknown as DocumentNode<FetchStatusChangedSubscription, FetchStatusChangedSubscriptionVariables>;
 export const ReceiveErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ReceiveErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiveErrors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"messageKey"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<ReceiveErrorsSubscription, ReceiveErrorsSubscriptionVariables>;
 export const FetchRunHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FetchRunHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hours"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchRunHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"hours"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hours"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"failures"}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"failures"}},{"kind":"Field","name":{"kind":"Name","value":"imported"}}]}}]}}]}}]} as unknown as DocumentNode<FetchRunHistoryQuery, FetchRunHistoryQueryVariables>;

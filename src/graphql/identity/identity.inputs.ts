@@ -8,6 +8,20 @@ export abstract class AuditedInput {
   reason?: string | null;
 }
 
+/**
+ * Input of a setting mutation: audited, and `dryRun` decides without storing anything
+ * (src/graphql/dryRun.ts runs it; the payload extends SettingPayload). Query-like and
+ * credential mutations (login, test mail, tokens, two-factor steps) keep AuditedInput.
+ */
+@InputType()
+export abstract class SettingInput extends AuditedInput {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors.',
+  })
+  dryRun?: boolean | null;
+}
+
 @InputType()
 export class LoginInput {
   @Field(() => String)
@@ -18,7 +32,7 @@ export class LoginInput {
 }
 
 @InputType()
-export class CreateMailboxInput extends AuditedInput {
+export class CreateMailboxInput extends SettingInput {
   @Field(() => Int, { description: 'Mailbox No.; a positive integer not used yet.' })
   number!: number;
 
@@ -30,7 +44,7 @@ export class CreateMailboxInput extends AuditedInput {
 }
 
 @InputType()
-export class RenameMailboxInput extends AuditedInput {
+export class RenameMailboxInput extends SettingInput {
   @Field(() => Int)
   number!: number;
 
@@ -39,7 +53,7 @@ export class RenameMailboxInput extends AuditedInput {
 }
 
 @InputType()
-export class ChangeMailboxAddressInput extends AuditedInput {
+export class ChangeMailboxAddressInput extends SettingInput {
   @Field(() => Int)
   number!: number;
 
@@ -48,7 +62,7 @@ export class ChangeMailboxAddressInput extends AuditedInput {
 }
 
 @InputType()
-export class CreateUserInput extends AuditedInput {
+export class CreateUserInput extends SettingInput {
   @Field(() => String, { description: '3–64 characters of a-z, 0-9, dot, underscore, hyphen.' })
   username!: string;
 
@@ -66,7 +80,7 @@ export class CreateUserInput extends AuditedInput {
 }
 
 @InputType()
-export class MembershipInput extends AuditedInput {
+export class MembershipInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -81,7 +95,7 @@ export class MailboxRoleInput extends MembershipInput {
 }
 
 @InputType()
-export class PermissionInput extends AuditedInput {
+export class PermissionInput extends SettingInput {
   @Field(() => ID)
   userId!: string;
 
@@ -132,7 +146,7 @@ export class RevokeApiTokenInput extends AuditedInput {
 }
 
 @InputType()
-export class UserIdInput extends AuditedInput {
+export class UserIdInput extends SettingInput {
   @Field(() => ID)
   userId!: string;
 }

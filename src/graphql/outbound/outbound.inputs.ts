@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { SettingInput } from '../identity/identity.inputs.js';
 import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption } from './outbound.enums.js';
 
 @InputType()
-export class MailboxOutboundInput extends AuditedInput {
+export class MailboxOutboundInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 }
