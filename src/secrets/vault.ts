@@ -23,8 +23,11 @@ export class SecretShreddedError extends MailroomError {
   }
 }
 
-/** Key id of dry-run ciphertexts: no data key has it, so `decrypt` refuses them. */
-export const DRY_RUN_KEY_ID = 'dry-run';
+/**
+ * Key id of dry-run ciphertexts: shaped like a data key id (deciders check the format),
+ * but the nil UUID, which no data key has (theirs are random), so `decrypt` refuses them.
+ */
+export const DRY_RUN_KEY_ID = '00000000-0000-0000-0000-000000000000';
 
 export const mailboxScope = (mailboxNumber: number): string => `mailbox:${mailboxNumber}`;
 
