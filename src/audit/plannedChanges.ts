@@ -51,9 +51,10 @@ export const plannedChangeOf = (event: PlannedEvent, sections: readonly Configur
   const secretFields = section?.secretFields?.[event.type] ?? [];
   const data = maskEventData(event.data, secretFields);
   // Unregistered streams have no view: the event's own fields are the change (masked).
-  const changes = section
-    ? withSecretFields(diffViews(section.toView(event.stateBefore), section.toView(event.stateAfter)), secretFields, event.data)
-    : fieldsOfData(data);
+  // A field absent before and null after is no change to show (a new aggregate's empty fields).
+  const changes = (
+    section ? withSecretFields(diffViews(section.toView(event.stateBefore), section.toView(event.stateAfter)), secretFields, event.data) : fieldsOfData(data)
+  ).filter((c) => c.secret || c.before !== null || c.after !== null);
   return {
     streamId: event.streamId,
     type: event.type,

@@ -39,6 +39,8 @@ export class DryRunPlan {
   decisions = 0;
   /** The refusal a decider raised in this dry run, if any (it is also thrown to the caller). */
   refusal: unknown = null;
+  /** Set when the dry-run call returned; see `activeDryRun`. */
+  closed = false;
   private readonly streams = new Map<string, PlannedStream>();
 
   /** The state a stream would have after the planned events, if the plan touched it with this decider. */
@@ -67,8 +69,24 @@ export class DryRunPlan {
 
 const current = new AsyncLocalStorage<DryRunPlan>();
 
-/** The plan of the dry run this code runs in, or undefined for a real call. */
-export const activeDryRun = (): DryRunPlan | undefined => current.getStore();
+/**
+ * The plan of the dry run this code runs in, or undefined for a real call. Async context
+ * follows every continuation, also a timer or a background task a request happens to
+ * start; once the dry-run call has returned its plan is closed, so such work (should any
+ * exist) appends for real instead of planning into a plan nobody reads.
+ */
+export const activeDryRun = (): DryRunPlan | undefined => {
+  const plan = current.getStore();
+  return plan && !plan.closed ? plan : undefined;
+};
+
+const within = async <T>(plan: DryRunPlan, run: () => Promise<T>): Promise<T> => {
+  try {
+    return await current.run(plan, run);
+  } finally {
+    plan.closed = true;
+  }
+};
 
 export type DryRunOutcome<T> = { readonly plan: DryRunPlan } & ({ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown });
 
@@ -76,11 +94,11 @@ export type DryRunOutcome<T> = { readonly plan: DryRunPlan } & ({ readonly ok: t
 export const planDryRun = async <T>(run: () => Promise<T>): Promise<DryRunOutcome<T>> => {
   const plan = new DryRunPlan();
   try {
-    return { plan, ok: true, value: await current.run(plan, run) };
+    return { plan, ok: true, value: await within(plan, run) };
   } catch (error) {
     return { plan, ok: false, error };
   }
 };
 
 /** Runs `run` in a fresh dry-run scope and returns what it returns; the caller reads the plan via `activeDryRun()` inside. */
-export const runDry = <T>(run: () => Promise<T>): Promise<T> => current.run(new DryRunPlan(), run);
+export const runDry = <T>(run: () => Promise<T>): Promise<T> => within(new DryRunPlan(), run);

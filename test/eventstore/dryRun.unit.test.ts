@@ -96,3 +96,19 @@ describe('the vault in a dry run', () => {
     }
   });
 });
+
+describe('the dry-run scope', () => {
+  it('closes when the call returns: work it started that runs later appends for real', async () => {
+    const store = new MemoryEventStore();
+    const decider = counterDecider({ decide: 0 });
+    let later: Promise<unknown> = Promise.resolve();
+    const dry = await planDryRun(async () => {
+      await handleCommand(store, decider, 'c', increment(1));
+      // A background task started inside the dry run, running after it returned.
+      later = new Promise((resolve) => setTimeout(resolve, 0)).then(() => handleCommand(store, decider, 'c', increment(5)));
+    });
+    await later;
+    expect(dry.plan.events).toHaveLength(1);
+    expect((await store.readStream('c')).map((e) => e.data)).toEqual([{ by: 5, total: 5 }]);
+  });
+});

@@ -112,6 +112,7 @@ describe('README', () => {
       const lines = readFileSync(answers, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { data: Record<string, unknown> });
       expect(lines[0]!.data.login).toMatchObject({ token: expect.stringMatching(/^mr_s_/), userErrors: [] });
       expect(lines[1]!.data.viewer).toMatchObject({ username: 'admin' });
+      expect(lines[2]!.data.renameMailbox).toMatchObject({ dryRun: { plannedEvents: [{ type: 'MailboxRenamed', summary: 'name: "Mailbox 1" → "Sales"' }] }, userErrors: [] });
       expect(lines.at(-1)!.data.renameMailbox).toMatchObject({ mailbox: { name: 'Support' }, userErrors: [] });
       const watched = readFileSync(watchOut, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; reason: string });
       expect(watched, readFileSync(watchOut, 'utf8')).toContainEqual(expect.objectContaining({ type: 'MailboxRenamed', reason: 'try it' }));
