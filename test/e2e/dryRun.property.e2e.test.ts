@@ -178,6 +178,7 @@ const outbound = () => {
   const servers: string[] = [];
   const rules: string[] = [];
   const signatures: string[] = [];
+  const conditions: string[] = [];
   const mailboxNumber = 2;
   const server = (next: Rng) => ({ mailboxNumber, name: 'Relay', host: 'smtp.example.com', port: pick(next, [587, 465, 0]), encryption: 'STARTTLS', authMethod: 'PASSWORD', user: 'relay-user' });
   return (next: Rng): Step =>
@@ -194,6 +195,12 @@ const outbound = () => {
       }),
       () => ({ name: 'removeSmtpRoutingRule', inputType: 'SmtpRoutingRuleRefInput', input: { mailboxNumber, ruleId: idOr(next, rules) } }),
       () => ({
+        name: 'changeSmtpRoutingRule',
+        inputType: 'ChangeSmtpRoutingRuleInput',
+        input: { mailboxNumber, ruleId: idOr(next, rules), matchKind: 'ADDRESS', matchValue: pick(next, ['info@example.com', 'bad value']), serverId: next() < 0.3 ? 'builtin' : idOr(next, servers) },
+      }),
+      () => ({ name: 'reorderSmtpRoutingRules', inputType: 'ReorderSmtpRoutingRulesInput', input: { mailboxNumber, ruleIds: next() < 0.8 ? [...rules].reverse() : [UNKNOWN_ID] } }),
+      () => ({
         name: 'changeSmtpBasicSettings',
         inputType: 'ChangeSmtpBasicSettingsInput',
         input: { mailboxNumber, defaultServerId: next() < 0.4 ? 'builtin' : idOr(next, servers), bounceDestination: pick(next, [{ kind: 'SENDER' }, { kind: 'FIXED_ADDRESS', address: 'bounce@example.com' }, null]) },
@@ -209,6 +216,15 @@ const outbound = () => {
       }),
       () => ({ name: 'setDefaultDkimSignature', inputType: 'SetDefaultDkimSignatureInput', input: { mailboxNumber, signatureId: next() < 0.2 ? null : idOr(next, signatures) } }),
       () => ({ name: 'removeDkimSignature', inputType: 'DkimSignatureRefInput', input: { mailboxNumber, signatureId: idOr(next, signatures) } }),
+      () => ({
+        name: 'addDkimCondition',
+        inputType: 'AddDkimConditionInput',
+        input: { mailboxNumber, signatureId: idOr(next, signatures), fromAddress: pick(next, ['sales@example.com', 'info@example.com', 'example.com']) },
+        selection: 'condition { id }',
+        remember: (p) => void conditions.push(idOf(p, 'condition')!),
+      }),
+      () => ({ name: 'changeDkimCondition', inputType: 'ChangeDkimConditionInput', input: { mailboxNumber, conditionId: idOr(next, conditions), signatureId: idOr(next, signatures), fromAddress: 'support@example.com' } }),
+      () => ({ name: 'removeDkimCondition', inputType: 'DkimConditionRefInput', input: { mailboxNumber, conditionId: idOr(next, conditions) } }),
     ])();
 };
 
@@ -263,6 +279,9 @@ const integrations = () => {
         remember: (p) => void chats.push(idOf(p, 'chatDestination')!),
       }),
       () => ({ name: 'removeChatDestination', inputType: 'ChatDestinationRefInput', input: { mailboxNumber, destinationId: idOr(next, chats) } }),
+      () => ({ name: 'changeChatDestination', inputType: 'ChangeChatDestinationInput', input: { mailboxNumber, destinationId: idOr(next, chats), name: pick(next, ['Ops room', '']), ...(next() < 0.4 ? { apiToken: 'd'.repeat(32) } : {}) } }),
+      () => ({ name: 'configureYahooShoppingChannel', inputType: 'ConfigureYahooShoppingChannelInput', input: { mailboxNumber, sellerId: 'seller-1', applicationId: 'app-1', applicationSecret: pick(next, ['y'.repeat(32), '']), enabled: true } }),
+      () => ({ name: 'configureRakutenRMesseChannel', inputType: 'ConfigureRakutenRMesseChannelInput', input: { mailboxNumber, shopId: 'shop-1', serviceSecret: 's'.repeat(32), licenseKey: 'l'.repeat(32), enabled: next() < 0.5 } }),
       () => ({ name: 'configureLineChannel', inputType: 'ConfigureLineChannelInput', input: { mailboxNumber, channelId: '1234567890', channelSecret: 'b'.repeat(32), channelAccessToken: 'c'.repeat(40), enabled: next() < 0.7 } }),
       () => ({ name: 'setMessageChannelEnabled', inputType: 'SetMessageChannelEnabledInput', input: { mailboxNumber, channel: 'LINE', enabled: next() < 0.5 } }),
       () => ({ name: 'removeMessageChannel', inputType: 'MessageChannelRefInput', input: { mailboxNumber, channel: 'LINE' } }),
@@ -271,7 +290,7 @@ const integrations = () => {
 };
 
 const AREAS = { identity, access, outbound, inbound, integrations } as const;
-const STEPS = Number(process.env.DRY_RUN_PROPERTY_STEPS ?? 30);
+const STEPS = Number(process.env.DRY_RUN_PROPERTY_STEPS ?? 40);
 
 describe('dry run predicts the real call and changes nothing (issue 17)', () => {
   beforeAll(async () => {
