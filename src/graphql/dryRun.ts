@@ -1,6 +1,7 @@
 import { defaultFieldResolver, getNamedType, isInputObjectType, type GraphQLSchema } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ErrorCode, MailroomError } from '../errors/index.js';
 import { plannedChangeOf } from '../audit/plannedChanges.js';
 import type { JsonValue } from '../audit/sections.js';
 import { runDry, type DryRunPlan } from '../eventstore/dryRun.js';
@@ -78,8 +79,15 @@ export const enableDryRun = (schema: GraphQLSchema): GraphQLSchema => {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     if (!takesDryRun(field.args)) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
-    field.resolve = (source, args: { input?: { dryRun?: boolean | null } }, context, info) =>
-      args.input?.dryRun === true ? runDry(async () => resolve(source, args, context, info)) : resolve(source, args, context, info);
+    field.resolve = async (source, args: { input?: { dryRun?: boolean | null } }, context, info) => {
+      if (args.input?.dryRun !== true) return resolve(source, args, context, info);
+      const payload: unknown = await runDry(async () => resolve(source, args, context, info));
+      // A resolver that bypassed mutationPayload would answer as if it had run: refuse loudly instead.
+      if (typeof payload !== 'object' || payload === null || !(DRY_RUN_PLAN in payload)) {
+        throw new MailroomError(ErrorCode.INTERNAL, `${info.fieldName} takes dryRun but its resolver does not answer through mutationPayload`);
+      }
+      return payload;
+    };
   }
   return schema;
 };
