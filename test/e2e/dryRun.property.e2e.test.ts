@@ -111,6 +111,10 @@ const checkStep = async (step: Step, label: string): Promise<{ appended: number;
   await settle();
   expect(await dumpReadModels(), `${label}: the dry run changed a read model`).toEqual(tables);
   expect(dry.dryRun, `${label}: a dry run answers with dryRun`).toBeTruthy();
+  for (const key of SECRET_INPUTS) {
+    const secret = step.input[key];
+    if (typeof secret === 'string' && secret.length > 0) expect(JSON.stringify(dry), `${label}: the answer shows ${key}`).not.toContain(secret.trim().split('\n')[1] ?? secret);
+  }
 
   const correlationId = `dry-run-property-${randomUUID()}`;
   const real = await call(step, false, correlationId);
@@ -127,6 +131,9 @@ const checkStep = async (step: Step, label: string): Promise<{ appended: number;
   if (real.userErrors.length === 0) step.remember?.(real);
   return { appended: appended.length, refused: real.userErrors.length > 0 };
 };
+
+/** Inputs that are secrets: a dry run's answer never contains them (a PEM is checked by its first key line). */
+const SECRET_INPUTS = ['password', 'clientSecret', 'apiToken', 'channelSecret', 'channelAccessToken', 'applicationSecret', 'serviceSecret', 'privateKeyPem'] as const;
 
 const idOf = (payload: Record<string, unknown>, field: string): string | null => (payload[field] as { id?: string } | null)?.id ?? null;
 
