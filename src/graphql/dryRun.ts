@@ -44,7 +44,7 @@ export class PlannedEvent {
 
 @ObjectType({ description: 'What a dry run decided. Nothing was stored.' })
 export class DryRunResult {
-  @Field(() => [PlannedEvent], { description: 'In append order; empty when the call would change nothing (or was refused, see userErrors).' })
+  @Field(() => [PlannedEvent], { description: 'What the real call would append, in order: empty when it would change nothing or be refused before any change (see userErrors).' })
   plannedEvents!: PlannedEvent[];
 
   static of(plan: DryRunPlan): DryRunResult {
