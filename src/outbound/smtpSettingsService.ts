@@ -180,7 +180,8 @@ export class SmtpSettingsService {
     if (input.testMailReceipt === undefined || input.testMailReceipt === null) return null;
     requireMailboxManagement(actor, input.mailboxNumber);
     const receipt = await this.requireReceipts().open(input.mailboxNumber, input.testMailReceipt);
-    const secrets = new TransientSecrets({ decrypt: async () => '' });
+    // Only encrypt is used here (stand-ins for the fingerprint); nothing is ever decrypted.
+    const secrets = new TransientSecrets({ decrypt: async () => Promise.reject(new Error('Nothing is decrypted for a fingerprint')) });
     const connection = await preview(secrets);
     return { receipt, fingerprint: connectionFingerprint(receipt.salt, revealedConnection(connection, secrets)) };
   }
