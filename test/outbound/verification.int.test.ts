@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
 import { fold } from '../../src/domain/shared/decider.js';
 import { smtpSettingsDecider, smtpSettingsStreamId, type SmtpSettingsEvent } from '../../src/domain/outbound/index.js';
+import { isMailroomError } from '../../src/errors/index.js';
 import { loadOutboundRows } from '../../src/outbound/outboundReadModel.js';
+import { TestMailReceipts } from '../../src/outbound/testMailReceipts.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { selfSignedCertificate, startSmtpSink, type SmtpSink } from '../support/smtpSink.js';
 import { createOutboundHarness, meta, type OutboundHarness } from './support/harness.js';
@@ -63,5 +65,26 @@ describe.each([
     expect(rows.rakuten).toMatchObject({ verified_test_mail_id: relayId, verified_to: 'buyer@pc.fw.rakuten.ne.jp' });
     await h.runner.rebuild(['outbound.smtp']);
     await check();
+  });
+
+  it.runIf(enabled)('a receipt opens only for its own mailbox, untampered; a password ciphertext is no receipt', async () => {
+    const receipts = new TestMailReceipts(h.vault);
+    const claims = { mailboxNumber: 1, target: { kind: 'SAVED' as const, serverId: 's' }, testMailId: '<x@example.com>', to: 'a@example.net', testedAt: new Date().toISOString() };
+    const sealed = await receipts.issue(claims, { host: 'h', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: 'u', passwordCiphertext: 'c' } });
+    expect(sealed).not.toContain('a@example.net');
+    expect(await receipts.open(1, sealed)).toMatchObject({ ...claims, fingerprint: expect.any(String), salt: expect.any(String) });
+    const refusal = async (mailboxNumber: number, value: string) => {
+      try {
+        await receipts.open(mailboxNumber, value);
+        return 'opened';
+      } catch (e) {
+        return isMailroomError(e) ? `${e.code} ${e.fieldPath?.join('.')}` : String(e);
+      }
+    };
+    const passwordCiphertext = await h.vault.encrypt('mailbox:1', 'a password');
+    const tampered = sealed.slice(0, -2) + (sealed.at(-2) === 'A' ? 'B' : 'A') + sealed.slice(-1);
+    for (const [n, value] of [[2, sealed], [1, tampered], [1, passwordCiphertext], [1, `tmr1.${passwordCiphertext}`]] as const) {
+      expect(await refusal(n, value), value.slice(0, 20)).toBe('VALIDATION testMailReceipt');
+    }
   });
 });
