@@ -62,7 +62,7 @@ export class ReceiveErrorNotification {
   @Field(() => String, { nullable: true, description: 'MESSAGE_TOO_LARGE: the message on the server (IMAP UIDVALIDITY:UID or POP3 UIDL).' })
   messageKey!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'MESSAGE_TOO_LARGE: its size as the server reported it, over the limit of 25 MB = 25 × 1024 × 1024 = 26,214,400 bytes (docs/readings.md).' })
   sizeBytes!: number | null;
 
   @Field(() => Date)
