@@ -508,6 +508,8 @@ export type ConfigureYahooShoppingChannelInput = {
 
 /** 「はい」: the test mail arrived. Records the server as verified (SmtpServerVerified). */
 export type ConfirmTestMailInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -1020,6 +1022,8 @@ export type SendTestNotificationInput = {
 export type SendUnsavedRakutenTestMailInput = {
   /** 店舗連絡先メールアドレス, when it differs from the real address; omitted or null: the real address (docs/readings.md). */
   contactAddress?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** Default STARTTLS. */
   encryption?: SmtpEncryption | null | undefined;
   /** Default: the store real address. */
@@ -1041,6 +1045,8 @@ export type SendUnsavedRakutenTestMailInput = {
 /** テストメールを送信する before 登録: the fields of addSmtpServer, plus where to send. `reason` is ignored: nothing is recorded. */
 export type SendUnsavedTestMailInput = {
   authMethod: SmtpAuthMethod;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encryption: SmtpEncryption;
   /** Default: the mailbox address. */
   from?: string | null | undefined;

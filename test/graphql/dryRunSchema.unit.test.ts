@@ -9,6 +9,8 @@ import { buildMailroomSchema } from '../../src/graphql/schema.js';
  */
 const NOT_SETTINGS: Readonly<Record<string, string>> = {
   login: 'sign-in step: checks a password, opens a session',
+  sendUnsavedTestMail: 'query-like: sends a test mail from settings that are not stored; appends nothing',
+  sendUnsavedRakutenTestMail: 'query-like: sends a test mail from relay settings that are not stored; appends nothing',
   completeLogin: 'sign-in step: consumes a one-time second-factor challenge',
   logout: 'ends the caller\'s own session',
   endSession: 'ends a session; sessions are not configuration',
