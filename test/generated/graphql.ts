@@ -1022,8 +1022,6 @@ export type SendTestNotificationInput = {
 export type SendUnsavedRakutenTestMailInput = {
   /** 店舗連絡先メールアドレス, when it differs from the real address; omitted or null: the real address (docs/readings.md). */
   contactAddress?: string | null | undefined;
-  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
-  dryRun?: boolean | null | undefined;
   /** Default STARTTLS. */
   encryption?: SmtpEncryption | null | undefined;
   /** Default: the store real address. */
@@ -1045,8 +1043,6 @@ export type SendUnsavedRakutenTestMailInput = {
 /** テストメールを送信する before 登録: the fields of addSmtpServer, plus where to send. `reason` is ignored: nothing is recorded. */
 export type SendUnsavedTestMailInput = {
   authMethod: SmtpAuthMethod;
-  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
-  dryRun?: boolean | null | undefined;
   encryption: SmtpEncryption;
   /** Default: the mailbox address. */
   from?: string | null | undefined;

@@ -13,12 +13,16 @@ export abstract class AuditedInput {
  * (src/graphql/dryRun.ts runs it; the payload extends SettingPayload). Query-like and
  * credential mutations (login, test mail, tokens, two-factor steps) keep AuditedInput.
  */
-@InputType()
-export abstract class SettingInput extends AuditedInput {
-  @Field(() => Boolean, {
+/** The `dryRun` field, for setting inputs that share their other fields with a query-like input. */
+export const DryRunField = (): PropertyDecorator =>
+  Field(() => Boolean, {
     nullable: true,
     description: 'Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors.',
-  })
+  });
+
+@InputType()
+export abstract class SettingInput extends AuditedInput {
+  @DryRunField()
   dryRun?: boolean | null;
 }
 

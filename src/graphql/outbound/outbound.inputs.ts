@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SettingInput } from '../identity/identity.inputs.js';
+import { AuditedInput, DryRunField, SettingInput } from '../identity/identity.inputs.js';
 import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption } from './outbound.enums.js';
 
 @InputType()
@@ -8,9 +8,16 @@ export class MailboxOutboundInput extends SettingInput {
   mailboxNumber!: number;
 }
 
+/** A mailbox's audited input without `dryRun`: the shared fields of a setting and of its unsaved test. */
+@InputType()
+export abstract class MailboxFieldsInput extends AuditedInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+}
+
 /** The fields of one external SMTP server, shared by adding it, changing it and testing it unsaved. */
 @InputType()
-export abstract class SmtpServerFieldsInput extends MailboxOutboundInput {
+export abstract class SmtpServerFieldsInput extends MailboxFieldsInput {
   @Field(() => String, { description: '1–100 characters, unique in the mailbox.' })
   name!: string;
 
@@ -38,6 +45,9 @@ export abstract class SmtpServerFieldsInput extends MailboxOutboundInput {
 
 @InputType()
 export class AddSmtpServerInput extends SmtpServerFieldsInput {
+  @DryRunField()
+  dryRun?: boolean | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'A `receipt` of sendUnsavedTestMail with these same connection settings (host, port, encryption, authentication; the name may differ): saying the test mail arrived (「はい」), the server is recorded as verified at once. Different settings are refused.',
@@ -47,6 +57,9 @@ export class AddSmtpServerInput extends SmtpServerFieldsInput {
 
 @InputType()
 export class ChangeSmtpServerInput extends SmtpServerFieldsInput {
+  @DryRunField()
+  dryRun?: boolean | null;
+
   @Field(() => ID)
   serverId!: string;
 }
@@ -115,7 +128,7 @@ export class ChangeSmtpBasicSettingsInput extends MailboxOutboundInput {
 }
 
 @InputType()
-export abstract class RakutenRelayFieldsInput extends MailboxOutboundInput {
+export abstract class RakutenRelayFieldsInput extends MailboxFieldsInput {
   @Field(() => String, { description: '店舗連絡先リアルアドレス' })
   realAddress!: string;
 
@@ -140,6 +153,9 @@ export abstract class RakutenRelayFieldsInput extends MailboxOutboundInput {
 
 @InputType()
 export class ConfigureRakutenRelayInput extends RakutenRelayFieldsInput {
+  @DryRunField()
+  dryRun?: boolean | null;
+
   @Field(() => String, {
     nullable: true,
     description:
