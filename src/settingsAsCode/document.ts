@@ -1,0 +1,340 @@
+/**
+ * The configuration document of a mailbox ("settings as code", docs/configuration-document.md):
+ * a versioned, plain YAML or JSON value an administrator can export, edit, diff, plan and
+ * apply. This module only knows its shape: parsing, checking (every problem with its path,
+ * collected rather than stopping at the first) and rendering. What the values mean is the
+ * deciders' business; the planner turns a document into their commands.
+ */
+import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
+import { ErrorCode, MailroomError, validationError } from '../errors/index.js';
+
+export const DOCUMENT_VERSION = 1;
+export type DocumentFormat = 'YAML' | 'JSON';
+
+/** A secret is never written out: `{ secret: kept }` keeps the stored one, `{ value: … }` sets a new one. */
+export type SecretRef =
+  | { readonly secret: 'kept' }
+  | { readonly value: string }
+  /** Internal, never read from a document: a revert restores a past ciphertext of the same mailbox… */
+  | { readonly ciphertext: string }
+  /** …or knows that the past secret was crypto-shredded by a reset. */
+  | { readonly destroyed: true };
+export const KEPT: SecretRef = { secret: 'kept' };
+
+export type SmtpServerDoc = {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly encryption: string;
+  readonly auth:
+    | { readonly method: 'PASSWORD'; readonly user: string; readonly password: SecretRef }
+    | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string };
+};
+
+export interface SmtpDoc {
+  /** Keyed by server id (stable across exports; the built-in server is not listed). */
+  readonly servers: Readonly<Record<string, SmtpServerDoc>>;
+  /** Evaluation order: the first matching rule wins. */
+  readonly rules: readonly { readonly ruleId: string; readonly matchKind: string; readonly matchValue: string; readonly serverId: string }[];
+  readonly defaultServerId: string;
+  readonly bounceDestination: { readonly kind: 'SENDER' } | { readonly kind: 'FIXED_ADDRESS'; readonly address: string } | null;
+  readonly rakutenRelay: {
+    readonly realAddress: string;
+    readonly contactAddress: string | null;
+    readonly host: string;
+    readonly port: number;
+    readonly encryption: string;
+    readonly user: string;
+    readonly password: SecretRef;
+  } | null;
+}
+
+export type ReceiveAccountDoc = {
+  readonly displayName: string;
+  readonly protocol: string;
+  readonly host: string;
+  readonly port: number;
+  readonly encryption: string;
+  readonly auth:
+    | { readonly method: 'PASSWORD'; readonly username: string; readonly password: SecretRef }
+    | { readonly method: 'OAUTH2'; readonly username: string; readonly credentialId: string };
+  readonly errorNotificationAddress: string | null;
+  readonly leaveOnServer: boolean;
+  readonly deleteDuplicates: boolean;
+  readonly enabled: boolean;
+  readonly fetchIntervalMinutes: number | null;
+  readonly idleEnabled: boolean;
+};
+
+export interface InboundDoc {
+  readonly autoFetch: { readonly enabled: boolean; readonly intervalMinutes: number };
+  readonly receiveAccounts: Readonly<Record<string, ReceiveAccountDoc>>;
+}
+
+export interface LockPolicyDoc {
+  readonly enabled: boolean;
+  readonly threshold: number;
+  readonly notifyOperationsAdministrators: boolean;
+  readonly notifyAddresses: readonly string[];
+  readonly mode: string;
+  readonly waitMinutes: number;
+  readonly maxTemporaryLocks: number;
+}
+
+export interface AccessDoc {
+  readonly ipRestriction: { readonly enabled: boolean; readonly allowedAddresses: readonly string[]; readonly exemptUserIds: readonly string[] };
+  readonly apiRestriction: { readonly enabled: boolean; readonly allowedAddresses: readonly string[] };
+  /** null: never configured (the deployment's default policy applies). */
+  readonly lockPolicy: LockPolicyDoc | null;
+}
+
+export interface IntegrationsDoc {
+  /** null: the deployment default (MAILROOM_NOTICE_LANGUAGE). */
+  readonly noticeLanguage: string | null;
+}
+
+/**
+ * An absent area is left as it is ("not managed by this document"); a present one is the
+ * whole desired state of that area. `mailbox` is identity, not settings: informational,
+ * never applied (copying to another mailbox keeps the target's name, address and members).
+ */
+export interface ConfigurationDocument {
+  readonly version: typeof DOCUMENT_VERSION;
+  readonly mailbox: { readonly number: number; readonly name: string | null; readonly address: string | null; readonly position: number };
+  readonly outbound?: { readonly smtp: SmtpDoc };
+  readonly inbound?: InboundDoc;
+  readonly access?: AccessDoc;
+  readonly integrations?: IntegrationsDoc;
+}
+
+export const AREAS = ['outbound', 'inbound', 'access', 'integrations'] as const;
+
+const HEADER =
+  '# Mailroom configuration document (docs/configuration-document.md). Secrets are never exported:\n' +
+  '# `{ secret: kept }` keeps the stored one, `{ value: "…" }` sets a new one. `mailbox` is informational.\n';
+
+export const renderDocument = (doc: ConfigurationDocument, format: DocumentFormat): string =>
+  format === 'JSON' ? `${JSON.stringify(doc, null, 2)}\n` : HEADER + stringifyYaml(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+
+/** Problems of a document, every one with its path; thrown as one error carrying all of them. */
+export class DocumentErrors extends MailroomError {
+  constructor(readonly problems: readonly MailroomError[]) {
+    super(ErrorCode.VALIDATION, problems.map((p) => `${p.fieldPath.join('.') || '(document)'}: ${p.message}`).join('; '), {
+      path: problems[0]?.fieldPath ?? [],
+    });
+  }
+}
+
+/** YAML is a superset of JSON, but JSON is parsed as JSON so its error messages point at JSON. */
+export const parseDocumentText = (text: string, format: DocumentFormat | null): unknown => {
+  if (typeof text !== 'string' || text.trim() === '') throw validationError(['document'], 'Expected a configuration document (YAML or JSON), got an empty text');
+  if (text.length > 1_000_000) throw validationError(['document'], `Expected a document of at most 1 000 000 characters, got ${text.length}`);
+  const asJson = format === 'JSON' || (format === null && text.trimStart().startsWith('{'));
+  try {
+    return asJson ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 0, uniqueKeys: true });
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const where = err.linePos?.[0] ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : '';
+      throw validationError(['document'], `Expected valid YAML${where}: ${err.message.split('\n')[0]}`);
+    }
+    throw validationError(['document'], `Expected valid ${asJson ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+  }
+};
+
+const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v)?.slice(0, 80) ?? String(v));
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A checking cursor: reads a value at a path, records a problem and returns a placeholder when it does not fit. */
+class Reader {
+  readonly problems: MailroomError[] = [];
+
+  fail(path: readonly string[], message: string): undefined {
+    this.problems.push(validationError(['document', ...path], message));
+    return undefined;
+  }
+
+  object(path: readonly string[], v: unknown, keys: readonly string[], optional: readonly string[] = []): Record<string, unknown> | undefined {
+    if (!isObject(v)) return this.fail(path, `Expected an object, got ${show(v)}`);
+    for (const k of Object.keys(v)) if (!keys.includes(k)) this.fail([...path, k], `Unknown field; expected one of ${keys.join(', ')}`);
+    for (const k of keys) if (!(k in v) && !optional.includes(k)) this.fail([...path, k], 'Expected this field, got nothing');
+    return v;
+  }
+
+  string(path: readonly string[], v: unknown): string {
+    if (typeof v !== 'string') this.fail(path, `Expected a string, got ${show(v)}`);
+    return v as string;
+  }
+
+  nullableString(path: readonly string[], v: unknown): string | null {
+    return v === null ? null : this.string(path, v);
+  }
+
+  integer(path: readonly string[], v: unknown): number {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(path, `Expected an integer, got ${show(v)}`);
+    return v as number;
+  }
+
+  boolean(path: readonly string[], v: unknown): boolean {
+    if (typeof v !== 'boolean') this.fail(path, `Expected true or false, got ${show(v)}`);
+    return v as boolean;
+  }
+
+  strings(path: readonly string[], v: unknown): string[] {
+    if (!Array.isArray(v)) return this.fail(path, `Expected a list of strings, got ${show(v)}`) ?? [];
+    return v.map((x, i) => this.string([...path, String(i)], x));
+  }
+
+  /** `{ secret: kept }` or `{ value: "…" }`; the value itself never appears in a message. */
+  secret(path: readonly string[], v: unknown): SecretRef {
+    if (isObject(v) && Object.keys(v).length === 1 && v['secret'] === 'kept') return KEPT;
+    if (isObject(v) && Object.keys(v).length === 1 && typeof v['value'] === 'string' && v['value'].length > 0) return { value: v['value'] };
+    this.fail(path, 'Expected { secret: kept } (keep the stored secret) or { value: "<new secret>" } (value not shown)');
+    return KEPT;
+  }
+
+  map<T>(path: readonly string[], v: unknown, item: (path: readonly string[], v: unknown) => T): Record<string, T> {
+    if (!isObject(v)) return this.fail(path, `Expected an object keyed by id, got ${show(v)}`) ?? {};
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, item([...path, k], x)]));
+  }
+}
+
+const readSmtp = (r: Reader, p: readonly string[], v: unknown): SmtpDoc => {
+  const o = r.object(p, v, ['servers', 'rules', 'defaultServerId', 'bounceDestination', 'rakutenRelay']) ?? {};
+  const servers = r.map([...p, 'servers'], o['servers'], (sp, sv): SmtpServerDoc => {
+    const s = r.object(sp, sv, ['name', 'host', 'port', 'encryption', 'auth']) ?? {};
+    const ap = [...sp, 'auth'];
+    const a = (isObject(s['auth']) ? s['auth'] : r.object(ap, s['auth'], [])) ?? {};
+    const auth: SmtpServerDoc['auth'] =
+      a['method'] === 'OAUTH'
+        ? (r.object(ap, a, ['method', 'user', 'oauthCredentialId']), { method: 'OAUTH', user: r.string([...ap, 'user'], a['user']), oauthCredentialId: r.string([...ap, 'oauthCredentialId'], a['oauthCredentialId']) })
+        : a['method'] === 'PASSWORD'
+          ? (r.object(ap, a, ['method', 'user', 'password']), { method: 'PASSWORD', user: r.string([...ap, 'user'], a['user']), password: r.secret([...ap, 'password'], a['password']) })
+          : (r.fail([...ap, 'method'], `Expected PASSWORD or OAUTH, got ${show(a['method'])}`), { method: 'PASSWORD', user: '', password: KEPT });
+    return { name: r.string([...sp, 'name'], s['name']), host: r.string([...sp, 'host'], s['host']), port: r.integer([...sp, 'port'], s['port']), encryption: r.string([...sp, 'encryption'], s['encryption']), auth };
+  });
+  const rulesValue = Array.isArray(o['rules']) ? o['rules'] : (r.fail([...p, 'rules'], `Expected a list of rules, got ${show(o['rules'])}`), []);
+  const rules = rulesValue.map((rv, i) => {
+    const rp = [...p, 'rules', String(i)];
+    const x = r.object(rp, rv, ['ruleId', 'matchKind', 'matchValue', 'serverId']) ?? {};
+    return { ruleId: r.string([...rp, 'ruleId'], x['ruleId']), matchKind: r.string([...rp, 'matchKind'], x['matchKind']), matchValue: r.string([...rp, 'matchValue'], x['matchValue']), serverId: r.string([...rp, 'serverId'], x['serverId']) };
+  });
+  const bp = [...p, 'bounceDestination'];
+  const b = o['bounceDestination'];
+  const bounceDestination: SmtpDoc['bounceDestination'] =
+    b === null || b === undefined
+      ? null
+      : isObject(b) && b['kind'] === 'SENDER'
+        ? (r.object(bp, b, ['kind']), { kind: 'SENDER' })
+        : isObject(b) && b['kind'] === 'FIXED_ADDRESS'
+          ? (r.object(bp, b, ['kind', 'address']), { kind: 'FIXED_ADDRESS', address: r.string([...bp, 'address'], b['address']) })
+          : (r.fail([...bp, 'kind'], `Expected null, { kind: SENDER } or { kind: FIXED_ADDRESS, address }, got ${show(b)}`), null);
+  const rp = [...p, 'rakutenRelay'];
+  const rv = o['rakutenRelay'];
+  let rakutenRelay: SmtpDoc['rakutenRelay'] = null;
+  if (rv !== null && rv !== undefined) {
+    const x = r.object(rp, rv, ['realAddress', 'contactAddress', 'host', 'port', 'encryption', 'user', 'password']) ?? {};
+    rakutenRelay = {
+      realAddress: r.string([...rp, 'realAddress'], x['realAddress']),
+      contactAddress: r.nullableString([...rp, 'contactAddress'], x['contactAddress']),
+      host: r.string([...rp, 'host'], x['host']),
+      port: r.integer([...rp, 'port'], x['port']),
+      encryption: r.string([...rp, 'encryption'], x['encryption']),
+      user: r.string([...rp, 'user'], x['user']),
+      password: r.secret([...rp, 'password'], x['password']),
+    };
+  }
+  return { servers, rules, defaultServerId: r.string([...p, 'defaultServerId'], o['defaultServerId']), bounceDestination, rakutenRelay };
+};
+
+const ACCOUNT_KEYS = ['displayName', 'protocol', 'host', 'port', 'encryption', 'auth', 'errorNotificationAddress', 'leaveOnServer', 'deleteDuplicates', 'enabled', 'fetchIntervalMinutes', 'idleEnabled'];
+
+const readInbound = (r: Reader, p: readonly string[], v: unknown): InboundDoc => {
+  const o = r.object(p, v, ['autoFetch', 'receiveAccounts']) ?? {};
+  const af = r.object([...p, 'autoFetch'], o['autoFetch'], ['enabled', 'intervalMinutes']) ?? {};
+  const receiveAccounts = r.map([...p, 'receiveAccounts'], o['receiveAccounts'], (ap, av): ReceiveAccountDoc => {
+    const a = r.object(ap, av, ACCOUNT_KEYS) ?? {};
+    const up = [...ap, 'auth'];
+    const u = (isObject(a['auth']) ? a['auth'] : r.object(up, a['auth'], [])) ?? {};
+    const auth: ReceiveAccountDoc['auth'] =
+      u['method'] === 'OAUTH2'
+        ? (r.object(up, u, ['method', 'username', 'credentialId']), { method: 'OAUTH2', username: r.string([...up, 'username'], u['username']), credentialId: r.string([...up, 'credentialId'], u['credentialId']) })
+        : u['method'] === 'PASSWORD'
+          ? (r.object(up, u, ['method', 'username', 'password']), { method: 'PASSWORD', username: r.string([...up, 'username'], u['username']), password: r.secret([...up, 'password'], u['password']) })
+          : (r.fail([...up, 'method'], `Expected PASSWORD or OAUTH2, got ${show(u['method'])}`), { method: 'PASSWORD', username: '', password: KEPT });
+    const interval = a['fetchIntervalMinutes'];
+    return {
+      displayName: r.string([...ap, 'displayName'], a['displayName']),
+      protocol: r.string([...ap, 'protocol'], a['protocol']),
+      host: r.string([...ap, 'host'], a['host']),
+      port: r.integer([...ap, 'port'], a['port']),
+      encryption: r.string([...ap, 'encryption'], a['encryption']),
+      auth,
+      errorNotificationAddress: r.nullableString([...ap, 'errorNotificationAddress'], a['errorNotificationAddress']),
+      leaveOnServer: r.boolean([...ap, 'leaveOnServer'], a['leaveOnServer']),
+      deleteDuplicates: r.boolean([...ap, 'deleteDuplicates'], a['deleteDuplicates']),
+      enabled: r.boolean([...ap, 'enabled'], a['enabled']),
+      fetchIntervalMinutes: interval === null ? null : r.integer([...ap, 'fetchIntervalMinutes'], interval),
+      idleEnabled: r.boolean([...ap, 'idleEnabled'], a['idleEnabled']),
+    };
+  });
+  return { autoFetch: { enabled: r.boolean([...p, 'autoFetch', 'enabled'], af['enabled']), intervalMinutes: r.integer([...p, 'autoFetch', 'intervalMinutes'], af['intervalMinutes']) }, receiveAccounts };
+};
+
+const readAccess = (r: Reader, p: readonly string[], v: unknown): AccessDoc => {
+  const o = r.object(p, v, ['ipRestriction', 'apiRestriction', 'lockPolicy']) ?? {};
+  const ip = r.object([...p, 'ipRestriction'], o['ipRestriction'], ['enabled', 'allowedAddresses', 'exemptUserIds']) ?? {};
+  const api = r.object([...p, 'apiRestriction'], o['apiRestriction'], ['enabled', 'allowedAddresses']) ?? {};
+  const lp = [...p, 'lockPolicy'];
+  let lockPolicy: LockPolicyDoc | null = null;
+  if (o['lockPolicy'] !== null && o['lockPolicy'] !== undefined) {
+    const l = r.object(lp, o['lockPolicy'], ['enabled', 'threshold', 'notifyOperationsAdministrators', 'notifyAddresses', 'mode', 'waitMinutes', 'maxTemporaryLocks']) ?? {};
+    lockPolicy = {
+      enabled: r.boolean([...lp, 'enabled'], l['enabled']),
+      threshold: r.integer([...lp, 'threshold'], l['threshold']),
+      notifyOperationsAdministrators: r.boolean([...lp, 'notifyOperationsAdministrators'], l['notifyOperationsAdministrators']),
+      notifyAddresses: r.strings([...lp, 'notifyAddresses'], l['notifyAddresses']),
+      mode: r.string([...lp, 'mode'], l['mode']),
+      waitMinutes: r.integer([...lp, 'waitMinutes'], l['waitMinutes']),
+      maxTemporaryLocks: r.integer([...lp, 'maxTemporaryLocks'], l['maxTemporaryLocks']),
+    };
+  }
+  return {
+    ipRestriction: {
+      enabled: r.boolean([...p, 'ipRestriction', 'enabled'], ip['enabled']),
+      allowedAddresses: r.strings([...p, 'ipRestriction', 'allowedAddresses'], ip['allowedAddresses']),
+      exemptUserIds: r.strings([...p, 'ipRestriction', 'exemptUserIds'], ip['exemptUserIds']),
+    },
+    apiRestriction: { enabled: r.boolean([...p, 'apiRestriction', 'enabled'], api['enabled']), allowedAddresses: r.strings([...p, 'apiRestriction', 'allowedAddresses'], api['allowedAddresses']) },
+    lockPolicy,
+  };
+};
+
+/** Checks a parsed value against version 1; throws DocumentErrors listing every problem. */
+export const readDocument = (value: unknown): ConfigurationDocument => {
+  const r = new Reader();
+  const o = r.object([], value, ['version', 'mailbox', ...AREAS], [...AREAS]);
+  if (!o) throw new DocumentErrors(r.problems);
+  if (o['version'] !== DOCUMENT_VERSION) {
+    throw new DocumentErrors([validationError(['document', 'version'], `Expected version: ${DOCUMENT_VERSION} (the only document version this server reads), got ${show(o['version'])}`)]);
+  }
+  const m = r.object(['mailbox'], o['mailbox'], ['number', 'name', 'address', 'position'], ['name', 'address', 'position']) ?? {};
+  const doc: ConfigurationDocument = {
+    version: DOCUMENT_VERSION,
+    mailbox: {
+      number: r.integer(['mailbox', 'number'], m['number']),
+      name: m['name'] === undefined ? null : r.nullableString(['mailbox', 'name'], m['name']),
+      address: m['address'] === undefined ? null : r.nullableString(['mailbox', 'address'], m['address']),
+      position: m['position'] === undefined ? 0 : r.integer(['mailbox', 'position'], m['position']),
+    },
+    ...(o['outbound'] !== undefined ? { outbound: { smtp: readSmtp(r, ['outbound', 'smtp'], (r.object(['outbound'], o['outbound'], ['smtp']) ?? {})['smtp']) } } : {}),
+    ...(o['inbound'] !== undefined ? { inbound: readInbound(r, ['inbound'], o['inbound']) } : {}),
+    ...(o['access'] !== undefined ? { access: readAccess(r, ['access'], o['access']) } : {}),
+    ...(o['integrations'] !== undefined
+      ? { integrations: { noticeLanguage: r.nullableString(['integrations', 'noticeLanguage'], (r.object(['integrations'], o['integrations'], ['noticeLanguage']) ?? {})['noticeLanguage']) } }
+      : {}),
+  };
+  if (r.problems.length) throw new DocumentErrors(r.problems);
+  return doc;
+};
+
+export const parseDocument = (text: string, format: DocumentFormat | null = null): ConfigurationDocument => readDocument(parseDocumentText(text, format));

@@ -1,0 +1,49 @@
+import type { ConfigurationDocument, SecretRef } from './document.js';
+import { documentOf, type MailboxStates } from './mailboxStates.js';
+
+/**
+ * The document of a past point, to plan a revert with: the settings as they were, and each
+ * secret as it was. A secret unchanged since is kept; an older one is restored from its
+ * past ciphertext (same mailbox, same data key) — unless a mailbox reset crypto-shredded
+ * that key since, in which case it cannot come back and the plan says so.
+ */
+export const revertDocument = async (
+  mailboxNumber: number,
+  position: number,
+  past: MailboxStates,
+  now: MailboxStates,
+  readable: (ciphertext: string) => Promise<boolean>,
+): Promise<ConfigurationDocument> => {
+  const doc = documentOf(mailboxNumber, position, past);
+  const secret = async (then: string | undefined, current: string | undefined): Promise<SecretRef> => {
+    if (then === undefined || then === '' || then === current) return { secret: 'kept' };
+    return (await readable(then)) ? { ciphertext: then } : { destroyed: true };
+  };
+  const smtp = doc.outbound!.smtp;
+  const servers: Record<string, (typeof smtp.servers)[string]> = {};
+  for (const [id, s] of Object.entries(smtp.servers)) {
+    const then = past.smtp.servers.get(id)?.auth;
+    const current = now.smtp.servers.get(id)?.auth;
+    servers[id] =
+      s.auth.method === 'PASSWORD' && then?.method === 'PASSWORD'
+        ? { ...s, auth: { ...s.auth, password: await secret(then.passwordCiphertext, current?.method === 'PASSWORD' ? current.passwordCiphertext : undefined) } }
+        : s;
+  }
+  const rakutenRelay = smtp.rakutenRelay
+    ? { ...smtp.rakutenRelay, password: await secret(past.smtp.rakuten?.passwordCiphertext, now.smtp.rakuten?.passwordCiphertext) }
+    : null;
+  const accounts: Record<string, NonNullable<ConfigurationDocument['inbound']>['receiveAccounts'][string]> = {};
+  for (const [id, a] of Object.entries(doc.inbound!.receiveAccounts)) {
+    const then = past.receive.accounts.get(id)?.auth;
+    const current = now.receive.accounts.get(id)?.auth;
+    accounts[id] =
+      a.auth.method === 'PASSWORD' && then?.method === 'PASSWORD'
+        ? { ...a, auth: { ...a.auth, password: await secret(then.passwordCiphertext, current?.method === 'PASSWORD' ? current.passwordCiphertext : undefined) } }
+        : a;
+  }
+  return {
+    ...doc,
+    outbound: { smtp: { ...smtp, servers, rakutenRelay } },
+    inbound: { ...doc.inbound!, receiveAccounts: accounts },
+  };
+};
