@@ -29,8 +29,8 @@ export interface ConfigurationServiceDeps {
   readonly audit: AuditLog;
   /** @default () => new Date() */
   readonly clock?: () => Date;
-  /** Awaited with the last appended position (read models and the network gate catch up). */
-  readonly afterAppend?: (position: number) => Promise<void>;
+  /** Awaited after an apply with the last appended position and each stream's (read models and the network gate catch up). */
+  readonly afterAppend?: (position: number, streams: ReadonlyMap<string, number>) => Promise<void>;
 }
 
 /** Where the applying request comes from: the IP restriction's self-lockout guard judges it. */
@@ -180,8 +180,8 @@ export class ConfigurationService {
     warnings: readonly string[] = [],
   ): Promise<{ plan: ConfigurationPlan; position: number | null }> {
     const plan = await this.planDocument(actor, mailboxNumber, document, client, meta, warnings);
-    const position = await applyPlan(this.deps.store, plan, seen);
-    if (position !== null) await this.deps.afterAppend?.(position);
+    const { position, streams } = await applyPlan(this.deps.store, plan, seen);
+    if (position !== null) await this.deps.afterAppend?.(position, streams);
     return { plan, position };
   }
 

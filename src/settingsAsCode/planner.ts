@@ -182,18 +182,25 @@ export const CHANGED_SINCE_PLAN = 'The configuration changed since it was planne
  * Appends the plan's events to all its streams at once, each expecting the revision the
  * reviewed plan saw: a change in between refuses everything (no lost update).
  */
-export const applyPlan = async (store: EventStore, plan: ConfigurationPlan, seen: PlanIdContent): Promise<number | null> => {
+export interface AppliedPlan {
+  /** Position of the last appended event; null when the plan changed nothing. */
+  readonly position: number | null;
+  /** Stream id → position of its last appended event. */
+  readonly streams: ReadonlyMap<string, number>;
+}
+
+export const applyPlan = async (store: EventStore, plan: ConfigurationPlan, seen: PlanIdContent): Promise<AppliedPlan> => {
   for (const r of plan.revisions) {
     if ((seen.r[r.streamId] ?? -1) !== r.revision) throw new MailroomError(ErrorCode.CONCURRENCY, CHANGED_SINCE_PLAN, { path: ['planId'] });
   }
   if (plan.refusals.length) throw new PlanRefusedError(plan);
-  if (plan.appends.length === 0) return null;
+  if (plan.appends.length === 0) return { position: null, streams: new Map() };
   if (!store.appendToStreams) {
     throw new MailroomError(ErrorCode.ILLEGAL_STATE, `The ${store.kind} event store cannot append to several streams at once, so a configuration cannot be applied all-or-nothing here`);
   }
   try {
     const results = await store.appendToStreams(plan.appends);
-    return Math.max(...results.map((r) => r.position));
+    return { position: Math.max(...results.map((r) => r.position)), streams: new Map(plan.appends.map((a, i) => [a.streamId, results[i]!.position])) };
   } catch (err) {
     if (isConcurrencyError(err)) throw new MailroomError(ErrorCode.CONCURRENCY, CHANGED_SINCE_PLAN, { path: ['planId'], cause: err });
     throw err;

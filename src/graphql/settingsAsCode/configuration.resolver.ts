@@ -1,4 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { accessRestrictionStreamId } from '../../domain/access/accessRestriction.decider.js';
 import { ConfigurationService } from '../../settingsAsCode/configurationService.js';
 import { DocumentErrors } from '../../settingsAsCode/document.js';
 import { PlanRefusedError } from '../../settingsAsCode/planner.js';
@@ -30,9 +31,10 @@ const configurationOf = (s: Services): ConfigurationService => {
       vault: s.vault,
       audit: auditLogOf(s),
       // Read models, then the network gate, so the next request is judged by the new lists.
-      afterAppend: async (position) => {
+      afterAppend: async (position, streams) => {
         await s.runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
-        await s.access.runtime.waitForPosition(position);
+        // The gate follows access-restriction events only, so it is awaited at that part's position.
+        for (const [streamId, at] of streams) if (streamId.startsWith(accessRestrictionStreamId(0).slice(0, -1))) await s.access.runtime.waitForPosition(at);
       },
     });
     services.set(s, service);

@@ -100,7 +100,7 @@ export class ConfigurationPlan {
   revisions!: PlannedStreamRevision[];
 
   static from(plan: Plan): ConfigurationPlan {
-    const err = (e: Parameters<typeof toUserError>[0]) => toUserError(e, ['document']);
+    const err = (e: Parameters<typeof toUserError>[0]) => toUserError(e, ['input']);
     return Object.assign(new ConfigurationPlan(), {
       planId: plan.planId,
       mailboxNumber: plan.mailboxNumber,

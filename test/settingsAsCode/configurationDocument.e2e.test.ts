@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { uuidFromSeed } from '../../src/eventstore/eventIds.js';
+import {
+  ApplyConfigurationDocument,
+  ApplyRevertDocument,
+  ConfigurationAsOfDocument,
+  ConfigurationDocumentDocument,
+  PlanConfigurationDocument,
+  PlanRevertDocument,
+} from '../generated/graphql.js';
+import { ADMIN_PASSWORD, gql, startTestServer, type TestServer } from '../support/server.js';
+
+/**
+ * Settings as code through the real server: export a mailbox's configuration, copy it to
+ * an empty mailbox, revert to a past point, and the refusals (concurrent change, self-lockout,
+ * a limit, a bad document) that must leave everything as it was.
+ */
+
+let server: TestServer;
+let token: string;
+
+/** A setup mutation by its text; fails the test on any error or userError. */
+const call = async (query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> => {
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  const payload = Object.values(body.data!)[0]!;
+  expect(payload['userErrors']).toEqual([]);
+  return payload;
+};
+
+const mutation = (name: string, input: string, select = '') => `mutation($input: ${input}!) { ${name}(input: $input) { ${select} userErrors { path code message } } }`;
+
+const exportYaml = async (mailboxNumber: number, extra: { position?: number } = {}) => {
+  const res = await gql(server.url, ConfigurationDocumentDocument, { mailboxNumber, format: 'YAML' as never, ...extra }, { token });
+  expect(res.errors).toBeUndefined();
+  return res.data!.configurationDocument;
+};
+
+const sectionsOf = async (mailboxNumber: number, position?: number) => {
+  const res = await gql(server.url, ConfigurationAsOfDocument, { mailboxNumber, ...(position ? { position } : {}) }, { token });
+  expect(res.errors).toBeUndefined();
+  return Object.fromEntries(res.data!.configurationAsOf.sections.map((s) => [s.name, s.value]));
+};
+
+const plan = async (mailboxNumber: number, document: string) => {
+  const res = await gql(server.url, PlanConfigurationDocument, { input: { mailboxNumber, document } }, { token });
+  expect(res.errors).toBeUndefined();
+  return res.data!.planConfiguration;
+};
+
+const apply = async (mailboxNumber: number, document: string, planId: string) => {
+  const res = await gql(server.url, ApplyConfigurationDocument, { input: { mailboxNumber, document, planId, reason: 'settings as code test' } }, { token });
+  expect(res.errors).toBeUndefined();
+  return res.data!.applyConfiguration;
+};
+
+const SOURCE = 31;
+const TARGET = 32;
+let setupPosition = 0;
+
+describe('configuration documents (settings as code, issue 17)', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    const login = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username: 'admin', password: ADMIN_PASSWORD } } }),
+    });
+    token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    for (const number of [SOURCE, TARGET]) {
+      await call(mutation('createMailbox', 'CreateMailboxInput'), { input: { number, name: `Mailbox ${number}`, address: `box${number}@example.com` } });
+    }
+    const server1 = await call(mutation('addSmtpServer', 'AddSmtpServerInput', 'server { id }'), {
+      input: { mailboxNumber: SOURCE, name: 'Relay', host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', authMethod: 'PASSWORD', user: 'relay', password: 'relay-secret' },
+    });
+    const serverId = (server1['server'] as { id: string }).id;
+    await call(mutation('addSmtpRoutingRule', 'AddSmtpRoutingRuleInput'), { input: { mailboxNumber: SOURCE, matchKind: 'DOMAIN', matchValue: 'example.org', serverId } });
+    await call(mutation('addReceiveAccount', 'AddReceiveAccountInput'), {
+      input: { mailboxNumber: SOURCE, displayName: 'Support', protocol: 'POP3', host: 'pop.example.com', encryption: 'SSL_TLS', authMethod: 'PASSWORD', username: 'support', password: 'pop-secret' },
+    });
+    await call(mutation('setNoticeLanguage', 'SetNoticeLanguageInput'), { input: { mailboxNumber: SOURCE, language: 'en' } });
+    await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: true, threshold: 5, notifyOperationsAdministrators: false } });
+    await call(mutation('configureIpRestriction', 'ConfigureIpRestrictionInput'), { input: { mailboxNumber: SOURCE, enabled: true, allowedAddresses: ['127.0.0.0/8', '::1/128'] } });
+    setupPosition = (await exportYaml(SOURCE)).position;
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('exports every covered area with secrets as references, never their values', async () => {
+    const { text, position } = await exportYaml(SOURCE);
+    expect(position).toBe(setupPosition);
+    const doc = parseYaml(text);
+    expect(doc.version).toBe(1);
+    expect(Object.keys(doc)).toEqual(['version', 'mailbox', 'outbound', 'inbound', 'access', 'integrations']);
+    expect(text).not.toContain('relay-secret');
+    expect(text).not.toContain('pop-secret');
+    expect(text).not.toContain('v1.');
+    expect(Object.values(doc.outbound.smtp.servers as Record<string, { auth: unknown }>)[0]!.auth).toEqual({ method: 'PASSWORD', user: 'relay', password: { secret: 'kept' } });
+    expect(doc.integrations).toEqual({ noticeLanguage: 'en' });
+  });
+
+  it('re-planning the exported document against its own mailbox changes nothing', async () => {
+    const { text } = await exportYaml(SOURCE);
+    const p = await plan(SOURCE, text);
+    expect(p.userErrors).toEqual([]);
+    expect(p.plan!.commands).toEqual([]);
+    expect(p.plan!.changes).toEqual([]);
+  });
+
+  it('copies to an empty mailbox: kept secrets are refused until given, then configurationAsOf matches except identity', async () => {
+    const { text } = await exportYaml(SOURCE);
+    const refused = await plan(TARGET, text);
+    expect(refused.plan!.applicable).toBe(false);
+    // The server's password, then the rule that needed that server, then the account's password.
+    expect(refused.plan!.commands.filter((c) => c.refusal).map((c) => [c.type, c.refusal!.code, c.refusal!.path.at(-1)])).toEqual([
+      ['AddSmtpServer', 'VALIDATION', 'password'],
+      ['AddSmtpRoutingRule', 'NOT_FOUND', 'serverId'],
+      ['AddReceiveAccount', 'VALIDATION', 'password'],
+    ]);
+    const doc = parseYaml(text);
+    for (const s of Object.values(doc.outbound.smtp.servers as Record<string, { auth: { password: unknown } }>)) s.auth.password = { value: 'relay-secret' };
+    for (const a of Object.values(doc.inbound.receiveAccounts as Record<string, { auth: { password: unknown } }>)) a.auth.password = { value: 'pop-secret' };
+    const edited = stringifyYaml(doc);
+    const planned = await plan(TARGET, edited);
+    expect(planned.userErrors).toEqual([]);
+    expect(planned.plan!.applicable).toBe(true);
+    expect(planned.plan!.warnings[0]).toContain(`Copied from mailbox ${SOURCE}`);
+    expect(planned.plan!.commands.map((c) => c.type)).toEqual([
+      'SetNoticeLanguage',
+      'AddSmtpServer',
+      'AddSmtpRoutingRule',
+      'AddReceiveAccount',
+      'ConfigureLockPolicy',
+      'ConfigureIpRestriction',
+    ]);
+    const applied = await apply(TARGET, edited, planned.plan!.planId);
+    expect(applied.userErrors).toEqual([]);
+    expect(applied.position).toBeGreaterThan(setupPosition);
+
+    const [source, target] = [await sectionsOf(SOURCE), await sectionsOf(TARGET)];
+    let sourceJson = JSON.stringify({ ...source, 'identity.mailbox': null });
+    // Ids are the target's own, derived from the source's (docs/configuration-document.md, "Copying").
+    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts)];
+    for (const id of sourceIds) sourceJson = sourceJson.replaceAll(id, uuidFromSeed(`configuration-copy:${TARGET}:${id}`));
+    expect(JSON.parse(sourceJson)).toEqual({ ...target, 'identity.mailbox': null });
+    expect(target['identity.mailbox']).toMatchObject({ number: TARGET, name: `Mailbox ${TARGET}` });
+  });
+
+  it('reverts to a past point with new events: configurationAsOf(now) equals configurationAsOf(point)', async () => {
+    const point = (await exportYaml(SOURCE)).position;
+    await call(mutation('setNoticeLanguage', 'SetNoticeLanguageInput'), { input: { mailboxNumber: SOURCE, language: 'ja' } });
+    await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: false, threshold: 9, notifyOperationsAdministrators: true } });
+    await call(mutation('addReceiveAccount', 'AddReceiveAccountInput'), {
+      input: { mailboxNumber: SOURCE, displayName: 'Sales', protocol: 'IMAP', host: 'imap.example.com', encryption: 'SSL_TLS', authMethod: 'PASSWORD', username: 'sales', password: 'imap-secret' },
+    });
+    const planned = (await gql(server.url, PlanRevertDocument, { input: { mailboxNumber: SOURCE, position: point } }, { token })).data!.planRevert;
+    expect(planned.userErrors).toEqual([]);
+    expect(planned.plan!.commands.map((c) => c.type)).toEqual(['SetNoticeLanguage', 'DeleteReceiveAccount', 'ConfigureLockPolicy']);
+    expect(planned.plan!.changes.map((c) => `${c.section} ${c.field}`)).toContain('integrations.notice_language language');
+    const before = (await exportYaml(SOURCE)).position;
+    const applied = (await gql(server.url, ApplyRevertDocument, { input: { mailboxNumber: SOURCE, position: point, planId: planned.plan!.planId, reason: 'back to the reviewed setup' } }, { token })).data!.applyRevert;
+    expect(applied.userErrors).toEqual([]);
+    expect(applied.position).toBeGreaterThan(before);
+    expect(await sectionsOf(SOURCE)).toEqual(await sectionsOf(SOURCE, point));
+    // History is appended to, never rewritten: the state in between is still there.
+    expect((await sectionsOf(SOURCE, before))['integrations.notice_language']).toEqual({ language: 'ja' });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'query($f: SettingsHistoryFilter!) { settingsHistory(filter: $f, first: 100) { edges { node { position reason actorId } } } }', variables: { f: { mailboxNumber: SOURCE } } }),
+    });
+    const edges = ((await res.json()) as { data: { settingsHistory: { edges: { node: { position: number; reason: string | null; actorId: string | null } }[] } } }).data.settingsHistory.edges;
+    const revertEvents = edges.map((e) => e.node).filter((n) => n.position > before);
+    expect(revertEvents).toHaveLength(3);
+    expect(revertEvents.every((n) => n.reason === 'back to the reviewed setup' && n.actorId !== null)).toBe(true);
+  });
+
+  it('refuses to apply after a concurrent change, and changes nothing', async () => {
+    const doc = parseYaml((await exportYaml(SOURCE)).text);
+    doc.integrations.noticeLanguage = 'ja';
+    const text = stringifyYaml(doc);
+    const planned = await plan(SOURCE, text);
+    expect(planned.plan!.applicable).toBe(true);
+    await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: true, threshold: 7, notifyOperationsAdministrators: false } });
+    const head = (await exportYaml(SOURCE)).position;
+    const applied = await apply(SOURCE, text, planned.plan!.planId);
+    expect(applied.userErrors.map((e) => [e.code, e.path])).toEqual([['CONCURRENCY', ['input', 'planId']]]);
+    expect((await exportYaml(SOURCE)).position).toBe(head);
+    expect((await sectionsOf(SOURCE))['integrations.notice_language']).toEqual({ language: 'en' });
+  });
+
+  it('refuses a plan that would lock the applier out (IP restriction), and apply refuses it too', async () => {
+    const doc = parseYaml((await exportYaml(SOURCE)).text);
+    doc.access.ipRestriction.allowedAddresses = ['192.0.2.0/24'];
+    doc.integrations.noticeLanguage = 'ja';
+    const text = stringifyYaml(doc);
+    const planned = await plan(SOURCE, text);
+    expect(planned.plan!.applicable).toBe(false);
+    const ip = planned.plan!.commands.find((c) => c.type === 'ConfigureIpRestriction')!;
+    expect(ip.refusal).toMatchObject({ code: 'ILLEGAL_STATE', path: ['input', 'document', 'access', 'ipRestriction', 'allowedAddresses'] });
+    const head = (await exportYaml(SOURCE)).position;
+    const applied = await apply(SOURCE, text, planned.plan!.planId);
+    expect(applied.userErrors.map((e) => e.code)).toEqual(['ILLEGAL_STATE']);
+    expect((await exportYaml(SOURCE)).position).toBe(head);
+  });
+
+  it('shows the decider refusing a seventh receive account at its path', async () => {
+    const doc = parseYaml((await exportYaml(SOURCE)).text);
+    for (let i = 0; i < 6; i++) {
+      doc.inbound.receiveAccounts[uuidFromSeed(`extra-${i}`)] = {
+        displayName: `Extra ${i}`, protocol: 'IMAP', host: 'imap.example.com', port: 993, encryption: 'SSL_TLS',
+        auth: { method: 'PASSWORD', username: `extra${i}`, password: { value: 'extra-secret' } },
+        errorNotificationAddress: null, leaveOnServer: false, deleteDuplicates: false, enabled: true, fetchIntervalMinutes: null, idleEnabled: true,
+      };
+    }
+    const planned = await plan(SOURCE, stringifyYaml(doc));
+    const refused = planned.plan!.commands.filter((c) => c.refusal);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.type).toBe('AddReceiveAccount');
+    expect(refused[0]!.refusal!.path.slice(0, 4)).toEqual(['input', 'document', 'inbound', 'receiveAccounts']);
+  });
+
+  it('gives every problem of a bad document with its path, and changes nothing', async () => {
+    const head = (await exportYaml(SOURCE)).position;
+    const wrongVersion = await plan(SOURCE, 'version: 2\nmailbox: { number: 31 }\n');
+    expect(wrongVersion.userErrors.map((e) => [e.code, e.path])).toEqual([['VALIDATION', ['input', 'document', 'version']]]);
+    const doc = parseYaml((await exportYaml(SOURCE)).text);
+    const serverId = Object.keys(doc.outbound.smtp.servers)[0]!;
+    doc.outbound.smtp.servers[serverId].port = 'twenty-five';
+    doc.access.ipRestriction.colour = 'blue';
+    doc.outbound.smtp.servers[serverId].auth.password = { secret: 'forgotten' };
+    const bad = await plan(SOURCE, stringifyYaml(doc));
+    expect(bad.plan).toBeNull();
+    expect(bad.userErrors.map((e) => e.path.join('.')).sort()).toEqual([
+      'input.document.access.ipRestriction.colour',
+      `input.document.outbound.smtp.servers.${serverId}.auth.password`,
+      `input.document.outbound.smtp.servers.${serverId}.port`,
+    ]);
+    const unparsable = await plan(SOURCE, 'version: 1\nmailbox: [unclosed\n');
+    expect(unparsable.userErrors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'document'] });
+    expect(unparsable.userErrors[0]!.message).toContain('line');
+    expect((await exportYaml(SOURCE)).position).toBe(head);
+  });
+});
