@@ -183,6 +183,25 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(revertEvents.every((n) => n.reason === 'back to the reviewed setup' && n.actorId !== null)).toBe(true);
   });
 
+  it('a revert past a mailbox reset says the destroyed secrets cannot come back', async () => {
+    const N = 33;
+    await call(mutation('createMailbox', 'CreateMailboxInput'), { input: { number: N, name: 'Reset me', address: 'reset@example.com' } });
+    await call(mutation('addSmtpServer', 'AddSmtpServerInput', 'server { id }'), {
+      input: { mailboxNumber: N, name: 'Relay', host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', authMethod: 'PASSWORD', user: 'relay', password: 'relay-secret' },
+    });
+    const point = (await exportYaml(N)).position;
+    const me = (await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ viewer { id } }' }) })).json()) as { data: { viewer: { id: string } } };
+    await call(mutation('grantPermission', 'PermissionInput'), { input: { userId: me.data.viewer.id, permission: 'MAILBOX_RESET' } });
+    const requested = await call(mutation('requestMailboxReset', 'RequestMailboxResetInput', 'preview { token }'), { input: { mailboxNumber: N } });
+    await call(mutation('executeMailboxReset', 'ExecuteMailboxResetInput', 'reset { resetPosition }'), { input: { token: (requested['preview'] as { token: string }).token, mailboxName: 'Reset me' } });
+    const planned = (await gql(server.url, PlanRevertDocument, { input: { mailboxNumber: N, position: point } }, { token })).data!.planRevert;
+    expect(planned.userErrors).toEqual([]);
+    expect(planned.plan!.applicable).toBe(false);
+    const server1 = planned.plan!.commands.find((c) => c.type === 'AddSmtpServer')!;
+    expect(server1.refusal).toMatchObject({ code: 'ILLEGAL_STATE', path: ['input', 'document', 'outbound', 'smtp', 'servers', expect.any(String)] });
+    expect(server1.refusal!.message).toContain('destroyed by a mailbox reset');
+  });
+
   it('refuses to apply after a concurrent change, and changes nothing', async () => {
     const doc = parseYaml((await exportYaml(SOURCE)).text);
     doc.integrations.noticeLanguage = 'ja';
