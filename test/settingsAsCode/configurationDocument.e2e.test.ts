@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configCommand, EXIT_REFUSED } from '../../src/cli/config.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { uuidFromSeed } from '../../src/eventstore/eventIds.js';
 import {
@@ -267,5 +272,46 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(unparsable.userErrors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'document'] });
     expect(unparsable.userErrors[0]!.message).toContain('line');
     expect((await exportYaml(SOURCE)).position).toBe(head);
+  });
+
+  it('runs the same session from the command line: export, edit, plan, apply, refused re-apply', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailroom-config-cli-'));
+    const cli = async (...args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      let exitCode = 0;
+      const program = new Command().exitOverride().addCommand(
+        configCommand({
+          stdout: { write: (x: string) => (stdout += x) },
+          stderr: { write: (x: string) => (stderr += x) },
+          setExitCode: (code) => (exitCode = code),
+          env: { MAILROOM_TOKEN: token, MAILROOM_URL: server.url },
+        }),
+      );
+      await program.parseAsync(['config', ...args], { from: 'user' });
+      return { stdout, stderr, exitCode };
+    };
+    try {
+      const file = join(dir, 'mailbox.yaml');
+      expect((await cli('export', String(SOURCE), '--out', file)).exitCode).toBe(0);
+      const doc = parseYaml(readFileSync(file, 'utf8'));
+      doc.access.lockPolicy.threshold = 4;
+      writeFileSync(file, stringifyYaml(doc));
+      const planned = await cli('plan', String(SOURCE), file);
+      expect(planned.exitCode).toBe(0);
+      expect(planned.stdout).toContain('access.lockPolicy threshold: 7 → 4');
+      expect(planned.stdout).toContain('1. ConfigureLockPolicy');
+      const planId = /Plan id: (\S+)/.exec(planned.stdout)![1]!;
+      const applied = await cli('apply', String(SOURCE), file, '--plan', planId, '--reason', 'from the CLI');
+      expect(applied.stderr).toBe('');
+      expect(applied.stdout).toMatch(/Applied at position \d+/);
+      const again = await cli('apply', String(SOURCE), file, '--plan', planId);
+      expect(again.exitCode).toBe(EXIT_REFUSED);
+      expect(again.stderr).toContain('CONCURRENCY at input.planId');
+      const json = await cli('export', String(SOURCE), '--format', 'json');
+      expect(JSON.parse(json.stdout).access.lockPolicy.threshold).toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
