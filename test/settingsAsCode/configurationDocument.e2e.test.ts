@@ -274,6 +274,30 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect((await exportYaml(SOURCE)).position).toBe(head);
   });
 
+  it('needs the rights of the underlying mutations: an auditor exports but cannot plan or apply', async () => {
+    const created = await call(mutation('createUser', 'CreateUserInput', 'user { id }'), {
+      input: { username: 'config-auditor', displayName: 'Config Auditor', email: 'config-auditor@example.com', password: 'auditor-password-12' },
+    });
+    const userId = (created['user'] as { id: string }).id;
+    await call(mutation('addMailboxMember', 'MembershipInput'), { input: { mailboxNumber: SOURCE, userId } });
+    await call(mutation('assignMailboxRole', 'MailboxRoleInput'), { input: { mailboxNumber: SOURCE, userId, role: 'AUDITOR' } });
+    const login = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username: 'config-auditor', password: 'auditor-password-12' } } }),
+    });
+    const auditor = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    const exported = await gql(server.url, ConfigurationDocumentDocument, { mailboxNumber: SOURCE }, { token: auditor });
+    expect(exported.errors).toBeUndefined();
+    const text = exported.data!.configurationDocument.text;
+    const planned = await gql(server.url, PlanConfigurationDocument, { input: { mailboxNumber: SOURCE, document: text } }, { token: auditor });
+    expect(planned.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const applied = await gql(server.url, ApplyConfigurationDocument, { input: { mailboxNumber: SOURCE, document: text, planId: 'plan1.x' } }, { token: auditor });
+    expect(applied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const other = await gql(server.url, ConfigurationDocumentDocument, { mailboxNumber: TARGET }, { token: auditor });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('runs the same session from the command line: export, edit, plan, apply, refused re-apply', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailroom-config-cli-'));
     const cli = async (...args: string[]) => {
