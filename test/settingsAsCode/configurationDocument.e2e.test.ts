@@ -14,7 +14,10 @@ import {
   PlanConfigurationDocument,
   PlanRevertDocument,
 } from '../generated/graphql.js';
+import { postgresAvailable } from '../support/postgres.js';
 import { ADMIN_PASSWORD, gql, startTestServer, type TestServer } from '../support/server.js';
+
+const pgAvailable = await postgresAvailable();
 
 /**
  * Settings as code through the real server: export a mailbox's configuration, copy it to
@@ -69,9 +72,13 @@ const SOURCE = 31;
 const TARGET = 32;
 let setupPosition = 0;
 
-describe('configuration documents (settings as code, issue 17)', () => {
+describe.each([
+  { storage: 'sqlite' as const, enabled: true },
+  { storage: 'postgres' as const, enabled: pgAvailable },
+])('configuration documents (settings as code, issue 17) on $storage', ({ storage, enabled }) => {
   beforeAll(async () => {
-    server = await startTestServer();
+    if (!enabled) return;
+    server = await startTestServer({ storage });
     const login = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -99,7 +106,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     await server?.stop();
   });
 
-  it('exports every covered area with secrets as references, never their values', async () => {
+  it.runIf(enabled)('exports every covered area with secrets as references, never their values', async () => {
     const { text, position } = await exportYaml(SOURCE);
     expect(position).toBe(setupPosition);
     const doc = parseYaml(text);
@@ -112,7 +119,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(doc.integrations).toEqual({ noticeLanguage: 'en' });
   });
 
-  it('re-planning the exported document against its own mailbox changes nothing', async () => {
+  it.runIf(enabled)('re-planning the exported document against its own mailbox changes nothing', async () => {
     const { text } = await exportYaml(SOURCE);
     const p = await plan(SOURCE, text);
     expect(p.userErrors).toEqual([]);
@@ -120,7 +127,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(p.plan!.changes).toEqual([]);
   });
 
-  it('copies to an empty mailbox: kept secrets are refused until given, then configurationAsOf matches except identity', async () => {
+  it.runIf(enabled)('copies to an empty mailbox: kept secrets are refused until given, then configurationAsOf matches except identity', async () => {
     const { text } = await exportYaml(SOURCE);
     const refused = await plan(TARGET, text);
     expect(refused.plan!.applicable).toBe(false);
@@ -159,7 +166,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(target['identity.mailbox']).toMatchObject({ number: TARGET, name: `Mailbox ${TARGET}` });
   });
 
-  it('reverts to a past point with new events: configurationAsOf(now) equals configurationAsOf(point)', async () => {
+  it.runIf(enabled)('reverts to a past point with new events: configurationAsOf(now) equals configurationAsOf(point)', async () => {
     const point = (await exportYaml(SOURCE)).position;
     await call(mutation('setNoticeLanguage', 'SetNoticeLanguageInput'), { input: { mailboxNumber: SOURCE, language: 'ja' } });
     await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: false, threshold: 9, notifyOperationsAdministrators: true } });
@@ -188,7 +195,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(revertEvents.every((n) => n.reason === 'back to the reviewed setup' && n.actorId !== null)).toBe(true);
   });
 
-  it('a revert past a mailbox reset says the destroyed secrets cannot come back', async () => {
+  it.runIf(enabled)('a revert past a mailbox reset says the destroyed secrets cannot come back', async () => {
     const N = 33;
     await call(mutation('createMailbox', 'CreateMailboxInput'), { input: { number: N, name: 'Reset me', address: 'reset@example.com' } });
     await call(mutation('addSmtpServer', 'AddSmtpServerInput', 'server { id }'), {
@@ -207,7 +214,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(server1.refusal!.message).toContain('destroyed by a mailbox reset');
   });
 
-  it('refuses to apply after a concurrent change, and changes nothing', async () => {
+  it.runIf(enabled)('refuses to apply after a concurrent change, and changes nothing', async () => {
     const doc = parseYaml((await exportYaml(SOURCE)).text);
     doc.integrations.noticeLanguage = 'ja';
     const text = stringifyYaml(doc);
@@ -221,7 +228,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect((await sectionsOf(SOURCE))['integrations.notice_language']).toEqual({ language: 'en' });
   });
 
-  it('refuses a plan that would lock the applier out (IP restriction), and apply refuses it too', async () => {
+  it.runIf(enabled)('refuses a plan that would lock the applier out (IP restriction), and apply refuses it too', async () => {
     const doc = parseYaml((await exportYaml(SOURCE)).text);
     doc.access.ipRestriction.allowedAddresses = ['192.0.2.0/24'];
     doc.integrations.noticeLanguage = 'ja';
@@ -236,7 +243,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect((await exportYaml(SOURCE)).position).toBe(head);
   });
 
-  it('shows the decider refusing a seventh receive account at its path', async () => {
+  it.runIf(enabled)('shows the decider refusing a seventh receive account at its path', async () => {
     const doc = parseYaml((await exportYaml(SOURCE)).text);
     for (let i = 0; i < 6; i++) {
       doc.inbound.receiveAccounts[uuidFromSeed(`extra-${i}`)] = {
@@ -252,7 +259,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(refused[0]!.refusal!.path.slice(0, 4)).toEqual(['input', 'document', 'inbound', 'receiveAccounts']);
   });
 
-  it('gives every problem of a bad document with its path, and changes nothing', async () => {
+  it.runIf(enabled)('gives every problem of a bad document with its path, and changes nothing', async () => {
     const head = (await exportYaml(SOURCE)).position;
     const wrongVersion = await plan(SOURCE, 'version: 2\nmailbox: { number: 31 }\n');
     expect(wrongVersion.userErrors.map((e) => [e.code, e.path])).toEqual([['VALIDATION', ['input', 'document', 'version']]]);
@@ -274,7 +281,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect((await exportYaml(SOURCE)).position).toBe(head);
   });
 
-  it('needs the rights of the underlying mutations: an auditor exports but cannot plan or apply', async () => {
+  it.runIf(enabled)('needs the rights of the underlying mutations: an auditor exports but cannot plan or apply', async () => {
     const created = await call(mutation('createUser', 'CreateUserInput', 'user { id }'), {
       input: { username: 'config-auditor', displayName: 'Config Auditor', email: 'config-auditor@example.com', password: 'auditor-password-12' },
     });
@@ -298,7 +305,7 @@ describe('configuration documents (settings as code, issue 17)', () => {
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('runs the same session from the command line: export, edit, plan, apply, refused re-apply', async () => {
+  it.runIf(enabled)('runs the same session from the command line: export, edit, plan, apply, refused re-apply', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailroom-config-cli-'));
     const cli = async (...args: string[]) => {
       let stdout = '';
