@@ -125,7 +125,8 @@ export const planConfiguration = async (input: PlanInput): Promise<Configuration
     let refusal: MailroomError | null = null;
     let events: readonly DomainEvent[] = [];
     if (step.refusal) {
-      refusal = isMailroomError(step.refusal) ? located(step.refusal, step.path) : (() => { throw step.refusal; })();
+      if (!isMailroomError(step.refusal)) throw step.refusal;
+      refusal = located(step.refusal, step.path);
     } else {
       try {
         const decided = area.decider.decide({ ...step.command, metadata }, fork[step.area]);
