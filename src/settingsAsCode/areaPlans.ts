@@ -155,7 +155,23 @@ const planAccess = (want: AccessDoc, s: MailboxStates, ctx: PlanContext, steps: 
   }
 };
 
+/** Removals first: they free names and room under the limit of 50 for what is added. */
+const planExternalCalls = (want: IntegrationsDoc['externalCalls'], s: MailboxStates, ctx: PlanContext, steps: Steps): void => {
+  const m = ctx.mailboxNumber;
+  const base = ['integrations', 'externalCalls'];
+  const have = s.externalCalls.calls;
+  for (const [callId, h] of have) {
+    if (!(callId in want)) steps.push({ area: 'externalCalls', path: [...base, callId], summary: `remove external call ${JSON.stringify(h.name)}`, command: { type: 'RemoveExternalCall', data: { mailboxNumber: m, callId } } });
+  }
+  for (const [callId, w] of Object.entries(want)) {
+    const h = have.get(callId);
+    if (h && same({ ...h }, w)) continue;
+    steps.push({ area: 'externalCalls', path: [...base, callId], summary: `${h ? 'change' : 'add'} external call ${JSON.stringify(w.name)}`, command: { type: h ? 'ChangeExternalCall' : 'AddExternalCall', data: { mailboxNumber: m, callId, ...w } } });
+  }
+};
+
 const planIntegrations = (want: IntegrationsDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): void => {
+  planExternalCalls(want.externalCalls, s, ctx, steps);
   const have = s.noticeLanguage.language;
   if (want.noticeLanguage === have) return;
   const path = ['integrations', 'noticeLanguage'];

@@ -47,7 +47,7 @@ const rightsOf: Record<string, (actor: Actor, mailboxNumber: number) => void> = 
     'AddSmtpServer', 'ChangeSmtpServer', 'RemoveSmtpServer', 'AddSmtpRoutingRule', 'ChangeSmtpRoutingRule', 'RemoveSmtpRoutingRule',
     'ReorderSmtpRoutingRules', 'ChangeSmtpBasicSettings', 'ConfigureRakutenRelay', 'RemoveRakutenRelay', 'AddReceiveAccount',
     'ChangeReceiveAccount', 'DeleteReceiveAccount', 'ChangeAutoFetchSettings', 'ConfigureIpRestriction', 'ConfigureApiRestriction',
-    'ConfigureLockPolicy', 'SetNoticeLanguage',
+    'ConfigureLockPolicy', 'SetNoticeLanguage', 'AddExternalCall', 'ChangeExternalCall', 'RemoveExternalCall',
   ].map((type) => [type, requireMailboxManagement]),
 );
 

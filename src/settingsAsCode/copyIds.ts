@@ -37,6 +37,9 @@ export const remapForTarget = (doc: ConfigurationDocument, target: number): Conf
           },
         }
       : {}),
+    ...(doc.integrations
+      ? { integrations: { ...doc.integrations, externalCalls: Object.fromEntries(Object.entries(doc.integrations.externalCalls).map(([id, c]) => [mapped(id), c])) } }
+      : {}),
     ...(doc.inbound
       ? { inbound: { ...doc.inbound, receiveAccounts: Object.fromEntries(Object.entries(doc.inbound.receiveAccounts).map(([id, a]) => [mapped(id), a])) } }
       : {}),

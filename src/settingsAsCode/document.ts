@@ -88,9 +88,19 @@ export interface AccessDoc {
   readonly lockPolicy: LockPolicyDoc | null;
 }
 
+export interface ExternalCallDoc {
+  readonly name: string;
+  readonly urlTemplate: string;
+  readonly method: string;
+  readonly encoding: string;
+  readonly openInNewWindow: boolean;
+}
+
 export interface IntegrationsDoc {
   /** null: the deployment default (MAILROOM_NOTICE_LANGUAGE). */
   readonly noticeLanguage: string | null;
+  /** Keyed by call id (stable). */
+  readonly externalCalls: Readonly<Record<string, ExternalCallDoc>>;
 }
 
 /**
@@ -309,6 +319,21 @@ const readAccess = (r: Reader, p: readonly string[], v: unknown): AccessDoc => {
   };
 };
 
+const readIntegrations = (r: Reader, p: readonly string[], v: unknown): IntegrationsDoc => {
+  const o = r.object(p, v, ['noticeLanguage', 'externalCalls']) ?? {};
+  const externalCalls = r.map([...p, 'externalCalls'], o['externalCalls'], (cp, cv): ExternalCallDoc => {
+    const c = r.object(cp, cv, ['name', 'urlTemplate', 'method', 'encoding', 'openInNewWindow']) ?? {};
+    return {
+      name: r.string([...cp, 'name'], c['name']),
+      urlTemplate: r.string([...cp, 'urlTemplate'], c['urlTemplate']),
+      method: r.string([...cp, 'method'], c['method']),
+      encoding: r.string([...cp, 'encoding'], c['encoding']),
+      openInNewWindow: r.boolean([...cp, 'openInNewWindow'], c['openInNewWindow']),
+    };
+  });
+  return { noticeLanguage: r.nullableString([...p, 'noticeLanguage'], o['noticeLanguage']), externalCalls };
+};
+
 /** Checks a parsed value against version 1; throws DocumentErrors listing every problem. */
 export const readDocument = (value: unknown): ConfigurationDocument => {
   const r = new Reader();
@@ -329,9 +354,7 @@ export const readDocument = (value: unknown): ConfigurationDocument => {
     ...(o['outbound'] !== undefined ? { outbound: { smtp: readSmtp(r, ['outbound', 'smtp'], (r.object(['outbound'], o['outbound'], ['smtp']) ?? {})['smtp']) } } : {}),
     ...(o['inbound'] !== undefined ? { inbound: readInbound(r, ['inbound'], o['inbound']) } : {}),
     ...(o['access'] !== undefined ? { access: readAccess(r, ['access'], o['access']) } : {}),
-    ...(o['integrations'] !== undefined
-      ? { integrations: { noticeLanguage: r.nullableString(['integrations', 'noticeLanguage'], (r.object(['integrations'], o['integrations'], ['noticeLanguage']) ?? {})['noticeLanguage']) } }
-      : {}),
+    ...(o['integrations'] !== undefined ? { integrations: readIntegrations(r, ['integrations'], o['integrations']) } : {}),
   };
   if (r.problems.length) throw new DocumentErrors(r.problems);
   return doc;

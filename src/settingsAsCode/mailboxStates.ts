@@ -2,6 +2,7 @@ import { accessRestrictionDecider, accessRestrictionStreamId, type AccessRestric
 import { lockPolicyDecider, lockPolicyStreamId, type LockPolicyState } from '../domain/access/lockPolicy.decider.js';
 import { mailboxDecider, mailboxStreamId, type MailboxState } from '../domain/identity/mailbox.decider.js';
 import { receiveAccountsDecider, receiveAccountsStreamId, type ReceiveAccountsState } from '../domain/inbound/receiveAccounts.decider.js';
+import { externalCallsDecider, externalCallsStreamId, type ExternalCallsState } from '../domain/integrations/externalCalls.decider.js';
 import { noticeLanguageDecider, noticeLanguageStreamId, type NoticeLanguageState } from '../domain/integrations/noticeLanguage.decider.js';
 import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
 import { BUILTIN_SERVER_ID, smtpSettingsStreamId, type SmtpSettingsState } from '../domain/outbound/smtpSettings.events.js';
@@ -21,6 +22,7 @@ export interface MailboxStates {
   readonly restriction: AccessRestrictionState;
   readonly lockPolicy: LockPolicyState;
   readonly noticeLanguage: NoticeLanguageState;
+  readonly externalCalls: ExternalCallsState;
 }
 
 export type AreaKey = keyof MailboxStates;
@@ -43,6 +45,7 @@ export const areaStreams: readonly AreaStream[] = [
   { key: 'restriction', section: 'access.restriction', decider: accessRestrictionDecider as unknown as AnyDecider, streamId: accessRestrictionStreamId },
   { key: 'lockPolicy', section: 'access.lockPolicy', decider: lockPolicyDecider as unknown as AnyDecider, streamId: lockPolicyStreamId },
   { key: 'noticeLanguage', section: 'integrations.notice_language', decider: noticeLanguageDecider as unknown as AnyDecider, streamId: noticeLanguageStreamId },
+  { key: 'externalCalls', section: 'integrations.external_calls', decider: externalCallsDecider as unknown as AnyDecider, streamId: externalCallsStreamId },
 ];
 
 export const areaStream = (key: AreaKey): AreaStream => areaStreams.find((a) => a.key === key)!;
@@ -129,5 +132,8 @@ export const documentOf = (mailboxNumber: number, position: number, s: MailboxSt
     apiRestriction: { enabled: s.restriction.api.enabled, allowedAddresses: [...s.restriction.api.allowedAddresses] },
     lockPolicy: lockPolicyDoc(s.lockPolicy),
   },
-  integrations: { noticeLanguage: s.noticeLanguage.language },
+  integrations: {
+    noticeLanguage: s.noticeLanguage.language,
+    externalCalls: Object.fromEntries([...s.externalCalls.calls.keys()].sort().map((id) => [id, { ...s.externalCalls.calls.get(id)! }])),
+  },
 });

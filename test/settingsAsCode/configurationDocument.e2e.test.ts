@@ -97,6 +97,7 @@ describe.each([
       input: { mailboxNumber: SOURCE, displayName: 'Support', protocol: 'POP3', host: 'pop.example.com', encryption: 'SSL_TLS', authMethod: 'PASSWORD', username: 'support', password: 'pop-secret' },
     });
     await call(mutation('setNoticeLanguage', 'SetNoticeLanguageInput'), { input: { mailboxNumber: SOURCE, language: 'en' } });
+    await call(mutation('addExternalCall', 'AddExternalCallInput'), { input: { mailboxNumber: SOURCE, name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}' } });
     await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: true, threshold: 5, notifyOperationsAdministrators: false } });
     await call(mutation('configureIpRestriction', 'ConfigureIpRestrictionInput'), { input: { mailboxNumber: SOURCE, enabled: true, allowedAddresses: ['127.0.0.0/8', '::1/128'] } });
     setupPosition = (await exportYaml(SOURCE)).position;
@@ -116,7 +117,8 @@ describe.each([
     expect(text).not.toContain('pop-secret');
     expect(text).not.toContain('v1.');
     expect(Object.values(doc.outbound.smtp.servers as Record<string, { auth: unknown }>)[0]!.auth).toEqual({ method: 'PASSWORD', user: 'relay', password: { secret: 'kept' } });
-    expect(doc.integrations).toEqual({ noticeLanguage: 'en' });
+    expect(doc.integrations.noticeLanguage).toBe('en');
+    expect(Object.values(doc.integrations.externalCalls)).toEqual([{ name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}', method: 'GET', encoding: 'UTF_8', openInNewWindow: true }]);
   });
 
   it.runIf(enabled)('re-planning the exported document against its own mailbox changes nothing', async () => {
@@ -146,6 +148,7 @@ describe.each([
     expect(planned.plan!.applicable).toBe(true);
     expect(planned.plan!.warnings[0]).toContain(`Copied from mailbox ${SOURCE}`);
     expect(planned.plan!.commands.map((c) => c.type)).toEqual([
+      'AddExternalCall',
       'SetNoticeLanguage',
       'AddSmtpServer',
       'AddSmtpRoutingRule',
@@ -160,7 +163,7 @@ describe.each([
     const [source, target] = [await sectionsOf(SOURCE), await sectionsOf(TARGET)];
     let sourceJson = JSON.stringify({ ...source, 'identity.mailbox': null });
     // Ids are the target's own, derived from the source's (docs/configuration-document.md, "Copying").
-    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts)];
+    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts), ...Object.keys(doc.integrations.externalCalls)];
     for (const id of sourceIds) sourceJson = sourceJson.replaceAll(id, uuidFromSeed(`configuration-copy:${TARGET}:${id}`));
     expect(JSON.parse(sourceJson)).toEqual({ ...target, 'identity.mailbox': null });
     expect(target['identity.mailbox']).toMatchObject({ number: TARGET, name: `Mailbox ${TARGET}` });
