@@ -2,7 +2,9 @@ import type { Requester } from '../domain/access/accessRestriction.decider.js';
 import type { OAuthCredentialLookup, ReceiveAccountInput } from '../domain/inbound/receiveAccounts.decider.js';
 import type { SmtpAuthInput } from '../domain/outbound/smtpSettings.events.js';
 import { illegalState } from '../errors/index.js';
-import type { AccessDoc, ConfigurationDocument, InboundDoc, IntegrationsDoc, SecretRef, SmtpDoc } from './document.js';
+import { importDkimPrivateKey } from '../mail/dkim/dkimKeys.js';
+import type { DkimAlgorithm } from '../domain/outbound/dkimSettings.events.js';
+import type { DkimDoc, AccessDoc, ConfigurationDocument, InboundDoc, IntegrationsDoc, SecretRef, SmtpDoc } from './document.js';
 import { type AreaKey, documentOf, type MailboxStates } from './mailboxStates.js';
 
 /**
@@ -27,6 +29,8 @@ export interface PlanContext {
   /** Ciphertext for a new secret, null to keep the stored one; throws for a destroyed one. */
   readonly secret: (path: readonly string[], ref: SecretRef) => Promise<string | null>;
   readonly lookupOAuthCredential: (credentialId: string | null) => Promise<OAuthCredentialLookup | null>;
+  /** Encrypts an already checked secret (a DKIM private key) under the mailbox's key. */
+  readonly encrypt: (plaintext: string) => Promise<string>;
   readonly requester: Requester | null;
 }
 
@@ -102,6 +106,60 @@ const planSmtp = async (want: SmtpDoc, s: MailboxStates, ctx: PlanContext, steps
     const secret = await secretOf(ctx, [...path, 'password'], wr.password);
     const { password: _p, ...fields } = wr;
     steps.push({ area: 'smtp', path, summary: `configure the Rakuten relay for ${wr.realAddress}`, command: { type: 'ConfigureRakutenRelay', data: { mailboxNumber: m, ...fields, passwordCiphertext: secret.ciphertext } }, ...(secret.refusal ? { refusal: secret.refusal } : {}) });
+  }
+};
+
+/**
+ * Signatures are immutable (no change command): new ones are added first, then conditions
+ * and the default are pointed at them, and only then are dropped signatures removed, so the
+ * decider's "still in use" rule never trips on the way. A new signature needs its private
+ * key as { value: PEM } (the public key, bits and algorithm are derived from it, as
+ * addDkimSignature does), or a revert's past ciphertext.
+ */
+const planDkim = async (want: DkimDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): Promise<void> => {
+  const m = ctx.mailboxNumber;
+  const have = documentOf(m, 0, s).outbound!.dkim;
+  const base = ['outbound', 'dkim'];
+  for (const [signatureId, w] of Object.entries(want.signatures)) {
+    const h = have.signatures[signatureId];
+    const path = [...base, 'signatures', signatureId];
+    const { privateKey, ...fields } = w;
+    if (h) {
+      const { privateKey: _k, ...current } = h;
+      if (!same(current, fields) || !keepsSecret(privateKey)) {
+        steps.push({ area: 'dkim', path, summary: `change DKIM signature ${JSON.stringify(w.name)}`, command: { type: 'AddDkimSignature', data: { mailboxNumber: m, signatureId } }, refusal: illegalState('Expected an unchanged DKIM signature: a signature cannot be changed; remove it and add a new one under a new id', []) });
+      }
+      continue;
+    }
+    let data: Record<string, unknown> = { mailboxNumber: m, signatureId, ...fields };
+    let refusal: Error | undefined;
+    try {
+      if ('value' in privateKey) {
+        const key = importDkimPrivateKey(['privateKey'], privateKey.value, fields.algorithm as DkimAlgorithm);
+        data = { ...data, algorithm: key.algorithm, keySource: 'IMPORTED', keyBits: key.keyBits, publicKey: key.publicKey, privateKeyCiphertext: await ctx.encrypt(key.privateKeyPem) };
+      } else {
+        const ciphertext = await ctx.secret([...path, 'privateKey'], privateKey);
+        if (ciphertext === null) throw illegalState('Expected the private key as { value: "-----BEGIN PRIVATE KEY-----…" }: a new signature has no stored key to keep', ['privateKey']);
+        data = { ...data, privateKeyCiphertext: ciphertext };
+      }
+    } catch (err) {
+      refusal = err as Error;
+    }
+    steps.push({ area: 'dkim', path, summary: `add DKIM signature ${JSON.stringify(w.name)} (${w.selector}._domainkey.${w.domain})`, command: { type: 'AddDkimSignature', data }, ...(refusal ? { refusal } : {}) });
+  }
+  for (const [conditionId, h] of Object.entries(have.conditions)) {
+    if (!(conditionId in want.conditions)) steps.push({ area: 'dkim', path: [...base, 'conditions', conditionId], summary: `remove DKIM condition for ${h.fromAddress}`, command: { type: 'RemoveDkimCondition', data: { mailboxNumber: m, conditionId } } });
+  }
+  for (const [conditionId, w] of Object.entries(want.conditions)) {
+    const h = have.conditions[conditionId];
+    if (h && same(h, w)) continue;
+    steps.push({ area: 'dkim', path: [...base, 'conditions', conditionId], summary: `${h ? 'change' : 'add'} DKIM condition for ${w.fromAddress}`, command: { type: h ? 'ChangeDkimCondition' : 'AddDkimCondition', data: { mailboxNumber: m, conditionId, ...w } } });
+  }
+  if (want.defaultSignatureId !== have.defaultSignatureId) {
+    steps.push({ area: 'dkim', path: [...base, 'defaultSignatureId'], summary: `set the default DKIM signature to ${want.defaultSignatureId ?? 'none'}`, command: { type: 'SetDefaultDkimSignature', data: { mailboxNumber: m, signatureId: want.defaultSignatureId } } });
+  }
+  for (const [signatureId, h] of Object.entries(have.signatures)) {
+    if (!(signatureId in want.signatures)) steps.push({ area: 'dkim', path: [...base, 'signatures', signatureId], summary: `remove DKIM signature ${JSON.stringify(h.name)}`, command: { type: 'RemoveDkimSignature', data: { mailboxNumber: m, signatureId } } });
   }
 };
 
@@ -186,7 +244,10 @@ const planIntegrations = (want: IntegrationsDoc, s: MailboxStates, ctx: PlanCont
 export const planSteps = async (doc: ConfigurationDocument, current: MailboxStates, ctx: PlanContext): Promise<PlannedStep[]> => {
   const steps: PlannedStep[] = [];
   if (doc.integrations) planIntegrations(doc.integrations, current, ctx, steps);
-  if (doc.outbound) await planSmtp(doc.outbound.smtp, current, ctx, steps);
+  if (doc.outbound) {
+    await planSmtp(doc.outbound.smtp, current, ctx, steps);
+    await planDkim(doc.outbound.dkim, current, ctx, steps);
+  }
   if (doc.inbound) await planInbound(doc.inbound, current, ctx, steps);
   if (doc.access) planAccess(doc.access, current, ctx, steps);
   return steps;

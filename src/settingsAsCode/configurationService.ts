@@ -48,6 +48,7 @@ const rightsOf: Record<string, (actor: Actor, mailboxNumber: number) => void> = 
     'ReorderSmtpRoutingRules', 'ChangeSmtpBasicSettings', 'ConfigureRakutenRelay', 'RemoveRakutenRelay', 'AddReceiveAccount',
     'ChangeReceiveAccount', 'DeleteReceiveAccount', 'ChangeAutoFetchSettings', 'ConfigureIpRestriction', 'ConfigureApiRestriction',
     'ConfigureLockPolicy', 'SetNoticeLanguage', 'AddExternalCall', 'ChangeExternalCall', 'RemoveExternalCall',
+    'AddDkimSignature', 'RemoveDkimSignature', 'AddDkimCondition', 'ChangeDkimCondition', 'RemoveDkimCondition', 'SetDefaultDkimSignature',
   ].map((type) => [type, requireMailboxManagement]),
 );
 
@@ -164,6 +165,7 @@ export class ConfigurationService {
         requester,
         secret: (path, ref) => this.secretOf(mailboxNumber, path, ref),
         lookupOAuthCredential: (id) => lookupOAuthCredential(this.deps.store, id),
+        encrypt: (plaintext) => this.deps.vault.encrypt(mailboxScope(mailboxNumber), plaintext),
       },
     });
     for (const c of plan.commands) (rightsOf[c.type] ?? requireMailboxManagement)(actor, mailboxNumber);

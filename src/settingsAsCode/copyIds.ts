@@ -23,11 +23,18 @@ export const remapForTarget = (doc: ConfigurationDocument, target: number): Conf
     return to;
   };
   const smtp = doc.outbound?.smtp;
+  const dkim = doc.outbound?.dkim;
+  const mappedIf = (id: string | null, ids: object) => (id !== null && id in ids ? mapped(id) : id);
   const remapped: ConfigurationDocument = {
     ...doc,
-    ...(smtp
+    ...(smtp && dkim
       ? {
           outbound: {
+            dkim: {
+              signatures: Object.fromEntries(Object.entries(dkim.signatures).map(([id, g]) => [mapped(id), g])),
+              conditions: Object.fromEntries(Object.entries(dkim.conditions).map(([id, c]) => [mapped(id), { ...c, signatureId: mappedIf(c.signatureId, dkim.signatures)! }])),
+              defaultSignatureId: mappedIf(dkim.defaultSignatureId, dkim.signatures),
+            },
             smtp: {
               ...smtp,
               servers: Object.fromEntries(Object.entries(smtp.servers).map(([id, s]) => [mapped(id), s])),

@@ -49,6 +49,27 @@ export interface SmtpDoc {
   } | null;
 }
 
+/** Signatures cannot change: one that differs must be removed and added under a new id. */
+export interface DkimSignatureDoc {
+  readonly name: string;
+  readonly kind: string;
+  readonly domain: string;
+  readonly selector: string;
+  readonly algorithm: string;
+  readonly keySource: string;
+  readonly keyBits: number;
+  /** The DNS p= value; derived from the private key when one is given as { value: PEM }. */
+  readonly publicKey: string;
+  readonly bodyLengthLimit: number | null;
+  readonly privateKey: SecretRef;
+}
+
+export interface DkimDoc {
+  readonly signatures: Readonly<Record<string, DkimSignatureDoc>>;
+  readonly conditions: Readonly<Record<string, { readonly fromAddress: string; readonly signatureId: string }>>;
+  readonly defaultSignatureId: string | null;
+}
+
 export type ReceiveAccountDoc = {
   readonly displayName: string;
   readonly protocol: string;
@@ -111,7 +132,7 @@ export interface IntegrationsDoc {
 export interface ConfigurationDocument {
   readonly version: typeof DOCUMENT_VERSION;
   readonly mailbox: { readonly number: number; readonly name: string | null; readonly address: string | null; readonly position: number };
-  readonly outbound?: { readonly smtp: SmtpDoc };
+  readonly outbound?: { readonly smtp: SmtpDoc; readonly dkim: DkimDoc };
   readonly inbound?: InboundDoc;
   readonly access?: AccessDoc;
   readonly integrations?: IntegrationsDoc;
@@ -256,6 +277,35 @@ const readSmtp = (r: Reader, p: readonly string[], v: unknown): SmtpDoc => {
   return { servers, rules, defaultServerId: r.string([...p, 'defaultServerId'], o['defaultServerId']), bounceDestination, rakutenRelay };
 };
 
+const readDkim = (r: Reader, p: readonly string[], v: unknown): DkimDoc => {
+  const o = r.object(p, v, ['signatures', 'conditions', 'defaultSignatureId']) ?? {};
+  const signatures = r.map([...p, 'signatures'], o['signatures'], (sp, sv): DkimSignatureDoc => {
+    const x = r.object(sp, sv, ['name', 'kind', 'domain', 'selector', 'algorithm', 'keySource', 'keyBits', 'publicKey', 'bodyLengthLimit', 'privateKey']) ?? {};
+    return {
+      name: r.string([...sp, 'name'], x['name']),
+      kind: r.string([...sp, 'kind'], x['kind']),
+      domain: r.string([...sp, 'domain'], x['domain']),
+      selector: r.string([...sp, 'selector'], x['selector']),
+      algorithm: r.string([...sp, 'algorithm'], x['algorithm']),
+      keySource: r.string([...sp, 'keySource'], x['keySource']),
+      keyBits: r.integer([...sp, 'keyBits'], x['keyBits']),
+      publicKey: r.string([...sp, 'publicKey'], x['publicKey']),
+      bodyLengthLimit: x['bodyLengthLimit'] === null ? null : r.integer([...sp, 'bodyLengthLimit'], x['bodyLengthLimit']),
+      privateKey: r.secret([...sp, 'privateKey'], x['privateKey']),
+    };
+  });
+  const conditions = r.map([...p, 'conditions'], o['conditions'], (cp, cv) => {
+    const x = r.object(cp, cv, ['fromAddress', 'signatureId']) ?? {};
+    return { fromAddress: r.string([...cp, 'fromAddress'], x['fromAddress']), signatureId: r.string([...cp, 'signatureId'], x['signatureId']) };
+  });
+  return { signatures, conditions, defaultSignatureId: r.nullableString([...p, 'defaultSignatureId'], o['defaultSignatureId']) };
+};
+
+const readOutbound = (r: Reader, p: readonly string[], v: unknown): { smtp: SmtpDoc; dkim: DkimDoc } => {
+  const o = r.object(p, v, ['smtp', 'dkim']) ?? {};
+  return { smtp: readSmtp(r, [...p, 'smtp'], o['smtp']), dkim: readDkim(r, [...p, 'dkim'], o['dkim']) };
+};
+
 const ACCOUNT_KEYS = ['displayName', 'protocol', 'host', 'port', 'encryption', 'auth', 'errorNotificationAddress', 'leaveOnServer', 'deleteDuplicates', 'enabled', 'fetchIntervalMinutes', 'idleEnabled'];
 
 const readInbound = (r: Reader, p: readonly string[], v: unknown): InboundDoc => {
@@ -351,7 +401,7 @@ export const readDocument = (value: unknown): ConfigurationDocument => {
       address: m['address'] === undefined ? null : r.nullableString(['mailbox', 'address'], m['address']),
       position: m['position'] === undefined ? 0 : r.integer(['mailbox', 'position'], m['position']),
     },
-    ...(o['outbound'] !== undefined ? { outbound: { smtp: readSmtp(r, ['outbound', 'smtp'], (r.object(['outbound'], o['outbound'], ['smtp']) ?? {})['smtp']) } } : {}),
+    ...(o['outbound'] !== undefined ? { outbound: readOutbound(r, ['outbound'], o['outbound']) } : {}),
     ...(o['inbound'] !== undefined ? { inbound: readInbound(r, ['inbound'], o['inbound']) } : {}),
     ...(o['access'] !== undefined ? { access: readAccess(r, ['access'], o['access']) } : {}),
     ...(o['integrations'] !== undefined ? { integrations: readIntegrations(r, ['integrations'], o['integrations']) } : {}),

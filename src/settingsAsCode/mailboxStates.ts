@@ -4,6 +4,8 @@ import { mailboxDecider, mailboxStreamId, type MailboxState } from '../domain/id
 import { receiveAccountsDecider, receiveAccountsStreamId, type ReceiveAccountsState } from '../domain/inbound/receiveAccounts.decider.js';
 import { externalCallsDecider, externalCallsStreamId, type ExternalCallsState } from '../domain/integrations/externalCalls.decider.js';
 import { noticeLanguageDecider, noticeLanguageStreamId, type NoticeLanguageState } from '../domain/integrations/noticeLanguage.decider.js';
+import { dkimSettingsDecider } from '../domain/outbound/dkimSettings.decider.js';
+import { dkimSettingsStreamId, type DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
 import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
 import { BUILTIN_SERVER_ID, smtpSettingsStreamId, type SmtpSettingsState } from '../domain/outbound/smtpSettings.events.js';
 import type { Command, Decider } from '../domain/shared/decider.js';
@@ -18,6 +20,7 @@ import { type ConfigurationDocument, DOCUMENT_VERSION, KEPT, type LockPolicyDoc 
 export interface MailboxStates {
   readonly mailbox: MailboxState;
   readonly smtp: SmtpSettingsState;
+  readonly dkim: DkimSettingsState;
   readonly receive: ReceiveAccountsState;
   readonly restriction: AccessRestrictionState;
   readonly lockPolicy: LockPolicyState;
@@ -41,6 +44,7 @@ export interface AreaStream {
 export const areaStreams: readonly AreaStream[] = [
   { key: 'mailbox', section: 'identity.mailbox', decider: mailboxDecider as unknown as AnyDecider, streamId: mailboxStreamId },
   { key: 'smtp', section: 'outbound.smtp', decider: smtpSettingsDecider as unknown as AnyDecider, streamId: smtpSettingsStreamId },
+  { key: 'dkim', section: 'outbound.dkim', decider: dkimSettingsDecider as unknown as AnyDecider, streamId: dkimSettingsStreamId },
   { key: 'receive', section: 'inbound.receive_accounts', decider: receiveAccountsDecider as unknown as AnyDecider, streamId: receiveAccountsStreamId },
   { key: 'restriction', section: 'access.restriction', decider: accessRestrictionDecider as unknown as AnyDecider, streamId: accessRestrictionStreamId },
   { key: 'lockPolicy', section: 'access.lockPolicy', decider: lockPolicyDecider as unknown as AnyDecider, streamId: lockPolicyStreamId },
@@ -100,6 +104,16 @@ export const documentOf = (mailboxNumber: number, position: number, s: MailboxSt
             password: KEPT,
           }
         : null,
+    },
+    dkim: {
+      signatures: Object.fromEntries(
+        [...s.dkim.signatures.values()].map((g) => [
+          g.signatureId,
+          { name: g.name, kind: g.kind, domain: g.domain, selector: g.selector, algorithm: g.algorithm, keySource: g.keySource, keyBits: g.keyBits, publicKey: g.publicKey, bodyLengthLimit: g.bodyLengthLimit, privateKey: KEPT },
+        ]),
+      ),
+      conditions: Object.fromEntries([...s.dkim.conditions.values()].map((c) => [c.conditionId, { fromAddress: c.fromAddress, signatureId: c.signatureId }])),
+      defaultSignatureId: s.dkim.defaultSignatureId,
     },
   },
   inbound: {

@@ -32,6 +32,11 @@ export const revertDocument = async (
   const rakutenRelay = smtp.rakutenRelay
     ? { ...smtp.rakutenRelay, password: await secret(past.smtp.rakuten?.passwordCiphertext, now.smtp.rakuten?.passwordCiphertext) }
     : null;
+  const dkim = doc.outbound!.dkim;
+  const signatures: Record<string, (typeof dkim.signatures)[string]> = {};
+  for (const [id, g] of Object.entries(dkim.signatures)) {
+    signatures[id] = { ...g, privateKey: await secret(past.dkim.signatures.get(id)?.privateKeyCiphertext, now.dkim.signatures.get(id)?.privateKeyCiphertext) };
+  }
   const accounts: Record<string, NonNullable<ConfigurationDocument['inbound']>['receiveAccounts'][string]> = {};
   for (const [id, a] of Object.entries(doc.inbound!.receiveAccounts)) {
     const then = past.receive.accounts.get(id)?.auth;
@@ -43,7 +48,7 @@ export const revertDocument = async (
   }
   return {
     ...doc,
-    outbound: { smtp: { ...smtp, servers, rakutenRelay } },
+    outbound: { smtp: { ...smtp, servers, rakutenRelay }, dkim: { ...dkim, signatures } },
     inbound: { ...doc.inbound!, receiveAccounts: accounts },
   };
 };

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,9 @@ const apply = async (mailboxNumber: number, document: string, planId: string) =>
   return res.data!.applyConfiguration;
 };
 
+/** An imported key, so a copy can be given the same private key (a generated one never leaves the server). */
+const DKIM_PEM = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 const SOURCE = 31;
 const TARGET = 32;
 let setupPosition = 0;
@@ -96,6 +100,10 @@ describe.each([
     await call(mutation('addReceiveAccount', 'AddReceiveAccountInput'), {
       input: { mailboxNumber: SOURCE, displayName: 'Support', protocol: 'POP3', host: 'pop.example.com', encryption: 'SSL_TLS', authMethod: 'PASSWORD', username: 'support', password: 'pop-secret' },
     });
+    const dkim = await call(mutation('addDkimSignature', 'AddDkimSignatureInput', 'signature { id }'), {
+      input: { mailboxNumber: SOURCE, name: 'Author', kind: 'AUTHOR', domain: 'example.com', selector: 's2026', privateKeyPem: DKIM_PEM },
+    });
+    await call(mutation('setDefaultDkimSignature', 'SetDefaultDkimSignatureInput'), { input: { mailboxNumber: SOURCE, signatureId: (dkim['signature'] as { id: string }).id } });
     await call(mutation('setNoticeLanguage', 'SetNoticeLanguageInput'), { input: { mailboxNumber: SOURCE, language: 'en' } });
     await call(mutation('addExternalCall', 'AddExternalCallInput'), { input: { mailboxNumber: SOURCE, name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}' } });
     await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: true, threshold: 5, notifyOperationsAdministrators: false } });
@@ -116,6 +124,7 @@ describe.each([
     expect(text).not.toContain('relay-secret');
     expect(text).not.toContain('pop-secret');
     expect(text).not.toContain('v1.');
+    expect(text).not.toContain('PRIVATE KEY');
     expect(Object.values(doc.outbound.smtp.servers as Record<string, { auth: unknown }>)[0]!.auth).toEqual({ method: 'PASSWORD', user: 'relay', password: { secret: 'kept' } });
     expect(doc.integrations.noticeLanguage).toBe('en');
     expect(Object.values(doc.integrations.externalCalls)).toEqual([{ name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}', method: 'GET', encoding: 'UTF_8', openInNewWindow: true }]);
@@ -137,11 +146,14 @@ describe.each([
     expect(refused.plan!.commands.filter((c) => c.refusal).map((c) => [c.type, c.refusal!.code, c.refusal!.path.at(-1)])).toEqual([
       ['AddSmtpServer', 'VALIDATION', 'password'],
       ['AddSmtpRoutingRule', 'NOT_FOUND', 'serverId'],
+      ['AddDkimSignature', 'ILLEGAL_STATE', 'privateKey'],
+      ['SetDefaultDkimSignature', 'NOT_FOUND', 'signatureId'],
       ['AddReceiveAccount', 'VALIDATION', 'password'],
     ]);
     const doc = parseYaml(text);
     for (const s of Object.values(doc.outbound.smtp.servers as Record<string, { auth: { password: unknown } }>)) s.auth.password = { value: 'relay-secret' };
     for (const a of Object.values(doc.inbound.receiveAccounts as Record<string, { auth: { password: unknown } }>)) a.auth.password = { value: 'pop-secret' };
+    for (const g of Object.values(doc.outbound.dkim.signatures as Record<string, { privateKey: unknown }>)) g.privateKey = { value: DKIM_PEM };
     const edited = stringifyYaml(doc);
     const planned = await plan(TARGET, edited);
     expect(planned.userErrors).toEqual([]);
@@ -152,6 +164,8 @@ describe.each([
       'SetNoticeLanguage',
       'AddSmtpServer',
       'AddSmtpRoutingRule',
+      'AddDkimSignature',
+      'SetDefaultDkimSignature',
       'AddReceiveAccount',
       'ConfigureLockPolicy',
       'ConfigureIpRestriction',
@@ -163,7 +177,7 @@ describe.each([
     const [source, target] = [await sectionsOf(SOURCE), await sectionsOf(TARGET)];
     let sourceJson = JSON.stringify({ ...source, 'identity.mailbox': null });
     // Ids are the target's own, derived from the source's (docs/configuration-document.md, "Copying").
-    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts), ...Object.keys(doc.integrations.externalCalls)];
+    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts), ...Object.keys(doc.integrations.externalCalls), ...Object.keys(doc.outbound.dkim.signatures)];
     for (const id of sourceIds) sourceJson = sourceJson.replaceAll(id, uuidFromSeed(`configuration-copy:${TARGET}:${id}`));
     expect(JSON.parse(sourceJson)).toEqual({ ...target, 'identity.mailbox': null });
     expect(target['identity.mailbox']).toMatchObject({ number: TARGET, name: `Mailbox ${TARGET}` });

@@ -31,7 +31,7 @@ const plan = (store: EventStore, number: number, text: string) =>
     mailboxNumber: number,
     document: parseDocument(text),
     metadata: metadata(),
-    context: { requester: null, secret: async () => null, lookupOAuthCredential: async () => null },
+    context: { requester: null, secret: async () => null, lookupOAuthCredential: async () => null, encrypt: async () => 'v1.test' },
   });
 
 describe('configuration planner', () => {
