@@ -11,7 +11,8 @@ import type { EventStore } from '../eventstore/port.js';
 import { lookupOAuthCredential } from '../inbound/streams.js';
 import { requireSecretText } from '../inbound/oauthCredentialService.js';
 import { mailboxScope, SecretShreddedError } from '../secrets/vault.js';
-import { type ConfigurationDocument, type DocumentFormat, KEPT, parseDocument, renderDocument, type SecretRef } from './document.js';
+import { type ConfigurationDocument, type DocumentFormat, renderDocument, type SecretRef } from './document.js';
+import { parseDocument } from './documentReader.js';
 import { remapForTarget } from './copyIds.js';
 import { areaStreams, documentOf, type MailboxStates } from './mailboxStates.js';
 import { applyPlan, checkPlanId, type ConfigurationPlan, loadStates, planConfiguration } from './planner.js';
@@ -207,4 +208,3 @@ export class ConfigurationService {
   }
 }
 
-export { KEPT };

@@ -8,7 +8,8 @@ import { ErrorCode } from '../../src/errors/index.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { MemoryEventStore } from '../../src/eventstore/memory/memoryEventStore.js';
 import type { EventStore } from '../../src/eventstore/port.js';
-import { parseDocument, renderDocument } from '../../src/settingsAsCode/document.js';
+import { renderDocument } from '../../src/settingsAsCode/document.js';
+import { parseDocument } from '../../src/settingsAsCode/documentReader.js';
 import { documentOf } from '../../src/settingsAsCode/mailboxStates.js';
 import { applyPlan, decodePlanId, loadStates, planConfiguration } from '../../src/settingsAsCode/planner.js';
 
