@@ -29,6 +29,8 @@ export interface PlanContext {
   /** Ciphertext for a new secret, null to keep the stored one; throws for a destroyed one. */
   readonly secret: (path: readonly string[], ref: SecretRef) => Promise<string | null>;
   readonly lookupOAuthCredential: (credentialId: string | null) => Promise<OAuthCredentialLookup | null>;
+  /** A chat credential in plaintext, checked as addChatDestination checks it (shape, egress policy), then encrypted. */
+  readonly chatCredential: (kind: string, plaintext: string) => Promise<string>;
   /** Encrypts an already checked secret (a DKIM private key) under the mailbox's key. */
   readonly encrypt: (plaintext: string) => Promise<string>;
   readonly requester: Requester | null;
@@ -228,8 +230,39 @@ const planExternalCalls = (want: IntegrationsDoc['externalCalls'], s: MailboxSta
   }
 };
 
-const planIntegrations = (want: IntegrationsDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): void => {
+/** Removals first (room under the limit, names freed); a destination's kind never changes. */
+const planChatDestinations = async (want: IntegrationsDoc['chatDestinations'], s: MailboxStates, ctx: PlanContext, steps: Steps): Promise<void> => {
+  const m = ctx.mailboxNumber;
+  const base = ['integrations', 'chatDestinations'];
+  const have = documentOf(m, 0, s).integrations!.chatDestinations;
+  for (const [destinationId, h] of Object.entries(have)) {
+    if (!(destinationId in want)) steps.push({ area: 'chatDestinations', path: [...base, destinationId], summary: `remove chat destination ${JSON.stringify(h.name)}`, command: { type: 'RemoveChatDestination', data: { mailboxNumber: m, destinationId } } });
+  }
+  for (const [destinationId, w] of Object.entries(want)) {
+    const h = have[destinationId];
+    const path = [...base, destinationId];
+    const { credential, ...fields } = w;
+    if (h && same({ ...h, credential: 'kept' }, { ...w, credential: keepsSecret(credential) ? 'kept' : 'new' })) continue;
+    if (h && h.kind !== w.kind) {
+      steps.push({ area: 'chatDestinations', path, summary: `change the kind of chat destination ${JSON.stringify(w.name)}`, command: { type: 'ChangeChatDestination', data: { mailboxNumber: m, destinationId } }, refusal: illegalState(`Expected kind ${h.kind}: a destination's kind cannot change; remove it and add a new one under a new id`, ['kind']) });
+      continue;
+    }
+    let ciphertext: string | null = null;
+    let refusal: Error | undefined;
+    try {
+      ciphertext = 'value' in credential ? await ctx.chatCredential(w.kind, credential.value) : await ctx.secret([...path, 'credential'], credential);
+      if (!h && ciphertext === null) throw illegalState('Expected the credential as { value: "…" } (webhook URL or API token): a new destination has no stored one to keep', ['credential']);
+    } catch (err) {
+      refusal = err as Error;
+    }
+    const data = h ? { mailboxNumber: m, destinationId, ...fields, credentialCiphertext: ciphertext } : { mailboxNumber: m, destinationId, ...fields, credentialCiphertext: ciphertext ?? '' };
+    steps.push({ area: 'chatDestinations', path, summary: `${h ? 'change' : 'add'} chat destination ${JSON.stringify(w.name)}`, command: { type: h ? 'ChangeChatDestination' : 'AddChatDestination', data }, ...(refusal ? { refusal } : {}) });
+  }
+};
+
+const planIntegrations = async (want: IntegrationsDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): Promise<void> => {
   planExternalCalls(want.externalCalls, s, ctx, steps);
+  await planChatDestinations(want.chatDestinations, s, ctx, steps);
   const have = s.noticeLanguage.language;
   if (want.noticeLanguage === have) return;
   const path = ['integrations', 'noticeLanguage'];
@@ -243,7 +276,7 @@ const planIntegrations = (want: IntegrationsDoc, s: MailboxStates, ctx: PlanCont
 /** The steps that turn `current` into what `doc` wants, area by area; absent areas are left alone. */
 export const planSteps = async (doc: ConfigurationDocument, current: MailboxStates, ctx: PlanContext): Promise<PlannedStep[]> => {
   const steps: PlannedStep[] = [];
-  if (doc.integrations) planIntegrations(doc.integrations, current, ctx, steps);
+  if (doc.integrations) await planIntegrations(doc.integrations, current, ctx, steps);
   if (doc.outbound) {
     await planSmtp(doc.outbound.smtp, current, ctx, steps);
     await planDkim(doc.outbound.dkim, current, ctx, steps);

@@ -30,6 +30,8 @@ export interface ConfigurationServiceDeps {
   readonly audit: AuditLog;
   /** @default () => new Date() */
   readonly clock?: () => Date;
+  /** Checks a chat credential as addChatDestination does (shape and egress policy) and returns the plaintext to encrypt. */
+  readonly checkChatCredential: (kind: string, plaintext: string) => string;
   /** Awaited after an apply with the last appended position and each stream's (read models and the network gate catch up). */
   readonly afterAppend?: (position: number, streams: ReadonlyMap<string, number>) => Promise<void>;
 }
@@ -49,6 +51,7 @@ const rightsOf: Record<string, (actor: Actor, mailboxNumber: number) => void> = 
     'ReorderSmtpRoutingRules', 'ChangeSmtpBasicSettings', 'ConfigureRakutenRelay', 'RemoveRakutenRelay', 'AddReceiveAccount',
     'ChangeReceiveAccount', 'DeleteReceiveAccount', 'ChangeAutoFetchSettings', 'ConfigureIpRestriction', 'ConfigureApiRestriction',
     'ConfigureLockPolicy', 'SetNoticeLanguage', 'AddExternalCall', 'ChangeExternalCall', 'RemoveExternalCall',
+    'AddChatDestination', 'ChangeChatDestination', 'RemoveChatDestination',
     'AddDkimSignature', 'RemoveDkimSignature', 'AddDkimCondition', 'ChangeDkimCondition', 'RemoveDkimCondition', 'SetDefaultDkimSignature',
   ].map((type) => [type, requireMailboxManagement]),
 );
@@ -167,6 +170,7 @@ export class ConfigurationService {
         secret: (path, ref) => this.secretOf(mailboxNumber, path, ref),
         lookupOAuthCredential: (id) => lookupOAuthCredential(this.deps.store, id),
         encrypt: (plaintext) => this.deps.vault.encrypt(mailboxScope(mailboxNumber), plaintext),
+        chatCredential: async (kind, plaintext) => this.deps.vault.encrypt(mailboxScope(mailboxNumber), this.deps.checkChatCredential(kind, plaintext)),
       },
     });
     for (const c of plan.commands) (rightsOf[c.type] ?? requireMailboxManagement)(actor, mailboxNumber);

@@ -45,7 +45,13 @@ export const remapForTarget = (doc: ConfigurationDocument, target: number): Conf
         }
       : {}),
     ...(doc.integrations
-      ? { integrations: { ...doc.integrations, externalCalls: Object.fromEntries(Object.entries(doc.integrations.externalCalls).map(([id, c]) => [mapped(id), c])) } }
+      ? {
+          integrations: {
+            ...doc.integrations,
+            externalCalls: Object.fromEntries(Object.entries(doc.integrations.externalCalls).map(([id, c]) => [mapped(id), c])),
+            chatDestinations: Object.fromEntries(Object.entries(doc.integrations.chatDestinations).map(([id, d]) => [mapped(id), d])),
+          },
+        }
       : {}),
     ...(doc.inbound
       ? { inbound: { ...doc.inbound, receiveAccounts: Object.fromEntries(Object.entries(doc.inbound.receiveAccounts).map(([id, a]) => [mapped(id), a])) } }

@@ -117,11 +117,23 @@ export interface ExternalCallDoc {
   readonly openInNewWindow: boolean;
 }
 
+export interface ChatDestinationDoc {
+  readonly kind: string;
+  readonly name: string;
+  readonly roomId: string | null;
+  readonly eventKinds: readonly string[];
+  readonly enabled: boolean;
+  /** Slack/Teams webhook URL or Chatwork API token. */
+  readonly credential: SecretRef;
+}
+
 export interface IntegrationsDoc {
   /** null: the deployment default (MAILROOM_NOTICE_LANGUAGE). */
   readonly noticeLanguage: string | null;
   /** Keyed by call id (stable). */
   readonly externalCalls: Readonly<Record<string, ExternalCallDoc>>;
+  /** Keyed by destination id (stable); the kind of a destination never changes. */
+  readonly chatDestinations: Readonly<Record<string, ChatDestinationDoc>>;
 }
 
 /**

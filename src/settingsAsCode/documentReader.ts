@@ -2,6 +2,7 @@ import { type MailroomError, validationError } from '../errors/index.js';
 import {
   AREAS,
   type AccessDoc,
+  type ChatDestinationDoc,
   type ConfigurationDocument,
   DOCUMENT_VERSION,
   type DkimDoc,
@@ -223,7 +224,18 @@ const readAccess = (r: Reader, p: readonly string[], v: unknown): AccessDoc => {
 };
 
 const readIntegrations = (r: Reader, p: readonly string[], v: unknown): IntegrationsDoc => {
-  const o = r.object(p, v, ['noticeLanguage', 'externalCalls']) ?? {};
+  const o = r.object(p, v, ['noticeLanguage', 'externalCalls', 'chatDestinations']) ?? {};
+  const chatDestinations = r.map([...p, 'chatDestinations'], o['chatDestinations'], (dp, dv): ChatDestinationDoc => {
+    const d = r.object(dp, dv, ['kind', 'name', 'roomId', 'eventKinds', 'enabled', 'credential']) ?? {};
+    return {
+      kind: r.string([...dp, 'kind'], d['kind']),
+      name: r.string([...dp, 'name'], d['name']),
+      roomId: r.nullableString([...dp, 'roomId'], d['roomId']),
+      eventKinds: r.strings([...dp, 'eventKinds'], d['eventKinds']),
+      enabled: r.boolean([...dp, 'enabled'], d['enabled']),
+      credential: r.secret([...dp, 'credential'], d['credential']),
+    };
+  });
   const externalCalls = r.map([...p, 'externalCalls'], o['externalCalls'], (cp, cv): ExternalCallDoc => {
     const c = r.object(cp, cv, ['name', 'urlTemplate', 'method', 'encoding', 'openInNewWindow']) ?? {};
     return {
@@ -234,7 +246,7 @@ const readIntegrations = (r: Reader, p: readonly string[], v: unknown): Integrat
       openInNewWindow: r.boolean([...cp, 'openInNewWindow'], c['openInNewWindow']),
     };
   });
-  return { noticeLanguage: r.nullableString([...p, 'noticeLanguage'], o['noticeLanguage']), externalCalls };
+  return { noticeLanguage: r.nullableString([...p, 'noticeLanguage'], o['noticeLanguage']), externalCalls, chatDestinations };
 };
 
 /** Checks a parsed value against version 1; throws DocumentErrors listing every problem. */

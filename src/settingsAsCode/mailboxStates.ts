@@ -2,6 +2,7 @@ import { accessRestrictionDecider, accessRestrictionStreamId, type AccessRestric
 import { lockPolicyDecider, lockPolicyStreamId, type LockPolicyState } from '../domain/access/lockPolicy.decider.js';
 import { mailboxDecider, mailboxStreamId, type MailboxState } from '../domain/identity/mailbox.decider.js';
 import { receiveAccountsDecider, receiveAccountsStreamId, type ReceiveAccountsState } from '../domain/inbound/receiveAccounts.decider.js';
+import { chatDestinationsDecider, chatDestinationsStreamId, type ChatDestinationsState } from '../domain/integrations/chatDestinations.decider.js';
 import { externalCallsDecider, externalCallsStreamId, type ExternalCallsState } from '../domain/integrations/externalCalls.decider.js';
 import { noticeLanguageDecider, noticeLanguageStreamId, type NoticeLanguageState } from '../domain/integrations/noticeLanguage.decider.js';
 import { dkimSettingsDecider } from '../domain/outbound/dkimSettings.decider.js';
@@ -26,6 +27,7 @@ export interface MailboxStates {
   readonly lockPolicy: LockPolicyState;
   readonly noticeLanguage: NoticeLanguageState;
   readonly externalCalls: ExternalCallsState;
+  readonly chatDestinations: ChatDestinationsState;
 }
 
 export type AreaKey = keyof MailboxStates;
@@ -49,6 +51,7 @@ export const areaStreams: readonly AreaStream[] = [
   { key: 'restriction', section: 'access.restriction', decider: accessRestrictionDecider as unknown as AnyDecider, streamId: accessRestrictionStreamId },
   { key: 'lockPolicy', section: 'access.lockPolicy', decider: lockPolicyDecider as unknown as AnyDecider, streamId: lockPolicyStreamId },
   { key: 'noticeLanguage', section: 'integrations.notice_language', decider: noticeLanguageDecider as unknown as AnyDecider, streamId: noticeLanguageStreamId },
+  { key: 'chatDestinations', section: 'integrations.chat_destinations', decider: chatDestinationsDecider as unknown as AnyDecider, streamId: chatDestinationsStreamId },
   { key: 'externalCalls', section: 'integrations.external_calls', decider: externalCallsDecider as unknown as AnyDecider, streamId: externalCallsStreamId },
 ];
 
@@ -149,5 +152,11 @@ export const documentOf = (mailboxNumber: number, position: number, s: MailboxSt
   integrations: {
     noticeLanguage: s.noticeLanguage.language,
     externalCalls: Object.fromEntries([...s.externalCalls.calls.keys()].sort().map((id) => [id, { ...s.externalCalls.calls.get(id)! }])),
+    chatDestinations: Object.fromEntries(
+      [...s.chatDestinations.destinations.keys()].sort().map((id) => {
+        const d = s.chatDestinations.destinations.get(id)!;
+        return [id, { kind: d.kind, name: d.name, roomId: d.roomId, eventKinds: [...d.eventKinds], enabled: d.enabled, credential: KEPT }];
+      }),
+    ),
   },
 });

@@ -37,6 +37,10 @@ export const revertDocument = async (
   for (const [id, g] of Object.entries(dkim.signatures)) {
     signatures[id] = { ...g, privateKey: await secret(past.dkim.signatures.get(id)?.privateKeyCiphertext, now.dkim.signatures.get(id)?.privateKeyCiphertext) };
   }
+  const destinations: Record<string, NonNullable<ConfigurationDocument['integrations']>['chatDestinations'][string]> = {};
+  for (const [id, d] of Object.entries(doc.integrations!.chatDestinations)) {
+    destinations[id] = { ...d, credential: await secret(past.chatDestinations.destinations.get(id)?.credentialCiphertext, now.chatDestinations.destinations.get(id)?.credentialCiphertext) };
+  }
   const accounts: Record<string, NonNullable<ConfigurationDocument['inbound']>['receiveAccounts'][string]> = {};
   for (const [id, a] of Object.entries(doc.inbound!.receiveAccounts)) {
     const then = past.receive.accounts.get(id)?.auth;
@@ -50,5 +54,6 @@ export const revertDocument = async (
     ...doc,
     outbound: { smtp: { ...smtp, servers, rakutenRelay }, dkim: { ...dkim, signatures } },
     inbound: { ...doc.inbound!, receiveAccounts: accounts },
+    integrations: { ...doc.integrations!, chatDestinations: destinations },
   };
 };

@@ -106,6 +106,7 @@ describe.each([
     await call(mutation('setDefaultDkimSignature', 'SetDefaultDkimSignatureInput'), { input: { mailboxNumber: SOURCE, signatureId: (dkim['signature'] as { id: string }).id } });
     await call(mutation('setNoticeLanguage', 'SetNoticeLanguageInput'), { input: { mailboxNumber: SOURCE, language: 'en' } });
     await call(mutation('addExternalCall', 'AddExternalCallInput'), { input: { mailboxNumber: SOURCE, name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}' } });
+    await call(mutation('addChatDestination', 'AddChatDestinationInput'), { input: { mailboxNumber: SOURCE, kind: 'CHATWORK', name: 'Team room', apiToken: 'a'.repeat(32), roomId: '123', eventKinds: ['ACCOUNT_LOCKED'] } });
     await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: true, threshold: 5, notifyOperationsAdministrators: false } });
     await call(mutation('configureIpRestriction', 'ConfigureIpRestrictionInput'), { input: { mailboxNumber: SOURCE, enabled: true, allowedAddresses: ['127.0.0.0/8', '::1/128'] } });
     setupPosition = (await exportYaml(SOURCE)).position;
@@ -125,6 +126,7 @@ describe.each([
     expect(text).not.toContain('pop-secret');
     expect(text).not.toContain('v1.');
     expect(text).not.toContain('PRIVATE KEY');
+    expect(text).not.toContain('a'.repeat(32));
     expect(Object.values(doc.outbound.smtp.servers as Record<string, { auth: unknown }>)[0]!.auth).toEqual({ method: 'PASSWORD', user: 'relay', password: { secret: 'kept' } });
     expect(doc.integrations.noticeLanguage).toBe('en');
     expect(Object.values(doc.integrations.externalCalls)).toEqual([{ name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}', method: 'GET', encoding: 'UTF_8', openInNewWindow: true }]);
@@ -144,6 +146,7 @@ describe.each([
     expect(refused.plan!.applicable).toBe(false);
     // The server's password, then the rule that needed that server, then the account's password.
     expect(refused.plan!.commands.filter((c) => c.refusal).map((c) => [c.type, c.refusal!.code, c.refusal!.path.at(-1)])).toEqual([
+      ['AddChatDestination', 'ILLEGAL_STATE', 'credential'],
       ['AddSmtpServer', 'VALIDATION', 'password'],
       ['AddSmtpRoutingRule', 'NOT_FOUND', 'serverId'],
       ['AddDkimSignature', 'ILLEGAL_STATE', 'privateKey'],
@@ -153,6 +156,7 @@ describe.each([
     const doc = parseYaml(text);
     for (const s of Object.values(doc.outbound.smtp.servers as Record<string, { auth: { password: unknown } }>)) s.auth.password = { value: 'relay-secret' };
     for (const a of Object.values(doc.inbound.receiveAccounts as Record<string, { auth: { password: unknown } }>)) a.auth.password = { value: 'pop-secret' };
+    for (const d of Object.values(doc.integrations.chatDestinations as Record<string, { credential: unknown }>)) d.credential = { value: 'b'.repeat(32) };
     for (const g of Object.values(doc.outbound.dkim.signatures as Record<string, { privateKey: unknown }>)) g.privateKey = { value: DKIM_PEM };
     const edited = stringifyYaml(doc);
     const planned = await plan(TARGET, edited);
@@ -161,6 +165,7 @@ describe.each([
     expect(planned.plan!.warnings[0]).toContain(`Copied from mailbox ${SOURCE}`);
     expect(planned.plan!.commands.map((c) => c.type)).toEqual([
       'AddExternalCall',
+      'AddChatDestination',
       'SetNoticeLanguage',
       'AddSmtpServer',
       'AddSmtpRoutingRule',
@@ -177,7 +182,7 @@ describe.each([
     const [source, target] = [await sectionsOf(SOURCE), await sectionsOf(TARGET)];
     let sourceJson = JSON.stringify({ ...source, 'identity.mailbox': null });
     // Ids are the target's own, derived from the source's (docs/configuration-document.md, "Copying").
-    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts), ...Object.keys(doc.integrations.externalCalls), ...Object.keys(doc.outbound.dkim.signatures)];
+    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts), ...Object.keys(doc.integrations.externalCalls), ...Object.keys(doc.outbound.dkim.signatures), ...Object.keys(doc.integrations.chatDestinations)];
     for (const id of sourceIds) sourceJson = sourceJson.replaceAll(id, uuidFromSeed(`configuration-copy:${TARGET}:${id}`));
     expect(JSON.parse(sourceJson)).toEqual({ ...target, 'identity.mailbox': null });
     expect(target['identity.mailbox']).toMatchObject({ number: TARGET, name: `Mailbox ${TARGET}` });

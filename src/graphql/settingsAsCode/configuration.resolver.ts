@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { accessRestrictionStreamId } from '../../domain/access/accessRestriction.decider.js';
+import type { ChatKind } from '../../domain/integrations/chatDestinations.decider.js';
 import { ConfigurationService } from '../../settingsAsCode/configurationService.js';
 import { DocumentErrors } from '../../settingsAsCode/document.js';
 import { PlanRefusedError } from '../../settingsAsCode/planner.js';
@@ -30,6 +31,7 @@ const configurationOf = (s: Services): ConfigurationService => {
       db: s.db,
       vault: s.vault,
       audit: auditLogOf(s),
+      checkChatCredential: (kind, plaintext) => s.integrations.chatDestinations.credentialOf(kind as ChatKind, plaintext),
       // Read models, then the network gate, so the next request is judged by the new lists.
       afterAppend: async (position, streams) => {
         await s.runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
