@@ -31,6 +31,8 @@ export interface PlanContext {
   readonly lookupOAuthCredential: (credentialId: string | null) => Promise<OAuthCredentialLookup | null>;
   /** A chat credential in plaintext, checked as addChatDestination checks it (shape, egress policy), then encrypted. */
   readonly chatCredential: (kind: string, plaintext: string) => Promise<string>;
+  /** A message-channel secret in plaintext, checked as configureMessageChannel checks it, then encrypted. */
+  readonly channelSecret: (channel: string, name: string, plaintext: string) => Promise<string>;
   /** Encrypts an already checked secret (a DKIM private key) under the mailbox's key. */
   readonly encrypt: (plaintext: string) => Promise<string>;
   readonly requester: Requester | null;
@@ -260,9 +262,38 @@ const planChatDestinations = async (want: IntegrationsDoc['chatDestinations'], s
   }
 };
 
+/** One configuration per kind; a kind the document drops is removed. */
+const planMessageChannels = async (want: IntegrationsDoc['messageChannels'], s: MailboxStates, ctx: PlanContext, steps: Steps): Promise<void> => {
+  const m = ctx.mailboxNumber;
+  const base = ['integrations', 'messageChannels'];
+  const have = documentOf(m, 0, s).integrations!.messageChannels;
+  for (const channel of Object.keys(have)) {
+    if (!(channel in want)) steps.push({ area: 'messageChannels', path: [...base, channel], summary: `remove the ${channel} channel`, command: { type: 'RemoveMessageChannel', data: { mailboxNumber: m, channel } } });
+  }
+  for (const [channel, w] of Object.entries(want)) {
+    const h = have[channel];
+    if (h && same(withoutSecretRefs(h), withoutSecretRefs(w))) continue;
+    const path = [...base, channel];
+    const secretCiphertexts: Record<string, string> = {};
+    let refusal: Error | undefined;
+    for (const [name, ref] of Object.entries(w.secrets)) {
+      try {
+        const ciphertext = 'value' in ref ? await ctx.channelSecret(channel, name, ref.value) : await ctx.secret([...path, 'secrets', name], ref);
+        if (ciphertext !== null) secretCiphertexts[name] = ciphertext;
+      } catch (err) {
+        refusal ??= err as Error;
+      }
+    }
+    steps.push({ area: 'messageChannels', path, summary: `configure the ${channel} channel`, command: { type: 'ConfigureMessageChannel', data: { mailboxNumber: m, channel, settings: w.settings, secretCiphertexts, enabled: w.enabled } }, ...(refusal ? { refusal } : {}) });
+  }
+};
+
+const withoutSecretRefs = (c: IntegrationsDoc['messageChannels'][string]) => ({ ...c, secrets: Object.fromEntries(Object.entries(c.secrets).map(([n, r]) => [n, keepsSecret(r) ? 'kept' : 'new'])) });
+
 const planIntegrations = async (want: IntegrationsDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): Promise<void> => {
   planExternalCalls(want.externalCalls, s, ctx, steps);
   await planChatDestinations(want.chatDestinations, s, ctx, steps);
+  await planMessageChannels(want.messageChannels, s, ctx, steps);
   const have = s.noticeLanguage.language;
   if (want.noticeLanguage === have) return;
   const path = ['integrations', 'noticeLanguage'];

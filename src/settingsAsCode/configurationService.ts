@@ -11,6 +11,8 @@ import type { EventStore } from '../eventstore/port.js';
 import { lookupOAuthCredential } from '../inbound/streams.js';
 import { requireSecretText } from '../inbound/oauthCredentialService.js';
 import { mailboxScope, SecretShreddedError } from '../secrets/vault.js';
+import type { MessageChannelKind } from '../domain/integrations/messageChannels.decider.js';
+import { requireSecretPlaintext } from '../integrations/messageChannelService.js';
 import { type ConfigurationDocument, type DocumentFormat, renderDocument, type SecretRef } from './document.js';
 import { parseDocument } from './documentReader.js';
 import { remapForTarget } from './copyIds.js';
@@ -51,7 +53,7 @@ const rightsOf: Record<string, (actor: Actor, mailboxNumber: number) => void> = 
     'ReorderSmtpRoutingRules', 'ChangeSmtpBasicSettings', 'ConfigureRakutenRelay', 'RemoveRakutenRelay', 'AddReceiveAccount',
     'ChangeReceiveAccount', 'DeleteReceiveAccount', 'ChangeAutoFetchSettings', 'ConfigureIpRestriction', 'ConfigureApiRestriction',
     'ConfigureLockPolicy', 'SetNoticeLanguage', 'AddExternalCall', 'ChangeExternalCall', 'RemoveExternalCall',
-    'AddChatDestination', 'ChangeChatDestination', 'RemoveChatDestination',
+    'AddChatDestination', 'ChangeChatDestination', 'RemoveChatDestination', 'ConfigureMessageChannel', 'RemoveMessageChannel',
     'AddDkimSignature', 'RemoveDkimSignature', 'AddDkimCondition', 'ChangeDkimCondition', 'RemoveDkimCondition', 'SetDefaultDkimSignature',
   ].map((type) => [type, requireMailboxManagement]),
 );
@@ -170,6 +172,8 @@ export class ConfigurationService {
         secret: (path, ref) => this.secretOf(mailboxNumber, path, ref),
         lookupOAuthCredential: (id) => lookupOAuthCredential(this.deps.store, id),
         encrypt: (plaintext) => this.deps.vault.encrypt(mailboxScope(mailboxNumber), plaintext),
+        channelSecret: async (channel, name, plaintext) =>
+          this.deps.vault.encrypt(mailboxScope(mailboxNumber), requireSecretPlaintext(channel as MessageChannelKind, name, plaintext)),
         chatCredential: async (kind, plaintext) => this.deps.vault.encrypt(mailboxScope(mailboxNumber), this.deps.checkChatCredential(kind, plaintext)),
       },
     });

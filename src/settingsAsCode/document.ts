@@ -127,6 +127,14 @@ export interface ChatDestinationDoc {
   readonly credential: SecretRef;
 }
 
+export interface MessageChannelDoc {
+  /** The kind's settings (CHANNEL_SPECS), e.g. { channelId: '1234567890' } for LINE. */
+  readonly settings: Readonly<Record<string, string>>;
+  /** The kind's secrets, each a reference. */
+  readonly secrets: Readonly<Record<string, SecretRef>>;
+  readonly enabled: boolean;
+}
+
 export interface IntegrationsDoc {
   /** null: the deployment default (MAILROOM_NOTICE_LANGUAGE). */
   readonly noticeLanguage: string | null;
@@ -134,6 +142,8 @@ export interface IntegrationsDoc {
   readonly externalCalls: Readonly<Record<string, ExternalCallDoc>>;
   /** Keyed by destination id (stable); the kind of a destination never changes. */
   readonly chatDestinations: Readonly<Record<string, ChatDestinationDoc>>;
+  /** Keyed by kind: LINE, YAHOO_SHOPPING, RAKUTEN_RMESSE. */
+  readonly messageChannels: Readonly<Record<string, MessageChannelDoc>>;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type IntegrationsDoc,
   KEPT,
   type LockPolicyDoc,
+  type MessageChannelDoc,
   parseDocumentText,
   type ReceiveAccountDoc,
   type SecretRef,
@@ -224,7 +225,15 @@ const readAccess = (r: Reader, p: readonly string[], v: unknown): AccessDoc => {
 };
 
 const readIntegrations = (r: Reader, p: readonly string[], v: unknown): IntegrationsDoc => {
-  const o = r.object(p, v, ['noticeLanguage', 'externalCalls', 'chatDestinations']) ?? {};
+  const o = r.object(p, v, ['noticeLanguage', 'externalCalls', 'chatDestinations', 'messageChannels']) ?? {};
+  const messageChannels = r.map([...p, 'messageChannels'], o['messageChannels'], (mp, mv): MessageChannelDoc => {
+    const c = r.object(mp, mv, ['settings', 'secrets', 'enabled']) ?? {};
+    return {
+      settings: r.map([...mp, 'settings'], c['settings'], (sp, sv) => r.string(sp, sv)),
+      secrets: r.map([...mp, 'secrets'], c['secrets'], (sp, sv) => r.secret(sp, sv)),
+      enabled: r.boolean([...mp, 'enabled'], c['enabled']),
+    };
+  });
   const chatDestinations = r.map([...p, 'chatDestinations'], o['chatDestinations'], (dp, dv): ChatDestinationDoc => {
     const d = r.object(dp, dv, ['kind', 'name', 'roomId', 'eventKinds', 'enabled', 'credential']) ?? {};
     return {
@@ -246,7 +255,7 @@ const readIntegrations = (r: Reader, p: readonly string[], v: unknown): Integrat
       openInNewWindow: r.boolean([...cp, 'openInNewWindow'], c['openInNewWindow']),
     };
   });
-  return { noticeLanguage: r.nullableString([...p, 'noticeLanguage'], o['noticeLanguage']), externalCalls, chatDestinations };
+  return { noticeLanguage: r.nullableString([...p, 'noticeLanguage'], o['noticeLanguage']), externalCalls, chatDestinations, messageChannels };
 };
 
 /** Checks a parsed value against version 1; throws DocumentErrors listing every problem. */

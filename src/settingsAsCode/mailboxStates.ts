@@ -4,6 +4,7 @@ import { mailboxDecider, mailboxStreamId, type MailboxState } from '../domain/id
 import { receiveAccountsDecider, receiveAccountsStreamId, type ReceiveAccountsState } from '../domain/inbound/receiveAccounts.decider.js';
 import { chatDestinationsDecider, chatDestinationsStreamId, type ChatDestinationsState } from '../domain/integrations/chatDestinations.decider.js';
 import { externalCallsDecider, externalCallsStreamId, type ExternalCallsState } from '../domain/integrations/externalCalls.decider.js';
+import { messageChannelsDecider, messageChannelsStreamId, type MessageChannelsState } from '../domain/integrations/messageChannels.decider.js';
 import { noticeLanguageDecider, noticeLanguageStreamId, type NoticeLanguageState } from '../domain/integrations/noticeLanguage.decider.js';
 import { dkimSettingsDecider } from '../domain/outbound/dkimSettings.decider.js';
 import { dkimSettingsStreamId, type DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
@@ -28,6 +29,7 @@ export interface MailboxStates {
   readonly noticeLanguage: NoticeLanguageState;
   readonly externalCalls: ExternalCallsState;
   readonly chatDestinations: ChatDestinationsState;
+  readonly messageChannels: MessageChannelsState;
 }
 
 export type AreaKey = keyof MailboxStates;
@@ -52,6 +54,7 @@ export const areaStreams: readonly AreaStream[] = [
   { key: 'lockPolicy', section: 'access.lockPolicy', decider: lockPolicyDecider as unknown as AnyDecider, streamId: lockPolicyStreamId },
   { key: 'noticeLanguage', section: 'integrations.notice_language', decider: noticeLanguageDecider as unknown as AnyDecider, streamId: noticeLanguageStreamId },
   { key: 'chatDestinations', section: 'integrations.chat_destinations', decider: chatDestinationsDecider as unknown as AnyDecider, streamId: chatDestinationsStreamId },
+  { key: 'messageChannels', section: 'integrations.message_channels', decider: messageChannelsDecider as unknown as AnyDecider, streamId: messageChannelsStreamId },
   { key: 'externalCalls', section: 'integrations.external_calls', decider: externalCallsDecider as unknown as AnyDecider, streamId: externalCallsStreamId },
 ];
 
@@ -156,6 +159,12 @@ export const documentOf = (mailboxNumber: number, position: number, s: MailboxSt
       [...s.chatDestinations.destinations.keys()].sort().map((id) => {
         const d = s.chatDestinations.destinations.get(id)!;
         return [id, { kind: d.kind, name: d.name, roomId: d.roomId, eventKinds: [...d.eventKinds], enabled: d.enabled, credential: KEPT }];
+      }),
+    ),
+    messageChannels: Object.fromEntries(
+      [...s.messageChannels.channels.keys()].sort().map((kind) => {
+        const c = s.messageChannels.channels.get(kind)!;
+        return [kind, { settings: { ...c.settings }, secrets: Object.fromEntries(Object.keys(c.secretCiphertexts).sort().map((n) => [n, KEPT])), enabled: c.enabled }];
       }),
     ),
   },

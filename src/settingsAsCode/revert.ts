@@ -41,6 +41,14 @@ export const revertDocument = async (
   for (const [id, d] of Object.entries(doc.integrations!.chatDestinations)) {
     destinations[id] = { ...d, credential: await secret(past.chatDestinations.destinations.get(id)?.credentialCiphertext, now.chatDestinations.destinations.get(id)?.credentialCiphertext) };
   }
+  const channels: Record<string, NonNullable<ConfigurationDocument['integrations']>['messageChannels'][string]> = {};
+  for (const [kind, c] of Object.entries(doc.integrations!.messageChannels)) {
+    const then = past.messageChannels.channels.get(kind as never)?.secretCiphertexts ?? {};
+    const current = now.messageChannels.channels.get(kind as never)?.secretCiphertexts ?? {};
+    const secrets: Record<string, SecretRef> = {};
+    for (const name of Object.keys(c.secrets)) secrets[name] = await secret(then[name], current[name]);
+    channels[kind] = { ...c, secrets };
+  }
   const accounts: Record<string, NonNullable<ConfigurationDocument['inbound']>['receiveAccounts'][string]> = {};
   for (const [id, a] of Object.entries(doc.inbound!.receiveAccounts)) {
     const then = past.receive.accounts.get(id)?.auth;
@@ -54,6 +62,6 @@ export const revertDocument = async (
     ...doc,
     outbound: { smtp: { ...smtp, servers, rakutenRelay }, dkim: { ...dkim, signatures } },
     inbound: { ...doc.inbound!, receiveAccounts: accounts },
-    integrations: { ...doc.integrations!, chatDestinations: destinations },
+    integrations: { ...doc.integrations!, chatDestinations: destinations, messageChannels: channels },
   };
 };

@@ -106,6 +106,7 @@ describe.each([
     await call(mutation('setDefaultDkimSignature', 'SetDefaultDkimSignatureInput'), { input: { mailboxNumber: SOURCE, signatureId: (dkim['signature'] as { id: string }).id } });
     await call(mutation('setNoticeLanguage', 'SetNoticeLanguageInput'), { input: { mailboxNumber: SOURCE, language: 'en' } });
     await call(mutation('addExternalCall', 'AddExternalCallInput'), { input: { mailboxNumber: SOURCE, name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}' } });
+    await call(mutation('configureLineChannel', 'ConfigureLineChannelInput'), { input: { mailboxNumber: SOURCE, channelId: '1234567890', channelSecret: 'f'.repeat(32), channelAccessToken: 'line-access-token' } });
     await call(mutation('addChatDestination', 'AddChatDestinationInput'), { input: { mailboxNumber: SOURCE, kind: 'CHATWORK', name: 'Team room', apiToken: 'a'.repeat(32), roomId: '123', eventKinds: ['ACCOUNT_LOCKED'] } });
     await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: true, threshold: 5, notifyOperationsAdministrators: false } });
     await call(mutation('configureIpRestriction', 'ConfigureIpRestrictionInput'), { input: { mailboxNumber: SOURCE, enabled: true, allowedAddresses: ['127.0.0.0/8', '::1/128'] } });
@@ -147,6 +148,7 @@ describe.each([
     // The server's password, then the rule that needed that server, then the account's password.
     expect(refused.plan!.commands.filter((c) => c.refusal).map((c) => [c.type, c.refusal!.code, c.refusal!.path.at(-1)])).toEqual([
       ['AddChatDestination', 'ILLEGAL_STATE', 'credential'],
+      ['ConfigureMessageChannel', 'VALIDATION', 'channelSecret'],
       ['AddSmtpServer', 'VALIDATION', 'password'],
       ['AddSmtpRoutingRule', 'NOT_FOUND', 'serverId'],
       ['AddDkimSignature', 'ILLEGAL_STATE', 'privateKey'],
@@ -156,6 +158,7 @@ describe.each([
     const doc = parseYaml(text);
     for (const s of Object.values(doc.outbound.smtp.servers as Record<string, { auth: { password: unknown } }>)) s.auth.password = { value: 'relay-secret' };
     for (const a of Object.values(doc.inbound.receiveAccounts as Record<string, { auth: { password: unknown } }>)) a.auth.password = { value: 'pop-secret' };
+    doc.integrations.messageChannels.LINE.secrets = { channelSecret: { value: 'e'.repeat(32) }, channelAccessToken: { value: 'line-access-token-2' } };
     for (const d of Object.values(doc.integrations.chatDestinations as Record<string, { credential: unknown }>)) d.credential = { value: 'b'.repeat(32) };
     for (const g of Object.values(doc.outbound.dkim.signatures as Record<string, { privateKey: unknown }>)) g.privateKey = { value: DKIM_PEM };
     const edited = stringifyYaml(doc);
@@ -166,6 +169,7 @@ describe.each([
     expect(planned.plan!.commands.map((c) => c.type)).toEqual([
       'AddExternalCall',
       'AddChatDestination',
+      'ConfigureMessageChannel',
       'SetNoticeLanguage',
       'AddSmtpServer',
       'AddSmtpRoutingRule',

@@ -32,7 +32,7 @@ const plan = (store: EventStore, number: number, text: string) =>
     mailboxNumber: number,
     document: parseDocument(text),
     metadata: metadata(),
-    context: { requester: null, secret: async () => null, lookupOAuthCredential: async () => null, encrypt: async () => 'v1.test', chatCredential: async () => 'v1.test' },
+    context: { requester: null, secret: async () => null, lookupOAuthCredential: async () => null, encrypt: async () => 'v1.test', chatCredential: async () => 'v1.test', channelSecret: async () => 'v1.test' },
   });
 
 describe('configuration planner', () => {
