@@ -240,6 +240,19 @@ describe.each([
     expect(server1.refusal!.message).toContain('destroyed by a mailbox reset');
   });
 
+  it.runIf(enabled)('a revert warns about settings the document does not cover that changed since the point (OAuth credentials)', async () => {
+    const N = 34;
+    await call(mutation('createMailbox', 'CreateMailboxInput'), { input: { number: N, name: 'OAuth', address: 'oauth@example.com' } });
+    const point = (await exportYaml(N)).position;
+    await call(mutation('registerOAuthCredential', 'RegisterOAuthCredentialInput', 'credential { id }'), {
+      input: { mailboxNumber: N, provider: 'GOOGLE', displayName: 'Google', clientId: 'client-1', clientSecret: 'client-secret', redirectUrl: 'https://app.example.com/oauth/callback' },
+    });
+    const planned = (await gql(server.url, PlanRevertDocument, { input: { mailboxNumber: N, position: point } }, { token })).data!.planRevert;
+    expect(planned.userErrors).toEqual([]);
+    expect(planned.plan!.commands).toEqual([]);
+    expect(planned.plan!.warnings).toEqual(['inbound.oauth_credentials changed since then and is not part of configuration document version 1; revert it by hand']);
+  });
+
   it.runIf(enabled)('refuses to apply after a concurrent change, and changes nothing', async () => {
     const doc = parseYaml((await exportYaml(SOURCE)).text);
     doc.integrations.noticeLanguage = 'ja';
