@@ -2,6 +2,7 @@ import type { Requester } from '../domain/access/accessRestriction.decider.js';
 import type { OAuthCredentialLookup, ReceiveAccountInput } from '../domain/inbound/receiveAccounts.decider.js';
 import type { SmtpAuthInput } from '../domain/outbound/smtpSettings.events.js';
 import { illegalState } from '../errors/index.js';
+import { canonicalJson } from '../eventstore/hashChain.js';
 import { importDkimPrivateKey } from '../mail/dkim/dkimKeys.js';
 import type { DkimAlgorithm } from '../domain/outbound/dkimSettings.events.js';
 import type { DkimDoc, AccessDoc, ConfigurationDocument, InboundDoc, IntegrationsDoc, SecretRef, SmtpDoc } from './document.js';
@@ -38,7 +39,8 @@ export interface PlanContext {
   readonly requester: Requester | null;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Key order does not matter (a state may hold { address, kind }, a document { kind, address }). */
+const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 /** A kept secret equals whatever is stored; a new value or a restored ciphertext is a change. */
 const keepsSecret = (ref: SecretRef): boolean => 'secret' in ref;
 const withoutSecrets = (v: unknown): unknown =>
@@ -257,7 +259,8 @@ const planChatDestinations = async (want: IntegrationsDoc['chatDestinations'], s
     } catch (err) {
       refusal = err as Error;
     }
-    const data = h ? { mailboxNumber: m, destinationId, ...fields, credentialCiphertext: ciphertext } : { mailboxNumber: m, destinationId, ...fields, credentialCiphertext: ciphertext ?? '' };
+    const { kind: _kind, ...changeable } = fields;
+    const data = h ? { mailboxNumber: m, destinationId, ...changeable, credentialCiphertext: ciphertext } : { mailboxNumber: m, destinationId, ...fields, credentialCiphertext: ciphertext ?? '' };
     steps.push({ area: 'chatDestinations', path, summary: `${h ? 'change' : 'add'} chat destination ${JSON.stringify(w.name)}`, command: { type: h ? 'ChangeChatDestination' : 'AddChatDestination', data }, ...(refusal ? { refusal } : {}) });
   }
 };

@@ -344,6 +344,36 @@ describe.each([
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it.runIf(enabled)('applies changes in every area, and the export afterwards is the applied document', async () => {
+    const doc = parseYaml((await exportYaml(SOURCE)).text);
+    const first = <T>(o: Record<string, T>) => Object.values(o)[0]!;
+    (first(doc.outbound.smtp.servers) as { name: string }).name = 'Relay (renamed)';
+    doc.outbound.smtp.rules[0].matchValue = 'example.net';
+    doc.outbound.smtp.bounceDestination = { kind: 'FIXED_ADDRESS', address: 'bounces@example.com' };
+    (first(doc.inbound.receiveAccounts) as { displayName: string }).displayName = 'Support desk';
+    doc.inbound.autoFetch.intervalMinutes = 20;
+    doc.access.apiRestriction = { enabled: true, allowedAddresses: ['198.51.100.0/24'] };
+    (first(doc.integrations.externalCalls) as { name: string }).name = 'CRM search';
+    (first(doc.integrations.chatDestinations) as { name: string; eventKinds: string[] }).name = 'Ops room';
+    doc.integrations.messageChannels.LINE.enabled = false;
+    doc.integrations.noticeLanguage = 'ja';
+    const text = stringifyYaml(doc);
+    const planned = await plan(SOURCE, text);
+    expect(planned.plan!.refusals).toEqual([]);
+    expect(planned.plan!.commands.map((c) => c.type).sort()).toEqual(
+      [
+        'ChangeExternalCall', 'ChangeChatDestination', 'ConfigureMessageChannel', 'SetNoticeLanguage', 'ChangeSmtpServer', 'ChangeSmtpRoutingRule',
+        'ChangeSmtpBasicSettings', 'ChangeReceiveAccount', 'ChangeAutoFetchSettings', 'ConfigureApiRestriction',
+      ].sort(),
+    );
+    expect(planned.plan!.commands.every((c) => c.eventTypes.length > 0)).toBe(true);
+    const applied = await apply(SOURCE, text, planned.plan!.planId);
+    expect(applied.userErrors).toEqual([]);
+    const after = parseYaml((await exportYaml(SOURCE)).text);
+    expect({ ...after, mailbox: null }).toEqual({ ...doc, mailbox: null });
+    expect((await plan(SOURCE, text)).plan!.commands).toEqual([]);
+  });
+
   it.runIf(enabled)('runs the same session from the command line: export, edit, plan, apply, refused re-apply', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailroom-config-cli-'));
     const cli = async (...args: string[]) => {
