@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { diffViews } from '../audit/changes.js';
+import { diffViews, withSecretFields } from '../audit/changes.js';
 import { configurationSections } from '../audit/sections.js';
 import type { CommandMetadata } from '../domain/shared/decider.js';
 import { ErrorCode, isConcurrencyError, isMailroomError, MailroomError, validationError } from '../errors/index.js';
@@ -145,7 +145,10 @@ export const planConfiguration = async (input: PlanInput): Promise<Configuration
   for (const a of areaStreams) {
     const section = configurationSections.find((s) => s.name === a.section);
     if (!section || !pending.has(a.key)) continue;
-    for (const c of diffViews(section.toView(states[a.key]), section.toView(fork[a.key]))) changes.push({ section: a.section, ...c });
+    // A rotated secret leaves the view at "(set)": the events say it changed, as in settingsHistory.
+    let diff = diffViews(section.toView(states[a.key]), section.toView(fork[a.key]));
+    for (const e of pending.get(a.key)!) diff = withSecretFields(diff, section.secretFields?.[e.type] ?? [], e.data);
+    for (const c of diff) changes.push({ section: a.section, ...c });
   }
   const appends: StreamAppend[] = [...pending].map(([key, events]) => {
     const revision = revisions.get(key)!;

@@ -76,4 +76,27 @@ describe('configuration planner', () => {
     await expect(applyPlan(store, p, decodePlanId(p.planId))).rejects.toMatchObject({ code: ErrorCode.VALIDATION });
     expect(await store.readStream(lockPolicyStreamId(7))).toEqual([]);
   });
+
+  it('given a receive account, when the document gives a new password, then the plan shows the secret as changed without any value', async () => {
+    const store = new MemoryEventStore();
+    await givenMailbox(store, 8);
+    const doc = await exported(store, 8);
+    const account = {
+      displayName: 'Support', protocol: 'IMAP', host: 'imap.example.com', port: 993, encryption: 'SSL_TLS',
+      auth: { method: 'PASSWORD' as const, username: 'support', password: { value: 'first-secret' } },
+      errorNotificationAddress: null, leaveOnServer: false, deleteDuplicates: false, enabled: true, fetchIntervalMinutes: null, idleEnabled: true,
+    };
+    const withAccount = (password: { value: string } | { secret: 'kept' }) =>
+      renderDocument({ ...doc, inbound: { ...doc.inbound!, receiveAccounts: { '0f000000-0000-4000-8000-000000000001': { ...account, auth: { ...account.auth, password } } } } }, 'JSON');
+    const secretPlan = (text: string) =>
+      planConfiguration({ store, mailboxNumber: 8, document: parseDocument(text), metadata: metadata(), context: { requester: null, secret: async (_p, ref) => ('value' in ref ? `v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.${Buffer.from(ref.value).toString('base64url')}` : null), lookupOAuthCredential: async () => null, encrypt: async () => 'v1.x', chatCredential: async () => 'v1.x', channelSecret: async () => 'v1.x' } });
+    const first = await secretPlan(withAccount({ value: 'first-secret' }));
+    expect(await applyPlan(store, first, decodePlanId(first.planId))).toMatchObject({ position: expect.any(Number) });
+    const kept = await secretPlan(withAccount({ secret: 'kept' }));
+    expect(kept.commands).toEqual([]);
+    const rotated = await secretPlan(withAccount({ value: 'second-secret-longer' }));
+    expect(rotated.commands.map((c) => [c.type, c.eventTypes])).toEqual([['ChangeReceiveAccount', ['ReceiveAccountChanged']]]);
+    expect(rotated.changes).toEqual([{ section: 'inbound.receive_accounts', field: 'passwordCiphertext', before: null, after: null, secret: true }]);
+    expect(JSON.stringify(rotated.changes)).not.toContain('second-secret');
+  });
 });
