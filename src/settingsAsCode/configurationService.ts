@@ -34,6 +34,8 @@ export interface ConfigurationServiceDeps {
   readonly clock?: () => Date;
   /** Checks a chat credential as addChatDestination does (shape and egress policy) and returns the plaintext to encrypt. */
   readonly checkChatCredential: (kind: string, plaintext: string) => string;
+  /** Told the ids of receive accounts an apply deleted or disabled, so their fetching stops at once (as the mutations do). */
+  readonly onFetchingStopped?: (accountId: string) => void;
   /** Awaited after an apply with the last appended position and each stream's (read models and the network gate catch up). */
   readonly afterAppend?: (position: number, streams: ReadonlyMap<string, number>) => Promise<void>;
 }
@@ -193,6 +195,12 @@ export class ConfigurationService {
     const plan = await this.planDocument(actor, mailboxNumber, document, client, meta, warnings);
     const { position, streams } = await applyPlan(this.deps.store, plan, seen);
     if (position !== null) await this.deps.afterAppend?.(position, streams);
+    for (const c of plan.commands) {
+      const accountId = c.path[2];
+      if (accountId && (c.eventTypes.includes('ReceiveAccountDeleted') || (c.type === 'ChangeReceiveAccount' && document.inbound?.receiveAccounts[accountId]?.enabled === false))) {
+        this.deps.onFetchingStopped?.(accountId);
+      }
+    }
     return { plan, position };
   }
 

@@ -31,6 +31,7 @@ const configurationOf = (s: Services): ConfigurationService => {
       db: s.db,
       vault: s.vault,
       audit: auditLogOf(s),
+      onFetchingStopped: (accountId) => s.inbound.receiveAccounts.stopFetching(accountId),
       checkChatCredential: (kind, plaintext) => s.integrations.chatDestinations.credentialOf(kind as ChatKind, plaintext),
       // Read models, then the network gate, so the next request is judged by the new lists.
       afterAppend: async (position, streams) => {
