@@ -1,5 +1,5 @@
 import { validationError } from '../errors/index.js';
-import type { ExpectedRevision, NewEvent } from './port.js';
+import type { ExpectedRevision, NewEvent, StreamAppend } from './port.js';
 
 /**
  * Lowercase only: PostgreSQL gives uuids back in lowercase, and the id is part of the
@@ -46,3 +46,19 @@ export const assertAppendable = (
  */
 export const foreignEventIdError = (eventId: string) =>
   validationError(['events'], `Event id ${eventId} is already stored with other events; event ids must be unique`);
+
+/** A multi-stream append: at least one part, each stream once, ids unique across parts, each part appendable. */
+export const assertAppendableMany = (appends: readonly StreamAppend[]): void => {
+  if (appends.length === 0) throw validationError(['appends'], 'Expected at least one stream to append to, got none');
+  const streams = new Set<string>();
+  const ids = new Set<string>();
+  appends.forEach((a, i) => {
+    assertAppendable(a.streamId, a.events, a.expectedRevision ?? 'any');
+    if (streams.has(a.streamId)) throw validationError(['appends', String(i), 'streamId'], `Stream ${a.streamId} appears twice in one multi-stream append`);
+    streams.add(a.streamId);
+    for (const e of a.events) {
+      if (ids.has(e.id)) throw validationError(['appends', String(i), 'events'], `Event id ${e.id} appears twice in one multi-stream append`);
+      ids.add(e.id);
+    }
+  });
+};

@@ -62,6 +62,14 @@ export interface AppendResult {
   readonly position: number;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  /** @default 'any' */
+  readonly expectedRevision?: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   /** First revision to read (inclusive). @default 0 forwards, last revision backwards */
   readonly from?: number;
@@ -97,6 +105,13 @@ export interface EventStore {
   /** Name of the adapter, for logs and `/readyz`. */
   readonly kind: string;
   appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * All-or-nothing append to several streams: every expected revision is checked and every
+   * event is stored in one transaction, or nothing is (the first failing part's error is
+   * thrown). Results are in the order of `appends`; each stream may appear once. Adapters
+   * without a multi-stream transaction leave it out, and callers needing atomicity refuse.
+   */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

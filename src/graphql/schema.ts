@@ -27,6 +27,7 @@ import { OutboundSettingsResolver } from './outbound/outboundSettings.resolver.j
 import { SmtpRoutingResolver } from './outbound/smtpRouting.resolver.js';
 import { SmtpServerResolver } from './outbound/smtpServer.resolver.js';
 import { MailboxResetResolver } from './reset/reset.resolver.js';
+import { ConfigurationResolver } from './settingsAsCode/configuration.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -58,6 +59,7 @@ export const resolvers = [
   NoticeResolver,
   NoticeLanguageResolver,
   MailboxResetResolver,
+  ConfigurationResolver,
 ] as const;
 
 /**

@@ -93,6 +93,11 @@ export class ReceiveAccountService {
     };
   }
 
+  /** Stops an account's fetching now, as delete and disable do (a configuration apply that deleted or disabled it). */
+  stopFetching(accountId: string): void {
+    this.deps.onFetchingStopped?.(accountId);
+  }
+
   private async prepare(mailboxNumber: number, fields: ReceiveAccountFields): Promise<ReceiveAccountInput> {
     const { password, ...rest } = fields;
     if (password == null || password === '') return rest;

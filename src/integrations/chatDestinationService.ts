@@ -59,7 +59,7 @@ export class ChatDestinationService {
    * the URL's host as written (`https://2130706433/` is 127.0.0.1). Names are resolved and
    * checked again at every delivery, where DNS can have changed.
    */
-  private credentialOf(kind: ChatKind, value: unknown): string {
+  credentialOf(kind: ChatKind, value: unknown): string {
     const plaintext = requireChatCredential(kind, value, this.egress.allows('127.0.0.1'));
     if (kind === 'CHATWORK') return plaintext;
     const refusal = this.egress.literalRefusal(new URL(plaintext).hostname);

@@ -36,7 +36,7 @@ export interface ConfigureMessageChannelInput {
  * The plaintext is checked before encryption (the decider only ever sees ciphertext).
  * A LINE channel secret is 32 hex digits; the other secrets are opaque tokens.
  */
-const requireSecretPlaintext = (channel: MessageChannelKind, name: string, value: string): string => {
+export const requireSecretPlaintext = (channel: MessageChannelKind, name: string, value: string): string => {
   if (channel === 'LINE' && name === 'channelSecret') {
     if (!/^[0-9a-f]{32}$/i.test(value.trim())) throw validationError([name], `Expected a LINE channel secret of 32 hexadecimal digits, got ${value.trim().length} characters (value not shown)`);
     return value.trim();

@@ -253,6 +253,46 @@ export const testEventStore = (name: string, factory: StoreFactory): void => {
       });
     });
 
+    describe('multi-stream append (adapters that offer it)', () => {
+      it('stores every part with contiguous positions and one unbroken chain', async () => {
+        if (!store.appendToStreams) return;
+        await store.appendToStream('a', events(1));
+        const results = await store.appendToStreams([
+          { streamId: 'a', events: events(2), expectedRevision: 0 },
+          { streamId: 'b', events: events(1), expectedRevision: 'no_stream' },
+        ]);
+        expect(results).toEqual([
+          { nextExpectedRevision: 2, position: 3 },
+          { nextExpectedRevision: 0, position: 4 },
+        ]);
+        const all = await store.readAll();
+        expect(all.map((e) => [e.streamId, e.revision])).toEqual([['a', 0], ['a', 1], ['a', 2], ['b', 0]]);
+        expect(verifyChain(all, undefined, 1).ok).toBe(true);
+      });
+
+      it('stores nothing when one part expects a revision the stream no longer has', async () => {
+        if (!store.appendToStreams) return;
+        await store.appendToStream('a', events(1));
+        await store.appendToStream('b', events(2));
+        const err = await rejection(
+          store.appendToStreams([
+            { streamId: 'a', events: events(1), expectedRevision: 0 },
+            { streamId: 'b', events: events(1), expectedRevision: 0 },
+          ]),
+        );
+        expect(err).toBeInstanceOf(ConcurrencyError);
+        expect(await store.headPosition()).toBe(3);
+        expect((await store.readStream('a')).length).toBe(1);
+      });
+
+      it('refuses a stream named twice with VALIDATION before touching storage', async () => {
+        if (!store.appendToStreams) return;
+        const err = await rejection(store.appendToStreams([{ streamId: 'a', events: events(1) }, { streamId: 'a', events: events(1) }]));
+        expect(err).toMatchObject({ code: ErrorCode.VALIDATION });
+        expect(await store.headPosition()).toBe(0);
+      });
+    });
+
     testEventStoreConcurrency(() => store);
   });
 };

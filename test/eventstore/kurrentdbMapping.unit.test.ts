@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConcurrencyError, ErrorCode } from '../../src/errors/index.js';
 import { GENESIS_HASH, computeEventHash, verifyChain } from '../../src/eventstore/hashChain.js';
 import {
+  appendRequestsOf,
   ENVELOPE_KEY,
   decodeEvent,
   encodeEvent,
@@ -143,5 +144,27 @@ describe('global position map', () => {
     ]);
     expect(reads).toBeLessThanOrEqual(7 * 3);
     expect(await locateEvent(8, entries.length - 1, read)).toBeNull();
+  });
+});
+
+describe('appendRequestsOf (one atomic multiStreamAppend)', () => {
+  it('writes each part at its revision, one head entry per part in chain order, and one id claim per event', () => {
+    const a1 = recorded(4, 'h3');
+    const a2 = recorded(5, a1.hash);
+    const b1 = { ...recorded(6, a2.hash), streamId: 'smtp-1', revision: 0 };
+    const requests = appendRequestsOf((s) => `ns-${s}`, [{ streamId: 'mailbox-1', current: 2, recorded: [a1, a2] }, { streamId: 'smtp-1', current: -1, recorded: [b1] }], 7);
+    expect(requests.map((r) => [r.streamName, r.expectedState])).toEqual([
+      ['ns-mailbox-1', 2n],
+      ['ns-smtp-1', NO_STREAM],
+      ['ns-mailroom-head', 7n],
+      [`ns-mailroom-id-${a1.id}`, NO_STREAM],
+      [`ns-mailroom-id-${a2.id}`, NO_STREAM],
+      [`ns-mailroom-id-${b1.id}`, NO_STREAM],
+    ]);
+    expect(requests[2]!.events.map((e) => e.data)).toEqual([
+      { position: 5, hash: a2.hash, count: 2, streamId: 'mailbox-1', firstRevision: 3 },
+      { position: 6, hash: b1.hash, count: 1, streamId: 'smtp-1', firstRevision: 0 },
+    ]);
+    expect(requests[5]!.events[0]!.data).toEqual({ streamId: 'smtp-1', revision: 0, position: 6 });
   });
 });

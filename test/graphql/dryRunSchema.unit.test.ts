@@ -9,6 +9,10 @@ import { buildMailroomSchema } from '../../src/graphql/schema.js';
  */
 const NOT_SETTINGS: Readonly<Record<string, string>> = {
   login: 'sign-in step: checks a password, opens a session',
+  planConfiguration: 'is itself the dry run of a configuration document: decides every command, appends nothing',
+  planRevert: 'is itself the dry run of a revert: decides every command, appends nothing',
+  applyConfiguration: 'applies exactly what its plan (the dry run) showed, refused if anything changed since',
+  applyRevert: 'applies exactly what its revert plan (the dry run) showed, refused if anything changed since',
   sendUnsavedTestMail: 'query-like: sends a test mail from settings that are not stored; appends nothing',
   sendUnsavedRakutenTestMail: 'query-like: sends a test mail from relay settings that are not stored; appends nothing',
   completeLogin: 'sign-in step: consumes a one-time second-factor challenge',

@@ -267,7 +267,9 @@ const bounceEvents = (mailboxNumber: number, state: SmtpSettingsState, input: { 
   else if (input.address !== undefined && input.address !== null) {
     throw validationError(['bounceDestination', 'address'], `Expected no address with SENDER (bounces go to each mail's From), got ${show(input.address)}`);
   } else destination = { kind };
-  return sameJson(destination, state.bounce) ? [] : [{ type: 'BounceDestinationSet', data: { mailboxNumber, destination } }];
+  // Field by field: a state read back from the store has its keys in stored (sorted) order.
+  const unchanged = state.bounce !== null && state.bounce.kind === destination.kind && (state.bounce.kind === 'SENDER' || state.bounce.address === (destination as { address?: string }).address);
+  return unchanged ? [] : [{ type: 'BounceDestinationSet', data: { mailboxNumber, destination } }];
 };
 
 /** Both parts are validated before anything is appended, so the screen's change is all or nothing. */

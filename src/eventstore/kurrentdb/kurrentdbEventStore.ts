@@ -1,22 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
   END,
   FORWARDS,
   KurrentDBClient,
-  NO_STREAM,
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
   streamNameFilter,
   type AllStreamSubscription,
-  type AppendStreamRequest,
   type Position,
   type ReadPosition,
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, illegalState } from '../../errors/index.js';
-import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport, streamsOf } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { GENESIS_HASH, computeEventHash } from '../hashChain.js';
@@ -29,24 +26,23 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../port.js';
 import { trackSubscription } from '../subscription.js';
 import {
-  HEAD_EVENT_TYPE,
   HEAD_STREAM,
-  ID_EVENT_TYPE,
   ID_STREAM_PREFIX,
   assertWritableStreamId,
   decodeEvent,
-  encodeEvent,
+  appendRequestsOf,
   importRuns,
   isProductEvent,
   locateEvent,
   productStreamRegex,
-  toStreamState,
   translateAppendError,
   type HeadEntry,
+  type IdClaim,
 } from './kurrentdbMapping.js';
 
 export interface KurrentDbEventStoreOptions {
@@ -59,12 +55,6 @@ export interface KurrentDbEventStoreOptions {
   readonly namespace?: string;
   /** Appends retried when another appender moved the global head first. @default 200 */
   readonly maxHeadRetries?: number;
-}
-
-interface IdClaim {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly position: number;
 }
 
 const POSITION_CACHE_SIZE = 1024;
@@ -106,6 +96,8 @@ export class KurrentDbEventStore implements EventStore, EventImporter {
     return this.namespace + streamId;
   }
 
+  private readonly name = (streamId: string): string => this.stream(streamId);
+
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
     assertAppendable(streamId, events, expectedRevision);
@@ -123,7 +115,7 @@ export class KurrentDbEventStore implements EventStore, EventImporter {
       }
       const recorded = this.chain(streamId, events, head, current);
       try {
-        await this.client.multiStreamAppend(this.appendRequests(streamId, recorded, head, current));
+        await this.client.multiStreamAppend(appendRequestsOf(this.name, [{ streamId, current, recorded }], head ? head.headRevision : 'no_stream'));
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw translateAppendError(err, streamId, expectedRevision);
         const stored = await this.storedBatch(streamId, events);
@@ -136,6 +128,50 @@ export class KurrentDbEventStore implements EventStore, EventImporter {
       return { nextExpectedRevision: last.revision, position: last.position };
     }
     throw new ConcurrencyError(streamId, String(expectedRevision), `unknown: the global head kept moving for ${maxRetries} retries`);
+  }
+
+  /**
+   * Several streams in one multiStreamAppend: every part's events at the revision read
+   * just before, one head entry per part (contiguous positions, one chain), the id claims
+   * of all events. Any part's conflict refuses the whole request, as for one stream.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertAppendableMany(appends);
+    for (const a of appends) assertWritableStreamId(a.streamId);
+    const maxRetries = this.options.maxHeadRetries ?? 200;
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const [head, currents] = await Promise.all([this.readHead(), Promise.all(appends.map((a) => this.lastRevision(a.streamId)))]);
+      const stored = await this.checkParts(appends, currents);
+      if (stored) return stored;
+      let tip: HeadEntry | null = head;
+      const parts = appends.map((a, i) => {
+        const recorded = this.chain(a.streamId, a.events, tip, currents[i]!);
+        const last = recorded.at(-1)!;
+        tip = { position: last.position, hash: last.hash, count: recorded.length, streamId: a.streamId, firstRevision: currents[i]! + 1 };
+        return { streamId: a.streamId, current: currents[i]!, recorded };
+      });
+      const requests = appendRequestsOf(this.name, parts, head ? head.headRevision : 'no_stream');
+      try {
+        await this.client.multiStreamAppend(requests);
+      } catch (err) {
+        if (!(err instanceof WrongExpectedVersionError)) throw translateAppendError(err, appends[0]!.streamId, appends[0]!.expectedRevision ?? 'any');
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(20, attempt)));
+        continue;
+      }
+      return parts.map((p) => ({ nextExpectedRevision: p.recorded.at(-1)!.revision, position: p.recorded.at(-1)!.position }));
+    }
+    throw new ConcurrencyError(appends[0]!.streamId, String(appends[0]!.expectedRevision ?? 'any'), `unknown: the global head kept moving for ${maxRetries} retries`);
+  }
+
+  /** The stored results when every part is a re-append of a stored batch; throws when a part's revision does not fit; null: append. */
+  private async checkParts(appends: readonly StreamAppend[], currents: readonly number[]): Promise<AppendResult[] | null> {
+    const stored = await Promise.all(appends.map((a) => this.storedBatch(a.streamId, a.events)));
+    if (stored.every((r) => r !== null)) return stored as AppendResult[];
+    appends.forEach((a, i) => {
+      if (stored[i] !== null) throw foreignEventIdError(a.events[0]!.id);
+      checkExpectedRevision(a.streamId, a.expectedRevision ?? 'any', currents[i]!);
+    });
+    return null;
   }
 
   private chain(streamId: string, events: readonly NewEvent[], head: HeadEntry | null, current: number): RecordedEvent[] {
@@ -160,45 +196,6 @@ export class KurrentDbEventStore implements EventStore, EventImporter {
     });
   }
 
-  private appendRequests(
-    streamId: string,
-    recorded: RecordedEvent[],
-    head: { readonly headRevision: number } | null,
-    current: number,
-  ): AppendStreamRequest[] {
-    const last = recorded.at(-1)!;
-    const entry: HeadEntry = {
-      position: last.position,
-      hash: last.hash,
-      count: recorded.length,
-      streamId,
-      firstRevision: current + 1,
-    };
-    return [
-      { streamName: this.stream(streamId), expectedState: toStreamState(current), events: recorded.map(encodeEvent) },
-      {
-        streamName: this.stream(HEAD_STREAM),
-        expectedState: toStreamState(head ? head.headRevision : 'no_stream'),
-        events: [{ id: randomUUID(), contentType: 'application/json', type: HEAD_EVENT_TYPE, data: { ...entry }, metadata: undefined }],
-      },
-      ...recorded.map(
-        (e): AppendStreamRequest => ({
-          streamName: this.stream(ID_STREAM_PREFIX + e.id),
-          expectedState: NO_STREAM,
-          events: [
-            {
-              id: randomUUID(),
-              contentType: 'application/json',
-              type: ID_EVENT_TYPE,
-              data: { streamId, revision: e.revision, position: e.position } satisfies IdClaim,
-              metadata: undefined,
-            },
-          ],
-        }),
-      ),
-    ];
-  }
-
   /**
    * Writes the events as appends would have (events, head entry, id claims), one
    * multiStreamAppend per run of one stream (see importRuns), each expecting the head and
@@ -217,7 +214,7 @@ export class KurrentDbEventStore implements EventStore, EventImporter {
     for (const run of importRuns(events)) {
       const streamId = run[0]!.streamId;
       try {
-        await this.client.multiStreamAppend(this.appendRequests(streamId, run, headState, run[0]!.revision - 1));
+        await this.client.multiStreamAppend(appendRequestsOf(this.name, [{ streamId, current: run[0]!.revision - 1, recorded: run }], headState ? headState.headRevision : 'no_stream'));
       } catch (err) {
         if (err instanceof WrongExpectedVersionError) {
           throw illegalState(`The target store changed during the import at position ${run[0]!.position}; another writer is using it`);

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
   ANY,
   NO_STREAM,
   STREAM_EXISTS,
   WrongExpectedVersionError,
+  type AppendStreamRequest,
   type AppendStreamState,
   type CurrentStreamState,
   type JSONEventData,
@@ -181,3 +183,48 @@ export const importRuns = (events: readonly RecordedEvent[]): RecordedEvent[][] 
   }
   return runs;
 };
+
+/** What an id-claim stream holds: where the event with that id is stored. */
+export interface IdClaim {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+}
+
+/** One stream's part of an append: its events, already numbered and chained, after revision `current`. */
+export interface ChainedPart {
+  readonly streamId: string;
+  readonly current: number;
+  readonly recorded: readonly RecordedEvent[];
+}
+
+/**
+ * The requests of one atomic multiStreamAppend: each part's events at the revision read
+ * before, one head entry per part on the head stream at its last revision, and one
+ * NO_STREAM id claim per event (see kurrentdbEventStore.ts).
+ */
+export const appendRequestsOf = (
+  streamName: (streamId: string) => string,
+  parts: readonly ChainedPart[],
+  headRevision: number | 'no_stream',
+): AppendStreamRequest[] => [
+  ...parts.map((p) => ({ streamName: streamName(p.streamId), expectedState: toStreamState(p.current), events: p.recorded.map(encodeEvent) })),
+  {
+    streamName: streamName(HEAD_STREAM),
+    expectedState: toStreamState(headRevision),
+    events: parts.map((p) => {
+      const last = p.recorded.at(-1)!;
+      const entry: HeadEntry = { position: last.position, hash: last.hash, count: p.recorded.length, streamId: p.streamId, firstRevision: p.current + 1 };
+      return { id: randomUUID(), contentType: 'application/json' as const, type: HEAD_EVENT_TYPE, data: { ...entry }, metadata: undefined };
+    }),
+  },
+  ...parts.flatMap((p) =>
+    p.recorded.map(
+      (e): AppendStreamRequest => ({
+        streamName: streamName(ID_STREAM_PREFIX + e.id),
+        expectedState: NO_STREAM,
+        events: [{ id: randomUUID(), contentType: 'application/json', type: ID_EVENT_TYPE, data: { streamId: p.streamId, revision: e.revision, position: e.position } satisfies IdClaim, metadata: undefined }],
+      }),
+    ),
+  ),
+];

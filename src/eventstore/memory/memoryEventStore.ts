@@ -1,4 +1,4 @@
-import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { canonicalJson, computeEventHash, GENESIS_HASH } from '../hashChain.js';
@@ -11,6 +11,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../port.js';
 import { AppendNotifier, catchUpSubscription } from '../subscription.js';
@@ -30,6 +31,11 @@ export class MemoryEventStore implements EventStore, EventImporter {
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
     assertAppendable(streamId, events, expectedRevision);
+    return this.appendNow(streamId, events, expectedRevision);
+  }
+
+  /** Synchronous, so concurrent calls cannot interleave. */
+  private appendNow(streamId: string, events: readonly NewEvent[], expectedRevision: NonNullable<AppendOptions['expectedRevision']>): AppendResult {
     const stream = this.streams.get(streamId) ?? [];
     const existing = stream.find((e) => e.id === events[0]!.id);
     if (existing) {
@@ -64,6 +70,20 @@ export class MemoryEventStore implements EventStore, EventImporter {
     this.notifier.notify();
     const last = stream.at(-1)!;
     return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  /** Every part is checked before any is stored: nothing else runs in between (one synchronous turn). */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertAppendableMany(appends);
+    for (const a of appends) {
+      const stream = this.streams.get(a.streamId) ?? [];
+      if (stream.some((e) => e.id === a.events[0]!.id)) continue;
+      checkExpectedRevision(a.streamId, a.expectedRevision ?? 'any', stream.length - 1);
+      const foreign = a.events.find((e) => this.streamOfId.has(e.id));
+      if (foreign) throw foreignEventIdError(foreign.id);
+    }
+    // No await between the check and the writes: nothing can interleave.
+    return appends.map((a) => this.appendNow(a.streamId, a.events, a.expectedRevision ?? 'any'));
   }
 
   async importRecorded(events: readonly RecordedEvent[]): Promise<void> {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { PgChannelListener } from '../../db/pgChannelListener.js';
 import { ConcurrencyError, illegalState, validationError } from '../../errors/index.js';
-import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport, streamsOf } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { canonicalJson, eventHashParts } from '../hashChain.js';
@@ -14,6 +14,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../port.js';
 import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
@@ -181,6 +182,52 @@ export class PostgresEventStore implements EventStore, EventImporter {
         throw new ConcurrencyError(streamId, String(expectedRevision), String(row.out_revision));
       case 'foreign_id':
         throw foreignEventIdError(events[0]!.id);
+    }
+  }
+
+  /**
+   * The append function once per part inside one transaction: each call takes the head row
+   * lock (held to COMMIT), so the parts are contiguous in the chain and nothing interleaves;
+   * any refusal rolls back every part.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertAppendableMany(appends);
+    const client = await this.pool.connect();
+    let appended = false;
+    try {
+      await client.query('BEGIN');
+      const results: AppendResult[] = [];
+      for (const a of appends) {
+        const expectedRevision = a.expectedRevision ?? 'any';
+        const { statement, params } = appendCall(a.streamId, String(expectedRevision), a.events);
+        let row: AppendRow;
+        try {
+          row = toAppendRow((await client.query<AppendAnswer>({ ...statement, values: params })).rows[0]!);
+        } catch (err) {
+          throw mapAppendError(err, a.streamId, String(expectedRevision));
+        }
+        switch (row.outcome) {
+          case 'appended':
+            appended = true;
+          // falls through
+          case 'duplicate':
+            results.push({ nextExpectedRevision: row.out_revision!, position: row.out_position! });
+            break;
+          case 'conflict':
+            checkExpectedRevision(a.streamId, expectedRevision, row.out_revision!);
+            throw new ConcurrencyError(a.streamId, String(expectedRevision), String(row.out_revision));
+          case 'foreign_id':
+            throw foreignEventIdError(a.events[0]!.id);
+        }
+      }
+      await client.query('COMMIT');
+      if (appended) this.notifier.notify();
+      return results;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
     }
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
+import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
 import { canonicalJson, type EventHashParts, eventHashParts, GENESIS_HASH, hashEventParts } from '../hashChain.js';
@@ -14,6 +14,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../port.js';
 import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
@@ -61,13 +62,18 @@ interface PreparedEvent {
   readonly parts: EventHashParts;
 }
 
-interface PendingAppend {
+interface PendingPart {
   readonly streamId: string;
   readonly events: readonly NewEvent[];
   readonly expectedRevision: NonNullable<AppendOptions['expectedRevision']>;
   readonly prepared: readonly PreparedEvent[];
   readonly recordedAtIso: string;
-  readonly resolve: (result: AppendResult) => void;
+}
+
+/** One append call: one part, or several for a multi-stream append (one savepoint for all). */
+interface PendingAppend {
+  readonly parts: readonly PendingPart[];
+  readonly resolve: (results: AppendResult[]) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -184,7 +190,18 @@ export class SqliteEventStore implements EventStore, EventImporter {
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
     assertAppendable(streamId, events, expectedRevision);
-    // JSON and hash segments are built before BEGIN, so the write lock covers only SQL work.
+    const [result] = await this.enqueue([this.preparePart(streamId, events, expectedRevision)]);
+    return result!;
+  }
+
+  /** All parts in one savepoint of the group commit: a refusal of any part rolls back all of them. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertAppendableMany(appends);
+    return this.enqueue(appends.map((a) => this.preparePart(a.streamId, a.events, a.expectedRevision ?? 'any')));
+  }
+
+  /** JSON and hash segments are built before BEGIN, so the write lock covers only SQL work. */
+  private preparePart(streamId: string, events: readonly NewEvent[], expectedRevision: NonNullable<AppendOptions['expectedRevision']>): PendingPart {
     const recordedAt = new Date();
     const recordedAtIso = recordedAt.toISOString();
     const prepared = events.map((e) => {
@@ -192,9 +209,12 @@ export class SqliteEventStore implements EventStore, EventImporter {
       const metadata = canonicalJson(e.metadata);
       return { e, data, metadata, parts: eventHashParts({ streamId, id: e.id, type: e.type, recordedAt }) };
     });
+    return { streamId, events, expectedRevision, prepared, recordedAtIso };
+  }
 
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ streamId, events, expectedRevision, prepared, recordedAtIso, resolve, reject });
+  private enqueue(parts: readonly PendingPart[]): Promise<AppendResult[]> {
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.pending.push({ parts, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
   }
@@ -208,13 +228,13 @@ export class SqliteEventStore implements EventStore, EventImporter {
   private flush(): void {
     const batch = this.pending.splice(0);
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    const outcomes: ({ ok: true; result: AppendResult[] } | { ok: false; error: unknown })[] = [];
     try {
       this.stmt.begin.run();
       for (const a of batch) {
         this.stmt.savepoint.run();
         try {
-          outcomes.push({ ok: true, result: this.appendLocked(a.streamId, a.events, a.expectedRevision, a.prepared, a.recordedAtIso) });
+          outcomes.push({ ok: true, result: a.parts.map((p) => this.appendLocked(p.streamId, p.events, p.expectedRevision, p.prepared, p.recordedAtIso)) });
           this.stmt.release.run();
         } catch (error) {
           this.stmt.rollbackToSavepoint.run();

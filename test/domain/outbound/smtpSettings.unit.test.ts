@@ -214,6 +214,14 @@ describe('basic settings: default server and bounce destination', () => {
       .thenThrows('VALIDATION', ['bounceDestination', 'address']);
   });
 
+  it('appends nothing for the bounce destination already stored, whatever the key order it was read back with', () => {
+    const stored: SmtpSettingsEvent = { type: 'BounceDestinationSet', data: { mailboxNumber: 3, destination: { address: 'bounces@example.com', kind: 'FIXED_ADDRESS' } as never } };
+    given(smtpSettingsDecider, [stored]).when(cmd('ChangeSmtpBasicSettings', { bounceDestination: { kind: 'FIXED_ADDRESS', address: 'bounces@example.com' } })).then([]);
+    given(smtpSettingsDecider, [stored])
+      .when(cmd('ChangeSmtpBasicSettings', { bounceDestination: { kind: 'FIXED_ADDRESS', address: 'other@example.com' } }))
+      .then([{ type: 'BounceDestinationSet', data: { mailboxNumber: 3, destination: { kind: 'FIXED_ADDRESS', address: 'other@example.com' } } }]);
+  });
+
   it('changes both together, or nothing when one part is invalid', () => {
     given(smtpSettingsDecider, [added()])
       .when(cmd('ChangeSmtpBasicSettings', { defaultServerId: S1, bounceDestination: { kind: 'SENDER' } }))
