@@ -34,6 +34,8 @@ export const ChatEventKind = {
   MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   ACCOUNT_UNLOCKED: 'ACCOUNT_UNLOCKED',
+  /** A client address or network was refused for a time after many failed logins across users (src/access/addressBlockNotices.ts). */
+  ADDRESS_BLOCKED: 'ADDRESS_BLOCKED',
   OAUTH_REAUTHORIZATION_REQUIRED: 'OAUTH_REAUTHORIZATION_REQUIRED',
   /** The mailbox was reset; delivered from a copy of the credential the reset shreds (src/mail/notices/chat/chatCopy.ts). */
   MAILBOX_RESET: 'MAILBOX_RESET',
