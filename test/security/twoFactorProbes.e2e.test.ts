@@ -145,6 +145,11 @@ describe('two-factor bypass probes', () => {
     } finally {
       await open.dispose();
     }
+    // Over HTTP too: neither a read nor a mutation, and nothing appended.
+    const head = await server.app.services.store.headPosition();
+    expect((await gql(server.url, ViewerNameDocument, {}, { token })).data?.viewer ?? null).toBeNull();
+    expect((await gql(server.url, RenameMailboxDocument, { input: { number: 40, name: 'After expiry' } }, { token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await server.app.services.store.headPosition()).toBe(head);
     const late = wsClient(server.wsUrl, token);
     const lateFeed = subscribeQueued(late, SettingsChangedDocument, { mailboxNumber: 40 });
     try {
