@@ -41,7 +41,7 @@ const rakuten = (contactAddress: string | null = null): SmtpSettingsEvent => ({
 });
 const signature = (signatureId: string, kind: 'AUTHOR' | 'THIRD_PARTY', domain: string): DkimSettingsEvent => ({
   type: 'DkimSignatureAdded',
-  data: { ...M, signatureId, name: `${kind} ${domain}`, kind, domain, selector: 's1', algorithm: 'RSA_SHA256', keySource: 'GENERATED', keyBits: 2048, publicKey: 'AAAA', privateKeyCiphertext: CIPHER, bodyLengthLimit: null },
+  data: { ...M, signatureId, name: requireText([], `${kind} ${domain}`, 'name'), kind, domain, selector: 's1', algorithm: 'RSA_SHA256', keySource: 'GENERATED', keyBits: 2048, publicKey: 'AAAA', privateKeyCiphertext: CIPHER, bodyLengthLimit: null },
 });
 const dkimCondition = (fromAddress: string, signatureId: string): DkimSettingsEvent => ({ type: 'DkimConditionAdded', data: { ...M, conditionId: C1, fromAddress, signatureId } });
 const defaultSignature = (signatureId: string): DkimSettingsEvent => ({ type: 'DefaultDkimSignatureSet', data: { ...M, signatureId } });
