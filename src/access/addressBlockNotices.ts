@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
+import { ChatEventKind } from '../domain/integrations/chatDestinations.decider.js';
 import { NoticeKind, type Notice } from '../mail/notices/notice.js';
 import type { NoticeFacts } from '../mail/notices/texts/index.js';
 
@@ -17,16 +18,21 @@ export type AddressBlockFacts = NoticeFacts['ADDRESS_BLOCKED'] & {
  * language. A mailbox with no subscribed destination and no recipient records nothing.
  */
 export const addressBlockNotices = async (db: Kysely<ReadModelDb>, { position, ...facts }: AddressBlockFacts): Promise<Notice[]> => {
-  const [mailboxes, administrators] = await Promise.all([
-    db.selectFrom('mailboxes').select('number').orderBy('number').execute(),
+  const [first, following, administrators] = await Promise.all([
+    db.selectFrom('mailboxes').select('number').orderBy('number').limit(1).executeTakeFirst(),
+    // Only mailboxes with an enabled destination that may follow blocks get a notice of their
+    // own (the outbox fan-out then picks the subscribed ones), not one per mailbox.
+    db.selectFrom('chat_destinations').select('mailbox_number').distinct().where('enabled', '=', 1).where('event_kinds', 'like', `%${ChatEventKind.ADDRESS_BLOCKED}%`).execute(),
     db.selectFrom('users').select('email').where('is_administrator', '=', 1).where('active', '=', 1).orderBy('username').execute(),
   ]);
+  if (!first) return [];
   const to = [...new Map(administrators.map((a) => [a.email.toLowerCase(), a.email])).values()];
-  return mailboxes.map((m, i) => ({
-    mailboxNumber: Number(m.number),
+  const numbers = [...new Set([Number(first.number), ...following.map((d) => Number(d.mailbox_number))])].sort((a, b) => a - b);
+  return numbers.map((n) => ({
+    mailboxNumber: n,
     kind: NoticeKind.ADDRESS_BLOCKED,
     facts,
-    to: i === 0 ? to : [],
-    idempotencyKey: `address-blocked:${facts.network}:${position}:${Number(m.number)}`,
+    to: n === Number(first.number) ? to : [],
+    idempotencyKey: `address-blocked:${facts.network}:${position}:${n}`,
   }));
 };
