@@ -19,6 +19,12 @@ export interface OutboundSmtpServersTable {
   oauth_credential_id: string | null;
   /** Store position of the event that added it: the listing order. */
   added_position: number;
+  /** SmtpServerVerified: the confirmed test mail (Message-ID), its To and send time, who confirmed and when; null: not verified. */
+  verified_test_mail_id: string | null;
+  verified_to: string | null;
+  verified_tested_at: string | null;
+  verified_at: string | null;
+  verified_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -55,6 +61,12 @@ export interface OutboundRakutenRelaysTable {
   encryption: string;
   auth_user: string;
   password_ciphertext: string;
+  /** SmtpServerVerified: the confirmed test mail (Message-ID), its To and send time, who confirmed and when; null: not verified. */
+  verified_test_mail_id: string | null;
+  verified_to: string | null;
+  verified_tested_at: string | null;
+  verified_at: string | null;
+  verified_by: string | null;
   created_at: string;
   updated_at: string;
 }

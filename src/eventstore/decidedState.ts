@@ -9,6 +9,7 @@
  * States are immutable values (deciders are pure), so sharing one between commands is safe.
  */
 import type { Decider } from '../domain/shared/decider.js';
+import { activeDryRun } from './dryRun.js';
 import type { EventStore } from './port.js';
 
 export interface DecidedState<State> {
@@ -45,6 +46,9 @@ export const loadDecidedState = async <State>(
   decider: AnyDecider<State>,
   streamId: string,
 ): Promise<DecidedState<State>> => {
+  // A dry run sees the streams it "changed" as the plan left them.
+  const planned = activeDryRun()?.stateOf<State>(streamId, decider.evolve);
+  if (planned) return planned;
   const cache = cacheOf(store);
   const entry = cache.get(streamId);
   // The same stream folded by another decider (e.g. a projection-like reader) is not shared.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, isConcurrencyError, MailroomError } from '../errors/index.js';
 import type { Command, Decider } from '../domain/shared/decider.js';
 import { forget, loadDecidedState, remember } from './decidedState.js';
+import { activeDryRun } from './dryRun.js';
 import { uuidFromSeed } from './eventIds.js';
 import type { DomainEvent, EventMetadata, EventStore, NewEvent, RecordedEvent } from './port.js';
 
@@ -22,6 +23,37 @@ export interface HandleCommandResult<State, Evt extends DomainEvent> {
   /** Global position of the last appended event, or null when the decider appended nothing. */
   readonly position: number | null;
 }
+
+/** A command decided on the stream's current state, nothing appended: what `decideCommand` answers. */
+export interface DecidedCommand<State, Evt extends DomainEvent> {
+  readonly streamId: string;
+  /** The events the decider chose (empty: the command changes nothing). */
+  readonly events: readonly Evt[];
+  readonly stateBefore: State;
+  /** `stateBefore` with `events` folded in. */
+  readonly stateAfter: State;
+  /** Revision the decision saw (-1: empty stream); appending them expects exactly this revision. */
+  readonly revision: number;
+}
+
+/**
+ * Decide without appending: load the stream's state (inside a dry run: as the plan left
+ * it), let the decider rule, fold its events. Throws the decider's refusal unchanged.
+ * `handleCommand` appends what this returns; plan/apply and dry runs stop here.
+ */
+export const decideCommand = async <State, Cmd extends Command, Evt extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<State, Cmd, Evt>,
+  streamId: string,
+  command: Cmd,
+): Promise<DecidedCommand<State, Evt>> => {
+  const { state, revision } = await loadDecidedState(store, decider, streamId);
+  const decided = decider.decide(command, state);
+  const events: readonly Evt[] = Array.isArray(decided) ? decided : [decided as Evt];
+  let stateAfter = state;
+  for (const e of events) stateAfter = decider.evolve(stateAfter, e);
+  return { streamId, events, stateBefore: state, stateAfter, revision };
+};
 
 /** What users are told when a command lost every retry to concurrent writers; no internal names. */
 export const CHANGED_CONCURRENTLY = 'This was changed by someone else at the same moment; try again';
@@ -79,7 +111,30 @@ export const handleCommand = <State, Cmd extends Command, Evt extends DomainEven
   command: Cmd,
   options: HandleCommandOptions = {},
 ): Promise<HandleCommandResult<State, Evt>> =>
-  serialised(store, streamId, () => decideAndAppend(store, decider, streamId, command, options));
+  activeDryRun() ? decideDry(store, decider, streamId, command) : serialised(store, streamId, () => decideAndAppend(store, decider, streamId, command, options));
+
+/**
+ * Inside a dry run (src/eventstore/dryRun.ts): decide and record the events in the plan,
+ * append nothing. The answer looks like an append that moved the stream on, except that
+ * `position` is null, so callers skip waiting for projections.
+ */
+const decideDry = async <State, Cmd extends Command, Evt extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<State, Cmd, Evt>,
+  streamId: string,
+  command: Cmd,
+): Promise<HandleCommandResult<State, Evt>> => {
+  const plan = activeDryRun()!;
+  let decided: DecidedCommand<State, Evt>;
+  try {
+    decided = await decideCommand(store, decider, streamId, command);
+  } catch (err) {
+    plan.refusal ??= err;
+    throw err;
+  }
+  const newState = plan.record(streamId, decider.evolve, decided, toEventMetadata(command));
+  return { newEvents: decided.events, newState, nextExpectedRevision: decided.revision + decided.events.length, position: null };
+};
 
 const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEvent>(
   store: EventStore,
@@ -92,12 +147,9 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
   const baseDelayMs = options.baseDelayMs ?? 5;
   const maxDelayMs = options.maxDelayMs ?? 250;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadDecidedState(store, decider, streamId);
-    let state = loaded.state;
-    const revision = loaded.revision;
-
-    const decided = decider.decide(command, state);
-    const newEvents: readonly Evt[] = Array.isArray(decided) ? decided : [decided as Evt];
+    const decided = await decideCommand(store, decider, streamId, command);
+    const { events: newEvents, revision } = decided;
+    let state = decided.stateBefore;
     if (newEvents.length === 0) {
       return { newEvents, newState: state, nextExpectedRevision: revision, position: null };
     }
@@ -113,7 +165,7 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
       const result = await store.appendToStream(streamId, toAppend, {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
-      for (const e of newEvents) state = decider.evolve(state, e);
+      state = decided.stateAfter;
       // A replayed command id appends nothing: the evolved state is not the stream's.
       if (result.nextExpectedRevision === revision + newEvents.length) {
         remember(store, decider, streamId, { state, revision: result.nextExpectedRevision });

@@ -5,6 +5,8 @@ import { PostgresEventStore } from './postgres/postgresEventStore.js';
 import { SqliteEventStore } from './sqlite/sqliteEventStore.js';
 
 export type * from './port.js';
+export { decideCommand, handleCommand, type DecidedCommand } from './handleCommand.js';
+export { activeDryRun, planDryRun, DryRunPlan, type DryRunOutcome, type PlannedEvent } from './dryRun.js';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdbEventStore.js';
 export { MemoryEventStore } from './memory/memoryEventStore.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgresEventStore.js';

@@ -8,6 +8,7 @@ import { AuditEvidenceResolver } from './audit/evidence.resolver.js';
 import { SettingsChangedResolver } from './audit/settingsChanged.resolver.js';
 import { AuthResolver } from './identity/auth.resolver.js';
 import { MailboxMemberResolver, MailboxResolver } from './identity/mailbox.resolver.js';
+import { enableDryRun } from './dryRun.js';
 import { refuseReadOnlyMutations } from './identity/readOnlyTokens.js';
 import { SessionResolver } from './identity/session.resolver.js';
 import { MailboxTwoFactorResolver, TwoFactorResolver } from './identity/twoFactor.resolver.js';
@@ -75,10 +76,10 @@ const noTopicPubSub: PubSub = {
 /** The whole API schema, built from the resolver classes (the code is the source of truth). */
 export const buildMailroomSchema = async (): Promise<GraphQLSchema> =>
   refuseReadOnlyMutations(
-    await buildSchema({
+    enableDryRun(await buildSchema({
       resolvers: [...resolvers],
       // Input rules live in the deciders and come back as userErrors; class-validator is not used.
       validate: false,
       pubSub: noTopicPubSub,
-    }),
+    })),
   );

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode, isMailroomError, type MailroomError } from '../errors/index.js';
+import { activeDryRun, type DryRunPlan } from '../eventstore/dryRun.js';
 import { CHANGED_CONCURRENTLY } from '../eventstore/handleCommand.js';
 
 registerEnumType(ErrorCode, {
@@ -49,6 +50,8 @@ export const mutationPayload = async <P extends { userErrors: UserError[] }>(
   empty: () => P,
   body: () => Promise<Partial<P>>,
 ): Promise<P> => {
+  const plan = activeDryRun();
+  if (plan) return dryRunPayload(empty, body, plan);
   const payload = empty();
   try {
     Object.assign(payload, await body());
@@ -57,6 +60,31 @@ export const mutationPayload = async <P extends { userErrors: UserError[] }>(
     payload.userErrors.push(toUserError(e));
   }
   return payload;
+};
+
+/** Where a dry run's payload keeps its plan; `SettingPayload.dryRun` (src/graphql/dryRun.ts) renders it. */
+export const DRY_RUN_PLAN = Symbol('dryRunPlan');
+
+/** Fields of a mutation's answer a dry run keeps: the warnings the change would bring. */
+const KEPT_IN_DRY_RUN = ['warnings'] as const;
+
+/**
+ * The same body in a dry run (`handleCommand` plans instead of appending). Its answer is
+ * built from read models, which the dry run did not change, so the entity fields stay
+ * empty. A refusal (a decider's, or any check before the first decision) is a userError as
+ * always; a NOT_FOUND and the like raised after the decisions only means the answer's
+ * entity does not exist yet (a dry-run creation), and is dropped.
+ */
+const dryRunPayload = async <P extends { userErrors: UserError[] }>(empty: () => P, body: () => Promise<Partial<P>>, plan: DryRunPlan): Promise<P> => {
+  const payload = empty();
+  try {
+    const answer = (await body()) as Record<string, unknown>;
+    for (const key of KEPT_IN_DRY_RUN) if (key in answer) Object.assign(payload, { [key]: answer[key] });
+  } catch (e) {
+    if (!isUserFacing(e)) throw e;
+    if (plan.refusal === e || plan.decisions === 0) payload.userErrors.push(toUserError(e));
+  }
+  return Object.assign(payload, { [DRY_RUN_PLAN]: plan });
 };
 
 @ObjectType()

@@ -164,7 +164,8 @@ export class OAuthCredentialService {
       type: 'DeleteOAuthCredential',
       data: { credentialId: input.credentialId, usedByAccounts: users.map((u) => JSON.stringify(u.display_name)) },
     });
-    await this.deps.tokens.forget(input.credentialId);
+    // Like a change: only an appended deletion drops the cached tokens (a dry run appends none).
+    if (position !== null) await this.deps.tokens.forget(input.credentialId);
     return { position };
   }
 

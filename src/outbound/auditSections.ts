@@ -5,13 +5,19 @@ import { dkimSettingsDecider } from '../domain/outbound/dkimSettings.decider.js'
 import type { DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
 import { outboundSecretFields } from '../domain/outbound/secrets.js';
 import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
-import { BUILTIN_SERVER_ID, type SmtpSettingsState } from '../domain/outbound/smtpSettings.events.js';
+import { BUILTIN_SERVER_ID, RAKUTEN_RELAY_SERVER_ID, type SmtpSettingsState } from '../domain/outbound/smtpSettings.events.js';
 
 /**
  * The outbound settings as the audit replays them ("the whole configuration as of any past
  * moment"): SMTP servers, routing rules (in order), basic settings and the Rakuten relay;
  * DKIM signatures, conditions and the default. Secrets read "(set)".
  */
+
+/** Present only while verified, so the history shows the confirmation and its lapse as changes. */
+const verificationView = (state: SmtpSettingsState, serverId: string): { verification?: JsonValue } => {
+  const v = state.verifications.get(serverId);
+  return v ? { verification: { ...v } } : {};
+};
 
 const smtpView = (state: SmtpSettingsState): JsonValue | null => {
   const untouched = state.servers.size === 0 && state.rules.length === 0 && state.defaultServerId === BUILTIN_SERVER_ID && !state.bounce && !state.rakuten;
@@ -24,6 +30,7 @@ const smtpView = (state: SmtpSettingsState): JsonValue | null => {
       port: s.port,
       encryption: s.encryption,
       auth: s.auth.method === 'PASSWORD' ? { method: s.auth.method, user: s.auth.user, password: SECRET_SET } : { ...s.auth },
+      ...verificationView(state, id),
     };
   }
   const r = state.rakuten;
@@ -33,7 +40,16 @@ const smtpView = (state: SmtpSettingsState): JsonValue | null => {
     defaultServerId: state.defaultServerId,
     bounceDestination: state.bounce ? { ...state.bounce } : null,
     rakutenRelay: r
-      ? { realAddress: r.realAddress, contactAddress: r.contactAddress, host: r.host, port: r.port, encryption: r.encryption, user: r.user, password: SECRET_SET }
+      ? {
+          realAddress: r.realAddress,
+          contactAddress: r.contactAddress,
+          host: r.host,
+          port: r.port,
+          encryption: r.encryption,
+          user: r.user,
+          password: SECRET_SET,
+          ...verificationView(state, RAKUTEN_RELAY_SERVER_ID),
+        }
       : null,
   };
 };

@@ -40,6 +40,10 @@ export class OutboundCommands {
     this.afterAppend = options.afterAppend ?? (async () => {});
   }
 
+  now(): Date {
+    return this.clock();
+  }
+
   metadata(actor: Actor, meta: RequestMetadata): CommandMetadata {
     return { ...meta, now: this.clock(), actorId: actorIdOf(actor) };
   }

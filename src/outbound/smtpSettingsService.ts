@@ -4,15 +4,23 @@ import { requireMailboxManagement } from '../auth/authorization.js';
 import type { Actor } from '../auth/principal.js';
 import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
 import {
+  rakutenConnectionOf,
   smtpSettingsStreamId,
+  type ExternalSmtpServer,
+  type RakutenRelay,
+  type SmtpAuth,
+  type TestedBeforeSaving,
   type BounceDestination,
   type FromMatch,
   type SmtpAuthInput,
   type SmtpEncryption,
   type SmtpSettingsCommand,
 } from '../domain/outbound/smtpSettings.events.js';
+import { connectionFingerprint, type SmtpConnection } from '../domain/outbound/smtpVerification.js';
 import { validationError } from '../errors/index.js';
+import { loadDecidedState } from '../eventstore/decidedState.js';
 import { OutboundCommands, type CommandOutcome, type OutboundServiceOptions } from './outboundCommands.js';
+import { TransientSecrets, type TestMailReceipts } from './testMailReceipts.js';
 
 export interface SmtpServerInput {
   readonly mailboxNumber: number;
@@ -25,6 +33,8 @@ export interface SmtpServerInput {
   /** Write-only. Required for a new password server; omitted on a change: keep the stored one. */
   readonly password?: string | null;
   readonly oauthCredentialId?: string | null;
+  /** From sendUnsavedTestMail with these very settings: the server is recorded as verified at once. */
+  readonly testMailReceipt?: string | null;
 }
 
 export interface RakutenRelayInput {
@@ -38,6 +48,8 @@ export interface RakutenRelayInput {
   readonly user: string;
   /** Write-only. Required the first time; omitted later: keep the stored one. */
   readonly password?: string | null;
+  /** From sendUnsavedRakutenTestMail with these very settings: the relay is recorded as verified at once. */
+  readonly testMailReceipt?: string | null;
 }
 
 /**
@@ -48,7 +60,11 @@ export interface RakutenRelayInput {
 export class SmtpSettingsService {
   private readonly commands: OutboundCommands;
 
-  constructor(options: OutboundServiceOptions) {
+  constructor(
+    private readonly options: OutboundServiceOptions,
+    /** null: receipts cannot be opened here, so a `testMailReceipt` is refused. */
+    private readonly receipts: TestMailReceipts | null = null,
+  ) {
     this.commands = new OutboundCommands(options);
   }
 
@@ -56,8 +72,36 @@ export class SmtpSettingsService {
     requireMailboxManagement(actor, input.mailboxNumber);
     const serverId = randomUUID();
     const auth = await this.auth(input, true);
-    const outcome = await this.run(actor, input.mailboxNumber, meta, { type: 'AddSmtpServer', data: { ...this.server(input), serverId, auth } });
+    const tested = await this.testedBeforeSaving(actor, input, (secrets) => this.previewServer(actor, input, secrets));
+    const outcome = await this.run(actor, input.mailboxNumber, meta, { type: 'AddSmtpServer', data: { ...this.server(input), serverId, auth, tested } });
     return { ...outcome, serverId };
+  }
+
+  /**
+   * The server addServer would add, ruled by the decider but not stored (the unsaved test
+   * mail): secrets go to `secrets`, a per-request stand-in for the vault.
+   */
+  async previewServer(actor: Actor, input: SmtpServerInput, secrets: TransientSecrets): Promise<ExternalSmtpServer> {
+    requireMailboxManagement(actor, input.mailboxNumber);
+    const serverId = randomUUID();
+    const auth = await this.auth(input, true, new OutboundCommands({ ...this.options, vault: secrets }));
+    const state = await this.preview(actor, input.mailboxNumber, { type: 'AddSmtpServer', data: { ...this.server(input), serverId, auth } });
+    return state.servers.get(serverId)!;
+  }
+
+  /** The relay configureRakutenRelay would set, not stored; an omitted password is the stored one. */
+  async previewRakutenRelay(actor: Actor, input: RakutenRelayInput, secrets: TransientSecrets): Promise<RakutenRelay> {
+    requireMailboxManagement(actor, input.mailboxNumber);
+    const transient = new OutboundCommands({ ...this.options, vault: secrets });
+    const state = await this.preview(actor, input.mailboxNumber, await this.rakutenCommand(input, transient));
+    return state.rakuten!;
+  }
+
+  /** 「はい」: the test mail of `testMailReceipt` through `serverId` (external or `rakuten-relay`) arrived. */
+  async confirmTestMail(actor: Actor, input: { mailboxNumber: number; serverId: string; testMailReceipt: string }, meta: RequestMetadata): Promise<CommandOutcome> {
+    requireMailboxManagement(actor, input.mailboxNumber);
+    const receipt = await this.requireReceipts().open(input.mailboxNumber, input.testMailReceipt);
+    return this.run(actor, input.mailboxNumber, meta, { type: 'ConfirmTestMail', data: { mailboxNumber: input.mailboxNumber, serverId: input.serverId, receipt } });
   }
 
   async changeServer(actor: Actor, input: SmtpServerInput & { readonly serverId: string }, meta: RequestMetadata): Promise<CommandOutcome> {
@@ -97,9 +141,15 @@ export class SmtpSettingsService {
 
   async configureRakutenRelay(actor: Actor, input: RakutenRelayInput, meta: RequestMetadata): Promise<CommandOutcome> {
     requireMailboxManagement(actor, input.mailboxNumber);
-    const passwordCiphertext = input.password === undefined || input.password === null ? null : await this.commands.encryptSecret(input.mailboxNumber, ['password'], input.password);
-    return this.run(actor, input.mailboxNumber, meta, {
-      type: 'ConfigureRakutenRelay',
+    const command = await this.rakutenCommand(input, this.commands);
+    const tested = await this.testedBeforeSaving(actor, input, (secrets) => this.previewRakutenRelay(actor, input, secrets).then(rakutenConnectionOf));
+    return this.run(actor, input.mailboxNumber, meta, { ...command, data: { ...command.data, tested } });
+  }
+
+  private async rakutenCommand(input: RakutenRelayInput, commands: OutboundCommands) {
+    const passwordCiphertext = input.password === undefined || input.password === null ? null : await commands.encryptSecret(input.mailboxNumber, ['password'], input.password);
+    return {
+      type: 'ConfigureRakutenRelay' as const,
       data: {
         mailboxNumber: input.mailboxNumber,
         realAddress: input.realAddress,
@@ -110,7 +160,38 @@ export class SmtpSettingsService {
         user: input.user,
         passwordCiphertext,
       },
-    });
+    };
+  }
+
+  private requireReceipts(): TestMailReceipts {
+    if (!this.receipts) throw validationError(['testMailReceipt'], 'Expected no testMailReceipt: this installation cannot open receipts');
+    return this.receipts;
+  }
+
+  /**
+   * The receipt given with settings being saved, and the fingerprint of those settings with
+   * its salt (plaintext password included, as in the unsaved test; it stays in memory).
+   */
+  private async testedBeforeSaving(
+    actor: Actor,
+    input: { mailboxNumber: number; testMailReceipt?: string | null },
+    preview: (secrets: TransientSecrets) => Promise<SmtpConnection>,
+  ): Promise<TestedBeforeSaving | null> {
+    if (input.testMailReceipt === undefined || input.testMailReceipt === null) return null;
+    requireMailboxManagement(actor, input.mailboxNumber);
+    const receipt = await this.requireReceipts().open(input.mailboxNumber, input.testMailReceipt);
+    // Only encrypt is used here (stand-ins for the fingerprint); nothing is ever decrypted.
+    const secrets = new TransientSecrets({ decrypt: async () => Promise.reject(new Error('Nothing is decrypted for a fingerprint')) });
+    const connection = await preview(secrets);
+    return { receipt, fingerprint: connectionFingerprint(receipt.salt, revealedConnection(connection, secrets)) };
+  }
+
+  private async preview(actor: Actor, mailboxNumber: number, command: Omit<SmtpSettingsCommand, 'metadata'>) {
+    await this.commands.requireMailbox(mailboxNumber);
+    const { state } = await loadDecidedState(this.commands.store, smtpSettingsDecider, smtpSettingsStreamId(mailboxNumber));
+    const full = { ...command, metadata: this.commands.metadata(actor, { correlationId: randomUUID() }) } as SmtpSettingsCommand;
+    const decided = smtpSettingsDecider.decide(full, state);
+    return (Array.isArray(decided) ? decided : [decided]).reduce(smtpSettingsDecider.evolve, state);
   }
 
   async removeRakutenRelay(actor: Actor, input: { mailboxNumber: number }, meta: RequestMetadata): Promise<CommandOutcome> {
@@ -122,7 +203,7 @@ export class SmtpSettingsService {
   }
 
   /** A password given with OAuth is refused rather than silently dropped: the caller meant something else. */
-  private async auth(input: SmtpServerInput, isNew: boolean): Promise<SmtpAuthInput> {
+  private async auth(input: SmtpServerInput, isNew: boolean, commands = this.commands): Promise<SmtpAuthInput> {
     const password = input.password ?? null;
     if (input.authMethod === 'OAUTH') {
       if (password !== null) throw validationError(['password'], 'Expected no password with OAuth authentication (the OAuth credential is used instead)');
@@ -131,7 +212,7 @@ export class SmtpSettingsService {
     if (input.authMethod !== 'PASSWORD') throw validationError(['authMethod'], `Expected PASSWORD or OAUTH, got ${JSON.stringify(input.authMethod)}`);
     if (input.oauthCredentialId) throw validationError(['oauthCredentialId'], 'Expected no OAuth credential with password authentication');
     if (password === null && isNew) throw validationError(['password'], 'Expected a password for password authentication, got nothing');
-    const passwordCiphertext = password === null ? null : await this.commands.encryptSecret(input.mailboxNumber, ['password'], password);
+    const passwordCiphertext = password === null ? null : await commands.encryptSecret(input.mailboxNumber, ['password'], password);
     return { method: 'PASSWORD', user: input.user, passwordCiphertext };
   }
 
@@ -143,3 +224,9 @@ export class SmtpSettingsService {
     return { position };
   }
 }
+
+/** A connection with stand-in ciphertext replaced by the plaintext behind it, for a fingerprint of unsaved settings. */
+export const revealedConnection = (connection: SmtpConnection, secrets: TransientSecrets): SmtpConnection => {
+  const auth = connection.auth as SmtpAuth;
+  return auth.method === 'PASSWORD' ? { ...connection, auth: { ...auth, passwordCiphertext: secrets.reveal(auth.passwordCiphertext) } } : connection;
+};

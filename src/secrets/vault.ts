@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
 import { ErrorCode, MailroomError } from '../errors/index.js';
+import { activeDryRun } from '../eventstore/dryRun.js';
 
 /**
  * Secrets (passwords, OAuth secrets and tokens, DKIM private keys) are stored only as
@@ -21,6 +22,12 @@ export class SecretShreddedError extends MailroomError {
     this.name = 'SecretShreddedError';
   }
 }
+
+/**
+ * Key id of dry-run ciphertexts: shaped like a data key id (deciders check the format),
+ * but the nil UUID, which no data key has (theirs are random), so `decrypt` refuses them.
+ */
+export const DRY_RUN_KEY_ID = '00000000-0000-0000-0000-000000000000';
 
 export const mailboxScope = (mailboxNumber: number): string => `mailbox:${mailboxNumber}`;
 
@@ -83,8 +90,16 @@ export class SecretVault {
     }
   }
 
-  /** Encrypts a secret under the scope's current data key (created on first use). */
+  /**
+   * Encrypts a secret under the scope's current data key (created on first use). In a dry
+   * run the secret is sealed under a throwaway key instead: no data key is created or
+   * stored, and the ciphertext (which nothing appends) can never be opened.
+   */
   async encrypt(scope: string, plaintext: string): Promise<string> {
+    if (activeDryRun()) {
+      const { iv, tag, data } = seal(randomBytes(32), Buffer.from(plaintext, 'utf8'), scope);
+      return ['v1', DRY_RUN_KEY_ID, b64(iv), b64(tag), b64(data)].join('.');
+    }
     const dk = await this.activeKey(scope);
     const { iv, tag, data } = seal(dk.key!, Buffer.from(plaintext, 'utf8'), scope);
     return ['v1', dk.keyId, b64(iv), b64(tag), b64(data)].join('.');

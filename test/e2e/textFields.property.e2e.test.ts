@@ -370,6 +370,7 @@ const STRUCTURED = new Set([
   'to', 'from', 'errorNotificationAddress', 'notifyAddresses', 'allowedAddresses', 'domain', 'selector', 'tenant', 'scopes', 'roomId',
   'username', 'loginHint', 'state', 'code', 'token', 'kind', 'channelId', 'sellerId', 'applicationId', 'shopId', 'mailboxName',
   'challenge', // a login or enrolment challenge id (signin), looked up as it is
+  'testMailReceipt', // a sealed test-mail receipt (src/outbound/testMailReceipts.ts), opened by the vault or refused
   // secrets: write-only, never shown, checked by their consumer
   'password', 'currentPassword', 'newPassword', 'clientSecret', 'apiToken', 'privateKeyPem', 'channelSecret', 'channelAccessToken',
   'applicationSecret', 'serviceSecret', 'licenseKey',
@@ -381,6 +382,9 @@ const FREE_TEXT = new Set(['name', 'newName', 'displayName', 'reason', 'user', '
 const NOT_FUZZED: Readonly<Record<string, string>> = {
   'ExecuteMailboxResetInput.newName': 'a reset needs a two-step token; the mailbox decider validates it with the name rule',
   'ReceiveAccountFieldsInput.displayName': 'testReceiveAccount stores nothing; the receive-account decider validates it',
+  'SendUnsavedTestMailInput.name': 'sendUnsavedTestMail stores nothing; it runs the AddSmtpServer decider rule fuzzed through ChangeSmtpServerInput',
+  'SendUnsavedTestMailInput.user': 'sendUnsavedTestMail stores nothing; it runs the AddSmtpServer decider rule fuzzed through ChangeSmtpServerInput',
+  'SendUnsavedRakutenTestMailInput.user': 'sendUnsavedRakutenTestMail stores nothing; same decider rule as ConfigureRakutenRelayInput.user',
 };
 
 const stringFieldsOfMutations = (): string[] => {

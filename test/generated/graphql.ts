@@ -19,6 +19,8 @@ export type AccessOutcome =
 export type AddChatDestinationInput = {
   /** Chatwork: the API token. Write-only. */
   apiToken?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean;
   eventKinds: Array<ChatEventKind>;
   kind: ChatKind;
@@ -33,6 +35,8 @@ export type AddChatDestinationInput = {
 };
 
 export type AddDkimConditionInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** One exact From address; domains are refused. */
   fromAddress: string;
   mailboxNumber: number;
@@ -48,6 +52,8 @@ export type AddDkimSignatureInput = {
   bodyLengthLimit?: number | null | undefined;
   /** d=: for an author signature, the From domain it signs. */
   domain: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   kind: DkimSignatureKind;
   mailboxNumber: number;
   name: string;
@@ -60,6 +66,8 @@ export type AddDkimSignatureInput = {
 };
 
 export type AddExternalCallInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encoding?: ExternalCallEncoding;
   mailboxNumber: number;
   method?: ExternalCallMethod;
@@ -78,6 +86,8 @@ export type AddReceiveAccountInput = {
   /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** Default SSL_TLS when adding. */
   encryption?: ReceiveEncryption | null | undefined;
@@ -103,6 +113,8 @@ export type AddReceiveAccountInput = {
 };
 
 export type AddSmtpRoutingRuleInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   matchKind: FromMatchKind;
   /** An address (ADDRESS) or a domain such as "example.com" (DOMAIN). */
@@ -115,6 +127,8 @@ export type AddSmtpRoutingRuleInput = {
 
 export type AddSmtpServerInput = {
   authMethod: SmtpAuthMethod;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encryption: SmtpEncryption;
   /** Host name or IP address. */
   host: string;
@@ -129,6 +143,8 @@ export type AddSmtpServerInput = {
   port: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
+  /** A `receipt` of sendUnsavedTestMail with these same connection settings (host, port, encryption, authentication; the name may differ): saying the test mail arrived (「はい」), the server is recorded as verified at once. Different settings are refused. */
+  testMailReceipt?: string | null | undefined;
   user: string;
 };
 
@@ -162,6 +178,8 @@ export type BounceDestinationKind =
   | 'SENDER';
 
 export type ChangeAutoFetchSettingsInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** 1–1440 minutes. */
   intervalMinutes?: number | null | undefined;
@@ -175,6 +193,8 @@ export type ChangeChatDestinationInput = {
   /** Chatwork; write-only, omit to keep. */
   apiToken?: string | null | undefined;
   destinationId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   eventKinds?: Array<ChatEventKind> | null | undefined;
   mailboxNumber: number;
@@ -188,6 +208,8 @@ export type ChangeChatDestinationInput = {
 
 export type ChangeDkimConditionInput = {
   conditionId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** One exact From address; domains are refused. */
   fromAddress: string;
   mailboxNumber: number;
@@ -199,6 +221,8 @@ export type ChangeDkimConditionInput = {
 /** Omitted fields keep their value. */
 export type ChangeExternalCallInput = {
   callId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encoding?: ExternalCallEncoding | null | undefined;
   mailboxNumber: number;
   method?: ExternalCallMethod | null | undefined;
@@ -217,6 +241,8 @@ export type ChangeOAuthCredentialInput = {
   clientSecret?: string | null | undefined;
   credentialId: string;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -246,6 +272,8 @@ export type ChangeReceiveAccountInput = {
   /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** Default SSL_TLS when adding. */
   encryption?: ReceiveEncryption | null | undefined;
@@ -275,12 +303,16 @@ export type ChangeSmtpBasicSettingsInput = {
   bounceDestination?: BounceDestinationInput | null | undefined;
   /** An external server id or `builtin`. */
   defaultServerId?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
 };
 
 export type ChangeSmtpRoutingRuleInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   matchKind: FromMatchKind;
   /** An address (ADDRESS) or a domain such as "example.com" (DOMAIN). */
@@ -294,6 +326,8 @@ export type ChangeSmtpRoutingRuleInput = {
 
 export type ChangeSmtpServerInput = {
   authMethod: SmtpAuthMethod;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   encryption: SmtpEncryption;
   /** Host name or IP address. */
   host: string;
@@ -314,6 +348,8 @@ export type ChangeSmtpServerInput = {
 
 export type ChatDestinationRefInput = {
   destinationId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -358,6 +394,8 @@ export type CompleteOAuthAuthorizationInput = {
 /** Replaces the API restriction of a mailbox. */
 export type ConfigureApiRestrictionInput = {
   allowedAddresses: Array<string>;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   /** Save even if it would deny your own current address (API-token callers). */
   force?: boolean;
@@ -370,6 +408,8 @@ export type ConfigureApiRestrictionInput = {
 export type ConfigureIpRestrictionInput = {
   /** IPv4/IPv6 addresses and CIDR ranges, e.g. "192.0.2.0/24", "2001:db8::/32". At most 10,000. */
   allowedAddresses: Array<string>;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   /** Users the restriction does not apply to (対象外ユーザ). */
   exemptUserIds?: Array<string>;
@@ -387,6 +427,8 @@ export type ConfigureLineChannelInput = {
   channelId?: string | null | undefined;
   /** 32 hexadecimal digits; write-only. */
   channelSecret?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** Default true on the first configuration. */
   enabled?: boolean | null | undefined;
   mailboxNumber: number;
@@ -396,6 +438,8 @@ export type ConfigureLineChannelInput = {
 
 /** Replaces the account-lock policy of a mailbox. */
 export type ConfigureLockPolicyInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   mailboxNumber: number;
   /** PERMANENT_AFTER_TEMPORARY: temporary locks (1–20) before a permanent one. */
@@ -416,6 +460,8 @@ export type ConfigureLockPolicyInput = {
 
 /** The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only. */
 export type ConfigureRakutenRMesseChannelInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** RMS licenseKey; write-only. */
   licenseKey?: string | null | undefined;
@@ -430,6 +476,8 @@ export type ConfigureRakutenRMesseChannelInput = {
 export type ConfigureRakutenRelayInput = {
   /** 店舗連絡先メールアドレス, when it differs from the real address; omitted or null: the real address (docs/readings.md). */
   contactAddress?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** Default STARTTLS. */
   encryption?: SmtpEncryption | null | undefined;
   host: string;
@@ -441,6 +489,8 @@ export type ConfigureRakutenRelayInput = {
   realAddress: string;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
+  /** A `receipt` of sendUnsavedRakutenTestMail with these same connection settings (host, port, encryption, user, password): saying the test mail arrived (「はい」), the relay is recorded as verified at once. Different settings are refused. */
+  testMailReceipt?: string | null | undefined;
   user: string;
 };
 
@@ -449,11 +499,26 @@ export type ConfigureYahooShoppingChannelInput = {
   applicationId?: string | null | undefined;
   /** Write-only. */
   applicationSecret?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
   sellerId?: string | null | undefined;
+};
+
+/** 「はい」: the test mail arrived. Records the server as verified (SmtpServerVerified). */
+export type ConfirmTestMailInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** An external server id or `rakuten-relay` (the built-in server needs no confirmation). */
+  serverId: string;
+  /** The `receipt` sendTestMail returned for this server; refused when its connection settings changed since. */
+  testMailReceipt: string;
 };
 
 export type ConfirmTwoFactorEnrolmentInput = {
@@ -465,6 +530,8 @@ export type ConfirmTwoFactorEnrolmentInput = {
 
 export type CreateMailboxInput = {
   address: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   name: string;
   /** Mailbox No.; a positive integer not used yet. */
   number: number;
@@ -474,6 +541,8 @@ export type CreateMailboxInput = {
 
 export type CreateUserInput = {
   displayName: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   email: string;
   isAdministrator?: boolean | null | undefined;
   /** Write-only; stored as an argon2id hash. */
@@ -490,6 +559,8 @@ export type DkimAlgorithm =
 
 export type DkimConditionRefInput = {
   conditionId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -519,6 +590,8 @@ export type DkimSignatureKind =
   | 'THIRD_PARTY';
 
 export type DkimSignatureRefInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -568,6 +641,8 @@ export type ExternalCallMethod =
 
 export type ExternalCallRefInput = {
   callId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -594,6 +669,14 @@ export type FetchModeReason =
   | 'IDLE_LIMIT'
   | 'IDLE_UNSUPPORTED'
   | 'PROTOCOL';
+
+/** Fetch now is an action, not a setting: it has no dry run. */
+export type FetchReceiveAccountNowInput = {
+  accountId: string;
+  mailboxNumber: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+};
 
 export type FetchState =
   | 'ERROR'
@@ -642,6 +725,8 @@ export type MailKind =
   | 'USER_MAIL';
 
 export type MailboxOutboundInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -653,6 +738,8 @@ export type MailboxRole =
   | 'OPERATIONS_ADMINISTRATOR';
 
 export type MailboxRoleInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -661,6 +748,8 @@ export type MailboxRoleInput = {
 };
 
 export type MembershipInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -675,6 +764,8 @@ export type MessageChannelKind =
 
 export type MessageChannelRefInput = {
   channel: MessageChannelKind;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -718,6 +809,8 @@ export type OAuthAuthorizationStatus =
 
 export type OAuthCredentialRefInput = {
   credentialId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -741,6 +834,8 @@ export type OutboundWarningCode =
   | 'WEAK_DKIM_KEY';
 
 export type PermissionInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   permission: UserPermission;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -756,6 +851,8 @@ export type ReceiveAccountFieldsInput = {
   /** Only with POP3/APOP and leave-on-server. A message already imported from this account is not imported again; the server copy stays (docs/readings.md). */
   deleteDuplicates?: boolean | null | undefined;
   displayName?: string | null | undefined;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   /** Default SSL_TLS when adding. */
   encryption?: ReceiveEncryption | null | undefined;
@@ -785,6 +882,8 @@ export type ReceiveAccountHint =
 
 export type ReceiveAccountRefInput = {
   accountId: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -828,6 +927,8 @@ export type RegisterOAuthCredentialInput = {
   /** Write-only; stored encrypted. */
   clientSecret: string;
   displayName: string;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled?: boolean | null | undefined;
   mailboxNumber: number;
   provider: OAuthProvider;
@@ -849,6 +950,8 @@ export type RemoveTwoFactorInput = {
 };
 
 export type RenameMailboxInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   name: string;
   number: number;
   /** Why the change is made; stored in the event for auditors. */
@@ -856,6 +959,8 @@ export type RenameMailboxInput = {
 };
 
 export type ReorderSmtpRoutingRulesInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -916,6 +1021,51 @@ export type SendTestNotificationInput = {
   mailboxNumber: number;
 };
 
+/** テストメールを送信する for the Rakuten relay before saving: the fields of configureRakutenRelay (an omitted password is the stored one), plus where to send. `reason` is ignored. */
+export type SendUnsavedRakutenTestMailInput = {
+  /** 店舗連絡先メールアドレス, when it differs from the real address; omitted or null: the real address (docs/readings.md). */
+  contactAddress?: string | null | undefined;
+  /** Default STARTTLS. */
+  encryption?: SmtpEncryption | null | undefined;
+  /** Default: the store real address. */
+  from?: string | null | undefined;
+  host: string;
+  mailboxNumber: number;
+  /** Write-only; required the first time, omitted later keeps the stored one. */
+  password?: string | null | undefined;
+  port: number;
+  /** 店舗連絡先リアルアドレス */
+  realAddress: string;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  /** A Rakuten masked address or the contact address: only those go through the relay. */
+  to: string;
+  user: string;
+};
+
+/** テストメールを送信する before 登録: the fields of addSmtpServer, plus where to send. `reason` is ignored: nothing is recorded. */
+export type SendUnsavedTestMailInput = {
+  authMethod: SmtpAuthMethod;
+  encryption: SmtpEncryption;
+  /** Default: the mailbox address. */
+  from?: string | null | undefined;
+  /** Host name or IP address. */
+  host: string;
+  mailboxNumber: number;
+  /** 1–100 characters, unique in the mailbox. */
+  name: string;
+  /** Required with OAUTH: a registered OAuth credential. */
+  oauthCredentialId?: string | null | undefined;
+  /** Write-only; required with PASSWORD. Stored encrypted, never returned. */
+  password?: string | null | undefined;
+  /** 1–65535, usually 465 (SMTPS) or 587 (STARTTLS). */
+  port: number;
+  /** Why the change is made; stored in the event for auditors. */
+  reason?: string | null | undefined;
+  to: string;
+  user: string;
+};
+
 /** Which rule chose the server. */
 export type ServerRouteStep =
   | 'DEFAULT_SERVER'
@@ -925,6 +1075,8 @@ export type ServerRouteStep =
   | 'RAKUTEN_RELAY';
 
 export type SetDefaultDkimSignatureInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -933,6 +1085,8 @@ export type SetDefaultDkimSignatureInput = {
 };
 
 export type SetMailboxTwoFactorRequirementInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -942,6 +1096,8 @@ export type SetMailboxTwoFactorRequirementInput = {
 
 export type SetMessageChannelEnabledInput = {
   channel: MessageChannelKind;
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   enabled: boolean;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
@@ -949,6 +1105,8 @@ export type SetMessageChannelEnabledInput = {
 };
 
 export type SetNoticeLanguageInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   language: NoticeLanguage;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
@@ -996,6 +1154,8 @@ export type SmtpErrorCode =
   | 'EUNKNOWN';
 
 export type SmtpRoutingRuleRefInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -1008,6 +1168,8 @@ export type SmtpServerKind =
   | 'RAKUTEN_RELAY';
 
 export type SmtpServerRefInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   mailboxNumber: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
@@ -1034,6 +1196,8 @@ export type UnlockUsersInput = {
 };
 
 export type UserIdInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
   userId: string;
@@ -1348,7 +1512,7 @@ export type TestReceiveAccountMutationVariables = Exact<{
 export type TestReceiveAccountMutation = { testReceiveAccount: { ok: boolean, capabilities: Array<string>, serverMessages: number | null, error: { code: ReceiveErrorCode, message: string, serverResponse: string | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
 
 export type FetchReceiveAccountNowMutationVariables = Exact<{
-  input: ReceiveAccountRefInput;
+  input: FetchReceiveAccountNowInput;
 }>;
 
 
@@ -1842,6 +2006,66 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { ok: boolean, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
 
+export type TestMailResultFieldsFragment = { status: TestMailStatus, from: string, accepted: Array<string>, messageId: string | null, receipt: string | null, route: { server: { id: string, kind: SmtpServerKind } | null } | null, error: { code: SmtpErrorCode, message: string } | null, warnings: Array<{ code: RouteWarningCode }> };
+
+export type VerificationFieldsFragment = { testMailId: string, to: string, testedAt: string, verifiedAt: string, verifiedBy: string | null };
+
+export type ServerVerificationsQueryVariables = Exact<{
+  mailboxNumber: number;
+}>;
+
+
+export type ServerVerificationsQuery = { outboundSettings: { smtpServers: Array<{ id: string, name: string, host: string | null, verification: { testMailId: string, to: string, testedAt: string, verifiedAt: string, verifiedBy: string | null } | null }>, rakutenRelay: { host: string, verification: { testMailId: string, to: string, testedAt: string, verifiedAt: string, verifiedBy: string | null } | null } | null } };
+
+export type SendTestMailWithReceiptMutationVariables = Exact<{
+  input: SendTestMailInput;
+}>;
+
+
+export type SendTestMailWithReceiptMutation = { sendTestMail: { result: { status: TestMailStatus, from: string, accepted: Array<string>, messageId: string | null, receipt: string | null, route: { server: { id: string, kind: SmtpServerKind } | null } | null, error: { code: SmtpErrorCode, message: string } | null, warnings: Array<{ code: RouteWarningCode }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type SendUnsavedTestMailMutationVariables = Exact<{
+  input: SendUnsavedTestMailInput;
+}>;
+
+
+export type SendUnsavedTestMailMutation = { sendUnsavedTestMail: { result: { status: TestMailStatus, from: string, accepted: Array<string>, messageId: string | null, receipt: string | null, route: { server: { id: string, kind: SmtpServerKind } | null } | null, error: { code: SmtpErrorCode, message: string } | null, warnings: Array<{ code: RouteWarningCode }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type SendUnsavedRakutenTestMailMutationVariables = Exact<{
+  input: SendUnsavedRakutenTestMailInput;
+}>;
+
+
+export type SendUnsavedRakutenTestMailMutation = { sendUnsavedRakutenTestMail: { result: { status: TestMailStatus, from: string, accepted: Array<string>, messageId: string | null, receipt: string | null, route: { server: { id: string, kind: SmtpServerKind } | null } | null, error: { code: SmtpErrorCode, message: string } | null, warnings: Array<{ code: RouteWarningCode }> } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ConfirmTestMailMutationVariables = Exact<{
+  input: ConfirmTestMailInput;
+}>;
+
+
+export type ConfirmTestMailMutation = { confirmTestMail: { server: { id: string, verification: { testMailId: string, to: string, testedAt: string, verifiedAt: string, verifiedBy: string | null } | null } | null, settings: { rakutenRelay: { verification: { testMailId: string, to: string, testedAt: string, verifiedAt: string, verifiedBy: string | null } | null } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type AddVerifiedSmtpServerMutationVariables = Exact<{
+  input: AddSmtpServerInput;
+}>;
+
+
+export type AddVerifiedSmtpServerMutation = { addSmtpServer: { server: { id: string, verification: { testMailId: string, to: string, testedAt: string, verifiedAt: string, verifiedBy: string | null } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ChangeSmtpServerConnectionMutationVariables = Exact<{
+  input: ChangeSmtpServerInput;
+}>;
+
+
+export type ChangeSmtpServerConnectionMutation = { changeSmtpServer: { server: { id: string, host: string | null, verification: { testMailId: string } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
+export type ConfigureVerifiedRakutenRelayMutationVariables = Exact<{
+  input: ConfigureRakutenRelayInput;
+}>;
+
+
+export type ConfigureVerifiedRakutenRelayMutation = { configureRakutenRelay: { settings: { rakutenRelay: { host: string, verification: { testMailId: string, to: string, testedAt: string, verifiedAt: string, verifiedBy: string | null } | null } | null } | null, userErrors: Array<{ path: Array<string>, code: ErrorCode, message: string }> } };
+
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
@@ -1879,6 +2103,8 @@ export const DkimSignatureFieldsFragmentDoc = {"kind":"Document","definitions":[
 export const OutboundWarningFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<OutboundWarningFieldsFragment, unknown>;
 export const OutboundSettingsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundSettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundSettings"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"smtpServers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SmtpServerFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"routingRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"matchKind"}},{"kind":"Field","name":{"kind":"Name","value":"matchValue"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultServer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultServerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"bounceDestination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"realAddress"}},{"kind":"Field","name":{"kind":"Name","value":"contactAddress"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimSignatures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DkimSignatureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimConditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fromAddress"}},{"kind":"Field","name":{"kind":"Name","value":"signature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultDkimSignature"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutboundWarningFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SmtpServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DkimSignatureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DkimSignature"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}},{"kind":"Field","name":{"kind":"Name","value":"keySource"}},{"kind":"Field","name":{"kind":"Name","value":"keyBits"}},{"kind":"Field","name":{"kind":"Name","value":"bodyLengthLimit"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"dnsRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"txtStrings"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundWarningFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}}]} as unknown as DocumentNode<OutboundSettingsFieldsFragment, unknown>;
 export const OutboundRouteFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutboundRouteFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutboundRoute"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"serverStep"}},{"kind":"Field","name":{"kind":"Name","value":"serverReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signatureId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dkimStep"}},{"kind":"Field","name":{"kind":"Name","value":"dkimReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envelopeFrom"}},{"kind":"Field","name":{"kind":"Name","value":"recipients"}},{"kind":"Field","name":{"kind":"Name","value":"refusal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<OutboundRouteFieldsFragment, unknown>;
+export const TestMailResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestMailResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestMailResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"}},{"kind":"Field","name":{"kind":"Name","value":"route"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<TestMailResultFieldsFragment, unknown>;
+export const VerificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpVerification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testMailId"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"testedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedBy"}}]}}]} as unknown as DocumentNode<VerificationFieldsFragment, unknown>;
 export const AccessRestrictionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessRestriction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccessRestrictionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessRestrictionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRestriction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}},{"kind":"Field","name":{"kind":"Name","value":"exemptUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}}]}}]}}]} as unknown as DocumentNode<AccessRestrictionQuery, AccessRestrictionQueryVariables>;
 export const AccessCheckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessCheck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"viaApiToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessCheck"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"ip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ip"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"viaApiToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"viaApiToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"list"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verdicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"list"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]}}]} as unknown as DocumentNode<AccessCheckQuery, AccessCheckQueryVariables>;
 export const ConfigureIpRestrictionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureIpRestriction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureIpRestrictionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureIpRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccessRestrictionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessRestrictionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRestriction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}},{"kind":"Field","name":{"kind":"Name","value":"exemptUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"allowedAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"lockoutGuardOverridden"}}]}}]}}]} as unknown as DocumentNode<ConfigureIpRestrictionMutation, ConfigureIpRestrictionMutationVariables>;
@@ -1919,7 +2145,7 @@ export const AddReceiveAccountDocument = {"kind":"Document","definitions":[{"kin
 export const ChangeReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeReceiveAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"encryption"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSet"}},{"kind":"Field","name":{"kind":"Name","value":"oauthCredentialId"}},{"kind":"Field","name":{"kind":"Name","value":"errorNotificationAddress"}},{"kind":"Field","name":{"kind":"Name","value":"leaveOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"deleteDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fetchIntervalMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"idleEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"hints"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ChangeReceiveAccountMutation, ChangeReceiveAccountMutationVariables>;
 export const DeleteReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DeleteReceiveAccountMutation, DeleteReceiveAccountMutationVariables>;
 export const TestReceiveAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestReceiveAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TestReceiveAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReceiveAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"serverMessages"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<TestReceiveAccountMutation, TestReceiveAccountMutationVariables>;
-export const FetchReceiveAccountNowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FetchReceiveAccountNow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchReceiveAccountNow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<FetchReceiveAccountNowMutation, FetchReceiveAccountNowMutationVariables>;
+export const FetchReceiveAccountNowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FetchReceiveAccountNow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FetchReceiveAccountNowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchReceiveAccountNow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboundUserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboundUserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<FetchReceiveAccountNowMutation, FetchReceiveAccountNowMutationVariables>;
 export const FetchStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FetchStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReceiveAccountStatusFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiveAccountStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFinishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastImported"}},{"kind":"Field","name":{"kind":"Name","value":"lastSkipped"}},{"kind":"Field","name":{"kind":"Name","value":"importedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"skippedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeReason"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastNewMailAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextPollAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]}}]} as unknown as DocumentNode<FetchStatusChangedSubscription, FetchStatusChangedSubscriptionVariables>;
 export const ReceiveErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ReceiveErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiveErrors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"serverResponse"}},{"kind":"Field","name":{"kind":"Name","value":"messageKey"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<ReceiveErrorsSubscription, ReceiveErrorsSubscriptionVariables>;
 export const FetchRunHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FetchRunHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hours"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fetchRunHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"hours"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hours"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mailboxNumber"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"failures"}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"failures"}},{"kind":"Field","name":{"kind":"Name","value":"imported"}}]}}]}}]}}]} as unknown as DocumentNode<FetchRunHistoryQuery, FetchRunHistoryQueryVariables>;
@@ -1986,6 +2212,14 @@ export const DeactivateUserDocument = {"kind":"Document","definitions":[{"kind":
 export const RemoveMailboxMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMailboxMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMailboxMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveMailboxMemberMutation, RemoveMailboxMemberMutationVariables>;
 export const RevokeMailboxRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeMailboxRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MailboxRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeMailboxRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeMailboxRoleMutation, RevokeMailboxRoleMutationVariables>;
 export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ServerVerificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServerVerifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outboundSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mailboxNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mailboxNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smtpServers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VerificationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VerificationFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpVerification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testMailId"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"testedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedBy"}}]}}]} as unknown as DocumentNode<ServerVerificationsQuery, ServerVerificationsQueryVariables>;
+export const SendTestMailWithReceiptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendTestMailWithReceipt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendTestMailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendTestMail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestMailResultFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestMailResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestMailResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"}},{"kind":"Field","name":{"kind":"Name","value":"route"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<SendTestMailWithReceiptMutation, SendTestMailWithReceiptMutationVariables>;
+export const SendUnsavedTestMailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendUnsavedTestMail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendUnsavedTestMailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendUnsavedTestMail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestMailResultFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestMailResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestMailResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"}},{"kind":"Field","name":{"kind":"Name","value":"route"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<SendUnsavedTestMailMutation, SendUnsavedTestMailMutationVariables>;
+export const SendUnsavedRakutenTestMailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendUnsavedRakutenTestMail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendUnsavedRakutenTestMailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendUnsavedRakutenTestMail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestMailResultFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestMailResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestMailResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"}},{"kind":"Field","name":{"kind":"Name","value":"route"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<SendUnsavedRakutenTestMailMutation, SendUnsavedRakutenTestMailMutationVariables>;
+export const ConfirmTestMailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmTestMail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmTestMailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmTestMail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VerificationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VerificationFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpVerification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testMailId"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"testedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedBy"}}]}}]} as unknown as DocumentNode<ConfirmTestMailMutation, ConfirmTestMailMutationVariables>;
+export const AddVerifiedSmtpServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddVerifiedSmtpServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddSmtpServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addSmtpServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VerificationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpVerification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testMailId"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"testedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedBy"}}]}}]} as unknown as DocumentNode<AddVerifiedSmtpServerMutation, AddVerifiedSmtpServerMutationVariables>;
+export const ChangeSmtpServerConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeSmtpServerConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeSmtpServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeSmtpServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testMailId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeSmtpServerConnectionMutation, ChangeSmtpServerConnectionMutationVariables>;
+export const ConfigureVerifiedRakutenRelayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureVerifiedRakutenRelay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfigureRakutenRelayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureRakutenRelay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rakutenRelay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VerificationFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SmtpVerification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testMailId"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"testedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedBy"}}]}}]} as unknown as DocumentNode<ConfigureVerifiedRakutenRelayMutation, ConfigureVerifiedRakutenRelayMutationVariables>;
 export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
 export const GrantPermissionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantPermission"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantPermission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GrantPermissionMutation, GrantPermissionMutationVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;

@@ -44,6 +44,7 @@ const WALKTHROUGH_PLACEHOLDERS: readonly [RegExp, string][] = [
   [/^ACCOUNT=\.\.\..*$/m, idFromLast('ACCOUNT')],
   [/^SERVER=\.\.\..*$/m, idFromLast('SERVER')],
   [/^SIGNATURE=\.\.\..*$/m, idFromLast('SIGNATURE')],
+  [/^RECEIPT=\.\.\..*$/m, `RECEIPT=$(printf '%s' "$LAST" | grep -o '"receipt":"[^"]*"' | head -n 1 | cut -d '"' -f 4)`],
 ];
 
 const fill = (blocks: readonly string[], placeholders: readonly [RegExp, string][]): string => {
@@ -112,6 +113,7 @@ describe('README', () => {
       const lines = readFileSync(answers, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { data: Record<string, unknown> });
       expect(lines[0]!.data.login).toMatchObject({ token: expect.stringMatching(/^mr_s_/), userErrors: [] });
       expect(lines[1]!.data.viewer).toMatchObject({ username: 'admin' });
+      expect(lines[2]!.data.renameMailbox).toMatchObject({ dryRun: { plannedEvents: [{ type: 'MailboxRenamed', summary: 'name: "Mailbox 1" → "Sales"' }] }, userErrors: [] });
       expect(lines.at(-1)!.data.renameMailbox).toMatchObject({ mailbox: { name: 'Support' }, userErrors: [] });
       const watched = readFileSync(watchOut, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; reason: string });
       expect(watched, readFileSync(watchOut, 'utf8')).toContainEqual(expect.objectContaining({ type: 'MailboxRenamed', reason: 'try it' }));
@@ -145,10 +147,11 @@ describe('README', () => {
       });
       expect(result.code, result.stderr).toBe(0);
       const data = readFileSync(answers, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { data: Record<string, Record<string, unknown>> }).data);
-      expect(data.map((d) => Object.keys(d)[0])).toEqual(['addReceiveAccount', 'testReceiveAccount', 'fetchReceiveAccountNow', 'addSmtpServer', 'addDkimSignature', 'setDefaultDkimSignature', 'sendTestMail']);
+      expect(data.map((d) => Object.keys(d)[0])).toEqual(['addReceiveAccount', 'testReceiveAccount', 'fetchReceiveAccountNow', 'addSmtpServer', 'addDkimSignature', 'setDefaultDkimSignature', 'sendTestMail', 'confirmTestMail']);
       expect(data[1]!.testReceiveAccount).toMatchObject({ ok: true, error: null });
       expect(data[2]!.fetchReceiveAccountNow).toMatchObject({ imported: 1, error: null });
-      expect(data[6]!.sendTestMail).toMatchObject({ result: { status: 'SENT', accepted: ['demo@example.com'] } });
+      expect(data[6]!.sendTestMail).toMatchObject({ result: { status: 'SENT', accepted: ['demo@example.com'], receipt: expect.stringMatching(/^tmr1\./) } });
+      expect(data[7]!.confirmTestMail).toMatchObject({ server: { verification: { testMailId: expect.stringMatching(/^<.+@.+>$/) } }, userErrors: [] });
       const mail = await peers.smtp.next(10_000);
       expect(mail.rcptTo).toEqual(['demo@example.com']);
       expect(mail.raw.toString('utf8')).toMatch(/^DKIM-Signature: .*d=example\.com/m);

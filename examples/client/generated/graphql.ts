@@ -26,6 +26,8 @@ export type MailboxRole =
   | 'OPERATIONS_ADMINISTRATOR';
 
 export type RenameMailboxInput = {
+  /** Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors. */
+  dryRun?: boolean | null | undefined;
   name: string;
   number: number;
   /** Why the change is made; stored in the event for auditors. */

@@ -9,5 +9,6 @@ export * from './routingConfigOf.js';
 export { outboundSecretFields } from './secrets.js';
 export * from './smtpSettings.decider.js';
 export * from './smtpSettings.events.js';
+export * from './smtpVerification.js';
 
 export type OutboundEvent = SmtpSettingsEvent | DkimSettingsEvent;

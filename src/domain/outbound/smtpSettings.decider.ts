@@ -17,6 +17,7 @@ import {
   type ChangeSmtpRoutingRule,
   type ChangeSmtpServer,
   type ConfigureRakutenRelay,
+  type ConfirmTestMail,
   type ExternalSmtpServer,
   type FromMatch,
   type RakutenRelay,
@@ -32,7 +33,11 @@ import {
   type SmtpSettingsCommand,
   type SmtpSettingsEvent,
   type SmtpSettingsState,
+  type TestedBeforeSaving,
+  rakutenConnectionOf,
 } from './smtpSettings.events.js';
+import { connectionFingerprint, requireReceiptFor, verificationOf, type SmtpConnection, type TestMailTarget } from './smtpVerification.js';
+import type { CommandMetadata } from '../shared/decider.js';
 import { requireCiphertext, requireDomain, requireExactAddress, requireHost, requirePort, show } from './validation.js';
 import { requireText, type CheckedText } from '../shared/text.js';
 
@@ -54,6 +59,12 @@ import { requireText, type CheckedText } from '../shared/text.js';
  * - Rakuten relay: the real address is an ordinary address, never a masked one; the
  *   password is required the first time and kept when omitted later.
  * - Changing something to what it already is appends nothing.
+ * - Test mail confirmation (「はい」, smtpVerification.ts): a saved server or the relay is
+ *   verified by a receipt of a test mail through it whose fingerprint matches its current
+ *   connection (a change since the test refuses it), at most 24 hours old. Adding a server
+ *   or configuring the relay with a receipt of a test of the unsaved settings verifies it
+ *   at once when the settings are the ones tested, and is refused otherwise. A change of
+ *   the connection lapses a verification (evolve in smtpSettings.events.ts).
  */
 
 const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -146,10 +157,48 @@ const requireRule = (state: SmtpSettingsState, ruleId: string): RoutingRule => {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const addServer = ({ data }: AddSmtpServer, state: SmtpSettingsState): SmtpSettingsEvent => {
+const verifiedEvent = (mailboxNumber: number, serverId: string, tested: TestedBeforeSaving['receipt'], metadata: CommandMetadata): SmtpSettingsEvent => ({
+  type: 'SmtpServerVerified',
+  data: { mailboxNumber, serverId, ...verificationOf(tested, metadata.now, metadata.actorId) },
+});
+
+/** The settings being saved are the ones the receipt's test mail went through. */
+const requireTestedSettings = (mailboxNumber: number, tested: TestedBeforeSaving, serverKind: 'EXTERNAL' | 'RAKUTEN_RELAY', now: Date) => {
+  const target: TestMailTarget = { kind: 'UNSAVED', serverKind };
+  const receipt = requireReceiptFor(tested.receipt, mailboxNumber, target, now);
+  if (receipt.fingerprint !== tested.fingerprint) {
+    throw validationError(
+      ['testMailReceipt'],
+      'Expected the connection settings (host, port, encryption, authentication) the test mail was sent with, got different ones; send a new test mail or save without the receipt',
+    );
+  }
+  return receipt;
+};
+
+const addServer = ({ data, metadata }: AddSmtpServer, state: SmtpSettingsState): SmtpSettingsEvent[] => {
   const mailboxNumber = requireMailbox(data.mailboxNumber);
   if (state.servers.has(data.serverId)) throw alreadyExists(`SMTP server ${data.serverId} already exists`, ['serverId']);
-  return { type: 'SmtpServerAdded', data: serverEventData(mailboxNumber, serverFields(state, data, null), data.auth) };
+  const added: SmtpSettingsEvent = { type: 'SmtpServerAdded', data: serverEventData(mailboxNumber, serverFields(state, data, null), data.auth) };
+  if (!data.tested) return [added];
+  const receipt = requireTestedSettings(mailboxNumber, data.tested, 'EXTERNAL', metadata.now);
+  return [added, verifiedEvent(mailboxNumber, data.serverId, receipt, metadata)];
+};
+
+const confirmTestMail = ({ data, metadata }: ConfirmTestMail, state: SmtpSettingsState): SmtpSettingsEvent[] => {
+  const mailboxNumber = requireMailbox(data.mailboxNumber);
+  let connection: SmtpConnection;
+  if (data.serverId === RAKUTEN_RELAY_SERVER_ID) {
+    if (!state.rakuten) throw notFound('Rakuten relay account of mailbox', String(mailboxNumber), ['serverId']);
+    connection = rakutenConnectionOf(state.rakuten);
+  } else {
+    connection = requireExternalServer(state, data.serverId, 'verified');
+  }
+  const receipt = requireReceiptFor(data.receipt, mailboxNumber, { kind: 'SAVED', serverId: data.serverId }, metadata.now);
+  if (connectionFingerprint(receipt.salt, connection) !== receipt.fingerprint) {
+    throw illegalState('The connection settings (host, port, encryption or authentication) changed since this test mail was sent; send a new test mail', ['testMailReceipt']);
+  }
+  if (state.verifications.get(data.serverId)?.testMailId === receipt.testMailId) return [];
+  return [verifiedEvent(mailboxNumber, data.serverId, receipt, metadata)];
 };
 
 const changeServer = ({ data }: ChangeSmtpServer, state: SmtpSettingsState): SmtpSettingsEvent[] => {
@@ -237,7 +286,7 @@ const changeBasicSettings = ({ data }: ChangeSmtpBasicSettings, state: SmtpSetti
   ];
 };
 
-const configureRakuten = ({ data }: ConfigureRakutenRelay, state: SmtpSettingsState): SmtpSettingsEvent[] => {
+const configureRakuten = ({ data, metadata }: ConfigureRakutenRelay, state: SmtpSettingsState): SmtpSettingsEvent[] => {
   const mailboxNumber = requireMailbox(data.mailboxNumber);
   const realAddress = requireEmail(['realAddress'], data.realAddress);
   if (isRakutenMaskedAddress(realAddress)) {
@@ -257,9 +306,13 @@ const configureRakuten = ({ data }: ConfigureRakutenRelay, state: SmtpSettingsSt
     user: requireText(['user'], data.user, 'accountName'),
     passwordCiphertext,
   };
-  if (sameJson(relay, state.rakuten)) return [];
+  const receipt = data.tested ? requireTestedSettings(mailboxNumber, data.tested, 'RAKUTEN_RELAY', metadata.now) : null;
   const { passwordCiphertext: _kept, ...settings } = relay;
-  return [{ type: 'RakutenRelayConfigured', data: { mailboxNumber, ...settings, ...(data.passwordCiphertext !== null ? { passwordCiphertext } : {}) } }];
+  const changed: SmtpSettingsEvent[] = sameJson(relay, state.rakuten)
+    ? []
+    : [{ type: 'RakutenRelayConfigured', data: { mailboxNumber, ...settings, ...(data.passwordCiphertext !== null ? { passwordCiphertext } : {}) } }];
+  const alreadyVerified = changed.length === 0 && state.verifications.get(RAKUTEN_RELAY_SERVER_ID)?.testMailId === receipt?.testMailId;
+  return receipt && !alreadyVerified ? [...changed, verifiedEvent(mailboxNumber, RAKUTEN_RELAY_SERVER_ID, receipt, metadata)] : changed;
 };
 
 const removeRakuten = ({ data }: RemoveRakutenRelay, state: SmtpSettingsState): SmtpSettingsEvent => {
@@ -290,6 +343,8 @@ export const decideSmtpSettings = (command: SmtpSettingsCommand, state: SmtpSett
       return configureRakuten(command, state);
     case 'RemoveRakutenRelay':
       return removeRakuten(command, state);
+    case 'ConfirmTestMail':
+      return confirmTestMail(command, state);
     default:
       return assertNever(command);
   }

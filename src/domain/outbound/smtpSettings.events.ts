@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../eventstore/port.js';
 import type { CheckedText } from '../shared/text.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command } from '../shared/decider.js';
+import { sameConnection, type ServerVerification, type TestMailReceipt } from './smtpVerification.js';
 
 /**
  * Commands, events and state of a mailbox's outbound SMTP settings (メール送信(SMTP)サーバの設定
@@ -90,7 +91,16 @@ export type SmtpAuthInput =
   | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string };
 type ServerFields = { readonly name: string; readonly host: string; readonly port: number; readonly encryption: SmtpEncryption; readonly auth: SmtpAuthInput };
 
-export type AddSmtpServer = Command<'AddSmtpServer', M & { readonly serverId: string } & ServerFields>;
+/**
+ * A receipt of a test mail through the same settings before they were saved (テストメール then
+ * 登録 in one go): `fingerprint` is the service's connectionFingerprint of the settings now
+ * given, with the receipt's salt. Equal fingerprints: the server is verified at once.
+ */
+export interface TestedBeforeSaving {
+  readonly receipt: TestMailReceipt;
+  readonly fingerprint: string;
+}
+export type AddSmtpServer = Command<'AddSmtpServer', M & { readonly serverId: string } & ServerFields & { readonly tested?: TestedBeforeSaving | null }>;
 export type ChangeSmtpServer = Command<'ChangeSmtpServer', M & { readonly serverId: string } & ServerFields>;
 export type RemoveSmtpServer = Command<'RemoveSmtpServer', M & { readonly serverId: string }>;
 export type AddSmtpRoutingRule = Command<'AddSmtpRoutingRule', M & RoutingRule>;
@@ -104,9 +114,11 @@ export type ChangeSmtpBasicSettings = Command<
 >;
 export type ConfigureRakutenRelay = Command<
   'ConfigureRakutenRelay',
-  M & Omit<RakutenRelay, 'passwordCiphertext'> & { readonly passwordCiphertext: string | null }
+  M & Omit<RakutenRelay, 'passwordCiphertext'> & { readonly passwordCiphertext: string | null; readonly tested?: TestedBeforeSaving | null }
 >;
 export type RemoveRakutenRelay = Command<'RemoveRakutenRelay', M>;
+/** 「はい」: the test mail of `receipt` arrived. `serverId` is an external id or `rakuten-relay`. */
+export type ConfirmTestMail = Command<'ConfirmTestMail', M & { readonly serverId: string; readonly receipt: TestMailReceipt }>;
 
 export type SmtpSettingsCommand =
   | AddSmtpServer
@@ -118,7 +130,8 @@ export type SmtpSettingsCommand =
   | ReorderSmtpRoutingRules
   | ChangeSmtpBasicSettings
   | ConfigureRakutenRelay
-  | RemoveRakutenRelay;
+  | RemoveRakutenRelay
+  | ConfirmTestMail;
 
 // ---- Events ----
 /** Auth as events carry it: the password ciphertext travels beside it, and only when one was set. */
@@ -150,6 +163,12 @@ export type RakutenRelayConfigured = DomainEvent<
   M & Omit<RakutenRelay, 'passwordCiphertext' | 'user'> & { readonly user: CheckedText<'accountName'>; readonly passwordCiphertext?: string }
 >;
 export type RakutenRelayRemoved = DomainEvent<'RakutenRelayRemoved', M>;
+/**
+ * An administrator confirmed that the test mail `testMailId` (its Message-ID), sent to `to`
+ * at `testedAt` through the server's current connection, arrived. `serverId` is an external
+ * id or `rakuten-relay`. Lapses when the connection changes.
+ */
+export type SmtpServerVerified = DomainEvent<'SmtpServerVerified', M & { readonly serverId: string } & ServerVerification>;
 
 export type SmtpSettingsEvent =
   | SmtpServerAdded
@@ -163,6 +182,7 @@ export type SmtpSettingsEvent =
   | BounceDestinationSet
   | RakutenRelayConfigured
   | RakutenRelayRemoved
+  | SmtpServerVerified
   | MailboxSettingsWiped;
 
 export const smtpSettingsEventTypes = [
@@ -177,6 +197,7 @@ export const smtpSettingsEventTypes = [
   'BounceDestinationSet',
   'RakutenRelayConfigured',
   'RakutenRelayRemoved',
+  'SmtpServerVerified',
   'MailboxSettingsWiped',
 ] as const satisfies readonly SmtpSettingsEvent['type'][];
 
@@ -191,6 +212,8 @@ export interface SmtpSettingsState {
   /** null: never set; mail then bounces to its own From (like SENDER) and nothing warns. */
   readonly bounce: BounceDestination | null;
   readonly rakuten: RakutenRelay | null;
+  /** Confirmed test mail per external server id or `rakuten-relay`; absent: not verified. */
+  readonly verifications: ReadonlyMap<string, ServerVerification>;
 }
 
 export const initialSmtpSettingsState = (): SmtpSettingsState => ({
@@ -199,7 +222,24 @@ export const initialSmtpSettingsState = (): SmtpSettingsState => ({
   defaultServerId: BUILTIN_SERVER_ID,
   bounce: null,
   rakuten: null,
+  verifications: new Map(),
 });
+
+/** The relay's connection in the same shape as a server's (and the sender's record of it). */
+export const rakutenConnectionOf = (relay: RakutenRelay) => ({
+  host: relay.host,
+  port: relay.port,
+  encryption: relay.encryption,
+  auth: { method: 'PASSWORD' as const, user: relay.user, passwordCiphertext: relay.passwordCiphertext },
+});
+
+/** A verification holds while the connection it was confirmed for is unchanged. */
+const keepVerification = (state: SmtpSettingsState, serverId: string, holds: boolean): ReadonlyMap<string, ServerVerification> => {
+  if (holds || !state.verifications.has(serverId)) return state.verifications;
+  const next = new Map(state.verifications);
+  next.delete(serverId);
+  return next;
+};
 
 const withoutMailbox = <T extends M>(data: T): Omit<T, 'mailboxNumber'> => {
   const { mailboxNumber: _n, ...rest } = data;
@@ -214,12 +254,14 @@ export const evolveSmtpSettings = (state: SmtpSettingsState, event: SmtpSettings
       const previous = state.servers.get(fields.serverId)?.auth;
       const kept = previous?.method === 'PASSWORD' ? previous.passwordCiphertext : '';
       const full: SmtpAuth = auth.method === 'PASSWORD' ? { ...auth, passwordCiphertext: passwordCiphertext ?? kept } : auth;
-      return { ...state, servers: new Map(state.servers).set(fields.serverId, { ...fields, auth: full }) };
+      const server: ExternalSmtpServer = { ...fields, auth: full };
+      const verifications = keepVerification(state, fields.serverId, event.type === 'SmtpServerChanged' && sameConnection(state.servers.get(fields.serverId), server));
+      return { ...state, servers: new Map(state.servers).set(fields.serverId, server), verifications };
     }
     case 'SmtpServerRemoved': {
       const servers = new Map(state.servers);
       servers.delete(event.data.serverId);
-      return { ...state, servers };
+      return { ...state, servers, verifications: keepVerification(state, event.data.serverId, false) };
     }
     case 'SmtpRoutingRuleAdded': {
       const { ruleId, match, serverId, position } = event.data;
@@ -243,10 +285,16 @@ export const evolveSmtpSettings = (state: SmtpSettingsState, event: SmtpSettings
       return { ...state, bounce: event.data.destination };
     case 'RakutenRelayConfigured': {
       const { passwordCiphertext, ...relay } = withoutMailbox(event.data);
-      return { ...state, rakuten: { ...relay, passwordCiphertext: passwordCiphertext ?? state.rakuten?.passwordCiphertext ?? '' } };
+      const rakuten: RakutenRelay = { ...relay, passwordCiphertext: passwordCiphertext ?? state.rakuten?.passwordCiphertext ?? '' };
+      const holds = state.rakuten !== null && sameConnection(rakutenConnectionOf(state.rakuten), rakutenConnectionOf(rakuten));
+      return { ...state, rakuten, verifications: keepVerification(state, RAKUTEN_RELAY_SERVER_ID, holds) };
     }
     case 'RakutenRelayRemoved':
-      return { ...state, rakuten: null };
+      return { ...state, rakuten: null, verifications: keepVerification(state, RAKUTEN_RELAY_SERVER_ID, false) };
+    case 'SmtpServerVerified': {
+      const { mailboxNumber: _n, serverId, ...verification } = event.data;
+      return { ...state, verifications: new Map(state.verifications).set(serverId, verification) };
+    }
     case 'MailboxSettingsWiped':
       return initialSmtpSettingsState();
     default:

@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LockMode } from '../../domain/access/lockPolicy.decider.js';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { SettingInput } from '../identity/identity.inputs.js';
 import './access.types.js';
 
 @InputType({ description: 'Replaces the IP restriction of a mailbox.' })
-export class ConfigureIpRestrictionInput extends AuditedInput {
+export class ConfigureIpRestrictionInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -22,7 +22,7 @@ export class ConfigureIpRestrictionInput extends AuditedInput {
 }
 
 @InputType({ description: 'Replaces the API restriction of a mailbox.' })
-export class ConfigureApiRestrictionInput extends AuditedInput {
+export class ConfigureApiRestrictionInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -37,7 +37,7 @@ export class ConfigureApiRestrictionInput extends AuditedInput {
 }
 
 @InputType({ description: 'Replaces the account-lock policy of a mailbox.' })
-export class ConfigureLockPolicyInput extends AuditedInput {
+export class ConfigureLockPolicyInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 

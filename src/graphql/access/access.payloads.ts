@@ -2,9 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { User } from '../identity/identity.types.js';
 import { Payload } from '../userErrors.js';
 import { AccessRestriction, LockPolicy } from './access.types.js';
+import { SettingPayload } from '../dryRun.js';
 
 @ObjectType()
-export class AccessRestrictionPayload extends Payload {
+export class AccessRestrictionPayload extends SettingPayload {
   @Field(() => AccessRestriction, { nullable: true })
   accessRestriction: AccessRestriction | null = null;
 
@@ -13,7 +14,7 @@ export class AccessRestrictionPayload extends Payload {
 }
 
 @ObjectType()
-export class LockPolicyPayload extends Payload {
+export class LockPolicyPayload extends SettingPayload {
   @Field(() => LockPolicy, { nullable: true })
   lockPolicy: LockPolicy | null = null;
 }

@@ -8,6 +8,24 @@ export abstract class AuditedInput {
   reason?: string | null;
 }
 
+/**
+ * Input of a setting mutation: audited, and `dryRun` decides without storing anything
+ * (src/graphql/dryRun.ts runs it; the payload extends SettingPayload). Query-like and
+ * credential mutations (login, test mail, tokens, two-factor steps) keep AuditedInput.
+ */
+/** The `dryRun` field, for setting inputs that share their other fields with a query-like input. */
+export const DryRunField = (): PropertyDecorator =>
+  Field(() => Boolean, {
+    nullable: true,
+    description: 'Decide only: nothing is stored, sent or sealed; the payload lists the events that would be appended (`dryRun`) and the warnings, or the userErrors.',
+  });
+
+@InputType()
+export abstract class SettingInput extends AuditedInput {
+  @DryRunField()
+  dryRun?: boolean | null;
+}
+
 @InputType()
 export class LoginInput {
   @Field(() => String)
@@ -18,7 +36,7 @@ export class LoginInput {
 }
 
 @InputType()
-export class CreateMailboxInput extends AuditedInput {
+export class CreateMailboxInput extends SettingInput {
   @Field(() => Int, { description: 'Mailbox No.; a positive integer not used yet.' })
   number!: number;
 
@@ -30,7 +48,7 @@ export class CreateMailboxInput extends AuditedInput {
 }
 
 @InputType()
-export class RenameMailboxInput extends AuditedInput {
+export class RenameMailboxInput extends SettingInput {
   @Field(() => Int)
   number!: number;
 
@@ -39,7 +57,7 @@ export class RenameMailboxInput extends AuditedInput {
 }
 
 @InputType()
-export class ChangeMailboxAddressInput extends AuditedInput {
+export class ChangeMailboxAddressInput extends SettingInput {
   @Field(() => Int)
   number!: number;
 
@@ -48,7 +66,7 @@ export class ChangeMailboxAddressInput extends AuditedInput {
 }
 
 @InputType()
-export class CreateUserInput extends AuditedInput {
+export class CreateUserInput extends SettingInput {
   @Field(() => String, { description: '3–64 characters of a-z, 0-9, dot, underscore, hyphen.' })
   username!: string;
 
@@ -66,7 +84,7 @@ export class CreateUserInput extends AuditedInput {
 }
 
 @InputType()
-export class MembershipInput extends AuditedInput {
+export class MembershipInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -81,7 +99,7 @@ export class MailboxRoleInput extends MembershipInput {
 }
 
 @InputType()
-export class PermissionInput extends AuditedInput {
+export class PermissionInput extends SettingInput {
   @Field(() => ID)
   userId!: string;
 
@@ -132,7 +150,7 @@ export class RevokeApiTokenInput extends AuditedInput {
 }
 
 @InputType()
-export class UserIdInput extends AuditedInput {
+export class UserIdInput extends SettingInput {
   @Field(() => ID)
   userId!: string;
 }

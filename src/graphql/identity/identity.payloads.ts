@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Payload } from '../userErrors.js';
 import { Mailbox, MailboxMember, User } from './identity.types.js';
 import { SecondFactorChallenge } from './signin.types.js';
+import { SettingPayload } from '../dryRun.js';
 
 @ObjectType()
 export class LoginPayload extends Payload {
@@ -19,13 +20,13 @@ export class LoginPayload extends Payload {
 }
 
 @ObjectType()
-export class MailboxPayload extends Payload {
+export class MailboxPayload extends SettingPayload {
   @Field(() => Mailbox, { nullable: true })
   mailbox: Mailbox | null = null;
 }
 
 @ObjectType()
-export class MailboxMemberPayload extends Payload {
+export class MailboxMemberPayload extends SettingPayload {
   @Field(() => MailboxMember, { nullable: true, description: 'Null after a removal.' })
   member: MailboxMember | null = null;
 
@@ -34,7 +35,7 @@ export class MailboxMemberPayload extends Payload {
 }
 
 @ObjectType()
-export class UserPayload extends Payload {
+export class UserPayload extends SettingPayload {
   @Field(() => User, { nullable: true })
   user: User | null = null;
 }
@@ -54,5 +55,11 @@ export class ApiTokenPayload extends Payload {
 @ObjectType()
 export class OkPayload extends Payload {
   @Field(() => Boolean)
+  ok = false;
+}
+
+@ObjectType()
+export class TwoFactorRequirementPayload extends SettingPayload {
+  @Field(() => Boolean, { description: 'True when the requirement was stored (false in a dry run and on userErrors).' })
   ok = false;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AuditedInput } from './identity.inputs.js';
+import { AuditedInput, SettingInput } from './identity.inputs.js';
 import { Payload } from '../userErrors.js';
 
 export const SecondFactorStep = { TOTP: 'TOTP', ENROLMENT_REQUIRED: 'ENROLMENT_REQUIRED' } as const;
@@ -58,7 +58,7 @@ export class ResetTwoFactorInput {
 }
 
 @InputType()
-export class SetMailboxTwoFactorRequirementInput extends AuditedInput {
+export class SetMailboxTwoFactorRequirementInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 

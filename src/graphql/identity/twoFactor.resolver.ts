@@ -3,7 +3,7 @@ import { isAdministrator } from '../../auth/authorization.js';
 import { forbidden } from '../../errors/index.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
-import { OkPayload } from './identity.payloads.js';
+import { OkPayload, TwoFactorRequirementPayload } from './identity.payloads.js';
 import { Mailbox, User } from './identity.types.js';
 import {
   BeginTwoFactorEnrolmentInput,
@@ -96,14 +96,14 @@ export class MailboxTwoFactorResolver {
     return row?.required === 1;
   }
 
-  @Mutation(() => OkPayload, { description: 'Administrators and the mailbox\'s operations administrators: require two-factor of every member.' })
+  @Mutation(() => TwoFactorRequirementPayload, { description: 'Administrators and the mailbox\'s operations administrators: require two-factor of every member.' })
   async setMailboxTwoFactorRequirement(
     @Arg('input', () => SetMailboxTwoFactorRequirementInput) input: SetMailboxTwoFactorRequirementInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<OkPayload> {
+  ): Promise<TwoFactorRequirementPayload> {
     const viewer = viewerOf(ctx);
     return mutationPayload(
-      () => new OkPayload(),
+      () => new TwoFactorRequirementPayload(),
       async () => (await ctx.services.twoFactor.setRequirement(viewer, input.mailboxNumber, input.required, requestMetadata(ctx, input.reason)), { ok: true }),
     );
   }

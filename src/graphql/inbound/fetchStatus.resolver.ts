@@ -11,7 +11,7 @@ import { deliveredPayload, type Delivery } from '../subscriptions/fanout.js';
 import { mailboxTopic, openSubscription } from '../subscriptions/openSubscription.js';
 import type { SubscriptionService } from '../subscriptions/subscriptionService.js';
 import { mutationPayload } from '../userErrors.js';
-import { ReceiveAccountRefInput, TestReceiveAccountInput } from './inbound.inputs.js';
+import { FetchReceiveAccountNowInput, TestReceiveAccountInput } from './inbound.inputs.js';
 import { FetchReceiveAccountNowPayload, ReceiveFailureInfo, TestReceiveAccountPayload } from './inbound.payloads.js';
 import { ReceiveAccountStatus } from './inbound.types.js';
 import { toAccountFields } from './receiveAccount.resolver.js';
@@ -62,7 +62,7 @@ export class ReceiveErrorNotification {
   @Field(() => String, { nullable: true, description: 'MESSAGE_TOO_LARGE: the message on the server (IMAP UIDVALIDITY:UID or POP3 UIDL).' })
   messageKey!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'MESSAGE_TOO_LARGE: its size as the server reported it, over the limit of 25 MB = 25 × 1024 × 1024 = 26,214,400 bytes (docs/readings.md).' })
   sizeBytes!: number | null;
 
   @Field(() => Date)
@@ -168,7 +168,7 @@ export class FetchStatusResolver {
   }
 
   @Mutation(() => FetchReceiveAccountNowPayload, { description: 'Fetches one account now (or waits for its run in progress) and returns the outcome.' })
-  async fetchReceiveAccountNow(@Arg('input', () => ReceiveAccountRefInput) input: ReceiveAccountRefInput, @Ctx() ctx: GraphQLContext): Promise<FetchReceiveAccountNowPayload> {
+  async fetchReceiveAccountNow(@Arg('input', () => FetchReceiveAccountNowInput) input: FetchReceiveAccountNowInput, @Ctx() ctx: GraphQLContext): Promise<FetchReceiveAccountNowPayload> {
     const viewer = viewerOf(ctx);
     return mutationPayload(
       () => new FetchReceiveAccountNowPayload(),

@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OAuthProvider, ReceiveAuthMethod, ReceiveEncryption, ReceiveProtocol } from '../../domain/inbound/index.js';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { AuditedInput, SettingInput } from '../identity/identity.inputs.js';
 
 @InputType()
-export class RegisterOAuthCredentialInput extends AuditedInput {
+export class RegisterOAuthCredentialInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -33,7 +33,7 @@ export class RegisterOAuthCredentialInput extends AuditedInput {
 }
 
 @InputType()
-export class OAuthCredentialRefInput extends AuditedInput {
+export class OAuthCredentialRefInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -84,7 +84,7 @@ export class CompleteOAuthAuthorizationInput extends AuditedInput {
 }
 
 @InputType({ description: 'Receive-account fields; on an edit, omitted fields keep their value.' })
-export class ReceiveAccountFieldsInput extends AuditedInput {
+export class ReceiveAccountFieldsInput extends SettingInput {
   @Field(() => String, { nullable: true })
   displayName?: string | null;
 
@@ -147,7 +147,16 @@ export class ChangeReceiveAccountInput extends ReceiveAccountFieldsInput {
 }
 
 @InputType()
-export class ReceiveAccountRefInput extends AuditedInput {
+export class ReceiveAccountRefInput extends SettingInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+
+  @Field(() => ID)
+  accountId!: string;
+}
+
+@InputType({ description: 'Fetch now is an action, not a setting: it has no dry run.' })
+export class FetchReceiveAccountNowInput extends AuditedInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -168,7 +177,7 @@ export class TestReceiveAccountInput {
 }
 
 @InputType()
-export class ChangeAutoFetchSettingsInput extends AuditedInput {
+export class ChangeAutoFetchSettingsInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 

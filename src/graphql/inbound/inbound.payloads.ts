@@ -2,15 +2,16 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ReceiveErrorCode } from '../../domain/inbound/index.js';
 import { Payload } from '../userErrors.js';
 import { AutoFetchSettings, OAuthCredential, ReceiveAccount, ReceiveAccountStatus } from './inbound.types.js';
+import { SettingPayload } from '../dryRun.js';
 
 @ObjectType()
-export class OAuthCredentialPayload extends Payload {
+export class OAuthCredentialPayload extends SettingPayload {
   @Field(() => OAuthCredential, { nullable: true })
   credential: OAuthCredential | null = null;
 }
 
 @ObjectType()
-export class DeleteOAuthCredentialPayload extends Payload {
+export class DeleteOAuthCredentialPayload extends SettingPayload {
   @Field(() => ID, { nullable: true })
   deletedCredentialId: string | null = null;
 }
@@ -25,19 +26,19 @@ export class BeginOAuthAuthorizationPayload extends Payload {
 }
 
 @ObjectType()
-export class ReceiveAccountPayload extends Payload {
+export class ReceiveAccountPayload extends SettingPayload {
   @Field(() => ReceiveAccount, { nullable: true })
   account: ReceiveAccount | null = null;
 }
 
 @ObjectType()
-export class DeleteReceiveAccountPayload extends Payload {
+export class DeleteReceiveAccountPayload extends SettingPayload {
   @Field(() => ID, { nullable: true })
   deletedAccountId: string | null = null;
 }
 
 @ObjectType()
-export class AutoFetchSettingsPayload extends Payload {
+export class AutoFetchSettingsPayload extends SettingPayload {
   @Field(() => AutoFetchSettings, { nullable: true })
   autoFetch: AutoFetchSettings | null = null;
 }

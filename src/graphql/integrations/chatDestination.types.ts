@@ -2,8 +2,9 @@ import type { Selectable } from 'kysely';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ChatDestinationsTable } from '../../db/schema.integrations.js';
 import { ChatEventKind, ChatKind, LEGACY_RECEIVE_ERROR, upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { SettingInput } from '../identity/identity.inputs.js';
 import { Payload } from '../userErrors.js';
+import { SettingPayload } from '../dryRun.js';
 
 registerEnumType(ChatKind, { name: 'ChatKind', description: 'SLACK: incoming webhook. CHATWORK: API token + room. TEAMS: workflow webhook.' });
 /**
@@ -55,19 +56,19 @@ export class ChatDestination {
 }
 
 @ObjectType()
-export class ChatDestinationPayload extends Payload {
+export class ChatDestinationPayload extends SettingPayload {
   @Field(() => ChatDestination, { nullable: true })
   chatDestination: ChatDestination | null = null;
 }
 
 @ObjectType()
-export class RemoveChatDestinationPayload extends Payload {
+export class RemoveChatDestinationPayload extends SettingPayload {
   @Field(() => ID, { nullable: true })
   removedChatDestinationId: string | null = null;
 }
 
 @InputType()
-export class AddChatDestinationInput extends AuditedInput {
+export class AddChatDestinationInput extends SettingInput {
   @Field(() => Int) mailboxNumber!: number;
   @Field(() => ChatKind) kind!: ChatKind;
   @Field(() => String) name!: string;
@@ -79,7 +80,7 @@ export class AddChatDestinationInput extends AuditedInput {
 }
 
 @InputType()
-export class ChatDestinationRefInput extends AuditedInput {
+export class ChatDestinationRefInput extends SettingInput {
   @Field(() => Int) mailboxNumber!: number;
   @Field(() => ID) destinationId!: string;
 }

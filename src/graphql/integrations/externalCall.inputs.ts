@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ExternalCallEncoding, ExternalCallMethod } from '../../domain/integrations/externalCalls.decider.js';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { SettingInput } from '../identity/identity.inputs.js';
 
 @InputType()
-export class AddExternalCallInput extends AuditedInput {
+export class AddExternalCallInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -24,7 +24,7 @@ export class AddExternalCallInput extends AuditedInput {
 }
 
 @InputType()
-export class ExternalCallRefInput extends AuditedInput {
+export class ExternalCallRefInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 

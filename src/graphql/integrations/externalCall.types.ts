@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ExternalCallsTable } from '../../db/schema.integrations.js';
 import { ExternalCallEncoding, ExternalCallMethod } from '../../domain/integrations/externalCalls.decider.js';
 import { Payload } from '../userErrors.js';
+import { SettingPayload } from '../dryRun.js';
 
 registerEnumType(ExternalCallMethod, { name: 'ExternalCallMethod', description: 'POST sends the query of the template as a form body.' });
 registerEnumType(ExternalCallEncoding, { name: 'ExternalCallEncoding', description: 'Charset of the percent-encoded placeholder values.' });
@@ -75,13 +76,13 @@ export class RenderedExternalCall {
 }
 
 @ObjectType()
-export class ExternalCallPayload extends Payload {
+export class ExternalCallPayload extends SettingPayload {
   @Field(() => ExternalCall, { nullable: true })
   externalCall: ExternalCall | null = null;
 }
 
 @ObjectType()
-export class RemoveExternalCallPayload extends Payload {
+export class RemoveExternalCallPayload extends SettingPayload {
   @Field(() => ID, { nullable: true })
   removedExternalCallId: string | null = null;
 }

@@ -2,8 +2,9 @@ import type { Selectable } from 'kysely';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { MessageChannelsTable } from '../../db/schema.integrations.js';
 import { MessageChannelKind } from '../../domain/integrations/messageChannels.decider.js';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { SettingInput } from '../identity/identity.inputs.js';
 import { Payload } from '../userErrors.js';
+import { SettingPayload } from '../dryRun.js';
 
 registerEnumType(MessageChannelKind, { name: 'MessageChannelKind', description: 'Inquiry systems a mailbox answers (メッセージ応対).' });
 
@@ -77,13 +78,13 @@ export class MessageChannels {
 }
 
 @ObjectType()
-export class MessageChannelsPayload extends Payload {
+export class MessageChannelsPayload extends SettingPayload {
   @Field(() => MessageChannels, { nullable: true })
   messageChannels: MessageChannels | null = null;
 }
 
 @InputType({ description: 'The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only.' })
-export class ConfigureLineChannelInput extends AuditedInput {
+export class ConfigureLineChannelInput extends SettingInput {
   @Field(() => Int) mailboxNumber!: number;
   @Field(() => String, { nullable: true }) channelId?: string | null;
   @Field(() => String, { nullable: true, description: '32 hexadecimal digits; write-only.' }) channelSecret?: string | null;
@@ -92,7 +93,7 @@ export class ConfigureLineChannelInput extends AuditedInput {
 }
 
 @InputType({ description: 'The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only.' })
-export class ConfigureYahooShoppingChannelInput extends AuditedInput {
+export class ConfigureYahooShoppingChannelInput extends SettingInput {
   @Field(() => Int) mailboxNumber!: number;
   @Field(() => String, { nullable: true }) sellerId?: string | null;
   @Field(() => String, { nullable: true }) applicationId?: string | null;
@@ -101,7 +102,7 @@ export class ConfigureYahooShoppingChannelInput extends AuditedInput {
 }
 
 @InputType({ description: 'The first configuration needs every field; later, omitted fields keep their value. Secrets are write-only.' })
-export class ConfigureRakutenRMesseChannelInput extends AuditedInput {
+export class ConfigureRakutenRMesseChannelInput extends SettingInput {
   @Field(() => Int) mailboxNumber!: number;
   @Field(() => String, { nullable: true }) shopId?: string | null;
   @Field(() => String, { nullable: true, description: 'RMS serviceSecret; write-only.' }) serviceSecret?: string | null;
@@ -110,7 +111,7 @@ export class ConfigureRakutenRMesseChannelInput extends AuditedInput {
 }
 
 @InputType()
-export class MessageChannelRefInput extends AuditedInput {
+export class MessageChannelRefInput extends SettingInput {
   @Field(() => Int) mailboxNumber!: number;
   @Field(() => MessageChannelKind) channel!: MessageChannelKind;
 }

@@ -2,8 +2,9 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver,
 import { NoticeLanguage as NoticeLanguageValues, type NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
 import type { NoticeLanguageSetting as Setting } from '../../integrations/noticeLanguageService.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { SettingInput } from '../identity/identity.inputs.js';
 import { mutationPayload, Payload } from '../userErrors.js';
+import { SettingPayload } from '../dryRun.js';
 
 registerEnumType(NoticeLanguageValues, {
   name: 'NoticeLanguage',
@@ -30,7 +31,7 @@ export class NoticeLanguageSetting {
 }
 
 @InputType()
-export class SetNoticeLanguageInput extends AuditedInput {
+export class SetNoticeLanguageInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 
@@ -39,7 +40,7 @@ export class SetNoticeLanguageInput extends AuditedInput {
 }
 
 @ObjectType()
-export class NoticeLanguagePayload extends Payload {
+export class NoticeLanguagePayload extends SettingPayload {
   @Field(() => NoticeLanguageSetting, { nullable: true })
   noticeLanguage: NoticeLanguageSetting | null = null;
 }

@@ -1,15 +1,23 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AuditedInput } from '../identity/identity.inputs.js';
+import { AuditedInput, DryRunField, SettingInput } from '../identity/identity.inputs.js';
 import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption } from './outbound.enums.js';
 
 @InputType()
-export class MailboxOutboundInput extends AuditedInput {
+export class MailboxOutboundInput extends SettingInput {
   @Field(() => Int)
   mailboxNumber!: number;
 }
 
+/** A mailbox's audited input without `dryRun`: the shared fields of a setting and of its unsaved test. */
 @InputType()
-export class AddSmtpServerInput extends MailboxOutboundInput {
+export abstract class MailboxFieldsInput extends AuditedInput {
+  @Field(() => Int)
+  mailboxNumber!: number;
+}
+
+/** The fields of one external SMTP server, shared by adding it, changing it and testing it unsaved. */
+@InputType()
+export abstract class SmtpServerFieldsInput extends MailboxFieldsInput {
   @Field(() => String, { description: '1–100 characters, unique in the mailbox.' })
   name!: string;
 
@@ -36,9 +44,33 @@ export class AddSmtpServerInput extends MailboxOutboundInput {
 }
 
 @InputType()
-export class ChangeSmtpServerInput extends AddSmtpServerInput {
+export class AddSmtpServerInput extends SmtpServerFieldsInput {
+  @DryRunField()
+  dryRun?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A `receipt` of sendUnsavedTestMail with these same connection settings (host, port, encryption, authentication; the name may differ): saying the test mail arrived (「はい」), the server is recorded as verified at once. Different settings are refused.',
+  })
+  testMailReceipt?: string | null;
+}
+
+@InputType()
+export class ChangeSmtpServerInput extends SmtpServerFieldsInput {
+  @DryRunField()
+  dryRun?: boolean | null;
+
   @Field(() => ID)
   serverId!: string;
+}
+
+@InputType({ description: 'テストメールを送信する before 登録: the fields of addSmtpServer, plus where to send. `reason` is ignored: nothing is recorded.' })
+export class SendUnsavedTestMailInput extends SmtpServerFieldsInput {
+  @Field(() => String)
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'Default: the mailbox address.' })
+  from?: string | null;
 }
 
 @InputType()
@@ -96,7 +128,7 @@ export class ChangeSmtpBasicSettingsInput extends MailboxOutboundInput {
 }
 
 @InputType()
-export class ConfigureRakutenRelayInput extends MailboxOutboundInput {
+export abstract class RakutenRelayFieldsInput extends MailboxFieldsInput {
   @Field(() => String, { description: '店舗連絡先リアルアドレス' })
   realAddress!: string;
 
@@ -117,6 +149,39 @@ export class ConfigureRakutenRelayInput extends MailboxOutboundInput {
 
   @Field(() => String, { nullable: true, description: 'Write-only; required the first time, omitted later keeps the stored one.' })
   password?: string | null;
+}
+
+@InputType()
+export class ConfigureRakutenRelayInput extends RakutenRelayFieldsInput {
+  @DryRunField()
+  dryRun?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A `receipt` of sendUnsavedRakutenTestMail with these same connection settings (host, port, encryption, user, password): saying the test mail arrived (「はい」), the relay is recorded as verified at once. Different settings are refused.',
+  })
+  testMailReceipt?: string | null;
+}
+
+@InputType({
+  description: 'テストメールを送信する for the Rakuten relay before saving: the fields of configureRakutenRelay (an omitted password is the stored one), plus where to send. `reason` is ignored.',
+})
+export class SendUnsavedRakutenTestMailInput extends RakutenRelayFieldsInput {
+  @Field(() => String, { description: 'A Rakuten masked address or the contact address: only those go through the relay.' })
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'Default: the store real address.' })
+  from?: string | null;
+}
+
+@InputType({ description: '「はい」: the test mail arrived. Records the server as verified (SmtpServerVerified).' })
+export class ConfirmTestMailInput extends MailboxOutboundInput {
+  @Field(() => ID, { description: 'An external server id or `rakuten-relay` (the built-in server needs no confirmation).' })
+  serverId!: string;
+
+  @Field(() => String, { description: 'The `receipt` sendTestMail returned for this server; refused when its connection settings changed since.' })
+  testMailReceipt!: string;
 }
 
 @InputType()

@@ -4,10 +4,11 @@ import { DkimCondition, DkimSignature } from './dkim.types.js';
 import { TestMailResult } from './outboundRoute.types.js';
 import { OutboundSettings, OutboundWarning } from './outboundSettings.types.js';
 import { SmtpRoutingRule, SmtpServer } from './smtp.types.js';
+import { SettingPayload } from '../dryRun.js';
 
 /** Every outbound mutation answers with the settings as they now are and the warnings of its area. */
 @ObjectType()
-abstract class OutboundPayload extends Payload {
+abstract class OutboundPayload extends SettingPayload {
   @Field(() => OutboundSettings, { nullable: true })
   settings: OutboundSettings | null = null;
 

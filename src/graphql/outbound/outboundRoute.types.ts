@@ -196,6 +196,14 @@ export class TestMailResult {
   @Field(() => [RouteWarning])
   warnings!: RouteWarning[];
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Proof that the tested server accepted this test mail, for the confirmation step: confirmTestMail (saved server), or addSmtpServer / configureRakutenRelay `testMailReceipt` (unsaved settings). ' +
+      'Opaque, valid 24 hours, holds no secret. Null unless SENT through the server under test; never for the built-in server.',
+  })
+  receipt!: string | null;
+
   static from(o: TestMailOutcome): TestMailResult {
     return Object.assign(new TestMailResult(), {
       status: o.status,
@@ -208,6 +216,7 @@ export class TestMailResult {
       refusal: o.refusal ? Object.assign(new RouteRefusal(), { ...o.refusal, addresses: [] }) : null,
       error: o.error ? Object.assign(new SmtpFailure(), o.error) : null,
       warnings: o.warnings.map((w) => Object.assign(new RouteWarning(), w)),
+      receipt: o.receipt,
     });
   }
 }

@@ -2,12 +2,20 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { requireMailboxAudit } from '../../auth/authorization.js';
 import { decideOutboundRoute, type MailKind as MailKindType } from '../../domain/outbound/outboundRoute.js';
 import { notFound } from '../../errors/index.js';
+import { dkimSettingsDecider } from '../../domain/outbound/dkimSettings.decider.js';
+import { dkimSettingsStreamId } from '../../domain/outbound/dkimSettings.events.js';
+import { outboundSettingsWarnings } from '../../domain/outbound/outboundWarnings.js';
+import { routingConfigOf } from '../../domain/outbound/routingConfigOf.js';
+import { smtpSettingsDecider } from '../../domain/outbound/smtpSettings.decider.js';
+import { smtpSettingsStreamId } from '../../domain/outbound/smtpSettings.events.js';
+import { activeDryRun } from '../../eventstore/dryRun.js';
+import { loadDecidedState } from '../../eventstore/decidedState.js';
 import { snapshotOf } from '../../outbound/outboundReadModel.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { DkimDnsCheck } from './dkim.types.js';
 import { MailKind } from './outbound.enums.js';
 import { OutboundRoute } from './outboundRoute.types.js';
-import { OutboundSettings, type OutboundWarning } from './outboundSettings.types.js';
+import { OutboundSettings, OutboundWarning } from './outboundSettings.types.js';
 
 /** The mailbox's outbound settings from the read models; `fresh` after a mutation of this request. */
 export const loadOutboundSettings = async (ctx: GraphQLContext, mailboxNumber: number, fresh = false): Promise<OutboundSettings> => {
@@ -15,9 +23,19 @@ export const loadOutboundSettings = async (ctx: GraphQLContext, mailboxNumber: n
   return OutboundSettings.from(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber), ctx.services.outbound.builtinServer);
 };
 
-/** A mutation's answer: the settings as they now are, and the warnings of the area it changed. */
+/**
+ * A mutation's answer: the settings as they now are, and the warnings of the area it
+ * changed. In a dry run the read models are unchanged, so the warnings come from the
+ * settings as the plan leaves them (the decided states, the same config routing reads).
+ */
 export const outboundPayloadParts = async (ctx: GraphQLContext, mailboxNumber: number, area: 'SMTP' | 'DKIM') => {
   const settings = await loadOutboundSettings(ctx, mailboxNumber, true);
+  if (activeDryRun()) {
+    const smtp = await loadDecidedState(ctx.services.store, smtpSettingsDecider, smtpSettingsStreamId(mailboxNumber));
+    const dkim = await loadDecidedState(ctx.services.store, dkimSettingsDecider, dkimSettingsStreamId(mailboxNumber));
+    const warnings = outboundSettingsWarnings(routingConfigOf(smtp.state, dkim.state)).filter((w) => w.area === area).map(OutboundWarning.from);
+    return { settings, warnings };
+  }
   const warnings: OutboundWarning[] = settings.warnings.filter((w) => w.area === area);
   return { settings, warnings };
 };

@@ -3,6 +3,39 @@ import { BUILTIN_SERVER_ID, BUILTIN_SERVER_NAME, type FromMatchKind as FromMatch
 import type { OutboundRows, RakutenRelayRow, RoutingRuleRow, SmtpServerRow } from '../../outbound/outboundReadModel.js';
 import { BounceDestinationKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpServerKind } from './outbound.enums.js';
 
+@ObjectType({
+  description:
+    'A confirmed test mail (「はい」 after テストメールを送信する): the connection settings as they are now delivered this test mail. ' +
+    'Cleared when host, port, encryption or authentication change; a name or routing change keeps it.',
+})
+export class SmtpVerification {
+  @Field(() => String, { description: 'The Message-ID of the confirmed test mail.' })
+  testMailId!: string;
+
+  @Field(() => String, { description: 'Where the test mail was sent.' })
+  to!: string;
+
+  @Field(() => Date, { description: 'When the server accepted the test mail.' })
+  testedAt!: Date;
+
+  @Field(() => Date, { description: 'When its arrival was confirmed.' })
+  verifiedAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'User id of who confirmed it.' })
+  verifiedBy!: string | null;
+
+  static from(row: { verified_test_mail_id: string | null; verified_to: string | null; verified_tested_at: string | null; verified_at: string | null; verified_by: string | null }): SmtpVerification | null {
+    if (row.verified_test_mail_id === null || row.verified_at === null) return null;
+    return Object.assign(new SmtpVerification(), {
+      testMailId: row.verified_test_mail_id,
+      to: row.verified_to ?? '',
+      testedAt: new Date(row.verified_tested_at ?? row.verified_at),
+      verifiedAt: new Date(row.verified_at),
+      verifiedBy: row.verified_by,
+    });
+  }
+}
+
 @ObjectType({ description: 'An SMTP server mail can be sent through. Passwords are write-only: only `passwordSet` shows.' })
 export class SmtpServer {
   @Field(() => ID, { description: '`builtin` for the built-in server.' })
@@ -38,6 +71,12 @@ export class SmtpServer {
   @Field(() => Boolean)
   isDefault!: boolean;
 
+  @Field(() => SmtpVerification, {
+    nullable: true,
+    description: 'The confirmed test mail through the current connection settings (confirmTestMail); null: not verified, or changed since. Always null for the built-in server.',
+  })
+  verification!: SmtpVerification | null;
+
   @Field(() => Date, { nullable: true })
   updatedAt!: Date | null;
 
@@ -54,6 +93,7 @@ export class SmtpServer {
       passwordSet: false,
       oauthCredentialId: null,
       isDefault,
+      verification: null,
       updatedAt: null,
     });
   }
@@ -71,6 +111,7 @@ export class SmtpServer {
       passwordSet: row.password_ciphertext !== null,
       oauthCredentialId: row.oauth_credential_id,
       isDefault,
+      verification: SmtpVerification.from(row),
       updatedAt: new Date(row.updated_at),
     });
   }
@@ -129,7 +170,9 @@ export class RakutenRelay {
   @Field(() => String, { description: '店舗連絡先リアルアドレス: only mail from it uses the relay.' })
   realAddress!: string;
 
-  @Field(() => String, { description: '店舗連絡先メールアドレス (the real address unless set otherwise).' })
+  @Field(() => String, {
+    description: '店舗連絡先メールアドレス. Left empty in configureRakutenRelay it is the real address (the manual leaves it open; docs/readings.md).',
+  })
   contactAddress!: string;
 
   @Field(() => String)
@@ -147,6 +190,9 @@ export class RakutenRelay {
   @Field(() => Boolean)
   passwordSet!: boolean;
 
+  @Field(() => SmtpVerification, { nullable: true, description: 'The confirmed test mail through the current relay connection; null: not verified, or changed since.' })
+  verification!: SmtpVerification | null;
+
   @Field(() => Date)
   updatedAt!: Date;
 
@@ -160,6 +206,7 @@ export class RakutenRelay {
       encryption: row.encryption as SmtpEncryption,
       user: row.auth_user,
       passwordSet: row.password_ciphertext.length > 0,
+      verification: SmtpVerification.from(row),
       updatedAt: new Date(row.updated_at),
     });
   }

@@ -1,12 +1,21 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
-import { AddSmtpServerInput, ChangeSmtpServerInput, SendTestMailInput, SmtpServerRefInput } from './outbound.inputs.js';
+import {
+  AddSmtpServerInput,
+  ChangeSmtpServerInput,
+  ConfirmTestMailInput,
+  SendTestMailInput,
+  SendUnsavedRakutenTestMailInput,
+  SendUnsavedTestMailInput,
+  SmtpServerFieldsInput,
+  SmtpServerRefInput,
+} from './outbound.inputs.js';
 import { SmtpServerPayload, TestMailPayload } from './outbound.payloads.js';
 import { TestMailResult } from './outboundRoute.types.js';
 import { outboundPayloadParts } from './outboundSettings.resolver.js';
 
-const serverInput = (input: AddSmtpServerInput) => ({
+const serverInput = (input: SmtpServerFieldsInput) => ({
   mailboxNumber: input.mailboxNumber,
   name: input.name,
   host: input.host,
@@ -26,14 +35,18 @@ export class SmtpServerResolver {
     return mutationPayload(
       () => new SmtpServerPayload(),
       async () => {
-        const { serverId } = await ctx.services.outbound.smtp.addServer(viewerOf(ctx), serverInput(input), requestMetadata(ctx, input.reason));
+        const { serverId } = await ctx.services.outbound.smtp.addServer(
+          viewerOf(ctx),
+          { ...serverInput(input), testMailReceipt: input.testMailReceipt ?? null },
+          requestMetadata(ctx, input.reason),
+        );
         const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
         return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === serverId) ?? null };
       },
     );
   }
 
-  @Mutation(() => SmtpServerPayload, { description: 'Omit `password` to keep the stored one.' })
+  @Mutation(() => SmtpServerPayload, { description: 'Omit `password` to keep the stored one. A change of host, port, encryption or authentication clears `verification`.' })
   async changeSmtpServer(@Arg('input', () => ChangeSmtpServerInput) input: ChangeSmtpServerInput, @Ctx() ctx: GraphQLContext): Promise<SmtpServerPayload> {
     return mutationPayload(
       () => new SmtpServerPayload(),
@@ -57,7 +70,7 @@ export class SmtpServerResolver {
   }
 
   @Mutation(() => TestMailPayload, {
-    description: 'Sends a test mail through one server (`builtin`, an external id, or `rakuten-relay`) and reports what the server answered. Appends no event.',
+    description: 'Sends a test mail through one saved server (`builtin`, an external id, or `rakuten-relay`) and reports what the server answered. Appends no event; a SENT result through an external server or the relay carries a `receipt` for confirmTestMail.',
   })
   async sendTestMail(@Arg('input', () => SendTestMailInput) input: SendTestMailInput, @Ctx() ctx: GraphQLContext): Promise<TestMailPayload> {
     return mutationPayload(
@@ -67,6 +80,60 @@ export class SmtpServerResolver {
           await ctx.services.outbound.testMail.send(viewerOf(ctx), { mailboxNumber: input.mailboxNumber, serverId: input.serverId, to: input.to, from: input.from ?? null }),
         ),
       }),
+    );
+  }
+
+  @Mutation(() => TestMailPayload, {
+    description:
+      'テストメールを送信する before 登録: rules the settings as addSmtpServer would (same userErrors), sends one test mail through them and reports what the server answered. ' +
+      'Stores nothing and appends no event; the password is used for this call only. A SENT result carries a `receipt` for addSmtpServer.',
+  })
+  async sendUnsavedTestMail(@Arg('input', () => SendUnsavedTestMailInput) input: SendUnsavedTestMailInput, @Ctx() ctx: GraphQLContext): Promise<TestMailPayload> {
+    return mutationPayload(
+      () => new TestMailPayload(),
+      async () => ({
+        result: TestMailResult.from(
+          await ctx.services.outbound.testMail.sendUnsaved(viewerOf(ctx), { kind: 'EXTERNAL', settings: serverInput(input), to: input.to, from: input.from ?? null }),
+        ),
+      }),
+    );
+  }
+
+  @Mutation(() => TestMailPayload, {
+    description:
+      'The Rakuten relay\'s test mail before saving: rules the settings as configureRakutenRelay would, sends one test mail through them. ' +
+      'Stores nothing and appends no event. A SENT result through the relay carries a `receipt` for configureRakutenRelay.',
+  })
+  async sendUnsavedRakutenTestMail(
+    @Arg('input', () => SendUnsavedRakutenTestMailInput) input: SendUnsavedRakutenTestMailInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TestMailPayload> {
+    return mutationPayload(
+      () => new TestMailPayload(),
+      async () => {
+        const { reason: _reason, to, from, ...settings } = input;
+        return { result: TestMailResult.from(await ctx.services.outbound.testMail.sendUnsaved(viewerOf(ctx), { kind: 'RAKUTEN_RELAY', settings, to, from: from ?? null })) };
+      },
+    );
+  }
+
+  @Mutation(() => SmtpServerPayload, {
+    description:
+      '「はい」 after a test mail: records that it arrived and the server (or `rakuten-relay`) is verified, shown as `verification` and in the history. ' +
+      'Refused for a receipt of another server, of settings changed since, or older than 24 hours. `server` is null for the relay (see settings.rakutenRelay).',
+  })
+  async confirmTestMail(@Arg('input', () => ConfirmTestMailInput) input: ConfirmTestMailInput, @Ctx() ctx: GraphQLContext): Promise<SmtpServerPayload> {
+    return mutationPayload(
+      () => new SmtpServerPayload(),
+      async () => {
+        await ctx.services.outbound.smtp.confirmTestMail(
+          viewerOf(ctx),
+          { mailboxNumber: input.mailboxNumber, serverId: input.serverId, testMailReceipt: input.testMailReceipt },
+          requestMetadata(ctx, input.reason),
+        );
+        const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
+        return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === input.serverId) ?? null };
+      },
     );
   }
 }

@@ -52,7 +52,7 @@ export class MailboxResetResolver {
 
   @Mutation(() => ExecuteMailboxResetPayload, {
     description:
-      'Step 2: wipes the mailbox settings of every area, its stored secrets and its messages; members, roles and the settings history stay. Irreversible.',
+      'Step 2: wipes the mailbox settings of every area (including the IP/API restriction and the account-lock policy, docs/readings.md), its stored secrets and its messages; members, roles and the settings history stay. Irreversible.',
   })
   async executeMailboxReset(
     @Arg('input', () => ExecuteMailboxResetInput) input: ExecuteMailboxResetInput,

@@ -23,7 +23,9 @@ export class ExecuteMailboxResetInput extends AuditedInput {
 
 @ObjectType({ description: 'One kind of data the reset deletes, with how much of it the mailbox holds now.' })
 export class MailboxResetItem {
-  @Field(() => String, { description: 'e.g. SMTP_SERVERS, DKIM_SIGNATURES, RECEIVE_ACCOUNTS, MESSAGES.' })
+  @Field(() => String, {
+    description: 'e.g. SMTP_SERVERS, DKIM_SIGNATURES, RECEIVE_ACCOUNTS, MESSAGES; ACCESS_RESTRICTIONS (IP and API restriction) and LOCK_POLICY (account lock) go too (docs/readings.md).',
+  })
   kind!: string;
 
   @Field(() => Int)
@@ -41,7 +43,7 @@ export class MailboxResetPreview {
   @Field(() => String)
   address!: string;
 
-  @Field(() => [MailboxResetItem])
+  @Field(() => [MailboxResetItem], { description: 'What goes: every settings area of the mailbox, including its IP/API restriction and account-lock policy, and its messages.' })
   wiped!: MailboxResetItem[];
 
   @Field(() => [String], { description: 'What stays: USERS, USER_PERMISSIONS, MEMBERS_AND_ROLES, MAILBOX_ADDRESS, SETTINGS_HISTORY.' })

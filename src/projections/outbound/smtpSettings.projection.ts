@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { smtpSettingsEventTypes, type SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
+import { RAKUTEN_RELAY_SERVER_ID, smtpSettingsEventTypes, type SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
@@ -17,6 +17,15 @@ const serverColumns = (s: ServerEvent) => ({
   oauth_credential_id: s.auth.method === 'OAUTH' ? s.auth.oauthCredentialId : null,
   ...(s.auth.method === 'OAUTH' ? { password_ciphertext: null } : s.passwordCiphertext !== undefined ? { password_ciphertext: s.passwordCiphertext } : {}),
 });
+
+const NOT_VERIFIED = { verified_test_mail_id: null, verified_to: null, verified_tested_at: null, verified_at: null, verified_by: null } as const;
+
+/**
+ * Whether new columns change the connection (everything but the name), the read-model
+ * twin of sameConnection in the decider's evolve: then the verification lapses.
+ */
+const changesConnection = (before: Record<string, unknown> | undefined, next: Record<string, unknown>, ignored: readonly string[]): boolean =>
+  before === undefined || Object.entries(next).some(([column, value]) => !ignored.includes(column) && before[column] !== value);
 
 /** SMTP servers, routing rules (in order), basic settings and the Rakuten relay of every mailbox. */
 export const smtpSettingsProjection: Projection = {
@@ -37,6 +46,7 @@ export const smtpSettingsProjection: Projection = {
             server_id: event.data.serverId,
             password_ciphertext: null,
             ...serverColumns(event.data),
+            ...NOT_VERIFIED,
             added_position: recorded.position,
             created_at: at,
             updated_at: at,
@@ -44,14 +54,18 @@ export const smtpSettingsProjection: Projection = {
           .onConflict((oc) => oc.columns(['mailbox_number', 'server_id']).doNothing())
           .execute();
         return;
-      case 'SmtpServerChanged':
+      case 'SmtpServerChanged': {
+        const before = await trx.selectFrom('outbound_smtp_servers').selectAll().where('mailbox_number', '=', n).where('server_id', '=', event.data.serverId).executeTakeFirst();
+        const columns = serverColumns(event.data);
+        const lapsed = changesConnection(before, columns, ['name']);
         await trx
           .updateTable('outbound_smtp_servers')
-          .set({ ...serverColumns(event.data), updated_at: at })
+          .set({ ...columns, ...(lapsed ? NOT_VERIFIED : {}), updated_at: at })
           .where('mailbox_number', '=', n)
           .where('server_id', '=', event.data.serverId)
           .execute();
         return;
+      }
       case 'SmtpServerRemoved':
         await trx.deleteFrom('outbound_smtp_servers').where('mailbox_number', '=', n).where('server_id', '=', event.data.serverId).execute();
         return;
@@ -135,11 +149,20 @@ export const smtpSettingsProjection: Projection = {
           ...(passwordCiphertext !== undefined ? { password_ciphertext: passwordCiphertext } : {}),
           updated_at: at,
         };
+        const before = await trx.selectFrom('outbound_rakuten_relays').selectAll().where('mailbox_number', '=', n).executeTakeFirst();
+        const lapsed = changesConnection(before, columns, ['real_address', 'contact_address', 'updated_at']);
         await trx
           .insertInto('outbound_rakuten_relays')
-          .values({ mailbox_number: n, password_ciphertext: passwordCiphertext ?? '', ...columns, created_at: at })
-          .onConflict((oc) => oc.column('mailbox_number').doUpdateSet(columns))
+          .values({ mailbox_number: n, password_ciphertext: passwordCiphertext ?? '', ...columns, ...NOT_VERIFIED, created_at: at })
+          .onConflict((oc) => oc.column('mailbox_number').doUpdateSet({ ...columns, ...(lapsed ? NOT_VERIFIED : {}) }))
           .execute();
+        return;
+      }
+      case 'SmtpServerVerified': {
+        const { serverId, testMailId, to, testedAt, verifiedAt, verifiedBy } = event.data;
+        const verified = { verified_test_mail_id: testMailId, verified_to: to, verified_tested_at: testedAt, verified_at: verifiedAt, verified_by: verifiedBy };
+        if (serverId === RAKUTEN_RELAY_SERVER_ID) await trx.updateTable('outbound_rakuten_relays').set(verified).where('mailbox_number', '=', n).execute();
+        else await trx.updateTable('outbound_smtp_servers').set(verified).where('mailbox_number', '=', n).where('server_id', '=', serverId).execute();
         return;
       }
       case 'RakutenRelayRemoved':
