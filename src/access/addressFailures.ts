@@ -7,6 +7,8 @@ import { formatIpPrefix, parseClientAddress, parseIpPrefix } from '../domain/acc
 import { ErrorCode, MailroomError } from '../errors/index.js';
 import { handleCommand } from '../eventstore/handleCommand.js';
 import type { EventStore } from '../eventstore/port.js';
+import type { NoticeSender } from '../mail/notices/notice.js';
+import { addressBlockNotices } from './addressBlockNotices.js';
 
 export interface StuffingLimits {
   /** Failures per address or network within the window after which each attempt is slowed. */
@@ -30,8 +32,12 @@ export interface AddressFailuresOptions {
   readonly isExempt?: (clientIp: string) => boolean;
   readonly clock?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Where block notices go (the durable outbox); none: the event only. */
+  readonly notices?: NoticeSender;
   /** Told once per block (logs; the event is appended here). */
   readonly onBlocked?: (network: string, failures: number, until: Date) => void;
+  /** A block whose notices could not be recorded (the block and its event stand). */
+  readonly onNoticeFailed?: (network: string, err: unknown) => void;
 }
 
 /** The counters a client address feeds: itself and its network (/24 for IPv4, /56 for IPv6). */
@@ -101,11 +107,20 @@ export class AddressFailures {
 
   private async blocked(key: string, failures: number, until: Date): Promise<void> {
     const network = key.slice(key.indexOf(':') + 1);
-    await handleCommand(this.options.store, addressBlockDecider, addressBlockStreamId(network), {
+    const { position } = await handleCommand(this.options.store, addressBlockDecider, addressBlockStreamId(network), {
       type: 'RecordAddressBlock',
       data: { network, failures, until: until.toISOString() },
       metadata: { now: new Date(this.clock()), actorId: null, correlationId: randomUUID(), clientIp: null, reason: requireText([], `${failures} failed logins`, 'reason') },
     });
+    // Nothing appended: this block was already recorded (another instance, a repeated call).
+    if (position === null) return;
     this.options.onBlocked?.(network, failures, until);
+    const notices = this.options.notices;
+    if (!notices) return;
+    try {
+      for (const notice of await addressBlockNotices(this.options.db, { network, failures, blockedAt: new Date(this.clock()), until, position })) await notices.send(notice);
+    } catch (err) {
+      this.options.onNoticeFailed?.(network, err);
+    }
   }
 }

@@ -63,7 +63,9 @@ export const createAccessControl = (options: AccessControlOptions): AccessContro
     store: options.store,
     ...(options.stuffing ? { limits: options.stuffing } : {}),
     ...(options.stuffing?.exemptAllowListed ? { isExempt: (ip: string) => runtime.isAllowListed(ip) } : {}),
+    notices: options.notices,
     onBlocked: (network, count, until) => options.logger?.warn({ network, failures: count, until: until.toISOString() }, 'client network blocked after repeated failed logins'),
+    onNoticeFailed: (network, err) => options.logger?.error({ err, network }, 'client network blocked, but recording its notices failed'),
   });
   const report = (what: string, userId: string) => (err: unknown) => options.logger?.error({ err, userId }, `recording a ${what} login failed`);
   const loginGuard: LoginGuard = {

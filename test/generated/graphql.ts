@@ -383,6 +383,8 @@ export type ChatDestinationRefInput = {
 export type ChatEventKind =
   | 'ACCOUNT_LOCKED'
   | 'ACCOUNT_UNLOCKED'
+  /** A client address or network is refused logins for a time after many failed logins across usernames (credential stuffing). */
+  | 'ADDRESS_BLOCKED'
   | 'MAILBOX_RESET'
   | 'MESSAGE_TOO_LARGE'
   | 'OAUTH_REAUTHORIZATION_REQUIRED'
@@ -805,6 +807,7 @@ export type NoticeChannel =
 
 /** What a system notice is about. */
 export type NoticeKind =
+  | 'ADDRESS_BLOCKED'
   | 'MAILBOX_OVER_LIMIT'
   | 'MAILBOX_RESET'
   | 'MESSAGE_TOO_LARGE'

@@ -44,6 +44,8 @@ describe('chat delivery rules', () => {
       USER_LOCKED: { username: 'paul', displayName: 'Details', failedAttempts: 3, policyMailboxNumber: 3, threshold: 3, lockedAt: at, clientIp: '192.0.2.1' },
       USER_UNLOCKED: { username: 'paul', displayName: 'Details', unlockedAt: at, unlockedBy: 'admin', reason: 'Called the user' },
       MAILBOX_RESET: { mailboxNumber: 3, nameBefore: 'Details', nameAfter: 'Sales', resetAt: at },
+      // The network is what every rendering must name; 'Details' stands in for it here.
+      ADDRESS_BLOCKED: { network: 'Details', failures: 50, blockedAt: at, until: new Date(at.getTime() + 15 * 60_000) },
       SETTING_CHANGED: { mailboxNumber: 3, area: 'outbound.smtp', actor: 'Details', reason: null, changedAt: at },
       TEST: { destinationName: 'Details', sentAt: at },
     };
@@ -71,6 +73,18 @@ describe('chat delivery rules', () => {
     expect(locked.email.text).toContain('メールボックス No.2 のアカウントロックの設定（ログイン失敗 5 回でロック）が適用されました。');
   });
 
+  it('tells a blocked network, how many failures and until when, in Japan time for Japanese', () => {
+    const facts = { network: '203.0.113.0/24', failures: 50, blockedAt: new Date('2026-11-27T15:30:00Z'), until: new Date('2026-11-27T15:45:00Z') };
+    const ja = renderNotice({ kind: 'ADDRESS_BLOCKED', facts }, 1, 'ja');
+    expect(ja.email.subject).toBe('[Mailroom] 接続元ブロック：203.0.113.0/24');
+    expect(ja.email.text).toContain('接続元 203.0.113.0/24 からのログインを 2026/11/28 00:30:00（日本時間）から 2026/11/28 00:45:00（日本時間）まで拒否します。');
+    expect(ja.email.text).toContain('ログインに 50 回失敗しました');
+    const en = renderNotice({ kind: 'ADDRESS_BLOCKED', facts }, 1, 'en');
+    expect(en.email.subject).toBe('[Mailroom] Logins refused from 203.0.113.0/24 until 2026-11-27T15:45:00.000Z');
+    expect(en.chat.title).toBe('[Mailroom] Client address blocked after failed logins (Mailbox No. 1)');
+    expect(en.email.text).toContain('50 logins from there failed');
+  });
+
   it('maps notice kinds to the chat event kinds destinations subscribe to', () => {
     expect(chatEventKindOf(NoticeKind.RECEIVE_ERROR_RAISED)).toBe('RECEIVE_ERROR_RAISED');
     // The source server over its message limit is a raised receive error (cleared like the others).
@@ -82,6 +96,7 @@ describe('chat delivery rules', () => {
     expect(chatEventKindOf(NoticeKind.USER_UNLOCKED)).toBe('ACCOUNT_UNLOCKED');
     expect(chatEventKindOf(NoticeKind.SETTING_CHANGED)).toBe('SETTING_CHANGED');
     expect(chatEventKindOf(NoticeKind.MAILBOX_RESET)).toBe('MAILBOX_RESET');
+    expect(chatEventKindOf(NoticeKind.ADDRESS_BLOCKED)).toBe('ADDRESS_BLOCKED');
     expect(chatEventKindOf(NoticeKind.TEST)).toBeNull();
   });
 

@@ -125,6 +125,21 @@ describe('sending through real SMTP servers', () => {
     expect(notice.raw.toString()).toMatch(/^Auto-Submitted: auto-generated/im);
   });
 
+  it('a notice subject from stored text is encoded by the mail library: CR LF and non-ASCII never become header lines (issue 20)', async () => {
+    // Stored text passes the text rule today; events from before it, or a future field that
+    // forgets it, must still not reach the wire as raw header lines.
+    const subject = '[Mailroom] 受信エラー — Support\r\nBcc: evil@example.org\r\nX-Injected: yes';
+    await h.outbound.noticeTransport.deliver({ id: 'n-2', mailboxNumber: 1, kind: 'TEST', to: ['ops@example.net'], subject, text: 'Body\r\n.\r\nRCPT TO:<evil@example.org>', idempotencyKey: 'k2' });
+    const notice = await builtin.next();
+    expect(notice.rcptTo).toEqual(['ops@example.net']);
+    const raw = notice.raw.toString();
+    const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
+    expect(headers).not.toMatch(/^(Bcc|X-Injected):/im);
+    // 7-bit headers: the Japanese words are RFC 2047 encoded words, not raw UTF-8.
+    expect(headers).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/im);
+    expect(/[^\x00-\x7f]/.test(headers)).toBe(false);
+  });
+
   it('mail to a Rakuten masked address goes to the Rakuten relay, unsigned, although a default key exists', async () => {
     const outcome = await h.outbound.testMail.send(SYSTEM_ACTOR, { mailboxNumber: 1, serverId: 'rakuten-relay', to: MASKED });
     expect(outcome).toMatchObject({ status: 'SENT', from: 'shop@example.com', route: { server: { id: 'rakuten-relay' }, dkim: null, dkimReason: { step: 'MASKED_RECIPIENT' } } });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../src/domain/inbound/receiveErrors.decider.js';
 import { decideOutboundRoute, dkimSettingsDecider, routingConfigOf, smtpSettingsDecider, type SmtpSettingsEvent } from '../../src/domain/outbound/index.js';
 import { RakutenRelay } from '../../src/graphql/outbound/smtp.types.js';
+import { requireText } from '../../src/domain/shared/text.js';
 import { DEFAULT_FETCH_LIMITS } from '../../src/mail/fetch/fetchTypes.js';
 
 /**
@@ -22,7 +23,7 @@ describe('how Mailroom reads the manual', () => {
   it('the Rakuten contact address left empty is the real address: shown so, and mail from it to it goes through the relay', () => {
     const configured: SmtpSettingsEvent = {
       type: 'RakutenRelayConfigured',
-      data: { mailboxNumber: 3, realAddress: 'shop@example.com', contactAddress: null, host: 'sub.fw.rakuten.ne.jp', port: 587, encryption: 'STARTTLS', user: 'shop', passwordCiphertext: 'v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.ZGF0YQ' },
+      data: { mailboxNumber: 3, realAddress: 'shop@example.com', contactAddress: null, host: 'sub.fw.rakuten.ne.jp', port: 587, encryption: 'STARTTLS', user: requireText([], 'shop', 'accountName'), passwordCiphertext: 'v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.ZGF0YQ' },
     };
     const smtp = smtpSettingsDecider.evolve(smtpSettingsDecider.initialState(), configured);
     const routing = routingConfigOf(smtp, dkimSettingsDecider.initialState());

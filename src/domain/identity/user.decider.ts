@@ -1,7 +1,7 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 import {
   normalizeUsername,
   requireEmail,
@@ -62,6 +62,8 @@ export interface RegisterUserData {
   readonly isAdministrator: boolean;
 }
 export type RegisterUser = Command<'RegisterUser', RegisterUserData>;
+/** What a registration stores: the display name as the text rule made it (only `requireText` makes one). */
+export type RegisteredUserData = Omit<RegisterUserData, 'displayName'> & { readonly displayName: CheckedText<'displayName'> };
 export type ChangeUserPassword = Command<
   'ChangeUserPassword',
   {
@@ -118,7 +120,7 @@ export type UserCommand =
   | EndUserSession;
 
 // ---- Events ----
-export type UserRegistered = DomainEvent<'UserRegistered', RegisterUserData>;
+export type UserRegistered = DomainEvent<'UserRegistered', RegisteredUserData>;
 export type UserPasswordChanged = DomainEvent<
   'UserPasswordChanged',
   {
@@ -132,7 +134,7 @@ export type UserPasswordChanged = DomainEvent<
 export type UserSessionEnded = DomainEvent<'UserSessionEnded', { readonly userId: string; readonly sessionId: string }>;
 export type UserProfileChanged = DomainEvent<
   'UserProfileChanged',
-  { readonly userId: string; readonly displayName: string; readonly email: string }
+  { readonly userId: string; readonly displayName: CheckedText<'displayName'>; readonly email: string }
 >;
 export type UserPermissionGranted = DomainEvent<'UserPermissionGranted', { readonly userId: string; readonly permission: UserPermission }>;
 export type UserPermissionRevoked = DomainEvent<'UserPermissionRevoked', { readonly userId: string; readonly permission: UserPermission }>;
@@ -141,7 +143,7 @@ export type ApiTokenIssued = DomainEvent<
   {
     readonly userId: string;
     readonly tokenId: string;
-    readonly name: string;
+    readonly name: CheckedText<'name'>;
     readonly tokenHash: string;
     readonly createdAt: string;
     readonly expiresAt: string | null;
@@ -203,7 +205,7 @@ const requireExisting = (state: UserState, userId: string): ExistingUser => {
 };
 
 /** Validates and normalizes a registration; also used by the service to refuse early, before claiming the username. */
-export const validateRegistration = (data: RegisterUserData): RegisterUserData => {
+export const validateRegistration = (data: RegisterUserData): RegisteredUserData => {
   if (typeof data.isAdministrator !== 'boolean') {
     throw validationError(['isAdministrator'], `Expected true or false, got ${JSON.stringify(data.isAdministrator)}`);
   }
@@ -262,7 +264,8 @@ const tokenExpiry = (data: IssueApiToken['data'], now: Date): string => {
 
 const changeProfile = ({ data }: ChangeUserProfile, state: UserState): UserProfileChanged[] => {
   const user = requireExisting(state, data.userId);
-  const displayName = data.displayName === undefined ? user.displayName : requireText(['displayName'], data.displayName, 'displayName');
+  // Not given: the stored name again, checked when it was stored (or as an event before the rule left it).
+  const displayName = data.displayName === undefined ? (user.displayName as CheckedText<'displayName'>) : requireText(['displayName'], data.displayName, 'displayName');
   const email = data.email === undefined ? user.email : requireEmail(['email'], data.email);
   if (displayName === user.displayName && email === user.email) return [];
   return [{ type: 'UserProfileChanged', data: { userId: user.userId, displayName, email } }];

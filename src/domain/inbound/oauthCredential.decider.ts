@@ -4,7 +4,7 @@ import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/v
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireBoolean, requireCiphertext, requireRedirectUrl, show } from './validation.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 
 /**
  * OAuth credential (OAuth認証設定): the client registration of one mailbox at Google
@@ -99,15 +99,20 @@ interface CredentialRef {
   readonly mailboxNumber: number;
   readonly credentialId: string;
 }
+/** What is stored: display name and client id as the text rule made them (only `requireText` makes one). */
+export type StoredOAuthCredentialFields = Omit<OAuthCredentialFields, 'displayName' | 'clientId'> & {
+  readonly displayName: CheckedText<'displayName'>;
+  readonly clientId: CheckedText<'accountName'>;
+};
 export type OAuthCredentialRegistered = DomainEvent<
   'OAuthCredentialRegistered',
   CredentialRef &
-    OAuthCredentialFields & { readonly provider: OAuthProvider; readonly clientSecretCiphertext: string; readonly enabled: boolean }
+    StoredOAuthCredentialFields & { readonly provider: OAuthProvider; readonly clientSecretCiphertext: string; readonly enabled: boolean }
 >;
 export type OAuthCredentialChanged = DomainEvent<
   'OAuthCredentialChanged',
   CredentialRef &
-    OAuthCredentialFields & {
+    StoredOAuthCredentialFields & {
       /** Only when a new secret was set, so the audit shows "changed" exactly then. */
       readonly clientSecretCiphertext?: string;
       /** Field names that differ from before (`clientSecret` for a new secret). */
@@ -206,7 +211,7 @@ const requireTenant = (provider: OAuthProvider, value: unknown): string | null =
   return tenant;
 };
 
-const validFields = (provider: OAuthProvider, f: OAuthCredentialFields): OAuthCredentialFields => ({
+const validFields = (provider: OAuthProvider, f: OAuthCredentialFields): StoredOAuthCredentialFields => ({
   displayName: requireText(['displayName'], f.displayName, 'displayName'),
   clientId: requireText(['clientId'], f.clientId, 'accountName'),
   tenant: requireTenant(provider, f.tenant),

@@ -4,7 +4,7 @@ import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from 
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireAccountName, requireBoolean, requireCiphertext, requireHost, requireIntegerIn } from './validation.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 
 /**
  * Receive accounts of one mailbox (POP/IMAP設定) and its auto-fetch settings
@@ -63,8 +63,9 @@ export type ReceiveAuth =
   | { readonly method: 'PASSWORD'; readonly username: string; readonly passwordCiphertext: string }
   | { readonly method: 'OAUTH2'; readonly username: string; readonly credentialId: string };
 
+/** Decided settings: the display name as the text rule made it (only `requireText` makes one). */
 export interface ReceiveAccountSettings {
-  readonly displayName: string;
+  readonly displayName: CheckedText<'displayName'>;
   readonly protocol: ReceiveProtocol;
   readonly host: string;
   readonly port: number;

@@ -4,7 +4,7 @@ import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/v
 import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 
 /**
  * External chat destinations (外部チャット連携) of one mailbox: where notices go in Slack,
@@ -34,6 +34,8 @@ export const ChatEventKind = {
   MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   ACCOUNT_UNLOCKED: 'ACCOUNT_UNLOCKED',
+  /** A client address or network was refused for a time after many failed logins across users (src/access/addressBlockNotices.ts). */
+  ADDRESS_BLOCKED: 'ADDRESS_BLOCKED',
   OAUTH_REAUTHORIZATION_REQUIRED: 'OAUTH_REAUTHORIZATION_REQUIRED',
   /** The mailbox was reset; delivered from a copy of the credential the reset shreds (src/mail/notices/chat/chatCopy.ts). */
   MAILBOX_RESET: 'MAILBOX_RESET',
@@ -120,14 +122,16 @@ export type RemoveChatDestination = Command<'RemoveChatDestination', Destination
 export type ChatDestinationsCommand = AddChatDestination | ChangeChatDestination | RemoveChatDestination;
 
 // ---- Events ----
+/** What is stored: the name as the text rule made it, so the decider cannot store raw input (only `requireText` makes one). */
+export type StoredChatDestinationFields = Omit<ChatDestinationFields, 'name'> & { readonly name: CheckedText<'name'> };
 export type ChatDestinationAdded = DomainEvent<
   'ChatDestinationAdded',
-  DestinationRef & ChatDestinationFields & { readonly kind: ChatKind; readonly credentialCiphertext: string }
+  DestinationRef & StoredChatDestinationFields & { readonly kind: ChatKind; readonly credentialCiphertext: string }
 >;
 export type ChatDestinationChanged = DomainEvent<
   'ChatDestinationChanged',
   DestinationRef &
-    ChatDestinationFields & {
+    StoredChatDestinationFields & {
       /** Only when a new credential was set, so the audit shows "changed" exactly then. */
       readonly credentialCiphertext?: string;
       readonly changedFields: readonly string[];
@@ -168,7 +172,7 @@ const requireRoomId = (kind: ChatKind, value: unknown): string | null => {
   return text;
 };
 
-const validFields = (kind: ChatKind, f: ChatDestinationFields): ChatDestinationFields => ({
+const validFields = (kind: ChatKind, f: ChatDestinationFields): StoredChatDestinationFields => ({
   name: requireText(['name'], f.name, 'name'),
   roomId: requireRoomId(kind, f.roomId),
   eventKinds: requireEventKinds(f.eventKinds),

@@ -5,7 +5,7 @@ import { requireBoolean } from '../inbound/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { parseUrlTemplate } from './urlTemplate.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 
 /**
  * External system calls (外部システム呼び出しの設定) of one mailbox: named URL templates the
@@ -49,8 +49,10 @@ export type RemoveExternalCall = Command<'RemoveExternalCall', CallRef>;
 export type ExternalCallsCommand = AddExternalCall | ChangeExternalCall | RemoveExternalCall;
 
 // ---- Events ----
-export type ExternalCallAdded = DomainEvent<'ExternalCallAdded', CallRef & ExternalCallFields>;
-export type ExternalCallChanged = DomainEvent<'ExternalCallChanged', CallRef & ExternalCallFields & { readonly changedFields: readonly string[] }>;
+/** What is stored: the name as the text rule made it, so the decider cannot store raw input (only `requireText` makes one). */
+export type StoredExternalCallFields = Omit<ExternalCallFields, 'name'> & { readonly name: CheckedText<'name'> };
+export type ExternalCallAdded = DomainEvent<'ExternalCallAdded', CallRef & StoredExternalCallFields>;
+export type ExternalCallChanged = DomainEvent<'ExternalCallChanged', CallRef & StoredExternalCallFields & { readonly changedFields: readonly string[] }>;
 export type ExternalCallRemoved = DomainEvent<'ExternalCallRemoved', CallRef & { readonly name: string }>;
 export type ExternalCallsEvent = ExternalCallAdded | ExternalCallChanged | ExternalCallRemoved
   | MailboxSettingsWiped;
@@ -67,7 +69,7 @@ export const initialExternalCallsState = (): ExternalCallsState => ({ calls: new
 
 const fieldNames = ['name', 'urlTemplate', 'method', 'encoding', 'openInNewWindow'] as const;
 
-const validFields = (f: ExternalCallFields): ExternalCallFields => {
+const validFields = (f: ExternalCallFields): StoredExternalCallFields => {
   const urlTemplate = f.urlTemplate;
   parseUrlTemplate(['urlTemplate'], urlTemplate);
   return {

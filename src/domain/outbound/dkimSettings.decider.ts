@@ -19,7 +19,7 @@ import {
   type RemoveDkimSignature,
   type SetDefaultDkimSignature,
 } from './dkimSettings.events.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 import {
   requireBase64,
   requireCiphertext,
@@ -84,7 +84,7 @@ const addSignature = ({ data }: AddDkimSignature, state: DkimSettingsState): Dki
     throw alreadyExists(`Signature ${describeSignature(sameRecord)} already uses ${selector}._domainkey.${domain}; choose another selector`, ['selector']);
   }
   const algorithm = requireOneOf(['algorithm'], data.algorithm, dkimAlgorithms);
-  const signature: DkimSignature = {
+  const signature: DkimSignature & { readonly name: CheckedText<'name'> } = {
     signatureId,
     name,
     kind: requireOneOf(['kind'], data.kind, dkimSignatureKinds),

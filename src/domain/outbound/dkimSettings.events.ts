@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../eventstore/port.js';
+import type { CheckedText } from '../shared/text.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command } from '../shared/decider.js';
 
@@ -76,7 +77,8 @@ export type DkimSettingsCommand =
   | SetDefaultDkimSignature;
 
 // ---- Events ----
-export type DkimSignatureAdded = DomainEvent<'DkimSignatureAdded', M & DkimSignature>;
+/** The stored name is checked text: only `requireText` makes one, so the decider cannot store raw input. */
+export type DkimSignatureAdded = DomainEvent<'DkimSignatureAdded', M & Omit<DkimSignature, 'name'> & { readonly name: CheckedText<'name'> }>;
 export type DkimSignatureRemoved = DomainEvent<'DkimSignatureRemoved', M & { readonly signatureId: string }>;
 export type DkimConditionAdded = DomainEvent<'DkimConditionAdded', M & DkimCondition>;
 export type DkimConditionChanged = DomainEvent<'DkimConditionChanged', M & DkimCondition>;

@@ -39,7 +39,7 @@ import {
 import { connectionFingerprint, requireReceiptFor, verificationOf, type SmtpConnection, type TestMailTarget } from './smtpVerification.js';
 import type { CommandMetadata } from '../shared/decider.js';
 import { requireCiphertext, requireDomain, requireExactAddress, requireHost, requirePort, show } from './validation.js';
-import { requireText } from '../shared/text.js';
+import { requireText, type CheckedText } from '../shared/text.js';
 
 /**
  * The rules of a mailbox's SMTP settings (all of them live here; routing itself is in
@@ -71,7 +71,11 @@ const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 const requireMailbox = (value: number): number => requirePositiveInteger(['mailboxNumber'], value);
 
-const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: string | null): string => {
+/** What the decider stores: name and user as the text rule made them (only `requireText` makes one). */
+type DecidedAuth = SmtpAuth & { readonly user: CheckedText<'accountName'> };
+type DecidedServer = Omit<ExternalSmtpServer, 'name' | 'auth'> & { readonly name: CheckedText<'name'>; readonly auth: DecidedAuth };
+
+const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: string | null): CheckedText<'name'> => {
   const name = requireText(['name'], value, 'name');
   if (sameText(name, BUILTIN_SERVER_NAME)) throw alreadyExists(`${show(name)} is the name of the built-in server; choose another name`, ['name']);
   const clash = [...state.servers.values()].find((s) => s.serverId !== exceptId && sameText(s.name, name));
@@ -79,7 +83,7 @@ const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: s
   return name;
 };
 
-const requireAuth = (value: SmtpAuthInput, existing: SmtpAuth | null): SmtpAuth => {
+const requireAuth = (value: SmtpAuthInput, existing: SmtpAuth | null): DecidedAuth => {
   requireOneOf(['authMethod'], value?.method, smtpAuthMethods);
   const user = requireText(['user'], value.user, 'accountName');
   if (value.method === 'OAUTH') {
@@ -90,7 +94,7 @@ const requireAuth = (value: SmtpAuthInput, existing: SmtpAuth | null): SmtpAuth 
   throw validationError(['password'], 'Expected a password: password authentication needs one and none is stored yet');
 };
 
-const serverFields = (state: SmtpSettingsState, data: AddSmtpServer['data'], existing: ExternalSmtpServer | null): ExternalSmtpServer => ({
+const serverFields = (state: SmtpSettingsState, data: AddSmtpServer['data'], existing: ExternalSmtpServer | null): DecidedServer => ({
   serverId: requireUuid(['serverId'], data.serverId),
   name: requireServerName(state, data.name, existing?.serverId ?? null),
   host: requireHost(['host'], data.host),
@@ -100,7 +104,7 @@ const serverFields = (state: SmtpSettingsState, data: AddSmtpServer['data'], exi
 });
 
 /** Events carry the password ciphertext only when the command brought a new one. */
-const serverEventData = (mailboxNumber: number, server: ExternalSmtpServer, input: SmtpAuthInput) => {
+const serverEventData = (mailboxNumber: number, server: DecidedServer, input: SmtpAuthInput) => {
   const { auth, ...fields } = server;
   const newPassword = input.method === 'PASSWORD' && input.passwordCiphertext !== null && auth.method === 'PASSWORD';
   const settings: SmtpAuthSettings = auth.method === 'PASSWORD' ? { method: 'PASSWORD', user: auth.user } : auth;
@@ -295,7 +299,7 @@ const configureRakuten = ({ data, metadata }: ConfigureRakutenRelay, state: Smtp
   if (data.passwordCiphertext !== null) passwordCiphertext = requireCiphertext(['password'], data.passwordCiphertext);
   else if (state.rakuten) passwordCiphertext = state.rakuten.passwordCiphertext;
   else throw validationError(['password'], 'Expected a password: the Rakuten relay account has none stored yet');
-  const relay: RakutenRelay = {
+  const relay: RakutenRelay & { readonly user: CheckedText<'accountName'> } = {
     realAddress,
     contactAddress: contactAddress !== null && sameText(contactAddress, realAddress) ? null : contactAddress,
     host: requireHost(['host'], data.host),

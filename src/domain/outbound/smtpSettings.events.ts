@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../eventstore/port.js';
+import type { CheckedText } from '../shared/text.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command } from '../shared/decider.js';
 import { sameConnection, type ServerVerification, type TestMailReceipt } from './smtpVerification.js';
@@ -134,9 +135,13 @@ export type SmtpSettingsCommand =
 
 // ---- Events ----
 /** Auth as events carry it: the password ciphertext travels beside it, and only when one was set. */
-export type SmtpAuthSettings = { readonly method: 'PASSWORD'; readonly user: string } | Extract<SmtpAuth, { method: 'OAUTH' }>;
+/** Stored names and users are checked text (src/domain/shared/text.ts): only `requireText` makes one, so the decider cannot store raw input. */
+export type SmtpAuthSettings =
+  | { readonly method: 'PASSWORD'; readonly user: CheckedText<'accountName'> }
+  | { readonly method: 'OAUTH'; readonly user: CheckedText<'accountName'>; readonly oauthCredentialId: string };
 type ServerEventData = M &
-  Omit<ExternalSmtpServer, 'auth'> & {
+  Omit<ExternalSmtpServer, 'auth' | 'name'> & {
+    readonly name: CheckedText<'name'>;
     readonly auth: SmtpAuthSettings;
     /** Present when a new password was given (always on add with PASSWORD); absent on a change: kept. */
     readonly passwordCiphertext?: string;
@@ -155,7 +160,7 @@ export type BounceDestinationSet = DomainEvent<'BounceDestinationSet', M & { rea
 /** `passwordCiphertext` is present when a new password was given (always the first time); absent: kept. */
 export type RakutenRelayConfigured = DomainEvent<
   'RakutenRelayConfigured',
-  M & Omit<RakutenRelay, 'passwordCiphertext'> & { readonly passwordCiphertext?: string }
+  M & Omit<RakutenRelay, 'passwordCiphertext' | 'user'> & { readonly user: CheckedText<'accountName'>; readonly passwordCiphertext?: string }
 >;
 export type RakutenRelayRemoved = DomainEvent<'RakutenRelayRemoved', M>;
 /**

@@ -19,6 +19,7 @@ registerEnumType(ChatEventKindEnum, {
   valuesConfig: {
     RECEIVE_ERROR: { deprecationReason: 'Input only, never returned: means RECEIVE_ERROR_RAISED, RECEIVE_ERROR_CLEARED and MESSAGE_TOO_LARGE. Name those instead.' },
     RECEIVE_ERROR_RAISED: { description: 'A receive account started failing, including a source mailbox over its message limit.' },
+    ADDRESS_BLOCKED: { description: 'A client address or network is refused logins for a time after many failed logins across usernames (credential stuffing).' },
   },
 });
 type ChatEventKindInput = ChatEventKind | typeof LEGACY_RECEIVE_ERROR;

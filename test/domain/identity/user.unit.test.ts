@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userDecider, type UserCommand, type UserEvent, type UserPermission } from '../../../src/domain/identity/user.decider.js';
 import { FIXED_NOW, given, testMetadata } from '../../support/given.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 const TOKEN_ID = '33333333-3333-4333-8333-333333333333';
@@ -12,7 +13,7 @@ const TOKEN_HASH = 'a'.repeat(64);
 const cmd = <T extends UserCommand['type']>(type: T, data: Extract<UserCommand, { type: T }>['data']) =>
   ({ type, data, metadata: testMetadata() }) as UserCommand;
 
-const registration = { userId: ID, username: 'alice', displayName: 'Alice', email: 'alice@example.com', passwordHash: HASH, isAdministrator: false };
+const registration = { userId: ID, username: 'alice', displayName: requireText([], 'Alice', 'displayName'), email: 'alice@example.com', passwordHash: HASH, isAdministrator: false };
 const registered: UserEvent = { type: 'UserRegistered', data: registration };
 const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: ID } };
 const tokenIssued: UserEvent = {
@@ -20,7 +21,7 @@ const tokenIssued: UserEvent = {
   data: {
     userId: ID,
     tokenId: TOKEN_ID,
-    name: 'ci',
+    name: requireText([], 'ci', 'name'),
     tokenHash: TOKEN_HASH,
     createdAt: FIXED_NOW.toISOString(),
     // The default lifetime: 90 days from the command time.

@@ -4,6 +4,7 @@ import {
   type OAuthCredentialCommand,
   type OAuthCredentialEvent,
 } from '../../../src/domain/inbound/oauthCredential.decider.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { given, testMetadata } from '../../support/given.js';
 
 const ID = '44444444-4444-4444-8444-444444444444';
@@ -28,14 +29,15 @@ const googleInput = {
 };
 const googleRegistered: OAuthCredentialEvent = {
   type: 'OAuthCredentialRegistered',
-  data: { ...googleInput, displayName: 'Google Workspace' },
+  data: { ...googleInput, displayName: requireText([], 'Google Workspace', 'displayName'), clientId: requireText([], googleInput.clientId, 'accountName') },
 };
 const microsoftRegistered: OAuthCredentialEvent = {
   type: 'OAuthCredentialRegistered',
   data: {
     ...googleInput,
+    clientId: requireText([], googleInput.clientId, 'accountName'),
     provider: 'MICROSOFT',
-    displayName: 'M365',
+    displayName: requireText([], 'M365', 'displayName'),
     tenant: 'contoso.onmicrosoft.com',
     scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'offline_access'],
   },

@@ -9,7 +9,11 @@ import {
   type ReceiveAccountsCommand,
   type ReceiveAccountsEvent,
 } from '../../../src/domain/inbound/receiveAccounts.decider.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { given, testMetadata } from '../../support/given.js';
+
+/** A display name as the decider stores it (only the text rule makes one). */
+const checked = (name: string) => requireText([], name, 'displayName');
 import { expect } from 'vitest';
 
 const CIPHER = 'v1.0f0e0d0c-0b0a-4908-8706-050403020100.aXY.dGFn.ZGF0YQ';
@@ -28,7 +32,7 @@ const popInput: ReceiveAccountInput = {
 };
 
 const popSettings: ReceiveAccountSettings = {
-  displayName: 'Support POP',
+  displayName: checked('Support POP'),
   protocol: 'POP3',
   host: 'mail.example.com',
   port: 995,
@@ -192,8 +196,8 @@ describe('Receive accounts: authentication', () => {
   it('keeps the stored password when an edit omits it, and records a new one as changed', () => {
     given(receiveAccountsDecider, [added(popSettings)]).when(changeCmd({ displayName: 'Support POP' })).thenNothing();
     // The ciphertext rides beside the settings, and only when it changed.
-    given(receiveAccountsDecider, [added(popSettings)]).when(changeCmd({ displayName: 'Renamed' })).then(changed({ ...popSettings, displayName: 'Renamed' }, ['displayName']));
-    given(receiveAccountsDecider, [added(popSettings), changed({ ...popSettings, displayName: 'Renamed' }, ['displayName'])])
+    given(receiveAccountsDecider, [added(popSettings)]).when(changeCmd({ displayName: 'Renamed' })).then(changed({ ...popSettings, displayName: checked('Renamed') }, ['displayName']));
+    given(receiveAccountsDecider, [added(popSettings), changed({ ...popSettings, displayName: checked('Renamed') }, ['displayName'])])
       .when(changeCmd({ displayName: 'Support POP' }))
       .then(changed(popSettings, ['displayName']));
     given(receiveAccountsDecider, [added(popSettings)])

@@ -8,6 +8,7 @@ import {
   type ChangeChatDestination,
   type ChatDestinationAdded,
 } from '../../../src/domain/integrations/chatDestinations.decider.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { isMailroomError } from '../../../src/errors/index.js';
 import { given, testMetadata } from '../../support/given.js';
 
@@ -21,7 +22,7 @@ const addChatwork = (data: Partial<AddChatDestination['data']> = {}): AddChatDes
 });
 const added: ChatDestinationAdded = {
   type: 'ChatDestinationAdded',
-  data: { mailboxNumber: 1, destinationId: ID, kind: 'CHATWORK', name: 'Ops room', roomId: '123456', eventKinds: ['RECEIVE_ERROR_CLEARED', 'ACCOUNT_LOCKED'], enabled: true, credentialCiphertext: CIPHER },
+  data: { mailboxNumber: 1, destinationId: ID, kind: 'CHATWORK', name: requireText([], 'Ops room', 'name'), roomId: '123456', eventKinds: ['RECEIVE_ERROR_CLEARED', 'ACCOUNT_LOCKED'], enabled: true, credentialCiphertext: CIPHER },
 };
 /** As stored before the receive kinds were split: one RECEIVE_ERROR for every receive notice. */
 const addedBeforeSplit = {

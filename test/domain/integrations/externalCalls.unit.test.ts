@@ -4,15 +4,19 @@ import {
   MAX_EXTERNAL_CALLS,
   type AddExternalCall,
   type ExternalCallAdded,
-  type ExternalCallFields,
+  type StoredExternalCallFields,
 } from '../../../src/domain/integrations/externalCalls.decider.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { given, testMetadata } from '../../support/given.js';
+
+/** A name as the decider stores it (only the text rule makes one). */
+const checked = (name: string) => requireText([], name, 'name');
 
 const CALL = '5b1c2f9e-4a61-4c39-9e0a-0d7d3f4b2a10';
 const OTHER = '0f3e1d2c-1b2a-4c3d-8e4f-5a6b7c8d9e0f';
 const metadata = testMetadata();
-const fields: ExternalCallFields = {
-  name: 'CRM',
+const fields: StoredExternalCallFields = {
+  name: checked('CRM'),
   urlTemplate: 'https://crm.example.com/search?from={senderAddress}&subject={subject}',
   method: 'GET',
   encoding: 'UTF_8',
@@ -48,7 +52,7 @@ describe('external calls decider', () => {
 
   it('refuses more than the maximum number of calls', () => {
     const many = Array.from({ length: MAX_EXTERNAL_CALLS }, (_, i) =>
-      added({ callId: `5b1c2f9e-4a61-4c39-9e0a-${String(i).padStart(12, '0')}`, name: `Call ${i}` }),
+      added({ callId: `5b1c2f9e-4a61-4c39-9e0a-${String(i).padStart(12, '0')}`, name: checked(`Call ${i}`) }),
     );
     given(externalCallsDecider, many).when(add({ callId: OTHER, name: 'One more' })).thenThrows('VALIDATION', 'at most 50');
   });

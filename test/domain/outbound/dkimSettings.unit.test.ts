@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { dkimSettingsDecider, type DkimSettingsCommand, type DkimSettingsEvent, type DkimSignature } from '../../../src/domain/outbound/index.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { given, testMetadata } from '../../support/given.js';
 
 const CIPHER = 'v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.ZGF0YQ';
@@ -25,8 +26,9 @@ const author: DkimSignature = {
   bodyLengthLimit: null,
 };
 const thirdParty: DkimSignature = { ...author, signatureId: K2, name: 'Service key', kind: 'THIRD_PARTY', domain: 'mailroom.example', selector: 'svc' };
-const addedAuthor: DkimSettingsEvent = { type: 'DkimSignatureAdded', data: { mailboxNumber: 3, ...author } };
-const addedThirdParty: DkimSettingsEvent = { type: 'DkimSignatureAdded', data: { mailboxNumber: 3, ...thirdParty } };
+const stored = (s: DkimSignature) => ({ ...s, name: requireText([], s.name, 'name') });
+const addedAuthor: DkimSettingsEvent = { type: 'DkimSignatureAdded', data: { mailboxNumber: 3, ...stored(author) } };
+const addedThirdParty: DkimSettingsEvent = { type: 'DkimSignatureAdded', data: { mailboxNumber: 3, ...stored(thirdParty) } };
 const condition = (conditionId: string, fromAddress: string, signatureId: string): DkimSettingsEvent => ({
   type: 'DkimConditionAdded',
   data: { mailboxNumber: 3, conditionId, fromAddress, signatureId },

@@ -9,6 +9,7 @@ import {
   type OutgoingEnvelope,
   type SmtpSettingsEvent,
 } from '../../../src/domain/outbound/index.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { isMailroomError } from '../../../src/errors/index.js';
 
 /**
@@ -27,7 +28,7 @@ const M = { mailboxNumber: 3 };
 
 const server = (serverId: string, name: string): SmtpSettingsEvent => ({
   type: 'SmtpServerAdded',
-  data: { ...M, serverId, name, host: 'smtp.example.com', port: 465, encryption: 'SMTPS', auth: { method: 'PASSWORD', user: 'u' }, passwordCiphertext: CIPHER },
+  data: { ...M, serverId, name: requireText([], name, 'name'), host: 'smtp.example.com', port: 465, encryption: 'SMTPS', auth: { method: 'PASSWORD', user: requireText([], 'u', 'accountName') }, passwordCiphertext: CIPHER },
 });
 const rule = (ruleId: string, kind: 'ADDRESS' | 'DOMAIN', value: string, serverId: string, position: number): SmtpSettingsEvent => ({
   type: 'SmtpRoutingRuleAdded',
@@ -36,11 +37,11 @@ const rule = (ruleId: string, kind: 'ADDRESS' | 'DOMAIN', value: string, serverI
 const defaultServer = (serverId: string): SmtpSettingsEvent => ({ type: 'DefaultSmtpServerSet', data: { ...M, serverId } });
 const rakuten = (contactAddress: string | null = null): SmtpSettingsEvent => ({
   type: 'RakutenRelayConfigured',
-  data: { ...M, realAddress: 'shop@example.com', contactAddress, host: 'sub.fw.rakuten.ne.jp', port: 587, encryption: 'STARTTLS', user: 'shop', passwordCiphertext: CIPHER },
+  data: { ...M, realAddress: 'shop@example.com', contactAddress, host: 'sub.fw.rakuten.ne.jp', port: 587, encryption: 'STARTTLS', user: requireText([], 'shop', 'accountName'), passwordCiphertext: CIPHER },
 });
 const signature = (signatureId: string, kind: 'AUTHOR' | 'THIRD_PARTY', domain: string): DkimSettingsEvent => ({
   type: 'DkimSignatureAdded',
-  data: { ...M, signatureId, name: `${kind} ${domain}`, kind, domain, selector: 's1', algorithm: 'RSA_SHA256', keySource: 'GENERATED', keyBits: 2048, publicKey: 'AAAA', privateKeyCiphertext: CIPHER, bodyLengthLimit: null },
+  data: { ...M, signatureId, name: requireText([], `${kind} ${domain}`, 'name'), kind, domain, selector: 's1', algorithm: 'RSA_SHA256', keySource: 'GENERATED', keyBits: 2048, publicKey: 'AAAA', privateKeyCiphertext: CIPHER, bodyLengthLimit: null },
 });
 const dkimCondition = (fromAddress: string, signatureId: string): DkimSettingsEvent => ({ type: 'DkimConditionAdded', data: { ...M, conditionId: C1, fromAddress, signatureId } });
 const defaultSignature = (signatureId: string): DkimSettingsEvent => ({ type: 'DefaultDkimSignatureSet', data: { ...M, signatureId } });

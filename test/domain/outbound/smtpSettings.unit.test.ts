@@ -4,6 +4,7 @@ import {
   type SmtpSettingsCommand,
   type SmtpSettingsEvent,
 } from '../../../src/domain/outbound/index.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { given, testMetadata } from '../../support/given.js';
 
 const CIPHER = 'v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.ZGF0YQ';
@@ -27,7 +28,7 @@ const serverInput = {
 };
 const added = (serverId = S1, name = 'Corporate relay'): SmtpSettingsEvent => ({
   type: 'SmtpServerAdded',
-  data: { mailboxNumber: 3, serverId, name, host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: 'relay-user' }, passwordCiphertext: CIPHER },
+  data: { mailboxNumber: 3, serverId, name: requireText([], name, 'name'), host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: requireText([], 'relay-user', 'accountName') }, passwordCiphertext: CIPHER },
 });
 /** The event data of a change that kept the stored password. */
 const { passwordCiphertext: _p, ...keptPassword } = (added() as Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' }>).data;
@@ -239,7 +240,7 @@ describe('basic settings: default server and bounce destination', () => {
 
 describe('Rakuten relay account', () => {
   const input = { realAddress: 'shop@example.com', contactAddress: null, host: 'sub.fw.rakuten.ne.jp', port: 587, encryption: 'STARTTLS' as const, user: 'shop-id', passwordCiphertext: CIPHER as string | null };
-  const configured: SmtpSettingsEvent = { type: 'RakutenRelayConfigured', data: { mailboxNumber: 3, ...input, passwordCiphertext: CIPHER } };
+  const configured: SmtpSettingsEvent = { type: 'RakutenRelayConfigured', data: { mailboxNumber: 3, ...input, user: requireText([], input.user, 'accountName'), passwordCiphertext: CIPHER } };
 
   it('configures it; the contact address equal to the real address is stored as null', () =>
     given(smtpSettingsDecider).when(cmd('ConfigureRakutenRelay', { ...input, contactAddress: 'SHOP@example.com' })).then([configured]));

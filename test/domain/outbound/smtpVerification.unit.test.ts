@@ -7,7 +7,12 @@ import {
   type TestMailReceipt,
 } from '../../../src/domain/outbound/index.js';
 import { rakutenConnectionOf } from '../../../src/domain/outbound/smtpSettings.events.js';
+import { requireText } from '../../../src/domain/shared/text.js';
 import { FIXED_NOW, given, testMetadata } from '../../support/given.js';
+
+/** Names and users as the decider stores them (only the text rule makes one). */
+const name = (s: string) => requireText([], s, 'name');
+const user = (s: string) => requireText([], s, 'accountName');
 
 const CIPHER = 'v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.ZGF0YQ';
 const CIPHER2 = 'v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.b3RoZXI';
@@ -24,11 +29,12 @@ const cmd = <T extends SmtpSettingsCommand['type']>(type: T, data: Omit<Extract<
 const connection = { host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: 'relay-user', passwordCiphertext: CIPHER } };
 const added = (serverId = S1): SmtpSettingsEvent => ({
   type: 'SmtpServerAdded',
-  data: { mailboxNumber: 3, serverId, name: 'Corporate relay', host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: 'relay-user' }, passwordCiphertext: CIPHER },
+  data: { mailboxNumber: 3, serverId, name: name('Corporate relay'), host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: user('relay-user') }, passwordCiphertext: CIPHER },
 });
 const changed = (over: Partial<{ name: string; host: string; port: number; passwordCiphertext: string }>): SmtpSettingsEvent => {
   const { passwordCiphertext: _p, ...kept } = (added() as Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' }>).data;
-  return { type: 'SmtpServerChanged', data: { ...kept, ...over } };
+  const { name: newName, ...rest } = over;
+  return { type: 'SmtpServerChanged', data: { ...kept, ...rest, ...(newName === undefined ? {} : { name: name(newName) }) } };
 };
 const receipt = (over: Partial<TestMailReceipt> = {}): TestMailReceipt => ({
   mailboxNumber: 3,
@@ -126,7 +132,7 @@ describe('the Rakuten relay', () => {
   const relay = { realAddress: 'shop@example.com', contactAddress: null, host: 'relay.example.jp', port: 587, encryption: 'STARTTLS' as const, user: 'shop-id' };
   const configured = (over: Partial<typeof relay> = {}, passwordCiphertext: string | undefined = CIPHER): SmtpSettingsEvent => ({
     type: 'RakutenRelayConfigured',
-    data: { mailboxNumber: 3, ...relay, ...over, ...(passwordCiphertext ? { passwordCiphertext } : {}) },
+    data: { mailboxNumber: 3, ...relay, ...over, user: user(over.user ?? relay.user), ...(passwordCiphertext ? { passwordCiphertext } : {}) },
   });
   const relayConnection = rakutenConnectionOf({ ...relay, passwordCiphertext: CIPHER });
   const relayReceipt = receipt({ target: { kind: 'SAVED', serverId: 'rakuten-relay' }, fingerprint: connectionFingerprint(SALT, relayConnection) });

@@ -50,6 +50,15 @@ export interface NoticeFacts {
     readonly unlockedBy: string | null;
     readonly reason: string;
   };
+  /** Credential stuffing: a client address or network refused for a time (src/access/addressFailures.ts). */
+  readonly ADDRESS_BLOCKED: {
+    /** The address (`203.0.113.7`) or network (`203.0.113.0/24`, `2001:db8:0:100::/56`) refused. */
+    readonly network: string;
+    /** Failed logins from it within the counting window, across usernames. */
+    readonly failures: number;
+    readonly blockedAt: Date;
+    readonly until: Date;
+  };
   readonly MAILBOX_RESET: { readonly mailboxNumber: number; readonly nameBefore: string; readonly nameAfter: string; readonly resetAt: Date };
   /**
    * A setting event of the mailbox. Names the area, never a value: which field changed and

@@ -96,6 +96,16 @@ export const en: NoticeCatalogue = {
         `Reason: ${f.reason}`,
       ],
     }),
+    ADDRESS_BLOCKED: (f) => ({
+      headline: 'Client address blocked after failed logins',
+      subject: `Logins refused from ${f.network} until ${time(f.until)}`,
+      lines: [
+        `Logins from ${f.network} are refused from ${time(f.blockedAt)} until ${time(f.until)}:`,
+        `${f.failures} logins from there failed within the counting window, across usernames (credential stuffing is likely).`,
+        'Until then even a right password is refused from there; the block lifts by itself.',
+        'Addresses on an IP allow list of a mailbox can be exempted (MAILROOM_STUFFING_EXEMPT_ALLOW_LISTED).',
+      ],
+    }),
     MAILBOX_RESET: (f) => ({
       headline: 'Mailbox reset',
       subject: `Mailbox No. ${f.mailboxNumber} "${f.nameBefore}" was reset`,

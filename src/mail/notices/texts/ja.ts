@@ -103,6 +103,16 @@ export const ja: NoticeCatalogue = {
         `理由：${f.reason}`,
       ],
     }),
+    ADDRESS_BLOCKED: (f) => ({
+      headline: 'ログイン失敗の多い接続元をブロックしました',
+      subject: `接続元ブロック：${f.network}`,
+      lines: [
+        `接続元 ${f.network} からのログインを ${time(f.blockedAt)}から ${time(f.until)}まで拒否します。`,
+        `集計期間内に、この接続元から複数のユーザ名でログインに ${f.failures} 回失敗しました（パスワードリスト攻撃の疑いがあります）。`,
+        'この間は正しいパスワードでもこの接続元からはログインできません。ブロックは時間が来ると自動的に解除されます。',
+        'IPアドレス制限の許可リストにある接続元は対象外にできます（MAILROOM_STUFFING_EXEMPT_ALLOW_LISTED）。',
+      ],
+    }),
     MAILBOX_RESET: (f) => ({
       headline: 'メールボックスが初期化されました',
       subject: `メールボックス No.${f.mailboxNumber}「${f.nameBefore}」が初期化されました`,
