@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { ConcurrencyError } from '../../errors/index.js';
 import { assertAppendable, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
@@ -61,7 +62,15 @@ interface PreparedEvent {
   readonly parts: EventHashParts;
 }
 
+/** Whether an append stored its events: null until its group decided, for `AppendOptions.after`. */
+interface AppendOutcome {
+  stored: boolean | null;
+}
+
 interface PendingAppend {
+  readonly outcome: AppendOutcome;
+  /** The outcome of the append this one was decided on (`AppendOptions.after`). */
+  readonly after: AppendOutcome | undefined;
   readonly streamId: string;
   readonly events: readonly NewEvent[];
   readonly expectedRevision: NonNullable<AppendOptions['expectedRevision']>;
@@ -107,6 +116,10 @@ const toRecorded = (r: EventRow): RecordedEvent => ({
  */
 export class SqliteEventStore implements EventStore, EventImporter {
   readonly kind = 'sqlite';
+  /** Appends run in call order: groups are flushed one after another, each in arrival order. */
+  readonly appliesAppendsInCallOrder = true;
+  /** Outcome per promise this store returned, so `after` can name an earlier append. */
+  private readonly outcomes = new WeakMap<Promise<AppendResult>, AppendOutcome>();
   private readonly db: DatabaseSync;
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<EventSubscription>();
@@ -181,22 +194,34 @@ export class SqliteEventStore implements EventStore, EventImporter {
     return this.db;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  /** Not `async`: the promise returned is the one `AppendOptions.after` may name later. */
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
-    assertAppendable(streamId, events, expectedRevision);
-    // JSON and hash segments are built before BEGIN, so the write lock covers only SQL work.
-    const recordedAt = new Date();
-    const recordedAtIso = recordedAt.toISOString();
-    const prepared = events.map((e) => {
-      const data = canonicalJson(e.data === undefined ? null : e.data);
-      const metadata = canonicalJson(e.metadata);
-      return { e, data, metadata, parts: eventHashParts({ streamId, id: e.id, type: e.type, recordedAt }) };
-    });
+    let prepared: PreparedEvent[];
+    let recordedAtIso: string;
+    try {
+      assertAppendable(streamId, events, expectedRevision);
+      // JSON and hash segments are built before BEGIN, so the write lock covers only SQL work.
+      const recordedAt = new Date();
+      recordedAtIso = recordedAt.toISOString();
+      prepared = events.map((e) => {
+        const data = canonicalJson(e.data === undefined ? null : e.data);
+        const metadata = canonicalJson(e.metadata);
+        return { e, data, metadata, parts: eventHashParts({ streamId, id: e.id, type: e.type, recordedAt }) };
+      });
+    } catch (err) {
+      return Promise.reject(err);
+    }
 
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ streamId, events, expectedRevision, prepared, recordedAtIso, resolve, reject });
+    const outcome: AppendOutcome = { stored: null };
+    // A promise of another store (or none of ours) counts as not stored: refused, never guessed.
+    const after = options.after ? (this.outcomes.get(options.after) ?? { stored: false }) : undefined;
+    const appended = new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ outcome, after, streamId, events, expectedRevision, prepared, recordedAtIso, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
+    this.outcomes.set(appended, outcome);
+    return appended;
   }
 
   /**
@@ -212,20 +237,32 @@ export class SqliteEventStore implements EventStore, EventImporter {
     try {
       this.stmt.begin.run();
       for (const a of batch) {
+        // Decided on an earlier append (of this group or an earlier one) that stored nothing.
+        if (a.after && a.after.stored !== true) {
+          a.outcome.stored = false;
+          outcomes.push({ ok: false, error: new ConcurrencyError(a.streamId, String(a.expectedRevision), 'unknown: the append it was decided on was not stored') });
+          continue;
+        }
         this.stmt.savepoint.run();
         try {
-          outcomes.push({ ok: true, result: this.appendLocked(a.streamId, a.events, a.expectedRevision, a.prepared, a.recordedAtIso) });
+          const { result, stored } = this.appendLocked(a.streamId, a.events, a.expectedRevision, a.prepared, a.recordedAtIso);
           this.stmt.release.run();
+          a.outcome.stored = stored;
+          outcomes.push({ ok: true, result });
         } catch (error) {
           this.stmt.rollbackToSavepoint.run();
           this.stmt.release.run();
+          a.outcome.stored = false;
           outcomes.push({ ok: false, error });
         }
       }
       this.stmt.commit.run();
     } catch (err) {
       if (this.db.isTransaction) this.stmt.rollback.run();
-      for (const a of batch) a.reject(err);
+      for (const a of batch) {
+        a.outcome.stored = false;
+        a.reject(err);
+      }
       return;
     }
     batch.forEach((a, i) => {
@@ -242,15 +279,16 @@ export class SqliteEventStore implements EventStore, EventImporter {
     expectedRevision: NonNullable<AppendOptions['expectedRevision']>,
     prepared: readonly PreparedEvent[],
     recordedAtIso: string,
-  ): AppendResult {
+  ): { result: AppendResult; stored: boolean } {
     const ctx = this.stmt.context.get(streamId, events[0]!.id) as unknown as AppendContext;
     if (ctx.firstStream === streamId) {
       const last = this.stmt.streamOfId.get(events[events.length - 1]!.id, streamId) as
         | { revision: number; position: number }
         | undefined;
-      return last
+      const result = last
         ? { nextExpectedRevision: last.revision, position: last.position }
         : { nextExpectedRevision: ctx.firstRevision!, position: ctx.firstPosition! };
+      return { result, stored: false };
     }
     checkExpectedRevision(streamId, expectedRevision, ctx.current);
     if (ctx.firstStream !== null) throw foreignEventIdError(events[0]!.id);
@@ -271,7 +309,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
       }
       prevHash = hash;
     }
-    return { nextExpectedRevision: revision, position };
+    return { result: { nextExpectedRevision: revision, position }, stored: true };
   }
 
   /** One transaction under the write lock, like an append; see EventImporter. */
