@@ -16,7 +16,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../port.js';
-import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
+import { AppendNotifier, catchUpSubscription, sharedReads, trackSubscription } from '../subscription.js';
 import { APPEND_CHANNEL, APPEND_FUNCTION, APPEND_ONE_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
 
 export interface PostgresEventStoreOptions {
@@ -119,6 +119,8 @@ export class PostgresEventStore implements EventStore, EventImporter {
   /** Outcome per promise this store returned, so `after` can name an earlier append. */
   private readonly outcomes = new WeakMap<Promise<AppendResult>, AppendOutcome>();
   private readonly notifier = new AppendNotifier();
+  /** The subscriptions' reads, one per page however many subscribers ask for it. */
+  private readonly subscriptionReads = sharedReads((o) => this.readAll(o), this.notifier);
   private readonly subscriptions = new Set<EventSubscription>();
   /** Wakes subscriptions on appends by any process; while it is down they fall back to polling. */
   private readonly listener: PgChannelListener;
@@ -361,7 +363,7 @@ export class PostgresEventStore implements EventStore, EventImporter {
   subscribe(options: SubscribeOptions = {}): EventSubscription {
     void this.listener.start();
     const inner = catchUpSubscription(
-      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      { readAll: this.subscriptionReads, notifier: this.notifier },
       { pollIntervalMs: this.options.pollIntervalMs ?? 1000, ...options },
     );
     return trackSubscription(this.subscriptions, inner);

@@ -17,7 +17,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../port.js';
-import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
+import { AppendNotifier, catchUpSubscription, sharedReads, trackSubscription } from '../subscription.js';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its directory is created if missing. The server passes `<dataDir>/events.sqlite`. */
@@ -122,6 +122,8 @@ export class SqliteEventStore implements EventStore, EventImporter {
   private readonly outcomes = new WeakMap<Promise<AppendResult>, AppendOutcome>();
   private readonly db: DatabaseSync;
   private readonly notifier = new AppendNotifier();
+  /** The subscriptions' reads, one per page however many subscribers ask for it. */
+  private readonly subscriptionReads = sharedReads((o) => this.readAll(o), this.notifier);
   private readonly subscriptions = new Set<EventSubscription>();
   private readonly pollIntervalMs: number;
   /** Appends waiting for the next group commit. */
@@ -351,7 +353,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
 
   subscribe(options: SubscribeOptions = {}): EventSubscription {
     const inner = catchUpSubscription(
-      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      { readAll: this.subscriptionReads, notifier: this.notifier },
       { pollIntervalMs: this.pollIntervalMs, ...options },
     );
     return trackSubscription(this.subscriptions, inner);
