@@ -20,6 +20,7 @@
  * machine then skews one round, not the figure (as in bench/eventstore). Rates shown are
  * medians over the rounds too.
  */
+import './productionEnv.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const GROWTH = 3000;
-/** `BENCH_ONLY=mutation` measures only the one-in-flight mutation (for profiling it). */
+/** `BENCH_ONLY=mutation` / `read` measures only the one-in-flight mutation / the settings read (for profiling). */
 const ONLY = process.env.BENCH_ONLY ?? '';
 /** Mailbox 1 is the bootstrap's. */
 const MAILBOX = 7;
@@ -254,6 +255,11 @@ const runStore = async (kind: string) => {
     if (ONLY === 'mutation') {
       await load({ url, body: renames('Warm'), token, inFlight: 1, seconds: 1 });
       line('renameMailbox, 1 in flight', fmt(await load({ url, body: renames('One'), token, inFlight: 1, seconds: SECONDS })));
+      return;
+    }
+    if (ONLY === 'read') {
+      await load({ url, body: settingsBody, token, inFlight: 20, seconds: 1 });
+      line('outboundSettings, 20 connections', fmt(await load({ url, body: settingsBody, token, inFlight: 20, seconds: SECONDS })));
       return;
     }
     await load({ url, body: settingsBody, token, inFlight: 20, seconds: 1 });
