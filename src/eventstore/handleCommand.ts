@@ -73,6 +73,8 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
   for (let attempt = 0; ; attempt++) {
     // The previous command's state before its commit (streamQueue.ts), on the first attempt only.
     const basis = attempt === 0 && predicted?.evolve === decider.evolve ? predicted : null;
+    // Another decider's state is of no use: wait for that command as the queue did before.
+    if (attempt === 0 && predicted && !basis) await predicted.done;
     const loaded = basis ? { state: basis.state as State, revision: basis.revision } : await loadDecidedState(store, decider, streamId);
     let state = loaded.state;
     const revision = loaded.revision;

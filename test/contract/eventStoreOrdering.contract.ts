@@ -87,6 +87,17 @@ export const testOrderedAppends = (getStore: () => EventStore): void => {
       expect(results.map((r) => r.newState)).toEqual([101, 103, 106]);
     });
 
+    it('queues commands of two deciders on one stream without conflicts between them', async () => {
+      const store = getStore();
+      const calls = { decide: 0 };
+      const one = counterDecider(calls);
+      // Same rules, another fold: its state is not shared with the first decider's.
+      const other = { ...one, evolve: (total: number, e: { data: { by: number } }) => total + e.data.by };
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => handleCommand(store, i % 2 ? other : one, 'mixed', increment(1))));
+      expect(calls.decide).toBe(10);
+      expect(results.map((r) => r.newState)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    });
+
     it('answers a command that changes nothing only once the append it was decided on is stored', async () => {
       const store = getStore();
       const settled: string[] = [];
