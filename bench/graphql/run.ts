@@ -14,7 +14,13 @@
  *    then one in flight again on the grown stream.
  * Read-model commits and SQL statements per request are counted on the SQLite files.
  * The load generator runs in a worker thread (bench/graphql/load.ts).
+ *
+ * Each ratio is the median of `BENCH_ROUNDS` (default 3) rounds in which the measured path
+ * and its baseline run back to back, order flipped every round: other work on this shared
+ * machine then skews one round, not the figure (as in bench/eventstore). Rates shown are
+ * medians over the rounds too.
  */
+import './productionEnv.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,15 +35,18 @@ import { createLogger } from '../../src/server/logger.js';
 import type { LoadJob, LoadResult } from './load.js';
 import { installSqlCounter, sqlCounts, sqlDelta } from './sqlCounter.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const GROWTH = 3000;
-/** `BENCH_ONLY=mutation` measures only the one-in-flight mutation (for profiling it). */
+/** `BENCH_ONLY=mutation` / `read` measures only the one-in-flight mutation / the settings read (for profiling). */
 const ONLY = process.env.BENCH_ONLY ?? '';
 /** Mailbox 1 is the bootstrap's. */
 const MAILBOX = 7;
+/** Renamed only in the rounds that compare against the grown stream of MAILBOX. */
+const FRESH_MAILBOX = 8;
 
 installSqlCounter();
 
@@ -79,7 +88,7 @@ const SETTINGS_QUERY = `query Settings($n: Int!) {
 }`;
 
 const RENAME = 'mutation Rename($n: Int!, $name: String!) { renameMailbox(input: { number: $n, name: $name }) { userErrors { code message } mailbox { number name } } }';
-const renames = (prefix: string) => Array.from({ length: 997 }, (_, i) => body(RENAME, { n: MAILBOX, name: `${prefix} ${i}` }));
+const renames = (prefix: string, n = MAILBOX) => Array.from({ length: 997 }, (_, i) => body(RENAME, { n, name: `${prefix} ${i}` }));
 
 const seed = async (url: string) => {
   const { login } = await call(url, 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }', {
@@ -87,7 +96,9 @@ const seed = async (url: string) => {
     p: ADMIN_PASSWORD,
   });
   const token = login.token as string;
-  await call(url, 'mutation($n: Int!) { createMailbox(input: { number: $n, name: "Bench", address: "bench@example.com" }) { userErrors { code message } } }', { n: MAILBOX }, token);
+  const create = 'mutation($n: Int!, $a: String!) { createMailbox(input: { number: $n, name: "Bench", address: $a }) { userErrors { code message } } }';
+  await call(url, create, { n: MAILBOX, a: 'bench@example.com' }, token);
+  await call(url, create, { n: FRESH_MAILBOX, a: 'fresh@example.com' }, token);
   const servers: string[] = [];
   for (let i = 0; i < 5; i++) {
     const d = await call(
@@ -121,24 +132,53 @@ const fmt = (r: LoadResult) => `${r.perSecond.toFixed(0).padStart(6)} /s  p50 ${
 const line = (label: string, text: string) => console.log(`  ${label.padEnd(50)} ${text}`);
 
 /** Bare Apollo Server 5 on the same SDL, answering the captured JSON from memory. */
-const apolloBaseline = async (answer: unknown): Promise<LoadResult> => {
+const startApolloBaseline = async (answer: unknown) => {
   const typeDefs = readFileSync(join(process.cwd(), 'schema/schema.graphql'), 'utf8');
   const server = new ApolloServer({ typeDefs, resolvers: { Query: { outboundSettings: () => answer } } });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  try {
-    await load({ url, body: body(SETTINGS_QUERY, { n: MAILBOX }), inFlight: 20, seconds: 1 });
-    return await load({ url, body: body(SETTINGS_QUERY, { n: MAILBOX }), inFlight: 20, seconds: SECONDS });
-  } finally {
-    await server.stop();
-  }
+  await load({ url, body: body(SETTINGS_QUERY, { n: MAILBOX }), inFlight: 20, seconds: 1 });
+  return { url, stop: () => server.stop() };
 };
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+interface Paired<T> {
+  readonly measured: T[];
+  readonly baseline: T[];
+  /** Median of the per-round measured/baseline ratios. */
+  readonly ratio: number;
+}
+
+/** `ROUNDS` rounds of measured and baseline back to back, the order flipped every round. */
+const paired = async <T>(measure: () => Promise<T>, baseline: () => Promise<T>, rate: (r: T) => number): Promise<Paired<T>> => {
+  const measured: T[] = [];
+  const base: T[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) {
+      measured.push(await measure());
+      base.push(await baseline());
+    } else {
+      base.push(await baseline());
+      measured.push(await measure());
+    }
+  }
+  return { measured, baseline: base, ratio: median(measured.map((m, i) => rate(m) / rate(base[i]!))) };
+};
+
+/** The round with the median rate, for the p50/p99 shown. */
+const medianRun = (runs: readonly LoadResult[]): LoadResult => [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
+const sum = (runs: readonly LoadResult[]) => runs.reduce((n, r) => n + r.done, 0);
+const rates = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(', ');
 
 /** Autocommitted INSERTs of a row the size of an event, WAL, synchronous=FULL, on `dir`'s disk. */
 const rawSqliteInsert = (dir: string): number => {
   const db = new DatabaseSync(join(dir, 'raw.sqlite'));
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, stream TEXT, data TEXT)');
+  db.exec('CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, stream TEXT, data TEXT)');
   const insert = db.prepare('INSERT INTO t (stream, data) VALUES (?, ?)');
   const data = 'x'.repeat(600);
   const until = performance.now() + SECONDS * 1000;
@@ -155,7 +195,7 @@ const rawSqliteInsert = (dir: string): number => {
 const rawPostgresInsert = async (url: string): Promise<number> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('CREATE TABLE raw_insert (id bigserial PRIMARY KEY, stream text, data text)');
+  await client.query('CREATE TABLE IF NOT EXISTS raw_insert (id bigserial PRIMARY KEY, stream text, data text)');
   const data = 'x'.repeat(600);
   const until = performance.now() + SECONDS * 1000;
   const start = performance.now();
@@ -213,44 +253,87 @@ const runStore = async (kind: string) => {
 
     let before = sqlCounts();
     if (ONLY === 'mutation') {
-      await load({ url, body: renames('Warm'), token, inFlight: 1, count: 50 });
+      await load({ url, body: renames('Warm'), token, inFlight: 1, seconds: 1 });
       line('renameMailbox, 1 in flight', fmt(await load({ url, body: renames('One'), token, inFlight: 1, seconds: SECONDS })));
       return;
     }
+    if (ONLY === 'read') {
+      await load({ url, body: settingsBody, token, inFlight: 20, seconds: 1 });
+      line('outboundSettings, 20 connections', fmt(await load({ url, body: settingsBody, token, inFlight: 20, seconds: SECONDS })));
+      return;
+    }
     await load({ url, body: settingsBody, token, inFlight: 20, seconds: 1 });
+    const apollo = await startApolloBaseline(answer.outboundSettings);
+    let readCount = 0;
     before = sqlCounts();
-    const read = await load({ url, body: settingsBody, token, inFlight: 20, seconds: SECONDS });
+    const read = await paired(
+      async () => {
+        const r = await load({ url, body: settingsBody, token, inFlight: 20, seconds: SECONDS });
+        readCount += r.done;
+        return r;
+      },
+      () => load({ url: apollo.url, body: settingsBody, inFlight: 20, seconds: SECONDS }),
+      (r) => r.perSecond,
+    );
     const readSql = sqlDelta(before, 'readmodels.sqlite');
-    const apollo = await apolloBaseline(answer.outboundSettings);
-    line('outboundSettings, 20 connections', fmt(read));
-    line('bare Apollo Server 5, same JSON from memory', fmt(apollo));
-    if (kind === 'sqlite') line('read-model SQL statements per query', (readSql.statements / read.done).toFixed(2));
+    await apollo.stop();
+    line('outboundSettings, 20 connections', `${fmt(medianRun(read.measured))}  (rounds: ${rates(read.measured.map((r) => r.perSecond))})`);
+    line('bare Apollo Server 5, same JSON from memory', `${fmt(medianRun(read.baseline))}  (rounds: ${rates(read.baseline.map((r) => r.perSecond))})`);
+    if (kind === 'sqlite') line('read-model SQL statements per query', (readSql.statements / readCount).toFixed(2));
 
-    await load({ url, body: renames('Warm'), token, inFlight: 1, count: 50 });
+    await load({ url, body: renames('Warm'), token, inFlight: 1, seconds: 1 });
+    let mutationCount = 0;
     before = sqlCounts();
-    const one = await load({ url, body: renames('One'), token, inFlight: 1, seconds: SECONDS });
+    const mutation = await paired<{ run?: LoadResult; perSecond: number }>(
+      async () => {
+        const r = await load({ url, body: renames('One'), token, inFlight: 1, seconds: SECONDS });
+        mutationCount += r.done;
+        return { run: r, perSecond: r.perSecond };
+      },
+      async () => ({ perSecond: kind === 'postgres' ? await rawPostgresInsert(pgSchema!.url) : rawSqliteInsert(dataDir) }),
+      (r) => r.perSecond,
+    );
     const oneRm = sqlDelta(before, 'readmodels.sqlite');
     const oneEs = sqlDelta(before, 'events.sqlite');
-    const raw = kind === 'postgres' ? await rawPostgresInsert(pgSchema!.url) : rawSqliteInsert(dataDir);
-    line('renameMailbox, 1 in flight', fmt(one));
-    line(`raw durable INSERT (${kind === 'postgres' ? 'PostgreSQL, one client' : 'node:sqlite WAL FULL'})`, `${raw.toFixed(0).padStart(6)} /s`);
+    const ones = mutation.measured.map((m) => m.run!);
+    line('renameMailbox, 1 in flight', `${fmt(medianRun(ones))}  (rounds: ${rates(ones.map((r) => r.perSecond))})`);
+    line(
+      `raw durable INSERT (${kind === 'postgres' ? 'PostgreSQL, one client' : 'node:sqlite WAL FULL'})`,
+      `${median(mutation.baseline.map((b) => b.perSecond)).toFixed(0).padStart(6)} /s  (rounds: ${rates(mutation.baseline.map((b) => b.perSecond))})`,
+    );
     if (kind === 'sqlite') {
-      line('read-model commits per mutation', (oneRm.commits / one.done).toFixed(2));
-      line('event-store commits per mutation', (oneEs.commits / one.done).toFixed(2));
+      line('read-model commits per mutation', (oneRm.commits / mutationCount).toFixed(2));
+      line('event-store commits per mutation', (oneEs.commits / mutationCount).toFixed(2));
     }
 
-    const twenty = await load({ url, body: renames('Twenty'), token, inFlight: 20, seconds: SECONDS });
-    line('renameMailbox, 20 in flight', fmt(twenty));
-    let added = one.done + twenty.done;
+    const concurrency = await paired(
+      () => load({ url, body: renames('Twenty'), token, inFlight: 20, seconds: SECONDS }),
+      () => load({ url, body: renames('Single'), token, inFlight: 1, seconds: SECONDS }),
+      (r) => r.perSecond,
+    );
+    line('renameMailbox, 20 in flight', `${fmt(medianRun(concurrency.measured))}  (rounds: ${rates(concurrency.measured.map((r) => r.perSecond))})`);
+    line('renameMailbox, 1 in flight (same rounds)', `${fmt(medianRun(concurrency.baseline))}  (rounds: ${rates(concurrency.baseline.map((r) => r.perSecond))})`);
+    if (kind === 'sqlite') {
+      // Group commits actually shared: appends per event-store commit with 20 in flight.
+      const b = sqlCounts();
+      const t = await load({ url, body: renames('Shared'), token, inFlight: 20, seconds: 1 });
+      line('events per event-store commit, 20 in flight', (t.done / Math.max(1, sqlDelta(b, 'events.sqlite').commits)).toFixed(2));
+    }
+    let added = mutationCount + sum(concurrency.measured) + sum(concurrency.baseline);
     if (added < GROWTH) {
       const more = await load({ url, body: renames('Grow'), token, inFlight: 20, count: GROWTH - added });
       added += more.done;
     }
-    const grown = await load({ url, body: renames('Grown'), token, inFlight: 1, seconds: SECONDS });
-    line(`renameMailbox, 1 in flight, stream +${added} events`, fmt(grown));
+    const grown = await paired(
+      () => load({ url, body: renames('Grown'), token, inFlight: 1, seconds: SECONDS }),
+      () => load({ url, body: renames('Fresh', FRESH_MAILBOX), token, inFlight: 1, seconds: SECONDS }),
+      (r) => r.perSecond,
+    );
+    line(`renameMailbox, 1 in flight, stream +${added} events`, `${fmt(medianRun(grown.measured))}  (rounds: ${rates(grown.measured.map((r) => r.perSecond))})`);
+    line('the same on a fresh mailbox (same rounds)', `${fmt(medianRun(grown.baseline))}  (rounds: ${rates(grown.baseline.map((r) => r.perSecond))})`);
 
-    console.log(`  ratios (${kind}): read/Apollo ${(read.perSecond / apollo.perSecond).toFixed(2)}x; mutation/raw INSERT ${(one.perSecond / raw).toFixed(3)}x; ` +
-      `grown/fresh ${(grown.perSecond / one.perSecond).toFixed(2)}x; 20 in flight/1 ${(twenty.perSecond / one.perSecond).toFixed(2)}x`);
+    console.log(`  ratios (${kind}, median of ${ROUNDS} paired rounds): read/Apollo ${read.ratio.toFixed(2)}x; mutation/raw INSERT ${mutation.ratio.toFixed(3)}x; ` +
+      `grown/fresh ${grown.ratio.toFixed(2)}x; 20 in flight/1 ${concurrency.ratio.toFixed(2)}x`);
   } finally {
     await app?.stop();
     await pgSchema?.drop();

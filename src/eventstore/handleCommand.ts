@@ -5,6 +5,7 @@ import { forget, loadDecidedState, remember } from './decidedState.js';
 import { activeDryRun } from './dryRun.js';
 import { uuidFromSeed } from './eventIds.js';
 import type { DomainEvent, EventMetadata, EventStore, NewEvent, RecordedEvent } from './port.js';
+import { committed, type Handoff, inStreamOrder } from './streamQueue.js';
 
 export interface HandleCommandOptions {
   /** Retries after a concurrency conflict (another instance wrote); other errors are never retried. @default 10 */
@@ -76,30 +77,6 @@ export const toEventMetadata = (command: Command): EventMetadata => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Commands on one stream in this instance run one after another: a burst on one mailbox
- * then queues instead of conflicting with itself, and each decides on the state the
- * previous one left (from the decided-state cache, without reading the stream again).
- * Conflicts can then only come from other instances, which the retry absorbs.
- */
-const queues = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
-
-const serialised = <T>(store: EventStore, streamId: string, run: () => Promise<T>): Promise<T> => {
-  let perStore = queues.get(store);
-  if (!perStore) {
-    perStore = new Map();
-    queues.set(store, perStore);
-  }
-  const previous = perStore.get(streamId);
-  const result = previous ? previous.then(run, run) : run();
-  const tail = result.catch(() => {});
-  perStore.set(streamId, tail);
-  void tail.then(() => {
-    if (perStore.get(streamId) === tail) perStore.delete(streamId);
-  });
-  return result;
-};
-
-/**
  * Load the stream's state, decide, append with the expected revision. On a concurrency
  * conflict the whole cycle is repeated (bounded, with jitter) so the decision is made
  * again on fresh state; any other error propagates untouched.
@@ -111,7 +88,9 @@ export const handleCommand = <State, Cmd extends Command, Evt extends DomainEven
   command: Cmd,
   options: HandleCommandOptions = {},
 ): Promise<HandleCommandResult<State, Evt>> =>
-  activeDryRun() ? decideDry(store, decider, streamId, command) : serialised(store, streamId, () => decideAndAppend(store, decider, streamId, command, options));
+  activeDryRun()
+    ? decideDry(store, decider, streamId, command)
+    : inStreamOrder(store, streamId, (predicted, handOff) => decideAndAppend(store, decider, streamId, command, options, predicted, handOff));
 
 /**
  * Inside a dry run (src/eventstore/dryRun.ts): decide and record the events in the plan,
@@ -136,21 +115,38 @@ const decideDry = async <State, Cmd extends Command, Evt extends DomainEvent>(
   return { newEvents: decided.events, newState, nextExpectedRevision: decided.revision + decided.events.length, position: null };
 };
 
+
 const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEvent>(
   store: EventStore,
   decider: Decider<State, Cmd, Evt>,
   streamId: string,
   command: Cmd,
   options: HandleCommandOptions,
+  predicted: Handoff | null = null,
+  handOff: (next: Omit<Handoff, 'done'>) => void = () => {},
 ): Promise<HandleCommandResult<State, Evt>> => {
   const maxRetries = options.maxRetries ?? 10;
   const baseDelayMs = options.baseDelayMs ?? 5;
   const maxDelayMs = options.maxDelayMs ?? 250;
   for (let attempt = 0; ; attempt++) {
-    const decided = await decideCommand(store, decider, streamId, command);
-    const { events: newEvents, revision } = decided;
-    let state = decided.stateBefore;
+    // The previous command's state before its commit (streamQueue.ts), on the first attempt only.
+    const basis = attempt === 0 && predicted?.evolve === decider.evolve ? predicted : null;
+    // Another decider's state is of no use: wait for that command as the queue did before.
+    if (attempt === 0 && predicted && !basis) await predicted.done;
+    const loaded = basis ? { state: basis.state as State, revision: basis.revision } : await loadDecidedState(store, decider, streamId);
+    let state = loaded.state;
+    const revision = loaded.revision;
+
+    let decided: Evt | readonly Evt[];
+    try {
+      decided = decider.decide(command, state);
+    } catch (err) {
+      if (basis && !(await committed(basis))) continue;
+      throw err;
+    }
+    const newEvents: readonly Evt[] = Array.isArray(decided) ? decided : [decided as Evt];
     if (newEvents.length === 0) {
+      if (basis && !(await committed(basis))) continue;
       return { newEvents, newState: state, nextExpectedRevision: revision, position: null };
     }
     const metadata = toEventMetadata(command);
@@ -161,11 +157,14 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
       data: e.data,
       metadata,
     }));
+    for (const e of newEvents) state = decider.evolve(state, e);
     try {
-      const result = await store.appendToStream(streamId, toAppend, {
+      const appending = store.appendToStream(streamId, toAppend, {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
+        ...(basis ? { after: basis.pending } : {}),
       });
-      state = decided.stateAfter;
+      handOff({ evolve: decider.evolve, state, revision: revision + newEvents.length, pending: appending });
+      const result = await appending;
       // A replayed command id appends nothing: the evolved state is not the stream's.
       if (result.nextExpectedRevision === revision + newEvents.length) {
         remember(store, decider, streamId, { state, revision: result.nextExpectedRevision });
@@ -181,6 +180,8 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
     } catch (err) {
       forget(store, streamId);
       if (!isConcurrencyError(err)) throw err;
+      // Refused because the append it was decided on failed: decide again once that one is done.
+      if (basis && !(await committed(basis))) continue;
       if (attempt >= maxRetries) {
         throw new MailroomError(ErrorCode.CONCURRENCY, CHANGED_CONCURRENTLY, { cause: err });
       }

@@ -53,6 +53,14 @@ export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 export interface AppendOptions {
   /** @default 'any' */
   readonly expectedRevision?: ExpectedRevision;
+  /**
+   * Only on a store with `appliesAppendsInCallOrder`: the promise an earlier append to this
+   * store returned, whose outcome this append was decided on. Unless that append stored its
+   * events (a refusal, an error or a replay all count as not), this one is refused with a
+   * ConcurrencyError and nothing of it is stored. The expected revision alone cannot tell:
+   * another writer may have filled the revision the earlier append wanted.
+   */
+  readonly after?: Promise<AppendResult>;
 }
 
 export interface AppendResult {
@@ -104,6 +112,13 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   /** Name of the adapter, for logs and `/readyz`. */
   readonly kind: string;
+  /**
+   * True when appends are applied in the order of the `appendToStream` calls (in one group
+   * commit or in later ones) and `AppendOptions.after` is honoured. `handleCommand` then
+   * lets the next command on a stream decide on the state an append still waiting for its
+   * commit will leave, so a burst on one stream shares commits instead of paying one each.
+   */
+  readonly appliesAppendsInCallOrder?: boolean;
   appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /**
    * All-or-nothing append to several streams: every expected revision is checked and every

@@ -6,8 +6,11 @@ import type { EventSubscription, ReadAllOptions, RecordedEvent, SubscribeOptions
  */
 export class AppendNotifier {
   private waiters = new Set<() => void>();
+  /** Bumped by every `notify()`: a read started before it may miss what it announced. */
+  generation = 0;
 
   notify(): void {
+    this.generation += 1;
     const ws = this.waiters;
     this.waiters = new Set();
     for (const w of ws) w();
@@ -88,6 +91,34 @@ export const catchUpSubscription = (source: CatchUpSource, options: CatchUpOptio
       cancelWait?.();
       await iterator.return(undefined);
     },
+  };
+};
+
+/**
+ * `readAll` for the subscriptions of one store, where the same page is shared: after an
+ * append every live subscription (projections, fan-out, notices, …) wakes at the same
+ * head and asks for the same page, which would otherwise be read and decoded once per
+ * subscription (a round trip each on PostgreSQL). A read is joined only while it is in
+ * flight or in the event-loop turn it completed in, and only if no `notify()` came since
+ * it started: a subscriber joining it registered its waiter before asking, so whatever
+ * was committed after the shared read began still wakes it. Appends by other processes
+ * that send no notification (SQLite) are seen by a poll, at worst one interval later when
+ * a poll joins a read of the turn before.
+ * Subscribers only read the events (RecordedEvents are never modified).
+ */
+export const sharedReads = (readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>, notifier: AppendNotifier) => {
+  const shared = new Map<string, { generation: number; result: Promise<RecordedEvent[]> }>();
+  return (options: ReadAllOptions): Promise<RecordedEvent[]> => {
+    const key = `${options.fromPosition ?? 1}:${options.max ?? 1000}`;
+    const found = shared.get(key);
+    if (found && found.generation === notifier.generation) return found.result;
+    const entry = { generation: notifier.generation, result: readAll(options) };
+    shared.set(key, entry);
+    const drop = () => {
+      if (shared.get(key) === entry) shared.delete(key);
+    };
+    entry.result.then(() => setImmediate(drop), drop);
+    return entry.result;
   };
 };
 

@@ -6,9 +6,12 @@ import { createAccessLoaders } from './access/access.loaders.js';
 import { createInboundLoaders } from './inbound/inbound.loaders.js';
 import { createIntegrationsLoaders } from './integrations/integrations.loaders.js';
 import { createOutboundLoaders, type OutboundRowsCache } from './outbound/outbound.loaders.js';
+import { mailboxesProjection } from '../projections/identity/mailboxes.projection.js';
+import { keyFromData, ReadModelCache } from '../projections/readModelCache.js';
 
 export interface ReadCaches {
   readonly outboundRows?: OutboundRowsCache;
+  readonly mailboxRows?: MailboxRowsCache;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -72,9 +75,12 @@ export const createLoaders = (db: Kysely<ReadModelDb>, caches: ReadCaches = {}) 
   userById: new DataLoader<string, UserRow | null>(async (ids) =>
     byKey(ids, await db.selectFrom('users').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
   ),
-  mailboxByNumber: new DataLoader<number, MailboxRow | null>(async (numbers) =>
-    byKey(numbers, await db.selectFrom('mailboxes').selectAll().where('number', 'in', numbers).execute(), (r) => r.number),
-  ),
+  mailboxByNumber: new DataLoader<number, MailboxRow | null>(async (numbers) => {
+    const load = async (wanted: readonly number[]) =>
+      new Map(byKey(wanted, await db.selectFrom('mailboxes').selectAll().where('number', 'in', wanted).execute(), (r) => r.number).map((r, i) => [wanted[i]!, r]));
+    const rows = caches.mailboxRows ? await caches.mailboxRows.getMany(numbers, load) : await load(numbers);
+    return numbers.map((n) => rows.get(n) ?? null);
+  }),
   membersByMailbox: new DataLoader<number, MemberRow[]>(async (numbers) =>
     groupBy(numbers, await loadMembers(db, 'mailbox_number', numbers), (r) => r.mailboxNumber),
   ),
@@ -92,3 +98,13 @@ export const createLoaders = (db: Kysely<ReadModelDb>, caches: ReadCaches = {}) 
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Mailbox rows between requests (every request naming a mailbox loads its row); an event of
+ * the `mailboxes` projection drops that mailbox's entry as it commits. Absent mailboxes are
+ * kept too (null), and dropped by the MailboxCreated that makes them exist.
+ */
+export type MailboxRowsCache = ReadModelCache<number, MailboxRow | null>;
+
+export const createMailboxRowsCache = (): MailboxRowsCache =>
+  new ReadModelCache<number, MailboxRow | null>({ projections: [mailboxesProjection], keysOf: keyFromData<number>('number') });

@@ -20,6 +20,7 @@ import { settingsChangedRoute } from '../graphql/audit/settingsChanged.resolver.
 import { followFetchStatus, receiveErrorsRoute } from '../graphql/inbound/fetchStatus.resolver.js';
 import { LiveEventFeed } from '../graphql/liveEvents.js';
 import { createOutboundRowsCache } from '../graphql/outbound/outbound.loaders.js';
+import { createMailboxRowsCache } from '../graphql/loaders.js';
 import { PostgresRightsRelay } from '../graphql/subscriptions/rightsRelay.js';
 import { RightsWatcher } from '../graphql/subscriptions/rightsWatcher.js';
 import { SubscriptionService } from '../graphql/subscriptions/subscriptionService.js';
@@ -227,12 +228,14 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const auditEvidence = new AuditEvidence({ store, db, key: auditKey, waitForTree: (position) => runner.waitForPosition(position, 60_000) });
   const outboundRows = createOutboundRowsCache();
   outboundRows.attach(runner);
+  const mailboxRows = createMailboxRowsCache();
+  mailboxRows.attach(runner);
   const rightsRelay = readModelsUrl ? new PostgresRightsRelay({ connectionString: readModelsUrl, db, subscriptions, logger }) : null;
   if (rightsRelay) {
     await rightsRelay.start();
     subscriptions.useSignal(rightsRelay);
   }
-  const services: Services = { readCaches: { outboundRows }, store, db, runner, auth, identity, twoFactor, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), auditEvidence, logger };
+  const services: Services = { readCaches: { outboundRows, mailboxRows }, store, db, runner, auth, identity, twoFactor, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), auditEvidence, logger };
   const liveEvents = new LiveEventFeed({ store, subscriptions, routes: [settingsChangedRoute(services), receiveErrorsRoute], settled, logger });
   await liveEvents.start();
   const fetchStatusFollower = followFetchStatus(inbound.services.statusFeed, subscriptions, logger);

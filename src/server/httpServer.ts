@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -236,6 +236,10 @@ export const startHttpServer = async <TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its scripts from a CDN; browsers get the console.
       ApolloServerPluginLandingPageDisabled(),
+      // The schema has no cache hints, so Apollo's cache-control plugin only ever answered
+      // `no-store` (set below instead), but its per-field hook made Apollo wrap every
+      // resolver: ~7% of a settings read's CPU (bench/README.md, issue #12).
+      ApolloServerPluginCacheControlDisabled(),
       {
         async serverWillStart() {
           return {
@@ -307,6 +311,8 @@ export const startHttpServer = async <TContext extends BaseContext>(
       context: () => options.buildContext(info),
     });
     for (const [k, v] of response.headers) res.setHeader(k, v);
+    // Answers are per caller and may carry settings: never stored by a cache (RFC 9111 §5.2.2.5).
+    if (!response.headers.has('cache-control')) res.setHeader('cache-control', 'no-store');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

@@ -12,6 +12,7 @@ import {
   sleep,
   instancesWithReadBarrier,
 } from './eventStoreFixtures.js';
+import { testOrderedAppends } from './eventStoreOrdering.contract.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -180,4 +181,6 @@ export const testEventStoreConcurrency = (getStore: () => EventStore): void => {
       expect(await store.readStream('counter-2')).toEqual([]);
     });
   });
+
+  testOrderedAppends(getStore);
 };

@@ -36,6 +36,29 @@ describe.runIf(pgAvailable)('postgres', () => {
     }
   });
 
+  it('a group commit with one append PostgreSQL refuses still stores the others, in call order', async () => {
+    const schema = await createTestSchema();
+    const store = await PostgresEventStore.create({ connectionString: schema.url });
+    try {
+      // Queued in one turn, so they run as one group; the middle one raises inside it.
+      const appends = [
+        store.appendToStream('a', events(1)),
+        store.appendToStream('b', [newEvent('Nul', { text: 'a\u0000b' })]),
+        store.appendToStream('c', events(2)),
+      ];
+      const [a, b, c] = await Promise.allSettled(appends);
+      expect(a).toEqual({ status: 'fulfilled', value: { nextExpectedRevision: 0, position: 1 } });
+      expect(b).toMatchObject({ status: 'rejected', reason: { code: ErrorCode.VALIDATION } });
+      expect(c).toEqual({ status: 'fulfilled', value: { nextExpectedRevision: 1, position: 3 } });
+      const all = await store.readAll();
+      expect(all.map((e) => e.streamId)).toEqual(['a', 'c', 'c']);
+      expect(verifyChain(all).ok).toBe(true);
+    } finally {
+      await store.close();
+      await schema.drop();
+    }
+  });
+
   describe('PostgresEventStore across instances', () => {
     it('creates its tables idempotently when several instances start at once', async () => {
       const schema = await createTestSchema();

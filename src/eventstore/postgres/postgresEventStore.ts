@@ -17,7 +17,7 @@ import type {
   StreamAppend,
   SubscribeOptions,
 } from '../port.js';
-import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
+import { AppendNotifier, catchUpSubscription, sharedReads, trackSubscription } from '../subscription.js';
 import { APPEND_CHANNEL, APPEND_FUNCTION, APPEND_ONE_FUNCTION, SCHEMA_SQL } from './postgresSchema.js';
 
 export interface PostgresEventStoreOptions {
@@ -111,7 +111,17 @@ const toAppendRow = (row: AppendAnswer): AppendRow => {
  */
 export class PostgresEventStore implements EventStore, EventImporter {
   readonly kind = 'postgres';
+  /** Appends run in call order: one group at a time, each in arrival order. */
+  readonly appliesAppendsInCallOrder = true;
+  /** Appends waiting for the running group to commit. */
+  private readonly queue: PendingAppend[] = [];
+  /** The drain in progress, if any (`close` waits for it). */
+  private draining: Promise<void> | null = null;
+  /** Outcome per promise this store returned, so `after` can name an earlier append. */
+  private readonly outcomes = new WeakMap<Promise<AppendResult>, AppendOutcome>();
   private readonly notifier = new AppendNotifier();
+  /** The subscriptions' reads, one per page however many subscribers ask for it. */
+  private readonly subscriptionReads = sharedReads((o) => this.readAll(o), this.notifier);
   private readonly subscriptions = new Set<EventSubscription>();
   /** Wakes subscriptions on appends by any process; while it is down they fall back to polling. */
   private readonly listener: PgChannelListener;
@@ -161,28 +171,107 @@ export class PostgresEventStore implements EventStore, EventImporter {
     return new PostgresEventStore(pool, options);
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  /**
+   * Group commit: appends that arrive while a group is running wait and then run together
+   * (see `runGroup`). Not `async`: the promise returned is the one `AppendOptions.after`
+   * may name later.
+   */
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
-    assertAppendable(streamId, events, expectedRevision);
-    const { statement, params } = appendCall(streamId, String(expectedRevision), events);
+    let call: ReturnType<typeof appendCall>;
+    try {
+      assertAppendable(streamId, events, expectedRevision);
+      call = appendCall(streamId, String(expectedRevision), events);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const outcome: AppendOutcome = { stored: null };
+    // A promise of another store (or none of ours) counts as not stored: refused, never guessed.
+    const after = options.after ? (this.outcomes.get(options.after) ?? { stored: false }) : undefined;
+    const appended = new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ outcome, after, streamId, events, expectedRevision, ...call, resolve, reject });
+      if (!this.draining) this.draining = new Promise<void>((done) => setImmediate(() => void this.drain().finally(done)));
+    });
+    this.outcomes.set(appended, outcome);
+    return appended;
+  }
+
+  /** Runs the queued appends group after group, in arrival order, one group at a time. */
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.runGroup(this.queue.splice(0, MAX_GROUP));
+    } finally {
+      this.draining = null;
+    }
+  }
+
+  /**
+   * One group, one commit. A lone append is one autocommitted function call, as before; a
+   * group is BEGIN, the function once per append in arrival order, COMMIT. The first call
+   * takes the head row lock and the transaction keeps it until COMMIT, so positions stay in
+   * commit order, the chain has one predecessor per event, and nothing of the group is
+   * visible (or acknowledged) before the group committed: the late-commit guarantee holds
+   * for the group as for one append. The functions report conflicts and duplicates as
+   * outcomes, so one append's refusal does not touch the others; if a call raises (a value
+   * jsonb refuses, a lost connection), the group is rolled back and each of its appends is
+   * run again alone, which also settles an ambiguous COMMIT through the event-id
+   * idempotency (a stored append then answers as a duplicate).
+   */
+  private async runGroup(group: PendingAppend[]): Promise<void> {
+    const { beforeCommit } = this.options;
+    if (group.length === 1 && !beforeCommit) return this.runAlone(group[0]!);
+    let client: pg.PoolClient | null = null;
+    const rows: (AppendRow | null)[] = [];
+    try {
+      client = await this.pool.connect();
+      await client.query('BEGIN');
+      for (const a of group) {
+        if (a.after && a.after.stored !== true) {
+          a.outcome.stored = false;
+          rows.push(null);
+          continue;
+        }
+        const row = toAppendRow((await client.query<AppendAnswer>({ ...a.statement, values: a.params })).rows[0]!);
+        a.outcome.stored = row.outcome === 'appended';
+        rows.push(row);
+      }
+      if (beforeCommit) for (const a of group) await beforeCommit(a.streamId);
+      await client.query('COMMIT');
+    } catch {
+      await client?.query('ROLLBACK').catch(() => {});
+      // Not back into the pool: the connection may be what failed.
+      client?.release(true);
+      client = null;
+      for (const a of group) await this.runAlone(a);
+      return;
+    } finally {
+      client?.release();
+    }
+    group.forEach((a, i) => {
+      const row = rows[i]!;
+      if (row === null) a.reject(notStoredBefore(a));
+      else settle(a, row);
+    });
+    if (rows.some((r) => r?.outcome === 'appended')) this.notifier.notify();
+  }
+
+  private async runAlone(a: PendingAppend): Promise<void> {
+    if (a.after && a.after.stored !== true) {
+      a.outcome.stored = false;
+      a.reject(notStoredBefore(a));
+      return;
+    }
     let row: AppendRow;
     try {
-      row = await this.runAppend(streamId, statement, params);
+      row = await this.runAppend(a.streamId, a.statement, a.params);
     } catch (err) {
-      throw mapAppendError(err, streamId, String(expectedRevision));
+      a.outcome.stored = false;
+      a.reject(mapAppendError(err, a.streamId, String(a.expectedRevision)));
+      return;
     }
-    switch (row.outcome) {
-      case 'appended':
-        this.notifier.notify();
-        return { nextExpectedRevision: row.out_revision!, position: row.out_position! };
-      case 'duplicate':
-        return { nextExpectedRevision: row.out_revision!, position: row.out_position! };
-      case 'conflict':
-        checkExpectedRevision(streamId, expectedRevision, row.out_revision!);
-        throw new ConcurrencyError(streamId, String(expectedRevision), String(row.out_revision));
-      case 'foreign_id':
-        throw foreignEventIdError(events[0]!.id);
-    }
+    a.outcome.stored = row.outcome === 'appended';
+    settle(a, row);
+    if (row.outcome === 'appended') this.notifier.notify();
   }
 
   /**
@@ -321,7 +410,7 @@ export class PostgresEventStore implements EventStore, EventImporter {
   subscribe(options: SubscribeOptions = {}): EventSubscription {
     void this.listener.start();
     const inner = catchUpSubscription(
-      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      { readAll: this.subscriptionReads, notifier: this.notifier },
       { pollIntervalMs: this.options.pollIntervalMs ?? 1000, ...options },
     );
     return trackSubscription(this.subscriptions, inner);
@@ -338,6 +427,8 @@ export class PostgresEventStore implements EventStore, EventImporter {
 
   /** Ends subscriptions, then the LISTEN connection and the pool, leaving no open handles. */
   async close(): Promise<void> {
+    // Appends already accepted are committed (or refused) before the pool ends.
+    await this.draining;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.listener.stop();
     if (!this.pool.ended) await this.pool.end();
@@ -345,6 +436,51 @@ export class PostgresEventStore implements EventStore, EventImporter {
 }
 
 type AppendStatement = typeof APPEND_ONE;
+
+/** Appends of one group at most: bounds how long one group holds the head row lock. */
+const MAX_GROUP = 100;
+
+/** Whether an append stored its events: null until its group decided, for `AppendOptions.after`. */
+interface AppendOutcome {
+  stored: boolean | null;
+}
+
+interface PendingAppend {
+  readonly outcome: AppendOutcome;
+  /** The outcome of the append this one was decided on (`AppendOptions.after`). */
+  readonly after: AppendOutcome | undefined;
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: NonNullable<AppendOptions['expectedRevision']>;
+  readonly statement: AppendStatement;
+  readonly params: unknown[];
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const notStoredBefore = (a: PendingAppend): ConcurrencyError =>
+  new ConcurrencyError(a.streamId, String(a.expectedRevision), 'unknown: the append it was decided on was not stored');
+
+/** The function's outcome as the port's answer. */
+const settle = (a: PendingAppend, row: AppendRow): void => {
+  switch (row.outcome) {
+    case 'appended':
+    case 'duplicate':
+      a.resolve({ nextExpectedRevision: row.out_revision!, position: row.out_position! });
+      return;
+    case 'conflict':
+      try {
+        checkExpectedRevision(a.streamId, a.expectedRevision, row.out_revision!);
+        a.reject(new ConcurrencyError(a.streamId, String(a.expectedRevision), String(row.out_revision)));
+      } catch (err) {
+        a.reject(err);
+      }
+      return;
+    case 'foreign_id':
+      a.reject(foreignEventIdError(a.events[0]!.id));
+      return;
+  }
+};
 
 /**
  * Parameters of the append functions. Node sends each value's canonical JSON (stored as is)

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { ConcurrencyError } from '../../errors/index.js';
 import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';
@@ -17,7 +18,7 @@ import type {
   StreamAppend,
   SubscribeOptions,
 } from '../port.js';
-import { AppendNotifier, catchUpSubscription, trackSubscription } from '../subscription.js';
+import { AppendNotifier, catchUpSubscription, sharedReads, trackSubscription } from '../subscription.js';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its directory is created if missing. The server passes `<dataDir>/events.sqlite`. */
@@ -62,6 +63,11 @@ interface PreparedEvent {
   readonly parts: EventHashParts;
 }
 
+/** Whether an append stored its events: null until its group decided, for `AppendOptions.after`. */
+interface AppendOutcome {
+  stored: boolean | null;
+}
+
 interface PendingPart {
   readonly streamId: string;
   readonly events: readonly NewEvent[];
@@ -72,6 +78,9 @@ interface PendingPart {
 
 /** One append call: one part, or several for a multi-stream append (one savepoint for all). */
 interface PendingAppend {
+  readonly outcome: AppendOutcome;
+  /** The outcome of the append this one was decided on (`AppendOptions.after`). */
+  readonly after: AppendOutcome | undefined;
   readonly parts: readonly PendingPart[];
   readonly resolve: (results: AppendResult[]) => void;
   readonly reject: (error: unknown) => void;
@@ -113,8 +122,14 @@ const toRecorded = (r: EventRow): RecordedEvent => ({
  */
 export class SqliteEventStore implements EventStore, EventImporter {
   readonly kind = 'sqlite';
+  /** Appends run in call order: groups are flushed one after another, each in arrival order. */
+  readonly appliesAppendsInCallOrder = true;
+  /** Outcome per promise this store returned, so `after` can name an earlier append. */
+  private readonly outcomes = new WeakMap<Promise<AppendResult>, AppendOutcome>();
   private readonly db: DatabaseSync;
   private readonly notifier = new AppendNotifier();
+  /** The subscriptions' reads, one per page however many subscribers ask for it. */
+  private readonly subscriptionReads = sharedReads((o) => this.readAll(o), this.notifier);
   private readonly subscriptions = new Set<EventSubscription>();
   private readonly pollIntervalMs: number;
   /** Appends waiting for the next group commit. */
@@ -187,17 +202,29 @@ export class SqliteEventStore implements EventStore, EventImporter {
     return this.db;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  /** Not `async`: the promise returned is the one `AppendOptions.after` may name later. */
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
-    assertAppendable(streamId, events, expectedRevision);
-    const [result] = await this.enqueue([this.preparePart(streamId, events, expectedRevision)]);
-    return result!;
+    let part: PendingPart;
+    try {
+      assertAppendable(streamId, events, expectedRevision);
+      part = this.preparePart(streamId, events, expectedRevision);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const outcome: AppendOutcome = { stored: null };
+    // A promise of another store (or none of ours) counts as not stored: refused, never guessed.
+    const after = options.after ? (this.outcomes.get(options.after) ?? { stored: false }) : undefined;
+    const appended = this.enqueue([part], outcome, after).then((results) => results[0]!);
+    this.outcomes.set(appended, outcome);
+    return appended;
   }
 
   /** All parts in one savepoint of the group commit: a refusal of any part rolls back all of them. */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertAppendableMany(appends);
-    return this.enqueue(appends.map((a) => this.preparePart(a.streamId, a.events, a.expectedRevision ?? 'any')));
+    const parts = appends.map((a) => this.preparePart(a.streamId, a.events, a.expectedRevision ?? 'any'));
+    return this.enqueue(parts, { stored: null }, undefined);
   }
 
   /** JSON and hash segments are built before BEGIN, so the write lock covers only SQL work. */
@@ -212,9 +239,9 @@ export class SqliteEventStore implements EventStore, EventImporter {
     return { streamId, events, expectedRevision, prepared, recordedAtIso };
   }
 
-  private enqueue(parts: readonly PendingPart[]): Promise<AppendResult[]> {
+  private enqueue(parts: readonly PendingPart[], outcome: AppendOutcome, after: AppendOutcome | undefined): Promise<AppendResult[]> {
     return new Promise<AppendResult[]>((resolve, reject) => {
-      this.pending.push({ parts, resolve, reject });
+      this.pending.push({ outcome, after, parts, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
   }
@@ -232,20 +259,33 @@ export class SqliteEventStore implements EventStore, EventImporter {
     try {
       this.stmt.begin.run();
       for (const a of batch) {
+        // Decided on an earlier append (of this group or an earlier one) that stored nothing.
+        if (a.after && a.after.stored !== true) {
+          a.outcome.stored = false;
+          const first = a.parts[0]!;
+          outcomes.push({ ok: false, error: new ConcurrencyError(first.streamId, String(first.expectedRevision), 'unknown: the append it was decided on was not stored') });
+          continue;
+        }
         this.stmt.savepoint.run();
         try {
-          outcomes.push({ ok: true, result: a.parts.map((p) => this.appendLocked(p.streamId, p.events, p.expectedRevision, p.prepared, p.recordedAtIso)) });
+          const appended = a.parts.map((p) => this.appendLocked(p.streamId, p.events, p.expectedRevision, p.prepared, p.recordedAtIso));
           this.stmt.release.run();
+          a.outcome.stored = appended.some((r) => r.stored);
+          outcomes.push({ ok: true, result: appended.map((r) => r.result) });
         } catch (error) {
           this.stmt.rollbackToSavepoint.run();
           this.stmt.release.run();
+          a.outcome.stored = false;
           outcomes.push({ ok: false, error });
         }
       }
       this.stmt.commit.run();
     } catch (err) {
       if (this.db.isTransaction) this.stmt.rollback.run();
-      for (const a of batch) a.reject(err);
+      for (const a of batch) {
+        a.outcome.stored = false;
+        a.reject(err);
+      }
       return;
     }
     batch.forEach((a, i) => {
@@ -262,15 +302,16 @@ export class SqliteEventStore implements EventStore, EventImporter {
     expectedRevision: NonNullable<AppendOptions['expectedRevision']>,
     prepared: readonly PreparedEvent[],
     recordedAtIso: string,
-  ): AppendResult {
+  ): { result: AppendResult; stored: boolean } {
     const ctx = this.stmt.context.get(streamId, events[0]!.id) as unknown as AppendContext;
     if (ctx.firstStream === streamId) {
       const last = this.stmt.streamOfId.get(events[events.length - 1]!.id, streamId) as
         | { revision: number; position: number }
         | undefined;
-      return last
+      const result = last
         ? { nextExpectedRevision: last.revision, position: last.position }
         : { nextExpectedRevision: ctx.firstRevision!, position: ctx.firstPosition! };
+      return { result, stored: false };
     }
     checkExpectedRevision(streamId, expectedRevision, ctx.current);
     if (ctx.firstStream !== null) throw foreignEventIdError(events[0]!.id);
@@ -291,7 +332,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
       }
       prevHash = hash;
     }
-    return { nextExpectedRevision: revision, position };
+    return { result: { nextExpectedRevision: revision, position }, stored: true };
   }
 
   /** One transaction under the write lock, like an append; see EventImporter. */
@@ -333,7 +374,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
 
   subscribe(options: SubscribeOptions = {}): EventSubscription {
     const inner = catchUpSubscription(
-      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      { readAll: this.subscriptionReads, notifier: this.notifier },
       { pollIntervalMs: this.pollIntervalMs, ...options },
     );
     return trackSubscription(this.subscriptions, inner);
