@@ -17,10 +17,11 @@
  *    clients logged in, INBOX selected, in IDLE.
  *
  * `npm run bench:fetch:idle` (builds first, --expose-gc). Needs root (Dovecot switches to
- * the mail uid) and dovecot-imapd. Prints figures, never asserts timings.
+ * the mail uid; the bench raises fs.inotify.max_user_instances when it is below what
+ * 1,000 idling sessions need) and dovecot-imapd. Prints figures, never asserts timings.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -60,6 +61,20 @@ service imap {
   process_limit = 4000
 }
 `;
+
+/**
+ * Dovecot's IDLE watches the maildir with one inotify instance per idling process; past
+ * the kernel's per-uid limit (128 by default, and every session runs as the mail uid) it
+ * logs "Inotify instance limit … exceeded, disabling" and falls back to checking every
+ * mailbox_idle_check_interval (30 s), which would measure that interval, not push.
+ */
+const INOTIFY_LIMIT = '/proc/sys/fs/inotify/max_user_instances';
+const ensureInotifyInstances = (needed: number): void => {
+  const current = Number(readFileSync(INOTIFY_LIMIT, 'utf8').trim());
+  if (current >= needed) return;
+  writeFileSync(INOTIFY_LIMIT, String(needed));
+  console.log(`raised fs.inotify.max_user_instances from ${current} to ${needed} (one per idling Dovecot session)`);
+};
 
 const mail = (tag: string) =>
   `From: a@example.org\r\nTo: b@example.com\r\nSubject: ${tag}\r\nMessage-ID: <${tag}-${Date.now()}@example.org>\r\nDate: Thu, 03 Dec 2026 09:00:00 +0000\r\n\r\nhello ${tag}\r\n`;
@@ -141,6 +156,7 @@ const main = async () => {
     return;
   }
   console.log(`fetch IDLE bench: ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cpu(s) ${cpus()[0]?.model ?? ''}, load average ${load()}`);
+  ensureInotifyInstances(2 * ACCOUNTS + 64);
   const users = Array.from({ length: ACCOUNTS }, (_, i) => `u${String(i).padStart(5, '0')}`);
   const dovecot = await startDovecot({ users: [...users, 'lat', 'base'].map((name) => ({ name, password: PASSWORD })), extraConfig: DOVECOT_SCALE });
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-idle-bench-'));
