@@ -161,7 +161,12 @@ const main = async () => {
     },
     /Mailroom is ready: /,
     process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
-  );
+  ).catch(async (err: unknown) => {
+    // A server that does not start must not leave the bare one (and the data dir) behind.
+    await bare.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   try {
     const url = /Mailroom is ready: (\S+)/.exec(mailroom.line)![1]!;
     const post = async (body: unknown, token?: string) => {
