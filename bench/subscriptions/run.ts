@@ -13,6 +13,10 @@
  * Prints delivery p50/p99 (answer → delivery) for both servers, Mailroom's mutation latency
  * with no watchers and with all of them, and the memory per idle subscriber (RSS growth of
  * each server process while the clients connect and subscribe, divided by their number).
+ * Both servers' clients stay connected together and the events alternate between the
+ * servers, so load from elsewhere on the machine falls on both alike; after each pair, a
+ * rename of a second mailbox nobody watches gives the writer's latency with the clients
+ * connected but none of them told, interleaved with the watched renames.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -81,12 +85,12 @@ interface Target {
   readonly pid: number;
   readonly wsUrl: string;
   readonly token: string | null;
-  /** Makes one change with the given marker; resolves on the answer. */
+  /** Makes one change with the given marker on the watched mailbox; resolves on the answer. */
   mutate(reason: string): Promise<void>;
 }
 
-/** Connects CLIENTS subscribers, makes EVENTS changes one after another, each after the previous was delivered to all. */
-const measure = async (target: Target) => {
+/** CLIENTS subscribers of one server, their deliveries stamped by reason, and the RSS they cost the server. */
+const connectAll = async (target: Target) => {
   const arrivals = new Map<string, number[]>();
   const onDelivery = (reason: string, at: number) => (arrivals.get(reason) ?? arrivals.set(reason, []).get(reason)!).push(at);
   const rssBefore = rssBytes(target.pid);
@@ -96,33 +100,33 @@ const measure = async (target: Target) => {
   }
   // Let the subscribes register and the heap settle before reading memory.
   await new Promise((r) => setTimeout(r, 2000));
-  const perSubscriber = (rssBytes(target.pid) - rssBefore) / CLIENTS;
-  // One warm-up change, not counted.
-  const delivery: number[] = [];
-  const mutation: number[] = [];
-  for (let i = -1; i < EVENTS; i++) {
-    const reason = `${target.name}-${i}`;
-    const started = performance.now();
-    await target.mutate(reason);
-    const answered = performance.now();
-    const deadline = Date.now() + 20_000;
-    while ((arrivals.get(reason)?.length ?? 0) < CLIENTS) {
-      if (Date.now() > deadline) throw new Error(`${target.name}: only ${arrivals.get(reason)?.length ?? 0} of ${CLIENTS} deliveries of ${reason}`);
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    if (i < 0) continue;
-    mutation.push(answered - started);
-    for (const at of arrivals.get(reason)!) delivery.push(at - answered);
+  return { target, arrivals, sockets, perSubscriber: (rssBytes(target.pid) - rssBefore) / CLIENTS, delivery: [] as number[], mutation: [] as number[] };
+};
+type Watched = Awaited<ReturnType<typeof connectAll>>;
+
+/** One change, timed from its answer to each delivery; waits until every client has it. */
+const oneEvent = async (w: Watched, reason: string, record: boolean) => {
+  const started = performance.now();
+  await w.target.mutate(reason);
+  const answered = performance.now();
+  const deadline = Date.now() + 20_000;
+  while ((w.arrivals.get(reason)?.length ?? 0) < CLIENTS) {
+    if (Date.now() > deadline) throw new Error(`${w.target.name}: only ${w.arrivals.get(reason)?.length ?? 0} of ${CLIENTS} deliveries of ${reason}`);
+    await new Promise((r) => setTimeout(r, 2));
   }
-  for (const s of sockets) s.terminate();
-  delivery.sort((a, b) => a - b);
-  mutation.sort((a, b) => a - b);
+  if (!record) return;
+  w.mutation.push(answered - started);
+  for (const at of w.arrivals.get(reason)!) w.delivery.push(at - answered);
+};
+
+const summary = (w: Watched) => {
+  const delivery = [...w.delivery].sort((a, b) => a - b);
   return {
     p50: percentile(delivery, 50),
     p99: percentile(delivery, 99),
     beforeAnswer: delivery.filter((d) => d < 0).length / delivery.length,
-    mutationP50: percentile(mutation, 50),
-    perSubscriber,
+    mutationP50: percentile([...w.mutation].sort((a, b) => a - b), 50),
+    perSubscriber: w.perSubscriber,
   };
 };
 
@@ -157,7 +161,12 @@ const main = async () => {
     },
     /Mailroom is ready: /,
     process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
-  );
+  ).catch(async (err: unknown) => {
+    // A server that does not start must not leave the bare one (and the data dir) behind.
+    await bare.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   try {
     const url = /Mailroom is ready: (\S+)/.exec(mailroom.line)![1]!;
     const post = async (body: unknown, token?: string) => {
@@ -188,8 +197,37 @@ const main = async () => {
     };
 
     const alone = await mutationsAlone(mailroomTarget);
-    const b = await measure(bareTarget);
-    const m = await measure(mailroomTarget);
+    // A second mailbox nobody watches: its renames, interleaved with the watched ones, are
+    // the writer's latency with the 1,000 clients connected but none of them told.
+    await post({ query: 'mutation($i: CreateMailboxInput!) { createMailbox(input: $i) { userErrors { message } } }', variables: { i: { number: 2, name: 'Unwatched', address: 'unwatched@example.com' } } }, token);
+    const renameUnwatched = async () => {
+      const started = performance.now();
+      const r = await post({ query: 'mutation($i: RenameMailboxInput!) { renameMailbox(input: $i) { userErrors { message } } }', variables: { i: { number: 2, name: `Unwatched ${n++}`, reason: 'unwatched' } } }, token);
+      if (r.errors || (r.data?.renameMailbox?.userErrors as unknown[]).length) throw new Error(JSON.stringify(r));
+      return performance.now() - started;
+    };
+    // Both servers' clients connected at once, events alternating between them, so a burst
+    // of other work on the machine hits both alike.
+    const bw = await connectAll(bareTarget);
+    const mw = await connectAll(mailroomTarget);
+    // Connected and idle, before any event was delivered: what the connections alone cost the writer.
+    const quiet: number[] = [];
+    for (let i = -1; i < Math.min(EVENTS, 20); i++) {
+      const t = await renameUnwatched();
+      if (i >= 0) quiet.push(t);
+    }
+    const quietP50 = percentile(quiet.sort((x, y) => x - y), 50);
+    const unwatched: number[] = [];
+    for (let i = -1; i < EVENTS; i++) {
+      const pair = i % 2 === 0 ? [bw, mw] : [mw, bw];
+      for (const w of pair) await oneEvent(w, `${w.target.name}-${i}`, i >= 0);
+      const t = await renameUnwatched();
+      if (i >= 0) unwatched.push(t);
+    }
+    for (const s of [...bw.sockets, ...mw.sockets]) s.terminate();
+    const b = summary(bw);
+    const m = summary(mw);
+    const unwatchedP50 = percentile(unwatched.sort((x, y) => x - y), 50);
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     console.log(`subscription fan-out: ${CLIENTS} clients, ${EVENTS} events, store ${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, load average at start ${load}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log('| server | delivery p50 | delivery p99 | delivered before the answer | memory per idle subscriber |');
@@ -199,6 +237,8 @@ const main = async () => {
     }
     console.log(`Mailroom p99 / bare p99: ${(m.p99 / b.p99).toFixed(2)}x (goal <= 1.5x; p99 goal < 100 ms: ${m.p99 < 100 ? 'met' : 'missed'})`);
     console.log(`Mailroom mutation p50: ${ms(alone)} with no watchers, ${ms(m.mutationP50)} with ${CLIENTS}: ${(m.mutationP50 / alone).toFixed(2)}x (goal <= 1.2x)`);
+    console.log(`  ${CLIENTS} clients connected, before any event: unwatched mailbox ${ms(quietP50)} (${(quietP50 / alone).toFixed(2)}x no clients)`);
+    console.log(`  interleaved, ${CLIENTS} clients connected: unwatched mailbox ${ms(unwatchedP50)}, watched ${ms(m.mutationP50)}: ${(m.mutationP50 / unwatchedP50).toFixed(2)}x`);
   } finally {
     await Promise.all([bare.stop(), mailroom.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
