@@ -84,11 +84,10 @@ describe.runIf(dovecotOk)('IMAP IDLE push through the server', () => {
       expect(up.at(-1)!.connectedSince).not.toBeNull();
       const polls = pollsOf(account.id);
 
-      const deliveredAt = Date.now();
       dovecot.deliver('ivy', mail('push-1'));
-      const pushed = await collect(sub, account.id, (s) => s.state === 'OK' && s.importedTotal === 1, 3000);
-      const latency = Date.now() - deliveredAt;
-      expect(latency).toBeLessThan(3000);
+      // No latency assertion (timings are for bench/fetch/idle.ts): the claim is that the
+      // import came from the IDLE connection, checked below by the scheduler's poll count.
+      const pushed = await collect(sub, account.id, (s) => s.state === 'OK' && s.importedTotal === 1, 30_000);
       expect(pushed.map((s) => s.state)).toEqual(['FETCHING', 'OK']);
       expect(pushed.at(-1)).toMatchObject({ mode: 'IDLE', lastImported: 1 });
       expect(pushed.at(-1)!.lastNewMailAt).not.toBeNull();

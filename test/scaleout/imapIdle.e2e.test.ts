@@ -96,7 +96,6 @@ describe.runIf(dovecotOk && pgOk)('IMAP IDLE across two server processes', () =>
     const survivor = victim === a ? b : a;
     const survivorId = instanceIdOf.get(survivor)!;
 
-    const killedAt = Date.now();
     await victim.kill();
     // Mail for both moved accounts while nobody idles on them.
     for (const id of victimAccounts) {
@@ -121,7 +120,6 @@ describe.runIf(dovecotOk && pgOk)('IMAP IDLE across two server processes', () =>
       LEASE_MS * 10,
       () => JSON.stringify({ last, survivorId, logs: survivor.logs().filter((l) => l.accountId || Number(l.level) >= 40).map((l) => [l.time, String(l.accountId).slice(0, 4), l.msg, l.end, String(JSON.stringify(l.err)).slice(0, 300)]) }),
     );
-    expect(Date.now() - killedAt).toBeLessThan(LEASE_MS * 10);
     expect(settled).toHaveLength(3);
     // The one idling there by its first pass, the one beyond the cap by a poll at once (its IDLE holder is gone).
     for (const id of victimAccounts) await waitFor('the mail delivered during the takeover', async () => ((await stored(id)) === 1 ? true : undefined), 30_000);
