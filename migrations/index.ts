@@ -17,6 +17,7 @@ import * as m0015 from './0015_fetch_runs.js';
 import * as m0016 from './0016_fetch_idle.js';
 import * as m0017 from './0017_audit_evidence.js';
 import * as m0018 from './0018_signin.js';
+import * as m0019 from './0019_outbound_auth_mechanisms.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_fetch_idle': m0016,
   '0017_audit_evidence': m0017,
   '0018_signin': m0018,
+  '0019_outbound_auth_mechanisms': m0019,
 };

@@ -23,7 +23,11 @@ const smtpView = (state: SmtpSettingsState): JsonValue | null => {
       host: s.host,
       port: s.port,
       encryption: s.encryption,
-      auth: s.auth.method === 'PASSWORD' ? { method: s.auth.method, user: s.auth.user, password: SECRET_SET } : { ...s.auth },
+      // AUTO is left out so servers from before mechanisms existed keep the view they had.
+      auth:
+        s.auth.method === 'PASSWORD'
+          ? { method: s.auth.method, user: s.auth.user, password: SECRET_SET, ...(s.auth.mechanism !== 'AUTO' ? { mechanism: s.auth.mechanism } : {}) }
+          : { ...s.auth },
     };
   }
   const r = state.rakuten;

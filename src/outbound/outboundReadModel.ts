@@ -8,6 +8,7 @@ import {
   type BounceDestination,
   type FromMatchKind,
   type SmtpAuth,
+  type SmtpPasswordMechanism,
   type SmtpEncryption,
 } from '../domain/outbound/smtpSettings.events.js';
 import type { ReadModelDb } from '../db/schema.js';
@@ -98,10 +99,18 @@ export const loadOutboundRows = async (db: Kysely<ReadModelDb>, numbers: readonl
   return out;
 };
 
-export const smtpAuthOf = (row: { auth_method: string; auth_user: string; password_ciphertext: string | null; oauth_credential_id: string | null }): SmtpAuth =>
-  row.auth_method === 'OAUTH'
-    ? { method: 'OAUTH', user: row.auth_user, oauthCredentialId: row.oauth_credential_id ?? '' }
-    : { method: 'PASSWORD', user: row.auth_user, passwordCiphertext: row.password_ciphertext ?? '' };
+export const smtpAuthOf = (row: {
+  auth_method: string;
+  auth_user: string;
+  password_ciphertext: string | null;
+  password_mechanism: string | null;
+  oauth_credential_id: string | null;
+}): SmtpAuth => {
+  if (row.auth_method === 'OAUTH') return { method: 'OAUTH', user: row.auth_user, oauthCredentialId: row.oauth_credential_id ?? '' };
+  if (row.auth_method === 'NONE') return { method: 'NONE' };
+  const mechanism = (row.password_mechanism ?? 'AUTO') as SmtpPasswordMechanism;
+  return { method: 'PASSWORD', user: row.auth_user, mechanism, passwordCiphertext: row.password_ciphertext ?? '' };
+};
 
 export const routingDkimSignatureOf = (row: DkimSignatureRow): RoutingDkimSignature => ({
   signatureId: row.signature_id,
@@ -127,7 +136,7 @@ export const snapshotOf = (rows: OutboundRows): OutboundSnapshot => {
       host: r.host,
       port: r.port,
       encryption: r.encryption as SmtpEncryption,
-      auth: { method: 'PASSWORD', user: r.auth_user, passwordCiphertext: r.password_ciphertext },
+      auth: { method: 'PASSWORD', user: r.auth_user, mechanism: 'AUTO', passwordCiphertext: r.password_ciphertext },
     });
   }
   const conditions: DkimCondition[] = rows.conditions.map((c) => ({ conditionId: c.condition_id, fromAddress: c.from_address, signatureId: c.signature_id }));

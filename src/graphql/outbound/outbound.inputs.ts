@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AuditedInput } from '../identity/identity.inputs.js';
-import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption } from './outbound.enums.js';
+import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpPasswordMechanism } from './outbound.enums.js';
 
 @InputType()
 export class MailboxOutboundInput extends AuditedInput {
@@ -25,11 +25,17 @@ export class AddSmtpServerInput extends MailboxOutboundInput {
   @Field(() => SmtpAuthMethod)
   authMethod!: SmtpAuthMethod;
 
-  @Field(() => String)
-  user!: string;
+  @Field(() => String, { nullable: true, description: 'The account name; required with PASSWORD and OAUTH, refused with NONE.' })
+  user?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Write-only; required with PASSWORD. Stored encrypted, never returned.' })
   password?: string | null;
+
+  @Field(() => SmtpPasswordMechanism, {
+    nullable: true,
+    description: 'With PASSWORD only: the SASL mechanism the server expects. Omitted: AUTO (the first the server offers). A mechanism the server does not offer fails as EAUTHMECH.',
+  })
+  passwordMechanism?: SmtpPasswordMechanism | null;
 
   @Field(() => ID, { nullable: true, description: 'Required with OAUTH: a registered OAuth credential.' })
   oauthCredentialId?: string | null;

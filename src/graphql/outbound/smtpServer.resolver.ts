@@ -13,8 +13,9 @@ const serverInput = (input: AddSmtpServerInput) => ({
   port: input.port,
   encryption: input.encryption,
   authMethod: input.authMethod,
-  user: input.user,
+  user: input.user ?? null,
   password: input.password ?? null,
+  passwordMechanism: input.passwordMechanism ?? null,
   oauthCredentialId: input.oauthCredentialId ?? null,
 });
 

@@ -126,9 +126,11 @@ export class OutboundSender {
     const record = snapshot.connections.get(serverId);
     if (!record) throw new SmtpSendError('ECONFIG', `SMTP server ${JSON.stringify(serverId)} is not configured in mailbox ${mailboxNumber}`);
     const base = { name: record.name, host: record.host, port: record.port, encryption: record.encryption };
+    if (record.auth.method === 'NONE') return { ...base, auth: null };
     if (record.auth.method === 'PASSWORD') {
       const password = await this.decrypt(mailboxNumber, record.auth.passwordCiphertext, 'ECONFIG', `the password of ${record.name}`);
-      return { ...base, auth: { kind: 'password', user: record.auth.user, password } };
+      const mechanism = record.auth.mechanism === 'AUTO' ? null : record.auth.mechanism === 'CRAM_MD5' ? 'CRAM-MD5' : record.auth.mechanism;
+      return { ...base, auth: { kind: 'password', user: record.auth.user, password, mechanism } };
     }
     const oauth = this.options.oauth;
     if (!oauth) throw new SmtpSendError('EOAUTH2', `No OAuth token source is available for ${JSON.stringify(record.name)}`);
