@@ -125,11 +125,14 @@ export type AddSmtpServerInput = {
   oauthCredentialId?: string | null | undefined;
   /** Write-only; required with PASSWORD. Stored encrypted, never returned. */
   password?: string | null | undefined;
+  /** With PASSWORD only: the SASL mechanism the server expects. Omitted: AUTO (the first the server offers). A mechanism the server does not offer fails as EAUTHMECH. */
+  passwordMechanism?: SmtpPasswordMechanism | null | undefined;
   /** 1–65535, usually 465 (SMTPS) or 587 (STARTTLS). */
   port: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
-  user: string;
+  /** The account name; required with PASSWORD and OAUTH, refused with NONE. */
+  user?: string | null | undefined;
 };
 
 /** A moment: a global position, or a time (the last event of the mailbox at or before it). Neither: now. */
@@ -304,12 +307,15 @@ export type ChangeSmtpServerInput = {
   oauthCredentialId?: string | null | undefined;
   /** Write-only; required with PASSWORD. Stored encrypted, never returned. */
   password?: string | null | undefined;
+  /** With PASSWORD only: the SASL mechanism the server expects. Omitted: AUTO (the first the server offers). A mechanism the server does not offer fails as EAUTHMECH. */
+  passwordMechanism?: SmtpPasswordMechanism | null | undefined;
   /** 1–65535, usually 465 (SMTPS) or 587 (STARTTLS). */
   port: number;
   /** Why the change is made; stored in the event for auditors. */
   reason?: string | null | undefined;
   serverId: string;
-  user: string;
+  /** The account name; required with PASSWORD and OAUTH, refused with NONE. */
+  user?: string | null | undefined;
 };
 
 export type ChatDestinationRefInput = {
@@ -966,8 +972,9 @@ export type SettingsHistoryFilter = {
   to?: string | null | undefined;
 };
 
-/** PASSWORD: user + password. OAUTH: XOAUTH2 with a registered OAuth credential. */
+/** PASSWORD: user + password (mechanism: SmtpPasswordMechanism). OAUTH: XOAUTH2 with a registered OAuth credential. NONE: no AUTH, for relays that trust the connecting address. */
 export type SmtpAuthMethod =
+  | 'NONE'
   | 'OAUTH'
   | 'PASSWORD';
 
@@ -979,6 +986,7 @@ export type SmtpEncryption =
 /** Why sending failed, classified once (nodemailer style). */
 export type SmtpErrorCode =
   | 'EAUTH'
+  | 'EAUTHMECH'
   | 'ECONFIG'
   | 'ECONNECTION'
   | 'EDNS'
@@ -991,6 +999,13 @@ export type SmtpErrorCode =
   | 'ETIMEDOUT'
   | 'ETLS'
   | 'EUNKNOWN';
+
+/** How a password is sent: AUTO (the first the server offers), PLAIN (RFC 4616), LOGIN, CRAM_MD5 (RFC 2195: the password never crosses the wire). */
+export type SmtpPasswordMechanism =
+  | 'AUTO'
+  | 'CRAM_MD5'
+  | 'LOGIN'
+  | 'PLAIN';
 
 export type SmtpRoutingRuleRefInput = {
   mailboxNumber: number;

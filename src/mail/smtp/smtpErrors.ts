@@ -16,7 +16,7 @@ export const SmtpErrorCode = {
   /** The server refused the credentials (e.g. 535, RFC 4954 §6). */
   EAUTH: 'EAUTH',
   /**
-   * The server does not offer the authentication mechanism the settings chose (502/503/504
+   * The server does not offer the authentication mechanism the settings chose (500/502/503/504
    * to AUTH, RFC 4954 §4 and §6): choose one it offers, or AUTO.
    */
   EAUTHMECH: 'EAUTHMECH',

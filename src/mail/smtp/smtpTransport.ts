@@ -21,8 +21,8 @@ export interface SmtpConnectionSettings {
     | null;
 }
 
-/** Replies to AUTH that mean "not this mechanism / no AUTH here" (RFC 4954 §4, §6; RFC 5321 §4.2.4). */
-const MECHANISM_REFUSED = new Set([502, 503, 504]);
+/** Replies to AUTH that mean "not this mechanism / no AUTH here": 504 (RFC 4954 §4, §6), 500/502 for a server without AUTH at all (RFC 5321 §4.2.4), 503. */
+const MECHANISM_REFUSED = new Set([500, 502, 503, 504]);
 
 export interface SmtpTransportOptions {
   /**
