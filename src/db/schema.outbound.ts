@@ -72,7 +72,7 @@ export interface OutboundDkimSignaturesTable {
   selector: string;
   /** RSA_SHA256 | ED25519_SHA256 */
   algorithm: string;
-  /** GENERATED | IMPORTED */
+  /** GENERATED | IMPORTED | SERVICE (the deployment's third-party key: domain, selector, algorithm, key columns empty) */
   key_source: string;
   key_bits: number;
   public_key: string;

@@ -2,7 +2,7 @@ import { deciderSection } from '../audit/deciderSection.js';
 import type { JsonValue } from '../audit/sections.js';
 import { SECRET_SET } from '../audit/sections.js';
 import { dkimSettingsDecider } from '../domain/outbound/dkimSettings.decider.js';
-import type { DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
+import { usesServiceKey, type DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
 import { outboundSecretFields } from '../domain/outbound/secrets.js';
 import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
 import { BUILTIN_SERVER_ID, type SmtpSettingsState } from '../domain/outbound/smtpSettings.events.js';
@@ -46,6 +46,10 @@ const dkimView = (state: DkimSettingsState): JsonValue | null => {
   if (state.signatures.size === 0 && state.conditions.size === 0 && state.defaultSignatureId === null) return null;
   const signatures: Record<string, JsonValue> = {};
   for (const [id, s] of state.signatures) {
+    if (usesServiceKey(s)) {
+      signatures[id] = { name: s.name, kind: s.kind, keySource: s.keySource, bodyLengthLimit: s.bodyLengthLimit };
+      continue;
+    }
     signatures[id] = {
       name: s.name,
       kind: s.kind,

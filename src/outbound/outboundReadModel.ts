@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DkimCondition } from '../domain/outbound/dkimSettings.events.js';
-import { routingConfig, type RoutingDkimSignature } from '../domain/outbound/outboundRoute.js';
+import { routingConfig, routingDkimSignature, type RoutingDkimSignature, type ServiceDkimIdentity } from '../domain/outbound/outboundRoute.js';
 import {
   BUILTIN_SERVER_ID,
   RAKUTEN_RELAY_NAME,
@@ -112,19 +112,24 @@ export const smtpAuthOf = (row: {
   return { method: 'PASSWORD', user: row.auth_user, mechanism, passwordCiphertext: row.password_ciphertext ?? '' };
 };
 
-export const routingDkimSignatureOf = (row: DkimSignatureRow): RoutingDkimSignature => ({
-  signatureId: row.signature_id,
-  name: row.name,
-  kind: row.kind as RoutingDkimSignature['kind'],
-  domain: row.domain,
-  selector: row.selector,
-  algorithm: row.algorithm as RoutingDkimSignature['algorithm'],
-  keyBits: row.key_bits,
-  bodyLengthLimit: row.body_length_limit,
-});
+/** A service-key row has no key of its own: d=, s= and the algorithm come from the deployment. */
+export const routingDkimSignatureOf = (row: DkimSignatureRow, service: ServiceDkimIdentity | null = null): RoutingDkimSignature =>
+  row.key_source === 'SERVICE'
+    ? routingDkimSignature({ signatureId: row.signature_id, name: row.name, kind: 'THIRD_PARTY', keySource: 'SERVICE', bodyLengthLimit: row.body_length_limit }, service)
+    : {
+        signatureId: row.signature_id,
+        name: row.name,
+        kind: row.kind as RoutingDkimSignature['kind'],
+        domain: row.domain,
+        selector: row.selector,
+        algorithm: row.algorithm as RoutingDkimSignature['algorithm'],
+        keyBits: row.key_bits,
+        bodyLengthLimit: row.body_length_limit,
+        serviceKey: false,
+      };
 
 /** The routing view and the sender's secrets (still encrypted) of one mailbox. */
-export const snapshotOf = (rows: OutboundRows): OutboundSnapshot => {
+export const snapshotOf = (rows: OutboundRows, service: ServiceDkimIdentity | null = null): OutboundSnapshot => {
   const connections = new Map<string, ServerConnectionRecord>();
   for (const s of rows.servers) {
     connections.set(s.server_id, { name: s.name, host: s.host, port: s.port, encryption: s.encryption as SmtpEncryption, auth: smtpAuthOf(s) });
@@ -147,16 +152,16 @@ export const snapshotOf = (rows: OutboundRows): OutboundSnapshot => {
       defaultServerId: rows.defaultServerId,
       bounce: rows.bounce,
       rakuten: rows.rakuten ? { realAddress: rows.rakuten.real_address, contactAddress: rows.rakuten.contact_address } : null,
-      dkimSignatures: rows.signatures.map(routingDkimSignatureOf),
+      dkimSignatures: rows.signatures.map((s) => routingDkimSignatureOf(s, service)),
       dkimConditions: conditions,
       defaultDkimSignatureId: rows.defaultSignatureId,
     }),
     connections,
-    dkimPrivateKeys: new Map(rows.signatures.map((s) => [s.signature_id, s.private_key_ciphertext])),
+    dkimPrivateKeys: new Map(rows.signatures.filter((s) => s.key_source !== 'SERVICE').map((s) => [s.signature_id, s.private_key_ciphertext])),
   };
 };
 
 /** The sender's view of the settings, read from the projections. */
-export const readModelSnapshotSource = (db: Kysely<ReadModelDb>): OutboundSnapshotSource => ({
-  load: async (mailboxNumber) => snapshotOf((await loadOutboundRows(db, [mailboxNumber])).get(mailboxNumber)!),
+export const readModelSnapshotSource = (db: Kysely<ReadModelDb>, service: ServiceDkimIdentity | null = null): OutboundSnapshotSource => ({
+  load: async (mailboxNumber) => snapshotOf((await loadOutboundRows(db, [mailboxNumber])).get(mailboxNumber)!, service),
 });

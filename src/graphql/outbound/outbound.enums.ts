@@ -31,9 +31,12 @@ registerEnumType(SmtpPasswordMechanism, {
 registerEnumType(SmtpServerKind, { name: 'SmtpServerKind' });
 registerEnumType(FromMatchKind, { name: 'FromMatchKind', description: 'ADDRESS: the exact From address. DOMAIN: every From of exactly that domain.' });
 registerEnumType(BounceDestinationKind, { name: 'BounceDestinationKind', description: 'FIXED_ADDRESS: one address for all bounces. SENDER: the From of each sent mail.' });
-registerEnumType(DkimSignatureKind, { name: 'DkimSignatureKind', description: 'AUTHOR (作成者署名): d= is the From domain. THIRD_PARTY (第三者署名): d= is another domain.' });
+registerEnumType(DkimSignatureKind, {
+  name: 'DkimSignatureKind',
+  description: "AUTHOR (作成者署名): d= is the From domain, with a key made or imported here and published by the customer. THIRD_PARTY (第三者署名): d= is the service's own domain, signed with the deployment's key; the customer makes and publishes nothing.",
+});
 registerEnumType(DkimAlgorithm, { name: 'DkimAlgorithm' });
-registerEnumType(DkimKeySource, { name: 'DkimKeySource' });
+registerEnumType(DkimKeySource, { name: 'DkimKeySource', description: "GENERATED or IMPORTED: the signature's own key. SERVICE: the deployment's third-party key." });
 registerEnumType(MailKind, { name: 'MailKind', description: 'What kind of mail is sent; some kinds always use the default server.' });
 registerEnumType(OutboundWarningCode, { name: 'OutboundWarningCode' });
 registerEnumType(OutboundSettingsArea, { name: 'OutboundSettingsArea' });

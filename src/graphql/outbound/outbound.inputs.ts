@@ -148,11 +148,11 @@ export class AddDkimSignatureInput extends MailboxOutboundInput {
   @Field(() => DkimSignatureKind)
   kind!: DkimSignatureKind;
 
-  @Field(() => String, { description: 'd=: for an author signature, the From domain it signs.' })
-  domain!: string;
+  @Field(() => String, { nullable: true, description: 'd=: required for AUTHOR (the From domain it signs); refused for THIRD_PARTY, which signs with the service\'s own domain and key.' })
+  domain?: string | null;
 
-  @Field(() => String, { description: 's=' })
-  selector!: string;
+  @Field(() => String, { nullable: true, description: 's=: required for AUTHOR; refused for THIRD_PARTY.' })
+  selector?: string | null;
 
   @Field(() => DkimAlgorithm, { nullable: true, description: 'Default RSA_SHA256 (2048 bits) when generating; imports take the key\'s.' })
   algorithm?: DkimAlgorithm | null;

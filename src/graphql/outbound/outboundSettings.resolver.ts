@@ -4,7 +4,7 @@ import { decideOutboundRoute, type MailKind as MailKindType } from '../../domain
 import { notFound } from '../../errors/index.js';
 import { snapshotOf } from '../../outbound/outboundReadModel.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
-import { DkimDnsCheck } from './dkim.types.js';
+import { DkimDnsCheck, ThirdPartyDkimKey } from './dkim.types.js';
 import { MailKind } from './outbound.enums.js';
 import { OutboundRoute } from './outboundRoute.types.js';
 import { OutboundSettings, type OutboundWarning } from './outboundSettings.types.js';
@@ -12,7 +12,7 @@ import { OutboundSettings, type OutboundWarning } from './outboundSettings.types
 /** The mailbox's outbound settings from the read models; `fresh` after a mutation of this request. */
 export const loadOutboundSettings = async (ctx: GraphQLContext, mailboxNumber: number, fresh = false): Promise<OutboundSettings> => {
   if (fresh) ctx.loaders.outboundRowsByMailbox.clear(mailboxNumber);
-  return OutboundSettings.from(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber), ctx.services.outbound.builtinServer);
+  return OutboundSettings.from(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber), ctx.services.outbound.builtinServer, ctx.services.outbound.serviceDkim);
 };
 
 /** A mutation's answer: the settings as they now are, and the warnings of the area it changed. */
@@ -35,6 +35,17 @@ export class OutboundSettingsResolver {
     return loadOutboundSettings(ctx, mailboxNumber);
   }
 
+  @Query(() => ThirdPartyDkimKey, {
+    nullable: true,
+    description:
+      "The deployment's key for third-party DKIM signatures and the TXT record to publish at its domain (whoever runs the service does, once). Null: not configured (MAILROOM_DKIM_THIRD_PARTY_DOMAIN). Any signed-in user: the record is public.",
+  })
+  thirdPartyDkimKey(@Ctx() ctx: GraphQLContext): ThirdPartyDkimKey | null {
+    viewerOf(ctx);
+    const key = ctx.services.outbound.serviceDkim;
+    return key ? ThirdPartyDkimKey.from(key) : null;
+  }
+
   @Query(() => OutboundRoute, {
     description: 'Which server and which DKIM key a mail would use, or why it would be refused, naming the rule that decided. Nothing is sent.',
   })
@@ -50,7 +61,7 @@ export class OutboundSettingsResolver {
   ): Promise<OutboundRoute> {
     requireMailboxAudit(viewerOf(ctx), mailboxNumber);
     await requireMailboxRow(ctx, mailboxNumber);
-    const { routing } = snapshotOf(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber));
+    const { routing } = snapshotOf(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber), ctx.services.outbound.serviceDkim);
     return OutboundRoute.from(decideOutboundRoute(routing, { from, to, cc, bcc, kind, pinnedServerId: testServerId }));
   }
 
