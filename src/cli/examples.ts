@@ -22,6 +22,7 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'admin unlock': ["admin unlock alice --reason 'verified by phone'"],
   'admin complete-reset': ['admin complete-reset 3'],
   'admin access disable': ["admin access disable 1 --reason 'allow list excluded the administrators'", "admin access disable 1 --api --reason 'API allow list locked out the integration'"],
+  'dkim third-party': ['dkim third-party    # with MAILROOM_DKIM_THIRD_PARTY_DOMAIN=mail.example.net', 'dkim third-party --json'],
   'store copy': [
     'store copy --from sqlite:./data --to postgres://postgres@127.0.0.1:5432/mailroom',
     "store copy --from sqlite:./data --to 'kurrentdb://127.0.0.1:2113?tls=false' --to-read-models postgres://postgres@127.0.0.1:5432/mailroom",

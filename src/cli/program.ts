@@ -12,6 +12,7 @@ import { projectionLeadership } from '../server/projectionLeadership.js';
 import { storeCommand } from './storeCopy.js';
 import { watchSettings } from './watch.js';
 import { addExamples } from './examples.js';
+import { dkimCommand } from './dkim.js';
 
 /** The whole `mailroom` command tree (main.ts parses argv with it; a test walks it). */
 export const buildProgram = (): Command => {
@@ -89,6 +90,8 @@ export const buildProgram = (): Command => {
   );
 
   registerAdminCommands(program);
+
+  program.addCommand(dkimCommand(() => loadConfig()));
 
   program.addCommand(storeCommand());
 
