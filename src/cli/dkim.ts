@@ -22,11 +22,11 @@ export const dkimCommand = (config: () => Config): Command => {
       }
       const record = serviceDkimDnsRecord(key);
       if (options.json) {
-        console.log(JSON.stringify({ name: record.name, value: record.value, txtStrings: record.txtStrings, algorithm: key.algorithm, keyBits: key.keyBits, keyFile: key.path }));
+        process.stdout.write(`${JSON.stringify({ name: record.name, value: record.value, txtStrings: record.txtStrings, algorithm: key.algorithm, keyBits: key.keyBits, keyFile: key.path })}\n`);
         return;
       }
-      console.log(`${record.name}. IN TXT ${record.txtStrings.map((s) => JSON.stringify(s)).join(' ')}`);
-      console.log(`# d=${key.domain} s=${key.selector} ${key.algorithm} ${key.keyBits} bits, key ${key.path}${key.generated ? ' (generated now)' : ''}`);
+      process.stdout.write(`${record.name}. IN TXT ${record.txtStrings.map((s) => JSON.stringify(s)).join(' ')}\n`);
+      process.stdout.write(`# d=${key.domain} s=${key.selector} ${key.algorithm} ${key.keyBits} bits, key ${key.path}${key.generated ? ' (generated now)' : ''}\n`);
     });
   return dkim;
 };
