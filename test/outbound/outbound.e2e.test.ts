@@ -89,6 +89,9 @@ describe.each([
       [{ ...base, port: 65536 }, ['input', 'port']],
       [{ ...base, password: '' }, ['input', 'password']],
       [{ ...base, authMethod: 'OAUTH' as const, password: null, oauthCredentialId: 'not-an-id' }, ['input', 'oauthCredentialId']],
+      [{ ...base, authMethod: 'NONE' as const, password: null }, ['input', 'user']],
+      [{ ...base, authMethod: 'NONE' as const, user: null }, ['input', 'password']],
+      [{ ...base, authMethod: 'OAUTH' as const, password: null, oauthCredentialId: '33333333-3333-4333-8333-333333333333', passwordMechanism: 'PLAIN' as const }, ['input', 'passwordMechanism']],
     ] as const;
     for (const [input, path] of cases) {
       const res = await run(AddSmtpServerDocument, { input });
@@ -109,7 +112,14 @@ describe.each([
       input: { mailboxNumber: 1, name: 'Corporate relay', host: '127.0.0.1', port: relay.port, encryption: 'STARTTLS', authMethod: 'PASSWORD', user: 'relay-user', password: RELAY_PASSWORD, reason: 'anti-spoofing' },
     });
     expect(added.data?.addSmtpServer.userErrors).toEqual([]);
-    expect(added.data?.addSmtpServer.server).toMatchObject({ name: 'Corporate relay', passwordSet: true, authMethod: 'PASSWORD', kind: 'EXTERNAL' });
+    expect(added.data?.addSmtpServer.server).toMatchObject({ name: 'Corporate relay', passwordSet: true, authMethod: 'PASSWORD', passwordMechanism: 'AUTO', kind: 'EXTERNAL' });
+    // A relay that trusts the connecting address, and a server that wants CRAM-MD5.
+    const trusting = await run(AddSmtpServerDocument, { input: { mailboxNumber: 1, name: 'Office relay', host: 'relay.example.com', port: 587, encryption: 'STARTTLS', authMethod: 'NONE' } });
+    expect(trusting.data?.addSmtpServer.server).toMatchObject({ authMethod: 'NONE', user: null, passwordSet: false, passwordMechanism: null });
+    const cram = await run(AddSmtpServerDocument, {
+      input: { mailboxNumber: 1, name: 'CRAM relay', host: 'cram.example.com', port: 587, encryption: 'STARTTLS', authMethod: 'PASSWORD', user: 'u', password: 'cram-plaintext-Lq73', passwordMechanism: 'CRAM_MD5' },
+    });
+    expect(cram.data?.addSmtpServer.server).toMatchObject({ authMethod: 'PASSWORD', passwordMechanism: 'CRAM_MD5', passwordSet: true });
     relayId = added.data!.addSmtpServer.server!.id;
     const duplicate = await run(AddSmtpServerDocument, { input: { mailboxNumber: 1, name: 'corporate RELAY', host: 'x.example.com', port: 465, encryption: 'SMTPS', authMethod: 'PASSWORD', user: 'u', password: 'p' } });
     expect(duplicate.data?.addSmtpServer.userErrors[0]).toMatchObject({ path: ['input', 'name'], code: 'ALREADY_EXISTS' });
