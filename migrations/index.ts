@@ -18,6 +18,7 @@ import * as m0016 from './0016_fetch_idle.js';
 import * as m0017 from './0017_audit_evidence.js';
 import * as m0018 from './0018_signin.js';
 import * as m0019 from './0019_smtp_verification.js';
+import * as m0020 from './0020_outbound_auth_mechanisms.js';
 
 /**
  * Every read-model migration, by name. Names sort in the order they run; add new ones at
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0017_audit_evidence': m0017,
   '0018_signin': m0018,
   '0019_smtp_verification': m0019,
+  '0020_outbound_auth_mechanisms': m0020,
 };

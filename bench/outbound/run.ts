@@ -61,6 +61,7 @@ const routingBench = async () => {
     algorithm: 'RSA_SHA256',
     keyBits: 2048,
     bodyLengthLimit: null,
+    serviceKey: false,
   }));
   const base: RoutingConfigInput = {
     externalServers: [{ serverId: 'relay', name: 'Relay' }],

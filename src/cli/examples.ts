@@ -26,6 +26,7 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'config plan': ['config plan 3 mailbox-3.yaml', 'config plan 12 mailbox-3.yaml    # set up mailbox 12 like mailbox 3'],
   'config apply': ["config apply 3 mailbox-3.yaml --plan plan1.eyJt… --reason 'new relay for the spring campaign'"],
   'config revert': ['config revert 3 --at 2026-03-01T09:00:00Z', "config revert 3 --at 2026-03-01T09:00:00Z --plan plan1.eyJt… --reason 'undo the relay change'"],
+  'dkim third-party': ['dkim third-party    # with MAILROOM_DKIM_THIRD_PARTY_DOMAIN=mail.example.net', 'dkim third-party --json'],
   'store copy': [
     'store copy --from sqlite:./data --to postgres://postgres@127.0.0.1:5432/mailroom',
     "store copy --from sqlite:./data --to 'kurrentdb://127.0.0.1:2113?tls=false' --to-read-models postgres://postgres@127.0.0.1:5432/mailroom",

@@ -13,6 +13,7 @@ import { storeCommand } from './storeCopy.js';
 import { watchSettings } from './watch.js';
 import { addExamples } from './examples.js';
 import { configCommand } from './config.js';
+import { dkimCommand } from './dkim.js';
 
 /** The whole `mailroom` command tree (main.ts parses argv with it; a test walks it). */
 export const buildProgram = (): Command => {
@@ -90,6 +91,8 @@ export const buildProgram = (): Command => {
   );
 
   registerAdminCommands(program);
+
+  program.addCommand(dkimCommand(() => loadConfig()));
 
   program.addCommand(storeCommand());
 

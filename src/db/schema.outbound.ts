@@ -12,9 +12,12 @@ export interface OutboundSmtpServersTable {
   port: number;
   /** SMTPS | STARTTLS */
   encryption: string;
-  /** PASSWORD | OAUTH */
+  /** PASSWORD | OAUTH | NONE */
   auth_method: string;
+  /** Empty with NONE. */
   auth_user: string;
+  /** AUTO | PLAIN | LOGIN | CRAM_MD5 with PASSWORD, else null (0019). */
+  password_mechanism: string | null;
   password_ciphertext: string | null;
   oauth_credential_id: string | null;
   /** Store position of the event that added it: the listing order. */
@@ -81,7 +84,7 @@ export interface OutboundDkimSignaturesTable {
   selector: string;
   /** RSA_SHA256 | ED25519_SHA256 */
   algorithm: string;
-  /** GENERATED | IMPORTED */
+  /** GENERATED | IMPORTED | SERVICE (the deployment's third-party key: domain, selector, algorithm, key columns empty) */
   key_source: string;
   key_bits: number;
   public_key: string;

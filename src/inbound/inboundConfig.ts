@@ -35,6 +35,13 @@ export interface InboundConfig {
    * @default 1000
    */
   readonly idleMaxConnections: number;
+  /**
+   * Test-only: a lower POP3 message limit than the manual's 1,500,000
+   * (MAILROOM_TEST_POP_MESSAGE_LIMIT, honoured only with NODE_ENV=test), so the over-limit
+   * path can run end to end against a real server holding a practical number of messages.
+   * @default null: the product limit (DEFAULT_FETCH_LIMITS.maxServerMessages)
+   */
+  readonly testPopMessageLimit: number | null;
 }
 
 export const DEFAULT_OAUTH_ENDPOINTS: Readonly<Record<OAuthProvider, OAuthProviderEndpoints>> = {
@@ -93,9 +100,19 @@ export const loadInboundConfig = (env: Env, problems: string[]): InboundConfig =
     if (Number.isInteger(n) && n >= 0 && n <= 100_000) idleMaxConnections = n;
     else problems.push(`MAILROOM_IDLE_MAX_CONNECTIONS must be an integer from 0 to 100000, got ${JSON.stringify(idleRaw)}`);
   }
+  let testPopMessageLimit: number | null = null;
+  const popLimitRaw = env.MAILROOM_TEST_POP_MESSAGE_LIMIT;
+  if (popLimitRaw !== undefined && popLimitRaw !== '') {
+    const n = Number(popLimitRaw);
+    // Never in production: the limit is the manual's rule, not a setting.
+    if (env.NODE_ENV !== 'test') problems.push('MAILROOM_TEST_POP_MESSAGE_LIMIT is for tests only (NODE_ENV=test); the POP3 limit is 1,500,000 messages');
+    else if (Number.isInteger(n) && n >= 1 && n <= 1_500_000) testPopMessageLimit = n;
+    else problems.push(`MAILROOM_TEST_POP_MESSAGE_LIMIT must be an integer from 1 to 1500000, got ${JSON.stringify(popLimitRaw)}`);
+  }
   const d = DEFAULT_OAUTH_ENDPOINTS;
   return {
     fetchEnabled,
+    testPopMessageLimit,
     mailCaCerts,
     fetchLeaseMs,
     idleMaxConnections,

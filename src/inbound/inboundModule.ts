@@ -109,7 +109,9 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
       state: fetchState,
       now: clock,
       ...egress,
-      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.limits || config.testPopMessageLimit !== null
+        ? { limits: { ...(config.testPopMessageLimit !== null ? { maxServerMessages: config.testPopMessageLimit } : {}), ...options.limits } }
+        : {}),
     },
     ...(options.tls ? { tls: options.tls } : config.mailCaCerts ? { tls: { ca: [...rootCertificates, config.mailCaCerts] } } : {}),
   });

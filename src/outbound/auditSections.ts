@@ -2,7 +2,7 @@ import { deciderSection } from '../audit/deciderSection.js';
 import type { JsonValue } from '../audit/sections.js';
 import { SECRET_SET } from '../audit/sections.js';
 import { dkimSettingsDecider } from '../domain/outbound/dkimSettings.decider.js';
-import type { DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
+import { usesServiceKey, type DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
 import { outboundSecretFields } from '../domain/outbound/secrets.js';
 import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
 import { BUILTIN_SERVER_ID, RAKUTEN_RELAY_SERVER_ID, type SmtpSettingsState } from '../domain/outbound/smtpSettings.events.js';
@@ -29,7 +29,11 @@ const smtpView = (state: SmtpSettingsState): JsonValue | null => {
       host: s.host,
       port: s.port,
       encryption: s.encryption,
-      auth: s.auth.method === 'PASSWORD' ? { method: s.auth.method, user: s.auth.user, password: SECRET_SET } : { ...s.auth },
+      // AUTO is left out so servers from before mechanisms existed keep the view they had.
+      auth:
+        s.auth.method === 'PASSWORD'
+          ? { method: s.auth.method, user: s.auth.user, password: SECRET_SET, ...(s.auth.mechanism !== 'AUTO' ? { mechanism: s.auth.mechanism } : {}) }
+          : { ...s.auth },
       ...verificationView(state, id),
     };
   }
@@ -58,6 +62,10 @@ const dkimView = (state: DkimSettingsState): JsonValue | null => {
   if (state.signatures.size === 0 && state.conditions.size === 0 && state.defaultSignatureId === null) return null;
   const signatures: Record<string, JsonValue> = {};
   for (const [id, s] of state.signatures) {
+    if (usesServiceKey(s)) {
+      signatures[id] = { name: s.name, kind: s.kind, keySource: s.keySource, bodyLengthLimit: s.bodyLengthLimit };
+      continue;
+    }
     signatures[id] = {
       name: s.name,
       kind: s.kind,

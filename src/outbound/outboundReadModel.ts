@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DkimCondition } from '../domain/outbound/dkimSettings.events.js';
-import { routingConfig, type RoutingDkimSignature } from '../domain/outbound/outboundRoute.js';
+import { routingConfig, routingDkimSignature, type RoutingDkimSignature, type ServiceDkimIdentity } from '../domain/outbound/outboundRoute.js';
 import {
   BUILTIN_SERVER_ID,
   RAKUTEN_RELAY_NAME,
@@ -8,6 +8,7 @@ import {
   type BounceDestination,
   type FromMatchKind,
   type SmtpAuth,
+  type SmtpPasswordMechanism,
   type SmtpEncryption,
 } from '../domain/outbound/smtpSettings.events.js';
 import type { ReadModelDb } from '../db/schema.js';
@@ -98,24 +99,37 @@ export const loadOutboundRows = async (db: Kysely<ReadModelDb>, numbers: readonl
   return out;
 };
 
-export const smtpAuthOf = (row: { auth_method: string; auth_user: string; password_ciphertext: string | null; oauth_credential_id: string | null }): SmtpAuth =>
-  row.auth_method === 'OAUTH'
-    ? { method: 'OAUTH', user: row.auth_user, oauthCredentialId: row.oauth_credential_id ?? '' }
-    : { method: 'PASSWORD', user: row.auth_user, passwordCiphertext: row.password_ciphertext ?? '' };
+export const smtpAuthOf = (row: {
+  auth_method: string;
+  auth_user: string;
+  password_ciphertext: string | null;
+  password_mechanism: string | null;
+  oauth_credential_id: string | null;
+}): SmtpAuth => {
+  if (row.auth_method === 'OAUTH') return { method: 'OAUTH', user: row.auth_user, oauthCredentialId: row.oauth_credential_id ?? '' };
+  if (row.auth_method === 'NONE') return { method: 'NONE' };
+  const mechanism = (row.password_mechanism ?? 'AUTO') as SmtpPasswordMechanism;
+  return { method: 'PASSWORD', user: row.auth_user, mechanism, passwordCiphertext: row.password_ciphertext ?? '' };
+};
 
-export const routingDkimSignatureOf = (row: DkimSignatureRow): RoutingDkimSignature => ({
-  signatureId: row.signature_id,
-  name: row.name,
-  kind: row.kind as RoutingDkimSignature['kind'],
-  domain: row.domain,
-  selector: row.selector,
-  algorithm: row.algorithm as RoutingDkimSignature['algorithm'],
-  keyBits: row.key_bits,
-  bodyLengthLimit: row.body_length_limit,
-});
+/** A service-key row has no key of its own: d=, s= and the algorithm come from the deployment. */
+export const routingDkimSignatureOf = (row: DkimSignatureRow, service: ServiceDkimIdentity | null = null): RoutingDkimSignature =>
+  row.key_source === 'SERVICE'
+    ? routingDkimSignature({ signatureId: row.signature_id, name: row.name, kind: 'THIRD_PARTY', keySource: 'SERVICE', bodyLengthLimit: row.body_length_limit }, service)
+    : {
+        signatureId: row.signature_id,
+        name: row.name,
+        kind: row.kind as RoutingDkimSignature['kind'],
+        domain: row.domain,
+        selector: row.selector,
+        algorithm: row.algorithm as RoutingDkimSignature['algorithm'],
+        keyBits: row.key_bits,
+        bodyLengthLimit: row.body_length_limit,
+        serviceKey: false,
+      };
 
 /** The routing view and the sender's secrets (still encrypted) of one mailbox. */
-export const snapshotOf = (rows: OutboundRows): OutboundSnapshot => {
+export const snapshotOf = (rows: OutboundRows, service: ServiceDkimIdentity | null = null): OutboundSnapshot => {
   const connections = new Map<string, ServerConnectionRecord>();
   for (const s of rows.servers) {
     connections.set(s.server_id, { name: s.name, host: s.host, port: s.port, encryption: s.encryption as SmtpEncryption, auth: smtpAuthOf(s) });
@@ -127,7 +141,7 @@ export const snapshotOf = (rows: OutboundRows): OutboundSnapshot => {
       host: r.host,
       port: r.port,
       encryption: r.encryption as SmtpEncryption,
-      auth: { method: 'PASSWORD', user: r.auth_user, passwordCiphertext: r.password_ciphertext },
+      auth: { method: 'PASSWORD', user: r.auth_user, mechanism: 'AUTO', passwordCiphertext: r.password_ciphertext },
     });
   }
   const conditions: DkimCondition[] = rows.conditions.map((c) => ({ conditionId: c.condition_id, fromAddress: c.from_address, signatureId: c.signature_id }));
@@ -138,16 +152,16 @@ export const snapshotOf = (rows: OutboundRows): OutboundSnapshot => {
       defaultServerId: rows.defaultServerId,
       bounce: rows.bounce,
       rakuten: rows.rakuten ? { realAddress: rows.rakuten.real_address, contactAddress: rows.rakuten.contact_address } : null,
-      dkimSignatures: rows.signatures.map(routingDkimSignatureOf),
+      dkimSignatures: rows.signatures.map((s) => routingDkimSignatureOf(s, service)),
       dkimConditions: conditions,
       defaultDkimSignatureId: rows.defaultSignatureId,
     }),
     connections,
-    dkimPrivateKeys: new Map(rows.signatures.map((s) => [s.signature_id, s.private_key_ciphertext])),
+    dkimPrivateKeys: new Map(rows.signatures.filter((s) => s.key_source !== 'SERVICE').map((s) => [s.signature_id, s.private_key_ciphertext])),
   };
 };
 
 /** The sender's view of the settings, read from the projections. */
-export const readModelSnapshotSource = (db: Kysely<ReadModelDb>): OutboundSnapshotSource => ({
-  load: async (mailboxNumber) => snapshotOf((await loadOutboundRows(db, [mailboxNumber])).get(mailboxNumber)!),
+export const readModelSnapshotSource = (db: Kysely<ReadModelDb>, service: ServiceDkimIdentity | null = null): OutboundSnapshotSource => ({
+  load: async (mailboxNumber) => snapshotOf((await loadOutboundRows(db, [mailboxNumber])).get(mailboxNumber)!, service),
 });

@@ -14,6 +14,7 @@ import {
   type FromMatch,
   type SmtpAuthInput,
   type SmtpEncryption,
+  type SmtpPasswordMechanism,
   type SmtpSettingsCommand,
 } from '../domain/outbound/smtpSettings.events.js';
 import { connectionFingerprint, type SmtpConnection } from '../domain/outbound/smtpVerification.js';
@@ -28,10 +29,13 @@ export interface SmtpServerInput {
   readonly host: string;
   readonly port: number;
   readonly encryption: SmtpEncryption;
-  readonly authMethod: 'PASSWORD' | 'OAUTH';
-  readonly user: string;
+  readonly authMethod: 'PASSWORD' | 'OAUTH' | 'NONE';
+  /** Required with PASSWORD and OAUTH; refused with NONE. */
+  readonly user?: string | null;
   /** Write-only. Required for a new password server; omitted on a change: keep the stored one. */
   readonly password?: string | null;
+  /** With PASSWORD only. @default AUTO */
+  readonly passwordMechanism?: SmtpPasswordMechanism | null;
   readonly oauthCredentialId?: string | null;
   /** From sendUnsavedTestMail with these very settings: the server is recorded as verified at once. */
   readonly testMailReceipt?: string | null;
@@ -202,18 +206,32 @@ export class SmtpSettingsService {
     return { mailboxNumber: input.mailboxNumber, name: input.name, host: input.host, port: input.port, encryption: input.encryption };
   }
 
-  /** A password given with OAuth is refused rather than silently dropped: the caller meant something else. */
+  /**
+   * What does not belong to the chosen method (a password with OAuth, a user without
+   * authentication) is refused rather than silently dropped: the caller meant something else.
+   */
   private async auth(input: SmtpServerInput, isNew: boolean, commands = this.commands): Promise<SmtpAuthInput> {
     const password = input.password ?? null;
+    const mechanism = input.passwordMechanism ?? null;
+    if (input.authMethod !== 'PASSWORD' && mechanism !== null) {
+      throw validationError(['passwordMechanism'], `Expected no password mechanism with ${input.authMethod} (it applies to PASSWORD only), got ${mechanism}`);
+    }
+    if (input.authMethod === 'NONE') {
+      if (password !== null) throw validationError(['password'], 'Expected no password without authentication (NONE: the server trusts the connecting address)');
+      if (input.oauthCredentialId) throw validationError(['oauthCredentialId'], 'Expected no OAuth credential without authentication (NONE)');
+      if (input.user) throw validationError(['user'], `Expected no user without authentication (NONE), got ${JSON.stringify(input.user)}`);
+      return { method: 'NONE' };
+    }
+    const user = input.user ?? '';
     if (input.authMethod === 'OAUTH') {
       if (password !== null) throw validationError(['password'], 'Expected no password with OAuth authentication (the OAuth credential is used instead)');
-      return { method: 'OAUTH', user: input.user, oauthCredentialId: input.oauthCredentialId ?? '' };
+      return { method: 'OAUTH', user, oauthCredentialId: input.oauthCredentialId ?? '' };
     }
-    if (input.authMethod !== 'PASSWORD') throw validationError(['authMethod'], `Expected PASSWORD or OAUTH, got ${JSON.stringify(input.authMethod)}`);
+    if (input.authMethod !== 'PASSWORD') throw validationError(['authMethod'], `Expected PASSWORD, OAUTH or NONE, got ${JSON.stringify(input.authMethod)}`);
     if (input.oauthCredentialId) throw validationError(['oauthCredentialId'], 'Expected no OAuth credential with password authentication');
     if (password === null && isNew) throw validationError(['password'], 'Expected a password for password authentication, got nothing');
     const passwordCiphertext = password === null ? null : await commands.encryptSecret(input.mailboxNumber, ['password'], password);
-    return { method: 'PASSWORD', user: input.user, passwordCiphertext };
+    return { method: 'PASSWORD', user, passwordCiphertext, mechanism };
   }
 
   private async run(actor: Actor, mailboxNumber: number, meta: RequestMetadata, command: Omit<SmtpSettingsCommand, 'metadata'>): Promise<CommandOutcome> {

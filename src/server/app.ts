@@ -37,6 +37,7 @@ import { accessProjections } from '../projections/access/index.js';
 import { serverProjections } from '../projections/all.js';
 import { identityProjections } from '../projections/identity/index.js';
 import { loadMasterKey } from '../secrets/masterKey.js';
+import { loadServiceDkimKey, serviceDkimDnsRecord } from '../mail/dkim/serviceDkimKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { NoticeOutbox } from '../mail/notices/outbox.js';
 import { createEgressPolicy } from '../net/egress.js';
@@ -212,12 +213,19 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   });
   const builtinSmtp = config.builtinSmtpUrl ? parseBuiltinSmtpUrl(config.builtinSmtpUrl) : null;
   if (builtinSmtp && 'problem' in builtinSmtp) throw new Error(builtinSmtp.problem);
+  const serviceDkim = await loadServiceDkimKey(config.thirdPartyDkim, config.dataDir);
+  if (serviceDkim) {
+    // Whoever runs the service publishes this once; customers' third-party signatures rely on it.
+    const record = serviceDkimDnsRecord(serviceDkim);
+    logger.info({ name: record.name, value: record.value, keyFile: serviceDkim.path, generated: serviceDkim.generated }, 'third-party DKIM key: publish this TXT record (also: mailroom dkim third-party)');
+  }
   const outbound = createOutboundServices({
     store,
     db,
     vault,
     afterAppend,
     builtin: builtinSmtp,
+    serviceDkim,
     oauth: inboundOAuthTokenSource(store, inbound.services.tokens),
     transport: { egress, ...(config.smtpCaFile ? { extraCa: [readFileSync(config.smtpCaFile, 'utf8')] } : {}) },
   });

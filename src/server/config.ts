@@ -7,6 +7,8 @@ import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
 import { LOOPBACK_RANGES, parseEgressAllow } from '../net/egress.js';
 import { loadMetricsConfig, type MetricsConfig } from './metricsEndpoint.js';
+import { requireDomain, requireSelector } from '../domain/outbound/validation.js';
+import type { ServiceDkimSettings } from '../mail/dkim/serviceDkimKey.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -64,7 +66,29 @@ export interface Config {
   readonly console: ConsoleConfig;
   /** Checkpoint signing key and interval, the customer's audit collector (src/audit/auditConfig.ts). */
   readonly audit: AuditConfig;
+  /** The deployment's key for third-party DKIM signatures (MAILROOM_DKIM_THIRD_PARTY_*; src/mail/dkim/serviceDkimKey.ts). */
+  readonly thirdPartyDkim: ServiceDkimSettings;
 }
+
+/** d= and s= of the service's own signature; the key file is read (or generated) at start. */
+const loadThirdPartyDkim = (env: Env, problems: string[]): ServiceDkimSettings => {
+  const check = <T>(name: string, value: string, read: (v: string) => T): T | null => {
+    try {
+      return read(value);
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+      return null;
+    }
+  };
+  const rawDomain = env.MAILROOM_DKIM_THIRD_PARTY_DOMAIN || '';
+  const domain = rawDomain ? check('MAILROOM_DKIM_THIRD_PARTY_DOMAIN', rawDomain, (v) => requireDomain(['MAILROOM_DKIM_THIRD_PARTY_DOMAIN'], v)) : null;
+  const selector = check('MAILROOM_DKIM_THIRD_PARTY_SELECTOR', env.MAILROOM_DKIM_THIRD_PARTY_SELECTOR || 'mailroom', (v) => requireSelector(['MAILROOM_DKIM_THIRD_PARTY_SELECTOR'], v)) ?? 'mailroom';
+  const keyFile = env.MAILROOM_DKIM_THIRD_PARTY_KEY_FILE || null;
+  if (!rawDomain && (env.MAILROOM_DKIM_THIRD_PARTY_SELECTOR || keyFile)) {
+    problems.push('MAILROOM_DKIM_THIRD_PARTY_SELECTOR and MAILROOM_DKIM_THIRD_PARTY_KEY_FILE need MAILROOM_DKIM_THIRD_PARTY_DOMAIN (the d= of third-party signatures)');
+  }
+  return { domain, selector, keyFile: keyFile ? resolve(keyFile) : null };
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -176,6 +200,7 @@ export const loadConfig = (env: Env = process.env, overrides: Partial<Config> = 
     subscriptions: loadSubscriptionConfig(env, problems),
     console: loadConsoleConfig(env, problems),
     audit: loadAuditConfig(env, problems),
+    thirdPartyDkim: loadThirdPartyDkim(env, problems),
     ...overrides,
   };
   if (config.apiTokenLifetime.defaultDays > config.apiTokenLifetime.maxDays) {

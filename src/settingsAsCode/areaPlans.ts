@@ -1,11 +1,11 @@
 import type { Requester } from '../domain/access/accessRestriction.decider.js';
 import type { OAuthCredentialLookup, ReceiveAccountInput } from '../domain/inbound/receiveAccounts.decider.js';
-import type { SmtpAuthInput } from '../domain/outbound/smtpSettings.events.js';
+import type { SmtpAuthInput, SmtpPasswordMechanism } from '../domain/outbound/smtpSettings.events.js';
 import { illegalState } from '../errors/index.js';
 import { canonicalJson } from '../eventstore/hashChain.js';
 import { importDkimPrivateKey } from '../mail/dkim/dkimKeys.js';
 import type { DkimAlgorithm } from '../domain/outbound/dkimSettings.events.js';
-import type { DkimDoc, AccessDoc, ConfigurationDocument, InboundDoc, IntegrationsDoc, SecretRef, SmtpDoc } from './document.js';
+import { type DkimDoc, type AccessDoc, type ConfigurationDocument, type InboundDoc, type IntegrationsDoc, type SecretRef, type SmtpDoc, usesServiceKeyDoc } from './document.js';
 import { type AreaKey, documentOf, type MailboxStates } from './mailboxStates.js';
 
 /**
@@ -69,8 +69,10 @@ const planSmtp = async (want: SmtpDoc, s: MailboxStates, ctx: PlanContext, steps
     let refusal: Error | undefined;
     if (w.auth.method === 'PASSWORD') {
       const secret = await secretOf(ctx, [...path, 'auth', 'password'], w.auth.password);
-      auth = { method: 'PASSWORD', user: w.auth.user, passwordCiphertext: secret.ciphertext };
+      auth = { method: 'PASSWORD', user: w.auth.user, passwordCiphertext: secret.ciphertext, mechanism: w.auth.mechanism as SmtpPasswordMechanism };
       refusal = secret.refusal;
+    } else if (w.auth.method === 'NONE') {
+      auth = { method: 'NONE' };
     } else {
       auth = { method: 'OAUTH', user: w.auth.user, oauthCredentialId: w.auth.oauthCredentialId };
     }
@@ -129,6 +131,14 @@ const planDkim = async (want: DkimDoc, s: MailboxStates, ctx: PlanContext, steps
   for (const [signatureId, w] of Object.entries(want.signatures)) {
     const h = have.signatures[signatureId];
     const path = [...base, 'signatures', signatureId];
+    if (usesServiceKeyDoc(w) || (h && usesServiceKeyDoc(h))) {
+      if (h && !same(h, w)) {
+        steps.push({ area: 'dkim', path, summary: `change DKIM signature ${JSON.stringify(w.name)}`, command: { type: 'AddDkimSignature', data: { mailboxNumber: m, signatureId } }, refusal: illegalState('Expected an unchanged DKIM signature: a signature cannot be changed; remove it and add a new one under a new id', []) });
+      } else if (!h) {
+        steps.push({ area: 'dkim', path, summary: `add DKIM signature ${JSON.stringify(w.name)} (the service's key)`, command: { type: 'AddDkimSignature', data: { mailboxNumber: m, signatureId, ...w } } });
+      }
+      continue;
+    }
     const { privateKey, ...fields } = w;
     if (h) {
       const { privateKey: _k, ...current } = h;

@@ -27,8 +27,11 @@ export type SmtpServerDoc = {
   readonly port: number;
   readonly encryption: string;
   readonly auth:
-    | { readonly method: 'PASSWORD'; readonly user: string; readonly password: SecretRef }
-    | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string };
+    /** `mechanism`: AUTO, PLAIN, LOGIN or CRAM_MD5; omitted on import: AUTO. */
+    | { readonly method: 'PASSWORD'; readonly user: string; readonly mechanism: string; readonly password: SecretRef }
+    | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string }
+    /** A relay that trusts the connecting address: no user, no secret. */
+    | { readonly method: 'NONE' };
 };
 
 export interface SmtpDoc {
@@ -50,7 +53,19 @@ export interface SmtpDoc {
 }
 
 /** Signatures cannot change: one that differs must be removed and added under a new id. */
-export interface DkimSignatureDoc {
+export type DkimSignatureDoc = OwnKeyDkimSignatureDoc | ServiceKeyDkimSignatureDoc;
+
+/** A third-party signature with the deployment's key (d= the service's domain): nothing of the key is the mailbox's. */
+export interface ServiceKeyDkimSignatureDoc {
+  readonly name: string;
+  readonly kind: string;
+  readonly keySource: 'SERVICE';
+  readonly bodyLengthLimit: number | null;
+}
+
+export const usesServiceKeyDoc = (s: DkimSignatureDoc): s is ServiceKeyDkimSignatureDoc => s.keySource === 'SERVICE';
+
+export interface OwnKeyDkimSignatureDoc {
   readonly name: string;
   readonly kind: string;
   readonly domain: string;

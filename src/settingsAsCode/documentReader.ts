@@ -91,11 +91,19 @@ const readSmtp = (r: Reader, p: readonly string[], v: unknown): SmtpDoc => {
     const ap = [...sp, 'auth'];
     const a = (isObject(s['auth']) ? s['auth'] : r.object(ap, s['auth'], [])) ?? {};
     const auth: SmtpServerDoc['auth'] =
-      a['method'] === 'OAUTH'
+      a['method'] === 'NONE'
+        ? (r.object(ap, a, ['method']), { method: 'NONE' })
+        : a['method'] === 'OAUTH'
         ? (r.object(ap, a, ['method', 'user', 'oauthCredentialId']), { method: 'OAUTH', user: r.string([...ap, 'user'], a['user']), oauthCredentialId: r.string([...ap, 'oauthCredentialId'], a['oauthCredentialId']) })
         : a['method'] === 'PASSWORD'
-          ? (r.object(ap, a, ['method', 'user', 'password']), { method: 'PASSWORD', user: r.string([...ap, 'user'], a['user']), password: r.secret([...ap, 'password'], a['password']) })
-          : (r.fail([...ap, 'method'], `Expected PASSWORD or OAUTH, got ${show(a['method'])}`), { method: 'PASSWORD', user: '', password: KEPT });
+          ? (r.object(ap, a, ['method', 'user', 'mechanism', 'password']),
+            {
+              method: 'PASSWORD',
+              user: r.string([...ap, 'user'], a['user']),
+              mechanism: a['mechanism'] === undefined ? 'AUTO' : r.string([...ap, 'mechanism'], a['mechanism']),
+              password: r.secret([...ap, 'password'], a['password']),
+            })
+          : (r.fail([...ap, 'method'], `Expected PASSWORD, OAUTH or NONE, got ${show(a['method'])}`), { method: 'PASSWORD', user: '', mechanism: 'AUTO', password: KEPT });
     return { name: r.string([...sp, 'name'], s['name']), host: r.string([...sp, 'host'], s['host']), port: r.integer([...sp, 'port'], s['port']), encryption: r.string([...sp, 'encryption'], s['encryption']), auth };
   });
   const rulesValue = Array.isArray(o['rules']) ? o['rules'] : (r.fail([...p, 'rules'], `Expected a list of rules, got ${show(o['rules'])}`), []);
@@ -135,6 +143,15 @@ const readSmtp = (r: Reader, p: readonly string[], v: unknown): SmtpDoc => {
 const readDkim = (r: Reader, p: readonly string[], v: unknown): DkimDoc => {
   const o = r.object(p, v, ['signatures', 'conditions', 'defaultSignatureId']) ?? {};
   const signatures = r.map([...p, 'signatures'], o['signatures'], (sp, sv): DkimSignatureDoc => {
+    if (isObject(sv) && sv['keySource'] === 'SERVICE') {
+      const x = r.object(sp, sv, ['name', 'kind', 'keySource', 'bodyLengthLimit']) ?? {};
+      return {
+        name: r.string([...sp, 'name'], x['name']),
+        kind: r.string([...sp, 'kind'], x['kind']),
+        keySource: 'SERVICE',
+        bodyLengthLimit: x['bodyLengthLimit'] === null || x['bodyLengthLimit'] === undefined ? null : r.integer([...sp, 'bodyLengthLimit'], x['bodyLengthLimit']),
+      };
+    }
     const x = r.object(sp, sv, ['name', 'kind', 'domain', 'selector', 'algorithm', 'keySource', 'keyBits', 'publicKey', 'bodyLengthLimit', 'privateKey']) ?? {};
     return {
       name: r.string([...sp, 'name'], x['name']),

@@ -7,7 +7,7 @@ import { externalCallsDecider, externalCallsStreamId, type ExternalCallsState } 
 import { messageChannelsDecider, messageChannelsStreamId, type MessageChannelsState } from '../domain/integrations/messageChannels.decider.js';
 import { noticeLanguageDecider, noticeLanguageStreamId, type NoticeLanguageState } from '../domain/integrations/noticeLanguage.decider.js';
 import { dkimSettingsDecider } from '../domain/outbound/dkimSettings.decider.js';
-import { dkimSettingsStreamId, type DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
+import { dkimSettingsStreamId, usesServiceKey, type DkimSettingsState } from '../domain/outbound/dkimSettings.events.js';
 import { smtpSettingsDecider } from '../domain/outbound/smtpSettings.decider.js';
 import { BUILTIN_SERVER_ID, smtpSettingsStreamId, type SmtpSettingsState } from '../domain/outbound/smtpSettings.events.js';
 import type { Command, Decider } from '../domain/shared/decider.js';
@@ -92,7 +92,12 @@ export const documentOf = (mailboxNumber: number, position: number, s: MailboxSt
             host: v.host,
             port: v.port,
             encryption: v.encryption,
-            auth: v.auth.method === 'PASSWORD' ? { method: 'PASSWORD', user: v.auth.user, password: KEPT } : { method: 'OAUTH', user: v.auth.user, oauthCredentialId: v.auth.oauthCredentialId },
+            auth:
+              v.auth.method === 'PASSWORD'
+                ? { method: 'PASSWORD', user: v.auth.user, mechanism: v.auth.mechanism ?? 'AUTO', password: KEPT }
+                : v.auth.method === 'OAUTH'
+                  ? { method: 'OAUTH', user: v.auth.user, oauthCredentialId: v.auth.oauthCredentialId }
+                  : { method: 'NONE' },
           },
         ]),
       ),
@@ -115,7 +120,9 @@ export const documentOf = (mailboxNumber: number, position: number, s: MailboxSt
       signatures: Object.fromEntries(
         [...s.dkim.signatures.values()].map((g) => [
           g.signatureId,
-          { name: g.name, kind: g.kind, domain: g.domain, selector: g.selector, algorithm: g.algorithm, keySource: g.keySource, keyBits: g.keyBits, publicKey: g.publicKey, bodyLengthLimit: g.bodyLengthLimit, privateKey: KEPT },
+          usesServiceKey(g)
+            ? { name: g.name, kind: g.kind, keySource: g.keySource, bodyLengthLimit: g.bodyLengthLimit }
+            : { name: g.name, kind: g.kind, domain: g.domain, selector: g.selector, algorithm: g.algorithm, keySource: g.keySource, keyBits: g.keyBits, publicKey: g.publicKey, bodyLengthLimit: g.bodyLengthLimit, privateKey: KEPT },
         ]),
       ),
       conditions: Object.fromEntries([...s.dkim.conditions.values()].map((c) => [c.conditionId, { fromAddress: c.fromAddress, signatureId: c.signatureId }])),

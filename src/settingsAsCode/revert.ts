@@ -1,4 +1,5 @@
-import type { ConfigurationDocument, SecretRef } from './document.js';
+import { usesServiceKey, type DkimSignature } from '../domain/outbound/dkimSettings.events.js';
+import { type ConfigurationDocument, type SecretRef, usesServiceKeyDoc } from './document.js';
 import { documentOf, type MailboxStates } from './mailboxStates.js';
 
 /**
@@ -34,8 +35,10 @@ export const revertDocument = async (
     : null;
   const dkim = doc.outbound!.dkim;
   const signatures: Record<string, (typeof dkim.signatures)[string]> = {};
+  const keyOf = (g: DkimSignature | undefined) => (g && !usesServiceKey(g) ? g.privateKeyCiphertext : undefined);
   for (const [id, g] of Object.entries(dkim.signatures)) {
-    signatures[id] = { ...g, privateKey: await secret(past.dkim.signatures.get(id)?.privateKeyCiphertext, now.dkim.signatures.get(id)?.privateKeyCiphertext) };
+    // The deployment's key is not the mailbox's: nothing to restore.
+    signatures[id] = usesServiceKeyDoc(g) ? g : { ...g, privateKey: await secret(keyOf(past.dkim.signatures.get(id)), keyOf(now.dkim.signatures.get(id))) };
   }
   const destinations: Record<string, NonNullable<ConfigurationDocument['integrations']>['chatDestinations'][string]> = {};
   for (const [id, d] of Object.entries(doc.integrations!.chatDestinations)) {

@@ -7,7 +7,7 @@ import { DEFAULT_OAUTH_ENDPOINTS, loadInboundConfig } from '../../src/inbound/in
 describe('inbound configuration', () => {
   it('defaults: fetching on, the providers’ real endpoints, no extra CA', () => {
     const problems: string[] = [];
-    expect(loadInboundConfig({}, problems)).toEqual({ fetchEnabled: true, oauthEndpoints: DEFAULT_OAUTH_ENDPOINTS, mailCaCerts: null, fetchLeaseMs: 60_000, idleMaxConnections: 1000 });
+    expect(loadInboundConfig({}, problems)).toEqual({ fetchEnabled: true, oauthEndpoints: DEFAULT_OAUTH_ENDPOINTS, mailCaCerts: null, fetchLeaseMs: 60_000, idleMaxConnections: 1000, testPopMessageLimit: null });
     expect(problems).toEqual([]);
   });
 
@@ -48,5 +48,15 @@ describe('inbound configuration', () => {
     for (const bad of ['-1', '2.5', 'many', '100001']) loadInboundConfig({ MAILROOM_IDLE_MAX_CONNECTIONS: bad }, problems);
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/MAILROOM_IDLE_MAX_CONNECTIONS must be an integer from 0 to 100000, got "-1"/);
+  });
+
+  it('lowers the POP3 message limit for tests only: refused outside NODE_ENV=test and out of range', () => {
+    const problems: string[] = [];
+    expect(loadInboundConfig({ NODE_ENV: 'test', MAILROOM_TEST_POP_MESSAGE_LIMIT: '2000' }, problems).testPopMessageLimit).toBe(2000);
+    expect(problems).toEqual([]);
+    expect(loadInboundConfig({ MAILROOM_TEST_POP_MESSAGE_LIMIT: '2000' }, problems).testPopMessageLimit).toBeNull();
+    expect(problems[0]).toMatch(/for tests only \(NODE_ENV=test\)/);
+    loadInboundConfig({ NODE_ENV: 'test', MAILROOM_TEST_POP_MESSAGE_LIMIT: '0' }, problems);
+    expect(problems[1]).toMatch(/from 1 to 1500000, got "0"/);
   });
 });

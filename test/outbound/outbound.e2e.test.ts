@@ -17,6 +17,7 @@ import {
   ReorderSmtpRoutingRulesDocument,
   SendTestMailDocument,
   SetDefaultDkimSignatureDocument,
+  ThirdPartyDkimKeyDocument,
 } from '../generated/graphql.js';
 import { buildMailroomSchema } from '../../src/graphql/schema.js';
 import { postgresAvailable } from '../support/postgres.js';
@@ -53,7 +54,11 @@ describe.each([
     builtin = await startSmtpSink({ tls: 'STARTTLS', certificate, users: { builtin: 'builtin-pw' } });
     server = await startTestServer({
       storage,
-      env: { MAILROOM_BUILTIN_SMTP_URL: `smtp://builtin:builtin-pw@127.0.0.1:${builtin.port}`, MAILROOM_SMTP_CA_FILE: join(dir, 'ca.pem') },
+      env: {
+        MAILROOM_BUILTIN_SMTP_URL: `smtp://builtin:builtin-pw@127.0.0.1:${builtin.port}`,
+        MAILROOM_SMTP_CA_FILE: join(dir, 'ca.pem'),
+        MAILROOM_DKIM_THIRD_PARTY_DOMAIN: 'svc.mailroom.test',
+      },
     });
     const login = await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } });
     token = login.data!.login.token!;
@@ -84,6 +89,9 @@ describe.each([
       [{ ...base, port: 65536 }, ['input', 'port']],
       [{ ...base, password: '' }, ['input', 'password']],
       [{ ...base, authMethod: 'OAUTH' as const, password: null, oauthCredentialId: 'not-an-id' }, ['input', 'oauthCredentialId']],
+      [{ ...base, authMethod: 'NONE' as const, password: null }, ['input', 'user']],
+      [{ ...base, authMethod: 'NONE' as const, user: null }, ['input', 'password']],
+      [{ ...base, authMethod: 'OAUTH' as const, password: null, oauthCredentialId: '33333333-3333-4333-8333-333333333333', passwordMechanism: 'PLAIN' as const }, ['input', 'passwordMechanism']],
     ] as const;
     for (const [input, path] of cases) {
       const res = await run(AddSmtpServerDocument, { input });
@@ -104,7 +112,14 @@ describe.each([
       input: { mailboxNumber: 1, name: 'Corporate relay', host: '127.0.0.1', port: relay.port, encryption: 'STARTTLS', authMethod: 'PASSWORD', user: 'relay-user', password: RELAY_PASSWORD, reason: 'anti-spoofing' },
     });
     expect(added.data?.addSmtpServer.userErrors).toEqual([]);
-    expect(added.data?.addSmtpServer.server).toMatchObject({ name: 'Corporate relay', passwordSet: true, authMethod: 'PASSWORD', kind: 'EXTERNAL' });
+    expect(added.data?.addSmtpServer.server).toMatchObject({ name: 'Corporate relay', passwordSet: true, authMethod: 'PASSWORD', passwordMechanism: 'AUTO', kind: 'EXTERNAL' });
+    // A relay that trusts the connecting address, and a server that wants CRAM-MD5.
+    const trusting = await run(AddSmtpServerDocument, { input: { mailboxNumber: 1, name: 'Office relay', host: 'relay.example.com', port: 587, encryption: 'STARTTLS', authMethod: 'NONE' } });
+    expect(trusting.data?.addSmtpServer.server).toMatchObject({ authMethod: 'NONE', user: null, passwordSet: false, passwordMechanism: null });
+    const cram = await run(AddSmtpServerDocument, {
+      input: { mailboxNumber: 1, name: 'CRAM relay', host: 'cram.example.com', port: 587, encryption: 'STARTTLS', authMethod: 'PASSWORD', user: 'u', password: 'cram-plaintext-Lq73', passwordMechanism: 'CRAM_MD5' },
+    });
+    expect(cram.data?.addSmtpServer.server).toMatchObject({ authMethod: 'PASSWORD', passwordMechanism: 'CRAM_MD5', passwordSet: true });
     relayId = added.data!.addSmtpServer.server!.id;
     const duplicate = await run(AddSmtpServerDocument, { input: { mailboxNumber: 1, name: 'corporate RELAY', host: 'x.example.com', port: 465, encryption: 'SMTPS', authMethod: 'PASSWORD', user: 'u', password: 'p' } });
     expect(duplicate.data?.addSmtpServer.userErrors[0]).toMatchObject({ path: ['input', 'name'], code: 'ALREADY_EXISTS' });
@@ -133,15 +148,26 @@ describe.each([
     expect(generated.data?.addDkimSignature.userErrors).toEqual([]);
     const signature = generated.data!.addDkimSignature.signature!;
     expect(signature).toMatchObject({ domain: 'example.com', algorithm: 'RSA_SHA256', keyBits: 2048, keySource: 'GENERATED' });
-    expect(signature.dnsRecord.name).toBe('mr2026._domainkey.example.com');
-    expect(signature.dnsRecord.value).toMatch(/^v=DKIM1; k=rsa; p=MIIBIjAN[A-Za-z0-9+/=]+$/);
-    expect(signature.dnsRecord.txtStrings.join('')).toBe(signature.dnsRecord.value);
+    expect(signature.dnsRecord!.name).toBe('mr2026._domainkey.example.com');
+    expect(signature.dnsRecord!.value).toMatch(/^v=DKIM1; k=rsa; p=MIIBIjAN[A-Za-z0-9+/=]+$/);
+    expect(signature.dnsRecord!.txtStrings.join('')).toBe(signature.dnsRecord!.value);
     authorKeyId = signature.id;
 
-    const importedKey = await run(AddDkimSignatureDocument, { input: { mailboxNumber: 1, name: 'Imported', kind: 'THIRD_PARTY', domain: 'mailroom.test', selector: 'imp', privateKeyPem: IMPORTED_PEM } });
+    const importedKey = await run(AddDkimSignatureDocument, { input: { mailboxNumber: 1, name: 'Imported', kind: 'AUTHOR', domain: 'example.org', selector: 'imp', privateKeyPem: IMPORTED_PEM } });
     expect(importedKey.data?.addDkimSignature.signature).toMatchObject({ keySource: 'IMPORTED', keyBits: 2048 });
     const expectedP = imported.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-    expect(importedKey.data?.addDkimSignature.signature?.dnsRecord.value).toBe(`v=DKIM1; k=rsa; p=${expectedP}`);
+    expect(importedKey.data?.addDkimSignature.signature?.dnsRecord?.value).toBe(`v=DKIM1; k=rsa; p=${expectedP}`);
+
+    // 第三者署名: the service's domain and key; no record for the customer, one for whoever runs the service.
+    const thirdParty = await run(AddDkimSignatureDocument, { input: { mailboxNumber: 1, name: 'Third party', kind: 'THIRD_PARTY' } });
+    expect(thirdParty.data?.addDkimSignature.signature).toMatchObject({ kind: 'THIRD_PARTY', keySource: 'SERVICE', domain: 'svc.mailroom.test', selector: 'mailroom', algorithm: 'RSA_SHA256', dnsRecord: null });
+    const withDomain = await run(AddDkimSignatureDocument, { input: { mailboxNumber: 1, name: 'Third party 2', kind: 'THIRD_PARTY', domain: 'mine.example', selector: 's' } });
+    expect(withDomain.data?.addDkimSignature.userErrors[0]).toMatchObject({ path: ['input', 'domain'], code: 'VALIDATION', message: expect.stringContaining("service's own key") });
+    const serviceKey = (await run(ThirdPartyDkimKeyDocument, {})).data?.thirdPartyDkimKey;
+    expect(serviceKey).toMatchObject({ domain: 'svc.mailroom.test', selector: 'mailroom', keyBits: 2048, dnsRecord: { name: 'mailroom._domainkey.svc.mailroom.test', value: expect.stringMatching(/^v=DKIM1; k=rsa; p=/) } });
+    await run(AddDkimConditionDocument, { input: { mailboxNumber: 1, fromAddress: 'x@elsewhere.example', signatureId: thirdParty.data!.addDkimSignature.signature!.id } });
+    const thirdPartyRoute = await run(OutboundRouteDocument, { mailboxNumber: 1, from: 'x@elsewhere.example', to: ['x@example.net'] });
+    expect(thirdPartyRoute.data?.outboundRoute.dkim).toMatchObject({ domain: 'svc.mailroom.test', selector: 'mailroom' });
 
     const domainWide = await run(AddDkimConditionDocument, { input: { mailboxNumber: 1, fromAddress: '@example.com', signatureId: authorKeyId } });
     expect(domainWide.data?.addDkimCondition.userErrors[0]).toMatchObject({ path: ['input', 'fromAddress'], code: 'VALIDATION', message: expect.stringContaining('cannot cover a whole domain') });
@@ -197,7 +223,8 @@ describe.each([
       ...(await db.selectFrom('outbound_smtp_servers').select('password_ciphertext as c').execute()).map((r) => r.c),
       ...(await db.selectFrom('outbound_rakuten_relays').select('password_ciphertext as c').execute()).map((r) => r.c),
       ...(await db.selectFrom('outbound_dkim_signatures').select('private_key_ciphertext as c').execute()).map((r) => r.c),
-    ].filter((c): c is string => typeof c === 'string');
+      // A third-party signature with the service key has no ciphertext (the column is empty).
+    ].filter((c): c is string => typeof c === 'string' && c !== '');
     expect(ciphertexts.length).toBeGreaterThanOrEqual(5);
     const pemBody = IMPORTED_PEM.split('\n')[5]!;
     const forbidden = [RELAY_PASSWORD, RAKUTEN_PASSWORD, 'builtin-pw', pemBody, 'PRIVATE KEY', ...ciphertexts, ...ciphertexts.map((c) => c.split('.')[4]!)];

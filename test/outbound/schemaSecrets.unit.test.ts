@@ -1,4 +1,4 @@
-import { getNamedType, isInterfaceType, isObjectType, type GraphQLField, type GraphQLNamedType } from 'graphql';
+import { getNamedType, isEnumType, isInterfaceType, isObjectType, type GraphQLField, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildMailroomSchema } from '../../src/graphql/schema.js';
 
@@ -38,8 +38,9 @@ export const secretLookingOutputFields = (types: readonly GraphQLNamedType[]): s
       const key = `${type.name}.${field.name}`;
       if (!looksSecret(field.name) || ONE_SHOT_FIELDS.has(key) || isReference(field.name)) continue;
       const named = getNamedType(field.type);
-      // An object result is walked field by field itself (`issueApiToken: ApiTokenPayload`).
-      if (HARMLESS_TYPES.has(named.name) || isObjectType(named) || isInterfaceType(named)) continue;
+      // An object result is walked field by field itself (`issueApiToken: ApiTokenPayload`);
+      // an enum holds one of its fixed values, never a secret (`passwordMechanism: SmtpPasswordMechanism`).
+      if (HARMLESS_TYPES.has(named.name) || isObjectType(named) || isInterfaceType(named) || isEnumType(named)) continue;
       offending.push(`${key}: ${String(field.type)}`);
     }
   }

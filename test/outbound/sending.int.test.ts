@@ -2,7 +2,12 @@ import { Resolver } from 'node:dns/promises';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dkimDnsRecord } from '../../src/mail/dkim/dkimDnsRecord.js';
+import { generateDkimKey } from '../../src/mail/dkim/dkimKeys.js';
+import { loadServiceDkimKey, serviceDkimDnsRecord, type ServiceDkimKey } from '../../src/mail/dkim/serviceDkimKey.js';
 import { OutboundRefusedError, OutboundSender } from '../../src/mail/smtp/outboundSender.js';
 import type { SmtpTransportOptions } from '../../src/mail/smtp/smtpTransport.js';
 import { readModelSnapshotSource } from '../../src/outbound/outboundReadModel.js';
@@ -30,6 +35,7 @@ describe('sending through real SMTP servers', () => {
   let corporateId: string;
   let implicitId: string;
   let authorKeyId: string;
+  let serviceKey: ServiceDkimKey;
 
   const verify = async (raw: Buffer) =>
     dkimVerify(raw, { resolver: async (name: string, type: string) => (type === 'TXT' ? resolver.resolveTxt(name) : []) as never });
@@ -51,10 +57,14 @@ describe('sending through real SMTP servers', () => {
       startSmtpSink({ tls: 'STARTTLS', certificate, users: { 'shop-id': 'rakuten-secret-3' } }),
       startSmtpSink({ tls: 'STARTTLS', certificate, users: { builtin: 'builtin-secret-4' } }),
     ]);
+    const keyDir = mkdtempSync(join(tmpdir(), 'mailroom-service-dkim-'));
+    writeFileSync(join(keyDir, 'ed1.pem'), (await generateDkimKey('ED25519_SHA256')).privateKeyPem);
+    serviceKey = (await loadServiceDkimKey({ domain: 'mailroom.test', selector: 'ed1', keyFile: join(keyDir, 'ed1.pem') }, keyDir))!;
     h = await createOutboundHarness({
       builtin: { host: '127.0.0.1', port: builtin.port, user: 'builtin', password: 'builtin-secret-4' },
       transport: { extraCa: [certificate.cert], connectionTimeoutMs: 3000 },
       resolveTxt: (name) => resolver.resolveTxt(name),
+      serviceDkim: serviceKey,
     });
     const { smtp, dkim } = h.outbound;
     corporateId = (
@@ -66,13 +76,13 @@ describe('sending through real SMTP servers', () => {
     await smtp.addRule(SYSTEM_ACTOR, { mailboxNumber: 1, match: { kind: 'DOMAIN', value: 'example.com' }, serverId: corporateId }, meta());
     await smtp.configureRakutenRelay(SYSTEM_ACTOR, { mailboxNumber: 1, realAddress: 'shop@example.com', host: '127.0.0.1', port: rakuten.port, user: 'shop-id', password: 'rakuten-secret-3' }, meta());
     authorKeyId = (await dkim.addSignature(SYSTEM_ACTOR, { mailboxNumber: 1, name: 'Author', kind: 'AUTHOR', domain: 'example.com', selector: 'mr2026' }, meta())).signatureId;
-    const serviceKeyId = (
-      await dkim.addSignature(SYSTEM_ACTOR, { mailboxNumber: 1, name: 'Service', kind: 'THIRD_PARTY', domain: 'mailroom.test', selector: 'ed1', algorithm: 'ED25519_SHA256' }, meta())
-    ).signatureId;
+    const serviceKeyId = (await dkim.addSignature(SYSTEM_ACTOR, { mailboxNumber: 1, name: 'Service', kind: 'THIRD_PARTY' }, meta())).signatureId;
     await dkim.addCondition(SYSTEM_ACTOR, { mailboxNumber: 1, fromAddress: 'info@example.com', signatureId: authorKeyId }, meta());
     await dkim.setDefaultSignature(SYSTEM_ACTOR, { mailboxNumber: 1, signatureId: serviceKeyId }, meta());
     await publish(authorKeyId);
-    await publish(serviceKeyId);
+    // The deployment's record, which whoever runs the service publishes.
+    const serviceRecord = serviceDkimDnsRecord(serviceKey);
+    dns.records.set(serviceRecord.name, [[...serviceRecord.txtStrings]]);
   });
 
   afterAll(async () => {
@@ -93,7 +103,7 @@ describe('sending through real SMTP servers', () => {
     expect(outcome.route?.dkim).toMatchObject({ signatureId: authorKeyId, domain: 'example.com', selector: 'mr2026' });
   });
 
-  it('over implicit TLS with the default Ed25519 third-party key; the signature verifies with the published key', async () => {
+  it("over implicit TLS with the default third-party signature: the deployment's Ed25519 key, verified with the service's record", async () => {
     const outcome = await h.outbound.testMail.send(SYSTEM_ACTOR, { mailboxNumber: 1, serverId: implicitId, to: 'customer@example.net', from: 'sales@example.org' });
     expect(outcome.status).toBe('SENT');
     const mail = await implicitTls.next();
@@ -191,7 +201,7 @@ describe('sending through real SMTP servers', () => {
       const snapshot = await readModelSnapshotSource(h.db).load(1);
       const server = { ...snapshot.connections.get(implicitId)!, port: host.port, encryption: host.encryption };
       const connections = new Map(snapshot.connections).set(implicitId, server);
-      const patched = new OutboundSender({ snapshots: { load: async () => ({ ...snapshot, connections }) }, vault: h.vault, builtin: null, transport });
+      const patched = new OutboundSender({ snapshots: { load: async () => ({ ...snapshot, connections }) }, vault: h.vault, builtin: null, transport, serviceDkim: serviceKey });
       try {
         await patched.send({ mailboxNumber: 1, kind: 'TEST_MAIL', pinnedServerId: implicitId, from: 'x@example.org', to: [to], subject: 's', text: 't' });
         return null;

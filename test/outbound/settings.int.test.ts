@@ -8,6 +8,7 @@ import {
   routingConfigOf,
   smtpSettingsDecider,
   smtpSettingsStreamId,
+  usesServiceKey,
   type DkimSettingsEvent,
   type SmtpSettingsEvent,
 } from '../../src/domain/outbound/index.js';
@@ -103,7 +104,9 @@ describe.each([
     await smtp.configureRakutenRelay(SYSTEM_ACTOR, { mailboxNumber: 1, realAddress: 'shop@example.com', host: 'relay.example.com', port: 587, user: 'shop', password: 'r-1' }, meta());
     await smtp.configureRakutenRelay(SYSTEM_ACTOR, { mailboxNumber: 1, realAddress: 'shop@example.com', contactAddress: 'contact@example.com', host: 'relay.example.com', port: 2525, user: 'shop' }, meta());
     const k1 = await dkim.addSignature(SYSTEM_ACTOR, { mailboxNumber: 1, name: 'K1', kind: 'AUTHOR', domain: 'example.com', selector: 's1' }, meta());
-    const k2 = await dkim.addSignature(SYSTEM_ACTOR, { mailboxNumber: 1, name: 'K2', kind: 'THIRD_PARTY', domain: 'svc.example', selector: 's2', algorithm: 'ED25519_SHA256', bodyLengthLimit: 1000 }, meta());
+    const k2 = await dkim.addSignature(SYSTEM_ACTOR, { mailboxNumber: 1, name: 'K2', kind: 'THIRD_PARTY', bodyLengthLimit: 1000 }, meta());
+    // The deployment's third-party key, as both views of the settings resolve it.
+    const service = { domain: 'svc.example', selector: 's2', algorithm: 'ED25519_SHA256', keyBits: 256 } as const;
     const c1 = await dkim.addCondition(SYSTEM_ACTOR, { mailboxNumber: 1, fromAddress: 'info@example.com', signatureId: k1.signatureId }, meta());
     await dkim.addCondition(SYSTEM_ACTOR, { mailboxNumber: 1, fromAddress: 'other@x.example', signatureId: k2.signatureId }, meta());
     await dkim.changeCondition(SYSTEM_ACTOR, { mailboxNumber: 1, conditionId: c1.conditionId, fromAddress: 'sales@example.com', signatureId: k1.signatureId }, meta());
@@ -112,15 +115,16 @@ describe.each([
     const fromStreams = async () => {
       const smtpState = fold(smtpSettingsDecider.evolve, smtpSettingsDecider.initialState(), (await h.store.readStream(smtpSettingsStreamId(1))) as unknown as SmtpSettingsEvent[]);
       const dkimState = fold(dkimSettingsDecider.evolve, dkimSettingsDecider.initialState(), (await h.store.readStream(dkimSettingsStreamId(1))) as unknown as DkimSettingsEvent[]);
-      return { smtpState, dkimState, routing: routingConfigOf(smtpState, dkimState) };
+      return { smtpState, dkimState, routing: routingConfigOf(smtpState, dkimState, service) };
     };
     const check = async () => {
       const expected = await fromStreams();
-      const snapshot = snapshotOf((await loadOutboundRows(h.db, [1])).get(1)!);
+      const snapshot = snapshotOf((await loadOutboundRows(h.db, [1])).get(1)!, service);
       expect(snapshot.routing).toEqual(expected.routing);
       for (const [id, s] of expected.smtpState.servers) expect(snapshot.connections.get(id)?.auth).toEqual(s.auth);
-      expect(snapshot.connections.get('rakuten-relay')?.auth).toEqual({ method: 'PASSWORD', user: 'shop', passwordCiphertext: expected.smtpState.rakuten!.passwordCiphertext });
-      for (const [id, s] of expected.dkimState.signatures) expect(snapshot.dkimPrivateKeys.get(id)).toBe(s.privateKeyCiphertext);
+      expect(snapshot.connections.get('rakuten-relay')?.auth).toEqual({ method: 'PASSWORD', user: 'shop', mechanism: 'AUTO', passwordCiphertext: expected.smtpState.rakuten!.passwordCiphertext });
+      for (const [id, s] of expected.dkimState.signatures) expect(snapshot.dkimPrivateKeys.get(id)).toBe(usesServiceKey(s) ? undefined : s.privateKeyCiphertext);
+      expect(snapshot.routing.dkimSignatures.get(k2.signatureId)).toMatchObject({ serviceKey: true, domain: 'svc.example', selector: 's2', bodyLengthLimit: 1000 });
       return { expected, snapshot };
     };
     const { expected, snapshot } = await check();

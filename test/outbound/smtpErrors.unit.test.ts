@@ -9,6 +9,7 @@ describe('SMTP error codes', () => {
       'ETLS',
       'ETIMEDOUT',
       'EAUTH',
+      'EAUTHMECH',
       'EOAUTH2',
       'ESENDER',
       'ERECIPIENT',

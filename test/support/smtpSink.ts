@@ -24,6 +24,8 @@ export interface SinkMessage {
   readonly mailFrom: string;
   readonly rcptTo: readonly string[];
   readonly user: string | null;
+  /** The SASL mechanism the client logged in with; null: no AUTH. */
+  readonly authMethod: string | null;
   readonly secure: boolean;
   readonly raw: Buffer;
 }
@@ -47,23 +49,53 @@ export interface SmtpSinkOptions {
   readonly rejectRecipient?: (address: string) => boolean;
   /** Neither offer nor accept STARTTLS (a misconfigured server). */
   readonly hideStartTls?: boolean;
+  /** The SASL mechanisms offered after EHLO; [] offers no AUTH at all. @default ['PLAIN', 'LOGIN'] */
+  readonly authMethods?: readonly ('PLAIN' | 'LOGIN' | 'CRAM-MD5' | 'XOAUTH2')[];
+  /**
+   * XOAUTH2 bearer tokens are checked here by RFC 7662 introspection (the local OAuth 2.0
+   * server): active, and issued to the user who logs in. AUTH is then required.
+   */
+  readonly introspectionUrl?: string;
 }
+
+const authFailed = () => Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 });
+
+/** RFC 7662 §2: POST token=…; the answer says whether it is active and whose it is. */
+const introspect = async (url: string, token: string): Promise<{ active: boolean; username?: string }> => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
+  return (await res.json()) as { active: boolean; username?: string };
+};
 
 /** A real SMTP server (smtp-server) on 127.0.0.1 that keeps what it receives. */
 export const startSmtpSink = async (options: SmtpSinkOptions): Promise<SmtpSink> => {
   const messages: SinkMessage[] = [];
   let taken = 0;
   const waiters: (() => void)[] = [];
+  const methods = new Map<string, string>();
   const serverOptions: SMTPServerOptions = {
     secure: options.tls === 'SMTPS',
     ...(options.certificate ? { key: options.certificate.key, cert: options.certificate.cert } : {}),
-    ...(options.hideStartTls || options.tls === 'NONE' ? { hideSTARTTLS: true, disabledCommands: ['STARTTLS'] } : {}),
-    authOptional: options.users === undefined,
-    authMethods: ['PLAIN', 'LOGIN'],
+    ...(options.hideStartTls || options.tls === 'NONE' ? { hideSTARTTLS: true } : {}),
+    // smtp-server reads an empty authMethods as its default; no AUTH means disabling the command.
+    disabledCommands: [...(options.hideStartTls || options.tls === 'NONE' ? ['STARTTLS'] : []), ...(options.authMethods?.length === 0 ? ['AUTH'] : [])],
+    authOptional: options.users === undefined && options.introspectionUrl === undefined,
+    authMethods: [...(options.authMethods ?? ['PLAIN', 'LOGIN'])],
     logger: false,
-    onAuth(auth, _session, callback) {
-      if (options.users?.[auth.username ?? ''] === auth.password) return callback(null, { user: auth.username });
-      return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+    onAuth(auth, session, callback) {
+      const ok = () => (methods.set(session.id, auth.method), callback(null, { user: auth.username }));
+      if (auth.method === 'XOAUTH2') {
+        if (!options.introspectionUrl || !auth.accessToken) return callback(authFailed());
+        introspect(options.introspectionUrl, auth.accessToken).then(
+          (answer) => (answer.active && answer.username === auth.username ? ok() : callback(authFailed())),
+          () => callback(authFailed()),
+        );
+        return;
+      }
+      const expected = options.users?.[auth.username ?? ''];
+      if (expected === undefined) return callback(authFailed());
+      // CRAM-MD5 sends no password, only an HMAC of the challenge (RFC 2195).
+      const valid = auth.method === 'CRAM-MD5' ? auth.validatePassword(expected) : auth.password === expected;
+      return valid ? ok() : callback(authFailed());
     },
     onRcptTo(address, _session, callback) {
       if (options.rejectRecipient?.(address.address)) return callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }));
@@ -76,7 +108,8 @@ export const startSmtpSink = async (options: SmtpSinkOptions): Promise<SmtpSink>
         messages.push({
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
-          user: (session.user as string | undefined) ?? null,
+          user: (session.user as string | false | undefined) || null,
+          authMethod: methods.get(session.id) ?? null,
           secure: session.secure,
           raw: Buffer.concat(chunks),
         });

@@ -7,6 +7,7 @@ import {
   dkimSignatureKinds,
   evolveDkimSettings,
   initialDkimSettingsState,
+  usesServiceKey,
   type AddDkimCondition,
   type AddDkimSignature,
   type ChangeDkimCondition,
@@ -15,6 +16,7 @@ import {
   type DkimSettingsEvent,
   type DkimSettingsState,
   type DkimSignature,
+  type OwnKeyDkimSignature,
   type RemoveDkimCondition,
   type RemoveDkimSignature,
   type SetDefaultDkimSignature,
@@ -33,9 +35,12 @@ import {
 /**
  * The rules of a mailbox's DKIM settings (all of them live here; which key signs a given
  * mail is decided in outboundRoute.ts):
- * - A signature has a name (1–100 characters, unique case-insensitively), a kind (author or
- *   third-party), d= (a domain) and s= (a selector); d= and s= together are unique, since
- *   they name one DNS record. RSA keys have at least 1024 bits (RFC 8301 §3.2), at most
+ * - A signature has a name (1–100 characters, unique case-insensitively) and a kind.
+ *   Author signatures (作成者署名) have d= (a domain) and s= (a selector) with a key of their
+ *   own, generated or imported; d= and s= together are unique, since they name one DNS
+ *   record. Third-party signatures (第三者署名) use the service's key (keySource SERVICE):
+ *   d=, s= and the key are the deployment's, and the customer makes and publishes nothing.
+ *   Third-party signatures with a key of their own exist only from before this rule. RSA keys have at least 1024 bits (RFC 8301 §3.2), at most
  *   8192; Ed25519 keys 256 (RFC 8463). The private key arrives as vault ciphertext.
  * - Usage conditions name one exact From address each (the manual: ドメイン単位での設定不可);
  *   an address has at most one condition. An author signature may only be used for From
@@ -57,9 +62,10 @@ const requireSignature = (state: DkimSettingsState, signatureId: unknown): DkimS
   return signature;
 };
 
-const describeSignature = (s: DkimSignature) => `${show(s.name)} (s=${s.selector}, d=${s.domain})`;
+const describeSignature = (s: DkimSignature) =>
+  usesServiceKey(s) ? `${show(s.name)} (third-party, the service's key)` : `${show(s.name)} (s=${s.selector}, d=${s.domain})`;
 
-const requireKeyBits = (algorithm: DkimSignature['algorithm'], value: unknown): number => {
+const requireKeyBits = (algorithm: OwnKeyDkimSignature['algorithm'], value: unknown): number => {
   if (algorithm === 'ED25519_SHA256') {
     if (value !== 256) throw validationError(['keyBits'], `Expected 256 bits for an Ed25519 key, got ${show(value)}`);
     return 256;
@@ -70,6 +76,33 @@ const requireKeyBits = (algorithm: DkimSignature['algorithm'], value: unknown): 
   return value;
 };
 
+/** Author signatures: the customer's key for the From domain, published at that domain. */
+const ownKeySignature = (
+  state: DkimSettingsState,
+  data: OwnKeyDkimSignature,
+  base: { signatureId: string; name: CheckedText<'name'>; bodyLengthLimit: number | null },
+): OwnKeyDkimSignature & { readonly name: CheckedText<'name'> } => {
+  const domain = requireDomain(['domain'], data.domain);
+  const selector = requireSelector(['selector'], data.selector);
+  const sameRecord = [...state.signatures.values()].find((s) => !usesServiceKey(s) && s.domain === domain && s.selector === selector);
+  if (sameRecord) {
+    throw alreadyExists(`Signature ${describeSignature(sameRecord)} already uses ${selector}._domainkey.${domain}; choose another selector`, ['selector']);
+  }
+  const algorithm = requireOneOf(['algorithm'], data.algorithm, dkimAlgorithms);
+  return {
+    ...base,
+    kind: 'AUTHOR',
+    domain,
+    selector,
+    algorithm,
+    keySource: requireOneOf(['keySource'], data.keySource, ['GENERATED', 'IMPORTED'] as const),
+    keyBits: requireKeyBits(algorithm, data.keyBits),
+    publicKey: requireBase64(['publicKey'], data.publicKey),
+    privateKeyCiphertext: requireCiphertext(['privateKey'], data.privateKeyCiphertext),
+    bodyLengthLimit: base.bodyLengthLimit,
+  };
+};
+
 const addSignature = ({ data }: AddDkimSignature, state: DkimSettingsState): DkimSettingsEvent => {
   const mailboxNumber = requireMailbox(data.mailboxNumber);
   const signatureId = requireUuid(['signatureId'], data.signatureId);
@@ -77,27 +110,18 @@ const addSignature = ({ data }: AddDkimSignature, state: DkimSettingsState): Dki
   const name = requireText(['name'], data.name, 'name');
   const byName = [...state.signatures.values()].find((s) => sameText(s.name, name));
   if (byName) throw alreadyExists(`A DKIM signature named ${show(byName.name)} already exists in this mailbox`, ['name']);
-  const domain = requireDomain(['domain'], data.domain);
-  const selector = requireSelector(['selector'], data.selector);
-  const sameRecord = [...state.signatures.values()].find((s) => s.domain === domain && s.selector === selector);
-  if (sameRecord) {
-    throw alreadyExists(`Signature ${describeSignature(sameRecord)} already uses ${selector}._domainkey.${domain}; choose another selector`, ['selector']);
+  const kind = requireOneOf(['kind'], data.kind, dkimSignatureKinds);
+  const keySource = requireOneOf(['keySource'], data.keySource, dkimKeySources);
+  const base = { signatureId, name, bodyLengthLimit: requireNonNegativeIntegerOrNull(['bodyLengthLimit'], data.bodyLengthLimit, 1_000_000_000) };
+  if (kind === 'THIRD_PARTY') {
+    // The manual's 第三者署名: no key pair is made and nothing is published by the customer.
+    if (keySource !== 'SERVICE') {
+      throw validationError(['kind'], `Expected the service's key for a third-party signature (the customer makes and publishes no key), got a ${keySource.toLowerCase()} key; use AUTHOR for a key of your own domain`);
+    }
+    return { type: 'DkimSignatureAdded', data: { mailboxNumber, ...base, kind, keySource } };
   }
-  const algorithm = requireOneOf(['algorithm'], data.algorithm, dkimAlgorithms);
-  const signature: DkimSignature & { readonly name: CheckedText<'name'> } = {
-    signatureId,
-    name,
-    kind: requireOneOf(['kind'], data.kind, dkimSignatureKinds),
-    domain,
-    selector,
-    algorithm,
-    keySource: requireOneOf(['keySource'], data.keySource, dkimKeySources),
-    keyBits: requireKeyBits(algorithm, data.keyBits),
-    publicKey: requireBase64(['publicKey'], data.publicKey),
-    privateKeyCiphertext: requireCiphertext(['privateKey'], data.privateKeyCiphertext),
-    bodyLengthLimit: requireNonNegativeIntegerOrNull(['bodyLengthLimit'], data.bodyLengthLimit, 1_000_000_000),
-  };
-  return { type: 'DkimSignatureAdded', data: { mailboxNumber, ...signature } };
+  if (keySource === 'SERVICE') throw validationError(['kind'], "Expected a key of the From domain for an author signature, got the service's key: use THIRD_PARTY for that");
+  return { type: 'DkimSignatureAdded', data: { mailboxNumber, ...ownKeySignature(state, data as OwnKeyDkimSignature, base) } };
 };
 
 const removeSignature = ({ data }: RemoveDkimSignature, state: DkimSettingsState): DkimSettingsEvent => {
@@ -117,7 +141,7 @@ const conditionFields = (state: DkimSettingsState, data: DkimCondition): DkimCon
   const clash = [...state.conditions.values()].find((c) => c.conditionId !== conditionId && sameText(c.fromAddress, fromAddress));
   if (clash) throw alreadyExists(`${clash.fromAddress} already has a DKIM usage condition; change that one instead`, ['fromAddress']);
   const signature = requireSignature(state, data.signatureId);
-  if (signature.kind === 'AUTHOR' && domainOf(fromAddress) !== signature.domain) {
+  if (!usesServiceKey(signature) && signature.kind === 'AUTHOR' && domainOf(fromAddress) !== signature.domain) {
     throw validationError(
       ['fromAddress'],
       `Expected a From address of ${signature.domain}: author signature ${describeSignature(signature)} signs only its own domain, got ${show(fromAddress)}; use a third-party signature for other domains`,

@@ -15,7 +15,11 @@ export const dkimSettingsStreamId = (mailboxNumber: number): string => `dkim-${m
 export const DkimSignatureKind = {
   /** 作成者署名: d= is the From domain; the customer publishes the public key there. */
   AUTHOR: 'AUTHOR',
-  /** 第三者署名: d= is another domain (e.g. the service's own); proves integrity, not the From. */
+  /**
+   * 第三者署名: d= is the service's own domain, signed with the key the deployment owns
+   * (MAILROOM_DKIM_THIRD_PARTY_*); the customer generates and publishes nothing. Proves
+   * integrity, not the From. Signatures from before this reading may carry their own key.
+   */
   THIRD_PARTY: 'THIRD_PARTY',
 } as const;
 export type DkimSignatureKind = (typeof DkimSignatureKind)[keyof typeof DkimSignatureKind];
@@ -30,11 +34,17 @@ export const DkimAlgorithm = {
 export type DkimAlgorithm = (typeof DkimAlgorithm)[keyof typeof DkimAlgorithm];
 export const dkimAlgorithms: readonly DkimAlgorithm[] = Object.values(DkimAlgorithm);
 
-export const DkimKeySource = { GENERATED: 'GENERATED', IMPORTED: 'IMPORTED' } as const;
+export const DkimKeySource = {
+  GENERATED: 'GENERATED',
+  IMPORTED: 'IMPORTED',
+  /** The deployment's third-party key: d=, s= and the key are the service's, read when signing. */
+  SERVICE: 'SERVICE',
+} as const;
 export type DkimKeySource = (typeof DkimKeySource)[keyof typeof DkimKeySource];
 export const dkimKeySources: readonly DkimKeySource[] = Object.values(DkimKeySource);
 
-export interface DkimSignature {
+/** A signature with a key of its own, held by the mailbox (author signatures; older third-party ones). */
+export interface OwnKeyDkimSignature {
   readonly signatureId: string;
   readonly name: string;
   readonly kind: DkimSignatureKind;
@@ -43,7 +53,7 @@ export interface DkimSignature {
   /** s= */
   readonly selector: string;
   readonly algorithm: DkimAlgorithm;
-  readonly keySource: DkimKeySource;
+  readonly keySource: 'GENERATED' | 'IMPORTED';
   readonly keyBits: number;
   /** The p= value of the DNS record: base64 SPKI DER (RSA) or the raw 32-byte key (Ed25519, RFC 8463 §4.2). */
   readonly publicKey: string;
@@ -51,6 +61,22 @@ export interface DkimSignature {
   /** l= (RFC 6376 §3.5): sign only this many body bytes; null signs the whole body. */
   readonly bodyLengthLimit: number | null;
 }
+
+/**
+ * A third-party signature with the deployment's key: no domain, selector or key here, so
+ * a key rotation by whoever runs the service needs nothing from the customer.
+ */
+export interface ServiceKeyDkimSignature {
+  readonly signatureId: string;
+  readonly name: string;
+  readonly kind: 'THIRD_PARTY';
+  readonly keySource: 'SERVICE';
+  readonly bodyLengthLimit: number | null;
+}
+
+export type DkimSignature = OwnKeyDkimSignature | ServiceKeyDkimSignature;
+
+export const usesServiceKey = (s: DkimSignature): s is ServiceKeyDkimSignature => s.keySource === 'SERVICE';
 
 export interface DkimCondition {
   readonly conditionId: string;
@@ -61,7 +87,13 @@ export interface DkimCondition {
 
 // ---- Commands ----
 type M = { readonly mailboxNumber: number };
-export type AddDkimSignature = Command<'AddDkimSignature', M & DkimSignature>;
+/** Key fields are given for author signatures only; the decider checks which shape arrived. */
+export type AddDkimSignature = Command<
+  'AddDkimSignature',
+  M & Pick<OwnKeyDkimSignature, 'signatureId' | 'name' | 'kind' | 'bodyLengthLimit'> & { readonly keySource: DkimKeySource } & Partial<
+      Pick<OwnKeyDkimSignature, 'domain' | 'selector' | 'algorithm' | 'keyBits' | 'publicKey' | 'privateKeyCiphertext'>
+    >
+>;
 export type RemoveDkimSignature = Command<'RemoveDkimSignature', M & { readonly signatureId: string }>;
 export type AddDkimCondition = Command<'AddDkimCondition', M & DkimCondition>;
 export type ChangeDkimCondition = Command<'ChangeDkimCondition', M & DkimCondition>;
@@ -78,7 +110,9 @@ export type DkimSettingsCommand =
 
 // ---- Events ----
 /** The stored name is checked text: only `requireText` makes one, so the decider cannot store raw input. */
-export type DkimSignatureAdded = DomainEvent<'DkimSignatureAdded', M & Omit<DkimSignature, 'name'> & { readonly name: CheckedText<'name'> }>;
+/** Each kind of signature with its name as checked text (distributes over the union, which a plain Omit would collapse). */
+type WithCheckedName<S> = S extends unknown ? Omit<S, 'name'> & { readonly name: CheckedText<'name'> } : never;
+export type DkimSignatureAdded = DomainEvent<'DkimSignatureAdded', M & WithCheckedName<DkimSignature>>;
 export type DkimSignatureRemoved = DomainEvent<'DkimSignatureRemoved', M & { readonly signatureId: string }>;
 export type DkimConditionAdded = DomainEvent<'DkimConditionAdded', M & DkimCondition>;
 export type DkimConditionChanged = DomainEvent<'DkimConditionChanged', M & DkimCondition>;

@@ -1,5 +1,5 @@
 import { requireEmail } from '../identity/validation.js';
-import type { DkimAlgorithm, DkimCondition, DkimSignatureKind } from './dkimSettings.events.js';
+import { usesServiceKey, type DkimAlgorithm, type DkimCondition, type DkimSignature, type DkimSignatureKind } from './dkimSettings.events.js';
 import {
   BUILTIN_SERVER_ID,
   BUILTIN_SERVER_NAME,
@@ -76,12 +76,49 @@ export interface RoutingDkimSignature {
   readonly signatureId: string;
   readonly name: string;
   readonly kind: DkimSignatureKind;
+  /** For a service-key signature: the deployment's d= ('' when the deployment has none configured). */
   readonly domain: string;
   readonly selector: string;
   readonly algorithm: DkimAlgorithm;
   readonly keyBits: number;
   readonly bodyLengthLimit: number | null;
+  /** Signed with the deployment's third-party key, not one of the mailbox's. */
+  readonly serviceKey: boolean;
 }
+
+/** The public facts of the deployment's third-party DKIM key (MAILROOM_DKIM_THIRD_PARTY_*). */
+export interface ServiceDkimIdentity {
+  readonly domain: string;
+  readonly selector: string;
+  readonly algorithm: DkimAlgorithm;
+  readonly keyBits: number;
+}
+
+/** Routing's view of one signature; a service-key signature takes d=, s= and the algorithm from the deployment. */
+export const routingDkimSignature = (s: DkimSignature, service: ServiceDkimIdentity | null): RoutingDkimSignature =>
+  usesServiceKey(s)
+    ? {
+        signatureId: s.signatureId,
+        name: s.name,
+        kind: s.kind,
+        domain: service?.domain ?? '',
+        selector: service?.selector ?? '',
+        algorithm: service?.algorithm ?? 'RSA_SHA256',
+        keyBits: service?.keyBits ?? 0,
+        bodyLengthLimit: s.bodyLengthLimit,
+        serviceKey: true,
+      }
+    : {
+        signatureId: s.signatureId,
+        name: s.name,
+        kind: s.kind,
+        domain: s.domain,
+        selector: s.selector,
+        algorithm: s.algorithm,
+        keyBits: s.keyBits,
+        bodyLengthLimit: s.bodyLengthLimit,
+        serviceKey: false,
+      };
 
 /** What routing needs to know of a mailbox's settings; no secrets. Build it with `routingConfig`. */
 export interface OutboundRoutingConfig {
@@ -126,9 +163,9 @@ export const routingConfig = (input: RoutingConfigInput): OutboundRoutingConfig 
     rakuten,
     // Fields picked one by one: callers may hand in whole signatures, and key material must not ride along.
     dkimSignatures: new Map(
-      input.dkimSignatures.map(({ signatureId, name, kind, domain, selector, algorithm, keyBits, bodyLengthLimit }) => [
+      input.dkimSignatures.map(({ signatureId, name, kind, domain, selector, algorithm, keyBits, bodyLengthLimit, serviceKey }) => [
         signatureId,
-        { signatureId, name, kind, domain, selector, algorithm, keyBits, bodyLengthLimit },
+        { signatureId, name, kind, domain, selector, algorithm, keyBits, bodyLengthLimit, serviceKey },
       ]),
     ),
     dkimConditions: new Map(

@@ -1,6 +1,9 @@
 import type { DkimSettingsEvent } from './dkimSettings.events.js';
 import type { SmtpSettingsEvent } from './smtpSettings.events.js';
 
+/** Every key of every member (the data of some events is a union of shapes). */
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+
 /**
  * Event data fields that hold secrets (vault ciphertext). The audit view shows such a
  * field as "changed" and never its value; exports drop it. The fields are present in an
@@ -12,9 +15,5 @@ export const outboundSecretFields = {
   RakutenRelayConfigured: ['passwordCiphertext'],
   DkimSignatureAdded: ['privateKeyCiphertext'],
 } as const satisfies {
-  readonly [T in SmtpSettingsEvent['type'] | DkimSettingsEvent['type']]?: readonly (keyof Extract<
-    SmtpSettingsEvent | DkimSettingsEvent,
-    { type: T }
-  >['data'] &
-    string)[];
+  readonly [T in SmtpSettingsEvent['type'] | DkimSettingsEvent['type']]?: readonly (KeysOfUnion<Extract<SmtpSettingsEvent | DkimSettingsEvent, { type: T }>['data']> & string)[];
 };

@@ -11,6 +11,7 @@ import {
   RAKUTEN_RELAY_SERVER_ID,
   smtpAuthMethods,
   smtpEncryptions,
+  smtpPasswordMechanisms,
   type AddSmtpRoutingRule,
   type AddSmtpServer,
   type BounceDestination,
@@ -45,8 +46,10 @@ import { requireText, type CheckedText } from '../shared/text.js';
  * The rules of a mailbox's SMTP settings (all of them live here; routing itself is in
  * outboundRoute.ts):
  * - A server has a name (1–100 characters, unique per mailbox case-insensitively, and not
- *   the built-in server's), a host name or IP, a port 1–65535, SMTPS or STARTTLS, and either
- *   a password (user + vault ciphertext) or an OAuth credential reference (user + UUID).
+ *   the built-in server's), a host name or IP, a port 1–65535, SMTPS or STARTTLS, and one of:
+ *   a password (user + vault ciphertext + the SASL mechanism, AUTO by default), an OAuth
+ *   credential reference (user + UUID, XOAUTH2), or NONE for a relay that trusts the
+ *   connecting address (no user, no secret).
  * - The built-in server can be neither changed nor removed: the operator configures it.
  * - A server still used by a routing rule or as the default cannot be removed; the error
  *   names the rules, so the administrator knows what to change first.
@@ -72,7 +75,8 @@ const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const requireMailbox = (value: number): number => requirePositiveInteger(['mailboxNumber'], value);
 
 /** What the decider stores: name and user as the text rule made them (only `requireText` makes one). */
-type DecidedAuth = SmtpAuth & { readonly user: CheckedText<'accountName'> };
+/** A decided password or OAuth login carries its user as checked text; NONE has no user. */
+type DecidedAuth = Extract<SmtpAuth, { method: 'NONE' }> | (Exclude<SmtpAuth, { method: 'NONE' }> & { readonly user: CheckedText<'accountName'> });
 type DecidedServer = Omit<ExternalSmtpServer, 'name' | 'auth'> & { readonly name: CheckedText<'name'>; readonly auth: DecidedAuth };
 
 const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: string | null): CheckedText<'name'> => {
@@ -85,12 +89,14 @@ const requireServerName = (state: SmtpSettingsState, value: unknown, exceptId: s
 
 const requireAuth = (value: SmtpAuthInput, existing: SmtpAuth | null): DecidedAuth => {
   requireOneOf(['authMethod'], value?.method, smtpAuthMethods);
+  if (value.method === 'NONE') return { method: 'NONE' };
   const user = requireText(['user'], value.user, 'accountName');
   if (value.method === 'OAUTH') {
     return { method: 'OAUTH', user, oauthCredentialId: requireUuid(['oauthCredentialId'], value.oauthCredentialId) };
   }
-  if (value.passwordCiphertext !== null) return { method: 'PASSWORD', user, passwordCiphertext: requireCiphertext(['password'], value.passwordCiphertext) };
-  if (existing?.method === 'PASSWORD') return { method: 'PASSWORD', user, passwordCiphertext: existing.passwordCiphertext };
+  const mechanism = value.mechanism === undefined || value.mechanism === null ? 'AUTO' : requireOneOf(['passwordMechanism'], value.mechanism, smtpPasswordMechanisms);
+  if (value.passwordCiphertext !== null) return { method: 'PASSWORD', user, mechanism, passwordCiphertext: requireCiphertext(['password'], value.passwordCiphertext) };
+  if (existing?.method === 'PASSWORD') return { method: 'PASSWORD', user, mechanism, passwordCiphertext: existing.passwordCiphertext };
   throw validationError(['password'], 'Expected a password: password authentication needs one and none is stored yet');
 };
 
@@ -107,7 +113,7 @@ const serverFields = (state: SmtpSettingsState, data: AddSmtpServer['data'], exi
 const serverEventData = (mailboxNumber: number, server: DecidedServer, input: SmtpAuthInput) => {
   const { auth, ...fields } = server;
   const newPassword = input.method === 'PASSWORD' && input.passwordCiphertext !== null && auth.method === 'PASSWORD';
-  const settings: SmtpAuthSettings = auth.method === 'PASSWORD' ? { method: 'PASSWORD', user: auth.user } : auth;
+  const settings: SmtpAuthSettings = auth.method === 'PASSWORD' ? { method: 'PASSWORD', user: auth.user, mechanism: auth.mechanism } : auth;
   return { mailboxNumber, ...fields, auth: settings, ...(newPassword ? { passwordCiphertext: auth.passwordCiphertext } : {}) };
 };
 

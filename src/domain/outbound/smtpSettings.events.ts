@@ -30,14 +30,29 @@ export const SmtpEncryption = {
 export type SmtpEncryption = (typeof SmtpEncryption)[keyof typeof SmtpEncryption];
 export const smtpEncryptions: readonly SmtpEncryption[] = Object.values(SmtpEncryption);
 
-export const SmtpAuthMethod = { PASSWORD: 'PASSWORD', OAUTH: 'OAUTH' } as const;
+export const SmtpAuthMethod = {
+  PASSWORD: 'PASSWORD',
+  OAUTH: 'OAUTH',
+  /** No AUTH at all: a relay that trusts the connecting address (RFC 4954 is optional for a server). */
+  NONE: 'NONE',
+} as const;
 export type SmtpAuthMethod = (typeof SmtpAuthMethod)[keyof typeof SmtpAuthMethod];
 export const smtpAuthMethods: readonly SmtpAuthMethod[] = Object.values(SmtpAuthMethod);
 
+/**
+ * The SASL mechanism a password is sent with (the manual: the method depends on the server).
+ * AUTO: the first the server offers (PLAIN, LOGIN, CRAM-MD5 in nodemailer's order). PLAIN
+ * RFC 4616, LOGIN draft-murchison-sasl-login, CRAM-MD5 RFC 2195.
+ */
+export const SmtpPasswordMechanism = { AUTO: 'AUTO', PLAIN: 'PLAIN', LOGIN: 'LOGIN', CRAM_MD5: 'CRAM_MD5' } as const;
+export type SmtpPasswordMechanism = (typeof SmtpPasswordMechanism)[keyof typeof SmtpPasswordMechanism];
+export const smtpPasswordMechanisms: readonly SmtpPasswordMechanism[] = Object.values(SmtpPasswordMechanism);
+
 export type SmtpAuth =
-  | { readonly method: 'PASSWORD'; readonly user: string; readonly passwordCiphertext: string }
+  | { readonly method: 'PASSWORD'; readonly user: string; readonly passwordCiphertext: string; readonly mechanism: SmtpPasswordMechanism }
   /** XOAUTH2 with a registered OAuth credential; the credential itself lives elsewhere. */
-  | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string };
+  | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string }
+  | { readonly method: 'NONE' };
 
 export interface ExternalSmtpServer {
   readonly serverId: string;
@@ -87,8 +102,9 @@ export interface RakutenRelay {
 type M = { readonly mailboxNumber: number };
 /** Passwords arrive encrypted by the vault; null on a change keeps the stored one. */
 export type SmtpAuthInput =
-  | { readonly method: 'PASSWORD'; readonly user: string; readonly passwordCiphertext: string | null }
-  | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string };
+  | { readonly method: 'PASSWORD'; readonly user: string; readonly passwordCiphertext: string | null; readonly mechanism?: SmtpPasswordMechanism | null }
+  | { readonly method: 'OAUTH'; readonly user: string; readonly oauthCredentialId: string }
+  | { readonly method: 'NONE' };
 type ServerFields = { readonly name: string; readonly host: string; readonly port: number; readonly encryption: SmtpEncryption; readonly auth: SmtpAuthInput };
 
 /**
@@ -135,10 +151,18 @@ export type SmtpSettingsCommand =
 
 // ---- Events ----
 /** Auth as events carry it: the password ciphertext travels beside it, and only when one was set. */
-/** Stored names and users are checked text (src/domain/shared/text.ts): only `requireText` makes one, so the decider cannot store raw input. */
+/**
+ * Stored names and users are checked text (src/domain/shared/text.ts): only `requireText` makes one, so the decider cannot store raw input.
+ * `mechanism` is absent in events written before it existed: read as AUTO (upcastSmtpAuthSettings).
+ */
 export type SmtpAuthSettings =
-  | { readonly method: 'PASSWORD'; readonly user: CheckedText<'accountName'> }
-  | { readonly method: 'OAUTH'; readonly user: CheckedText<'accountName'>; readonly oauthCredentialId: string };
+  | { readonly method: 'PASSWORD'; readonly user: CheckedText<'accountName'>; readonly mechanism?: SmtpPasswordMechanism }
+  | { readonly method: 'OAUTH'; readonly user: CheckedText<'accountName'>; readonly oauthCredentialId: string }
+  | { readonly method: 'NONE' };
+
+/** Events before mechanisms existed carry none: they meant "whatever the server offers". */
+export const upcastSmtpAuthSettings = (auth: SmtpAuthSettings): SmtpAuthSettings =>
+  auth.method === 'PASSWORD' ? { ...auth, mechanism: auth.mechanism ?? 'AUTO' } : auth;
 type ServerEventData = M &
   Omit<ExternalSmtpServer, 'auth' | 'name'> & {
     readonly name: CheckedText<'name'>;
@@ -230,7 +254,7 @@ export const rakutenConnectionOf = (relay: RakutenRelay) => ({
   host: relay.host,
   port: relay.port,
   encryption: relay.encryption,
-  auth: { method: 'PASSWORD' as const, user: relay.user, passwordCiphertext: relay.passwordCiphertext },
+  auth: { method: 'PASSWORD' as const, user: relay.user, mechanism: 'AUTO' as const, passwordCiphertext: relay.passwordCiphertext },
 });
 
 /** A verification holds while the connection it was confirmed for is unchanged. */
@@ -253,7 +277,8 @@ export const evolveSmtpSettings = (state: SmtpSettingsState, event: SmtpSettings
       const { mailboxNumber: _n, passwordCiphertext, auth, ...fields } = event.data;
       const previous = state.servers.get(fields.serverId)?.auth;
       const kept = previous?.method === 'PASSWORD' ? previous.passwordCiphertext : '';
-      const full: SmtpAuth = auth.method === 'PASSWORD' ? { ...auth, passwordCiphertext: passwordCiphertext ?? kept } : auth;
+      const full: SmtpAuth =
+        auth.method === 'PASSWORD' ? { method: 'PASSWORD', user: auth.user, mechanism: auth.mechanism ?? 'AUTO', passwordCiphertext: passwordCiphertext ?? kept } : auth;
       const server: ExternalSmtpServer = { ...fields, auth: full };
       const verifications = keepVerification(state, fields.serverId, event.type === 'SmtpServerChanged' && sameConnection(state.servers.get(fields.serverId), server));
       return { ...state, servers: new Map(state.servers).set(fields.serverId, server), verifications };

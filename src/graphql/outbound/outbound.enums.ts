@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { DkimAlgorithm, DkimKeySource, DkimSignatureKind } from '../../domain/outbound/dkimSettings.events.js';
 import { MailKind } from '../../domain/outbound/outboundRoute.js';
 import { OutboundWarningCode } from '../../domain/outbound/outboundWarnings.js';
-import { FromMatchKind, SmtpAuthMethod, SmtpEncryption } from '../../domain/outbound/smtpSettings.events.js';
+import { FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpPasswordMechanism } from '../../domain/outbound/smtpSettings.events.js';
 import { SmtpErrorCode } from '../../mail/smtp/smtpErrors.js';
 
 /** GraphQL enums of the outbound area, registered once; values are the domain's own. */
@@ -20,13 +20,23 @@ export const TestMailStatus = values('SENT', 'REFUSED', 'FAILED');
 export const DkimPublicationStatus = values('PUBLISHED', 'MISSING', 'DIFFERENT_KEY', 'LOOKUP_FAILED');
 
 registerEnumType(SmtpEncryption, { name: 'SmtpEncryption', description: 'SMTPS: TLS from the first byte (465). STARTTLS: upgrade required after connecting (587).' });
-registerEnumType(SmtpAuthMethod, { name: 'SmtpAuthMethod', description: 'PASSWORD: user + password. OAUTH: XOAUTH2 with a registered OAuth credential.' });
+registerEnumType(SmtpAuthMethod, {
+  name: 'SmtpAuthMethod',
+  description: 'PASSWORD: user + password (mechanism: SmtpPasswordMechanism). OAUTH: XOAUTH2 with a registered OAuth credential. NONE: no AUTH, for relays that trust the connecting address.',
+});
+registerEnumType(SmtpPasswordMechanism, {
+  name: 'SmtpPasswordMechanism',
+  description: 'How a password is sent: AUTO (the first the server offers), PLAIN (RFC 4616), LOGIN, CRAM_MD5 (RFC 2195: the password never crosses the wire).',
+});
 registerEnumType(SmtpServerKind, { name: 'SmtpServerKind' });
 registerEnumType(FromMatchKind, { name: 'FromMatchKind', description: 'ADDRESS: the exact From address. DOMAIN: every From of exactly that domain.' });
 registerEnumType(BounceDestinationKind, { name: 'BounceDestinationKind', description: 'FIXED_ADDRESS: one address for all bounces. SENDER: the From of each sent mail.' });
-registerEnumType(DkimSignatureKind, { name: 'DkimSignatureKind', description: 'AUTHOR (作成者署名): d= is the From domain. THIRD_PARTY (第三者署名): d= is another domain.' });
+registerEnumType(DkimSignatureKind, {
+  name: 'DkimSignatureKind',
+  description: "AUTHOR (作成者署名): d= is the From domain, with a key made or imported here and published by the customer. THIRD_PARTY (第三者署名): d= is the service's own domain, signed with the deployment's key; the customer makes and publishes nothing.",
+});
 registerEnumType(DkimAlgorithm, { name: 'DkimAlgorithm' });
-registerEnumType(DkimKeySource, { name: 'DkimKeySource' });
+registerEnumType(DkimKeySource, { name: 'DkimKeySource', description: "GENERATED or IMPORTED: the signature's own key. SERVICE: the deployment's third-party key." });
 registerEnumType(MailKind, { name: 'MailKind', description: 'What kind of mail is sent; some kinds always use the default server.' });
 registerEnumType(OutboundWarningCode, { name: 'OutboundWarningCode' });
 registerEnumType(OutboundSettingsArea, { name: 'OutboundSettingsArea' });
@@ -39,4 +49,4 @@ registerEnumType(TestMailStatus, { name: 'TestMailStatus' });
 registerEnumType(SmtpErrorCode, { name: 'SmtpErrorCode', description: 'Why sending failed, classified once (nodemailer style).' });
 registerEnumType(DkimPublicationStatus, { name: 'DkimPublicationStatus' });
 
-export { DkimAlgorithm, DkimKeySource, DkimSignatureKind, FromMatchKind, MailKind, OutboundWarningCode, SmtpAuthMethod, SmtpEncryption, SmtpErrorCode };
+export { DkimAlgorithm, DkimKeySource, DkimSignatureKind, FromMatchKind, MailKind, OutboundWarningCode, SmtpAuthMethod, SmtpEncryption, SmtpErrorCode, SmtpPasswordMechanism };

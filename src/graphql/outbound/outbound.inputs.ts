@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AuditedInput, DryRunField, SettingInput } from '../identity/identity.inputs.js';
-import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption } from './outbound.enums.js';
+import { BounceDestinationKind, DkimAlgorithm, DkimSignatureKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpPasswordMechanism } from './outbound.enums.js';
 
 @InputType()
 export class MailboxOutboundInput extends SettingInput {
@@ -33,11 +33,17 @@ export abstract class SmtpServerFieldsInput extends MailboxFieldsInput {
   @Field(() => SmtpAuthMethod)
   authMethod!: SmtpAuthMethod;
 
-  @Field(() => String)
-  user!: string;
+  @Field(() => String, { nullable: true, description: 'The account name; required with PASSWORD and OAUTH, refused with NONE.' })
+  user?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Write-only; required with PASSWORD. Stored encrypted, never returned.' })
   password?: string | null;
+
+  @Field(() => SmtpPasswordMechanism, {
+    nullable: true,
+    description: 'With PASSWORD only: the SASL mechanism the server expects. Omitted: AUTO (the first the server offers). A mechanism the server does not offer fails as EAUTHMECH.',
+  })
+  passwordMechanism?: SmtpPasswordMechanism | null;
 
   @Field(() => ID, { nullable: true, description: 'Required with OAUTH: a registered OAuth credential.' })
   oauthCredentialId?: string | null;
@@ -207,11 +213,11 @@ export class AddDkimSignatureInput extends MailboxOutboundInput {
   @Field(() => DkimSignatureKind)
   kind!: DkimSignatureKind;
 
-  @Field(() => String, { description: 'd=: for an author signature, the From domain it signs.' })
-  domain!: string;
+  @Field(() => String, { nullable: true, description: 'd=: required for AUTHOR (the From domain it signs); refused for THIRD_PARTY, which signs with the service\'s own domain and key.' })
+  domain?: string | null;
 
-  @Field(() => String, { description: 's=' })
-  selector!: string;
+  @Field(() => String, { nullable: true, description: 's=: required for AUTHOR; refused for THIRD_PARTY.' })
+  selector?: string | null;
 
   @Field(() => DkimAlgorithm, { nullable: true, description: 'Default RSA_SHA256 (2048 bits) when generating; imports take the key\'s.' })
   algorithm?: DkimAlgorithm | null;

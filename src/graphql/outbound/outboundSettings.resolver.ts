@@ -12,7 +12,7 @@ import { activeDryRun } from '../../eventstore/dryRun.js';
 import { loadDecidedState } from '../../eventstore/decidedState.js';
 import { snapshotOf } from '../../outbound/outboundReadModel.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
-import { DkimDnsCheck } from './dkim.types.js';
+import { DkimDnsCheck, ThirdPartyDkimKey } from './dkim.types.js';
 import { MailKind } from './outbound.enums.js';
 import { OutboundRoute } from './outboundRoute.types.js';
 import { OutboundSettings, OutboundWarning } from './outboundSettings.types.js';
@@ -20,7 +20,7 @@ import { OutboundSettings, OutboundWarning } from './outboundSettings.types.js';
 /** The mailbox's outbound settings from the read models; `fresh` after a mutation of this request. */
 export const loadOutboundSettings = async (ctx: GraphQLContext, mailboxNumber: number, fresh = false): Promise<OutboundSettings> => {
   if (fresh) ctx.loaders.outboundRowsByMailbox.clear(mailboxNumber);
-  return OutboundSettings.from(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber), ctx.services.outbound.builtinServer);
+  return OutboundSettings.from(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber), ctx.services.outbound.builtinServer, ctx.services.outbound.serviceDkim);
 };
 
 /**
@@ -53,6 +53,17 @@ export class OutboundSettingsResolver {
     return loadOutboundSettings(ctx, mailboxNumber);
   }
 
+  @Query(() => ThirdPartyDkimKey, {
+    nullable: true,
+    description:
+      "The deployment's key for third-party DKIM signatures and the TXT record to publish at its domain (whoever runs the service does, once). Null: not configured (MAILROOM_DKIM_THIRD_PARTY_DOMAIN). Any signed-in user: the record is public.",
+  })
+  thirdPartyDkimKey(@Ctx() ctx: GraphQLContext): ThirdPartyDkimKey | null {
+    viewerOf(ctx);
+    const key = ctx.services.outbound.serviceDkim;
+    return key ? ThirdPartyDkimKey.from(key) : null;
+  }
+
   @Query(() => OutboundRoute, {
     description: 'Which server and which DKIM key a mail would use, or why it would be refused, naming the rule that decided. Nothing is sent.',
   })
@@ -68,7 +79,7 @@ export class OutboundSettingsResolver {
   ): Promise<OutboundRoute> {
     requireMailboxAudit(viewerOf(ctx), mailboxNumber);
     await requireMailboxRow(ctx, mailboxNumber);
-    const { routing } = snapshotOf(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber));
+    const { routing } = snapshotOf(await ctx.loaders.outboundRowsByMailbox.load(mailboxNumber), ctx.services.outbound.serviceDkim);
     return OutboundRoute.from(decideOutboundRoute(routing, { from, to, cc, bcc, kind, pinnedServerId: testServerId }));
   }
 

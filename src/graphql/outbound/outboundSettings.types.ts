@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DEFAULT_SERVER_KINDS, type MailKind as MailKindType } from '../../domain/outbound/outboundRoute.js';
 import { outboundSettingsWarnings, type OutboundWarning as DomainWarning, type OutboundWarningCode as OutboundWarningCodeType } from '../../domain/outbound/outboundWarnings.js';
 import { BUILTIN_SERVER_ID } from '../../domain/outbound/smtpSettings.events.js';
+import type { ServiceDkimIdentity } from '../../domain/outbound/outboundRoute.js';
 import { snapshotOf, type OutboundRows } from '../../outbound/outboundReadModel.js';
 import { DkimCondition, DkimSignature } from './dkim.types.js';
 import { MailKind, OutboundSettingsArea, OutboundWarningCode } from './outbound.enums.js';
@@ -64,10 +65,10 @@ export class OutboundSettings {
   @Field(() => Date, { nullable: true })
   updatedAt!: Date | null;
 
-  static from(rows: OutboundRows, builtin: Parameters<typeof SmtpServer.builtin>[0]): OutboundSettings {
+  static from(rows: OutboundRows, builtin: Parameters<typeof SmtpServer.builtin>[0], service: ServiceDkimIdentity | null): OutboundSettings {
     const servers = [SmtpServer.builtin(builtin, rows.defaultServerId === BUILTIN_SERVER_ID), ...rows.servers.map((s) => SmtpServer.from(s, s.server_id === rows.defaultServerId))];
     const serverById = new Map(servers.map((s) => [s.id, s]));
-    const signatures = rows.signatures.map((s) => DkimSignature.from(s, s.signature_id === rows.defaultSignatureId));
+    const signatures = rows.signatures.map((s) => DkimSignature.from(s, s.signature_id === rows.defaultSignatureId, service));
     const signatureById = new Map(signatures.map((s) => [s.id, s]));
     return Object.assign(new OutboundSettings(), {
       mailboxNumber: rows.mailboxNumber,
@@ -83,7 +84,7 @@ export class OutboundSettings {
         return signature ? [DkimCondition.from(c, signature)] : [];
       }),
       defaultDkimSignature: rows.defaultSignatureId ? (signatureById.get(rows.defaultSignatureId) ?? null) : null,
-      warnings: outboundSettingsWarnings(snapshotOf(rows).routing).map(OutboundWarning.from),
+      warnings: outboundSettingsWarnings(snapshotOf(rows, service).routing).map(OutboundWarning.from),
       updatedAt: rows.updatedAt ? new Date(rows.updatedAt) : null,
     });
   }

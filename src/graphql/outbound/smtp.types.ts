@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BUILTIN_SERVER_ID, BUILTIN_SERVER_NAME, type FromMatchKind as FromMatchKindType } from '../../domain/outbound/smtpSettings.events.js';
+import { BUILTIN_SERVER_ID, BUILTIN_SERVER_NAME, type FromMatchKind as FromMatchKindType, type SmtpPasswordMechanism as SmtpPasswordMechanismType } from '../../domain/outbound/smtpSettings.events.js';
 import type { OutboundRows, RakutenRelayRow, RoutingRuleRow, SmtpServerRow } from '../../outbound/outboundReadModel.js';
-import { BounceDestinationKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpServerKind } from './outbound.enums.js';
+import { BounceDestinationKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpPasswordMechanism, SmtpServerKind } from './outbound.enums.js';
 
 @ObjectType({
   description:
@@ -59,8 +59,11 @@ export class SmtpServer {
   @Field(() => SmtpAuthMethod, { nullable: true, description: 'Null for the built-in server (operator credentials).' })
   authMethod!: SmtpAuthMethod | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Null for the built-in server and for NONE.' })
   user!: string | null;
+
+  @Field(() => SmtpPasswordMechanism, { nullable: true, description: 'With PASSWORD: the SASL mechanism; null otherwise.' })
+  passwordMechanism!: SmtpPasswordMechanismType | null;
 
   @Field(() => Boolean, { description: 'Whether a password is stored; the password itself is never returned.' })
   passwordSet!: boolean;
@@ -90,6 +93,7 @@ export class SmtpServer {
       encryption: where?.encryption ?? 'STARTTLS',
       authMethod: null,
       user: null,
+      passwordMechanism: null,
       passwordSet: false,
       oauthCredentialId: null,
       isDefault,
@@ -107,7 +111,8 @@ export class SmtpServer {
       port: row.port,
       encryption: row.encryption as SmtpEncryption,
       authMethod: row.auth_method as SmtpAuthMethod,
-      user: row.auth_user,
+      user: row.auth_method === 'NONE' ? null : row.auth_user,
+      passwordMechanism: row.auth_method === 'PASSWORD' ? ((row.password_mechanism ?? 'AUTO') as SmtpPasswordMechanismType) : null,
       passwordSet: row.password_ciphertext !== null,
       oauthCredentialId: row.oauth_credential_id,
       isDefault,

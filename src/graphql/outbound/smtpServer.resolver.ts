@@ -22,8 +22,9 @@ const serverInput = (input: SmtpServerFieldsInput) => ({
   port: input.port,
   encryption: input.encryption,
   authMethod: input.authMethod,
-  user: input.user,
+  user: input.user ?? null,
   password: input.password ?? null,
+  passwordMechanism: input.passwordMechanism ?? null,
   oauthCredentialId: input.oauthCredentialId ?? null,
 });
 

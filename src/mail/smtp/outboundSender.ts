@@ -5,6 +5,7 @@ import { BUILTIN_SERVER_ID, type SmtpAuth, type SmtpEncryption } from '../../dom
 import { ErrorCode, MailroomError } from '../../errors/index.js';
 import { mailboxScope } from '../../secrets/vault.js';
 import { signMessage } from '../dkim/dkimSigner.js';
+import type { ServiceDkimKey } from '../dkim/serviceDkimKey.js';
 import type { BuiltinSmtpServer } from './builtinServer.js';
 import { SmtpSendError } from './smtpErrors.js';
 import { sendRawMail, type SmtpConnectionSettings, type SmtpDelivery, type SmtpTransportOptions } from './smtpTransport.js';
@@ -72,6 +73,8 @@ export interface OutboundSenderOptions {
   readonly vault: SecretDecrypter;
   /** null: not configured; mail routed to it fails with ECONFIG. */
   readonly builtin: BuiltinSmtpServer | null;
+  /** The deployment's third-party DKIM key. @default none: third-party signatures fail with ESIGN */
+  readonly serviceDkim?: ServiceDkimKey | null;
   /** @default none: OAuth servers fail with EOAUTH2 */
   readonly oauth?: OAuthAccessTokenSource;
   readonly transport?: SmtpTransportOptions;
@@ -105,7 +108,15 @@ export class OutboundSender {
     const settings = await this.connectionFor(mail.mailboxNumber, route.server.id, snapshot);
     const messageId = mail.messageId ?? `<${randomUUID()}@${domainOf(mail.from)}>`;
     let raw = await this.compose(mail, messageId);
-    if (route.dkim) {
+    if (route.dkim?.serviceKey) {
+      // A third-party signature: the deployment's key and d=, whatever the snapshot saw.
+      const service = this.options.serviceDkim;
+      if (!service) {
+        throw new SmtpSendError('ESIGN', `DKIM signature ${JSON.stringify(route.dkim.name)} is third-party, but this deployment has no third-party key (MAILROOM_DKIM_THIRD_PARTY_DOMAIN)`);
+      }
+      const { domain, selector, algorithm, privateKeyPem } = service;
+      raw = await signMessage(raw, { domain, selector, algorithm, privateKeyPem, bodyLengthLimit: route.dkim.bodyLengthLimit }, this.clock());
+    } else if (route.dkim) {
       const ciphertext = snapshot.dkimPrivateKeys.get(route.dkim.signatureId);
       const privateKeyPem = ciphertext ? await this.decrypt(mail.mailboxNumber, ciphertext, 'ESIGN', `the private key of ${route.dkim.name}`) : null;
       if (!privateKeyPem) throw new SmtpSendError('ESIGN', `DKIM signature ${JSON.stringify(route.dkim.name)} has no private key`);
@@ -126,9 +137,11 @@ export class OutboundSender {
     const record = snapshot.connections.get(serverId);
     if (!record) throw new SmtpSendError('ECONFIG', `SMTP server ${JSON.stringify(serverId)} is not configured in mailbox ${mailboxNumber}`);
     const base = { name: record.name, host: record.host, port: record.port, encryption: record.encryption };
+    if (record.auth.method === 'NONE') return { ...base, auth: null };
     if (record.auth.method === 'PASSWORD') {
       const password = await this.decrypt(mailboxNumber, record.auth.passwordCiphertext, 'ECONFIG', `the password of ${record.name}`);
-      return { ...base, auth: { kind: 'password', user: record.auth.user, password } };
+      const mechanism = record.auth.mechanism === 'AUTO' ? null : record.auth.mechanism === 'CRAM_MD5' ? 'CRAM-MD5' : record.auth.mechanism;
+      return { ...base, auth: { kind: 'password', user: record.auth.user, password, mechanism } };
     }
     const oauth = this.options.oauth;
     if (!oauth) throw new SmtpSendError('EOAUTH2', `No OAuth token source is available for ${JSON.stringify(record.name)}`);

@@ -15,6 +15,11 @@ export const SmtpErrorCode = {
   ETIMEDOUT: 'ETIMEDOUT',
   /** The server refused the credentials (e.g. 535, RFC 4954 §6). */
   EAUTH: 'EAUTH',
+  /**
+   * The server does not offer the authentication mechanism the settings chose (500/502/503/504
+   * to AUTH, RFC 4954 §4 and §6): choose one it offers, or AUTO.
+   */
+  EAUTHMECH: 'EAUTHMECH',
   /** No OAuth access token could be obtained for XOAUTH2. */
   EOAUTH2: 'EOAUTH2',
   /** MAIL FROM was refused. */

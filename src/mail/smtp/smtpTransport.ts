@@ -8,11 +8,21 @@ export interface SmtpConnectionSettings {
   readonly host: string;
   readonly port: number;
   readonly encryption: SmtpEncryption;
+  /** null: no AUTH (a relay that trusts the connecting address). */
   readonly auth:
-    | { readonly kind: 'password'; readonly user: string; readonly password: string }
+    | {
+        readonly kind: 'password';
+        readonly user: string;
+        readonly password: string;
+        /** The SASL mechanism to use; null: the first the server offers. @default null */
+        readonly mechanism?: 'PLAIN' | 'LOGIN' | 'CRAM-MD5' | null;
+      }
     | { readonly kind: 'oauth2'; readonly user: string; readonly accessToken: string }
     | null;
 }
+
+/** Replies to AUTH that mean "not this mechanism / no AUTH here": 504 (RFC 4954 §4, §6), 500/502 for a server without AUTH at all (RFC 5321 §4.2.4), 503. */
+const MECHANISM_REFUSED = new Set([500, 502, 503, 504]);
 
 export interface SmtpTransportOptions {
   /**
@@ -72,6 +82,9 @@ export const sendRawMail = async (
       : settings.auth.kind === 'password'
         ? { user: settings.auth.user, pass: settings.auth.password }
         : { type: 'OAuth2' as const, user: settings.auth.user, accessToken: settings.auth.accessToken };
+  // A chosen mechanism is insisted on: without forceAuth nodemailer would quietly send
+  // unauthenticated to a server that advertises no AUTH at all.
+  const mechanism = settings.auth?.kind === 'password' ? (settings.auth.mechanism ?? null) : settings.auth?.kind === 'oauth2' ? 'XOAUTH2' : null;
   const transport = nodemailer.createTransport({
     // The checked address, never the name again (src/net/egress.ts); the name stays for TLS.
     host: target.address,
@@ -79,6 +92,7 @@ export const sendRawMail = async (
     secure: settings.encryption === 'SMTPS',
     requireTLS: settings.encryption === 'STARTTLS',
     ...(auth ? { auth } : {}),
+    ...(mechanism ? { authMethod: mechanism, forceAuth: true } : {}),
     tls: {
       minVersion: 'TLSv1.2',
       ...(ca ? { ca } : {}),
@@ -104,7 +118,16 @@ export const sendRawMail = async (
       response: String(info.response ?? ''),
     };
   } catch (error) {
-    throw classifySmtpError(error);
+    const classified = classifySmtpError(error);
+    if (mechanism && classified.code === 'EAUTH' && classified.responseCode !== null && MECHANISM_REFUSED.has(classified.responseCode)) {
+      throw new SmtpSendError('EAUTHMECH', `The server does not offer AUTH ${mechanism}; choose a mechanism it offers (or AUTO for password authentication)`, {
+        response: classified.response,
+        responseCode: classified.responseCode,
+        command: classified.command,
+        cause: error,
+      });
+    }
+    throw classified;
   } finally {
     transport.close();
   }

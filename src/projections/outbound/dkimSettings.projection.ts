@@ -1,4 +1,4 @@
-import type { DkimSettingsEvent } from '../../domain/outbound/dkimSettings.events.js';
+import { usesServiceKey, type DkimSettingsEvent } from '../../domain/outbound/dkimSettings.events.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
@@ -16,6 +16,11 @@ export const dkimSettingsProjection: Projection = {
     switch (event.type) {
       case 'DkimSignatureAdded': {
         const s = event.data;
+        // A service-key signature has no key of its own: the key columns stay empty and
+        // d=/s= are the deployment's, looked up when the signature is shown or used.
+        const key = usesServiceKey(s)
+          ? { domain: '', selector: '', algorithm: '', key_bits: 0, public_key: '', private_key_ciphertext: '' }
+          : { domain: s.domain, selector: s.selector, algorithm: s.algorithm, key_bits: s.keyBits, public_key: s.publicKey, private_key_ciphertext: s.privateKeyCiphertext };
         await trx
           .insertInto('outbound_dkim_signatures')
           .values({
@@ -23,13 +28,8 @@ export const dkimSettingsProjection: Projection = {
             signature_id: s.signatureId,
             name: s.name,
             kind: s.kind,
-            domain: s.domain,
-            selector: s.selector,
-            algorithm: s.algorithm,
             key_source: s.keySource,
-            key_bits: s.keyBits,
-            public_key: s.publicKey,
-            private_key_ciphertext: s.privateKeyCiphertext,
+            ...key,
             body_length_limit: s.bodyLengthLimit,
             added_position: recorded.position,
             created_at: at,

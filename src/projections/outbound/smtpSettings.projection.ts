@@ -1,22 +1,29 @@
 import { sql } from 'kysely';
-import { RAKUTEN_RELAY_SERVER_ID, smtpSettingsEventTypes, type SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
+import { RAKUTEN_RELAY_SERVER_ID, smtpSettingsEventTypes, upcastSmtpAuthSettings, type SmtpSettingsEvent } from '../../domain/outbound/smtpSettings.events.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
 
 type ServerEvent = Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' | 'SmtpServerChanged' }>['data'];
 
-/** The stored password stays unless the event brings a new one or the server switched to OAuth. */
-const serverColumns = (s: ServerEvent) => ({
-  name: s.name,
-  host: s.host,
-  port: s.port,
-  encryption: s.encryption,
-  auth_method: s.auth.method,
-  auth_user: s.auth.user,
-  oauth_credential_id: s.auth.method === 'OAUTH' ? s.auth.oauthCredentialId : null,
-  ...(s.auth.method === 'OAUTH' ? { password_ciphertext: null } : s.passwordCiphertext !== undefined ? { password_ciphertext: s.passwordCiphertext } : {}),
-});
+/**
+ * The stored password stays unless the event brings a new one or the server switched away
+ * from passwords. A server without authentication (NONE) has the empty user.
+ */
+const serverColumns = (s: ServerEvent) => {
+  const auth = upcastSmtpAuthSettings(s.auth);
+  return {
+    name: s.name,
+    host: s.host,
+    port: s.port,
+    encryption: s.encryption,
+    auth_method: auth.method,
+    auth_user: auth.method === 'NONE' ? '' : auth.user,
+    password_mechanism: auth.method === 'PASSWORD' ? (auth.mechanism ?? 'AUTO') : null,
+    oauth_credential_id: auth.method === 'OAUTH' ? auth.oauthCredentialId : null,
+    ...(auth.method !== 'PASSWORD' ? { password_ciphertext: null } : s.passwordCiphertext !== undefined ? { password_ciphertext: s.passwordCiphertext } : {}),
+  };
+};
 
 const NOT_VERIFIED = { verified_test_mail_id: null, verified_to: null, verified_tested_at: null, verified_at: null, verified_by: null } as const;
 

@@ -25,6 +25,7 @@ const author: DkimSignature = {
   privateKeyCiphertext: CIPHER,
   bodyLengthLimit: null,
 };
+/** A third-party signature with its own key, as registered before third-party meant the service's key. */
 const thirdParty: DkimSignature = { ...author, signatureId: K2, name: 'Service key', kind: 'THIRD_PARTY', domain: 'mailroom.example', selector: 'svc' };
 const stored = (s: DkimSignature) => ({ ...s, name: requireText([], s.name, 'name') });
 const addedAuthor: DkimSettingsEvent = { type: 'DkimSignatureAdded', data: { mailboxNumber: 3, ...stored(author) } };
@@ -119,5 +120,30 @@ describe('default signature', () => {
       .then([{ type: 'DefaultDkimSignatureSet', data: { mailboxNumber: 3, signatureId: null } }]);
     given(dkimSettingsDecider).when(cmd('SetDefaultDkimSignature', { signatureId: null })).thenNothing();
     given(dkimSettingsDecider).when(cmd('SetDefaultDkimSignature', { signatureId: K2 })).thenThrows('NOT_FOUND', ['signatureId']);
+  });
+});
+
+describe('third-party signatures with the service key (第三者署名)', () => {
+  const service = { signatureId: K2, name: 'Service', kind: 'THIRD_PARTY' as const, keySource: 'SERVICE' as const, bodyLengthLimit: 500 };
+  const addedService: DkimSettingsEvent = { type: 'DkimSignatureAdded', data: { mailboxNumber: 3, ...service, name: requireText([], service.name, 'name') } };
+
+  it('registers one with no domain, selector or key: the customer makes and publishes nothing', () =>
+    given(dkimSettingsDecider).when(cmd('AddDkimSignature', service)).then([addedService]));
+
+  it('refuses a third-party signature with a key of its own, and an author signature with the service key', () => {
+    given(dkimSettingsDecider).when(cmd('AddDkimSignature', { ...thirdParty })).thenThrows('VALIDATION', /service's key for a third-party signature/);
+    given(dkimSettingsDecider).when(cmd('AddDkimSignature', { ...service, kind: 'AUTHOR' })).thenThrows('VALIDATION', /key of the From domain/);
+  });
+
+  it('any From address may use it, several may coexist (no selector to clash), and it is removed like any other', () => {
+    given(dkimSettingsDecider, [addedService])
+      .when(cmd('AddDkimCondition', { conditionId: C1, fromAddress: 'info@any.example', signatureId: K2 }))
+      .then([condition(C1, 'info@any.example', K2)]);
+    given(dkimSettingsDecider, [addedService])
+      .when(cmd('AddDkimSignature', { ...service, signatureId: K1, name: 'Service, whole body', bodyLengthLimit: null }))
+      .then([{ type: 'DkimSignatureAdded', data: { mailboxNumber: 3, ...service, signatureId: K1, name: 'Service, whole body', bodyLengthLimit: null } }]);
+    given(dkimSettingsDecider, [addedService, condition(C1, 'info@any.example', K2)])
+      .when(cmd('RemoveDkimSignature', { signatureId: K2 }))
+      .thenThrows('ILLEGAL_STATE', /"Service" \(third-party, the service's key\) is still used by the condition for info@any.example/);
   });
 });

@@ -12,7 +12,7 @@ const base: RoutingConfigInput = {
   defaultDkimSignatureId: null,
 };
 const codes = (input: Partial<RoutingConfigInput>) => outboundSettingsWarnings(routingConfig({ ...base, ...input })).map((w) => w.code);
-const key: RoutingDkimSignature = { signatureId: 'k', name: 'k', kind: 'AUTHOR', domain: 'example.com', selector: 's', algorithm: 'RSA_SHA256', keyBits: 2048, bodyLengthLimit: null };
+const key: RoutingDkimSignature = { signatureId: 'k', name: 'k', kind: 'AUTHOR', domain: 'example.com', selector: 's', algorithm: 'RSA_SHA256', keyBits: 2048, bodyLengthLimit: null, serviceKey: false };
 
 describe('outbound settings warnings', () => {
   it('none for an external default, a fixed bounce address and plain keys', () =>

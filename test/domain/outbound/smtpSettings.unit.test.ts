@@ -28,8 +28,13 @@ const serverInput = {
 };
 const added = (serverId = S1, name = 'Corporate relay'): SmtpSettingsEvent => ({
   type: 'SmtpServerAdded',
-  data: { mailboxNumber: 3, serverId, name: requireText([], name, 'name'), host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: requireText([], 'relay-user', 'accountName') }, passwordCiphertext: CIPHER },
+  data: { mailboxNumber: 3, serverId, name: requireText([], name, 'name'), host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: requireText([], 'relay-user', 'accountName'), mechanism: 'AUTO' }, passwordCiphertext: CIPHER },
 });
+/** As events were written before mechanisms existed: none recorded. */
+const addedBeforeMechanisms = (): SmtpSettingsEvent => {
+  const data = (added() as Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' }>).data;
+  return { type: 'SmtpServerAdded', data: { ...data, auth: { method: 'PASSWORD', user: requireText([], 'relay-user', 'accountName') } } };
+};
 /** The event data of a change that kept the stored password. */
 const { passwordCiphertext: _p, ...keptPassword } = (added() as Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' }>).data;
 const rule = (ruleId: string, kind: 'ADDRESS' | 'DOMAIN', value: string, position: number, serverId = S1): SmtpSettingsEvent => ({
@@ -94,7 +99,42 @@ describe('SMTP servers', () => {
       .when(cmd('ChangeSmtpServer', { serverId: S1, ...serverInput, port: 465, encryption: 'SMTPS', auth: { ...serverInput.auth, passwordCiphertext: null } }))
       .then([{ type: 'SmtpServerChanged', data: { ...keptPassword, port: 465, encryption: 'SMTPS' } }]);
     const state = [added(), { type: 'SmtpServerChanged', data: { ...keptPassword, port: 465 } } as SmtpSettingsEvent].reduce(smtpSettingsDecider.evolve, smtpSettingsDecider.initialState());
-    expect(state.servers.get(S1)?.auth).toEqual({ method: 'PASSWORD', user: 'relay-user', passwordCiphertext: CIPHER });
+    expect(state.servers.get(S1)?.auth).toEqual({ method: 'PASSWORD', user: 'relay-user', mechanism: 'AUTO', passwordCiphertext: CIPHER });
+  });
+
+  it('reads a server saved before mechanisms existed as AUTO: the same settings again append nothing', () => {
+    const state = [addedBeforeMechanisms()].reduce(smtpSettingsDecider.evolve, smtpSettingsDecider.initialState());
+    expect(state.servers.get(S1)?.auth).toEqual({ method: 'PASSWORD', user: 'relay-user', mechanism: 'AUTO', passwordCiphertext: CIPHER });
+    given(smtpSettingsDecider, [addedBeforeMechanisms()]).when(cmd('ChangeSmtpServer', { serverId: S1, ...serverInput, auth: { ...serverInput.auth, passwordCiphertext: null } })).thenNothing();
+    given(smtpSettingsDecider, [addedBeforeMechanisms()])
+      .when(cmd('ChangeSmtpServer', { serverId: S1, ...serverInput, auth: { ...serverInput.auth, passwordCiphertext: null, mechanism: 'CRAM_MD5' } }))
+      .then([{ type: 'SmtpServerChanged', data: { ...keptPassword, auth: { method: 'PASSWORD', user: 'relay-user', mechanism: 'CRAM_MD5' } } }]);
+  });
+
+  it('records the chosen password mechanism and refuses one it does not know', () => {
+    given(smtpSettingsDecider)
+      .when(cmd('AddSmtpServer', { serverId: S1, ...serverInput, auth: { ...serverInput.auth, mechanism: 'LOGIN' } }))
+      .then([{ ...added(), data: { ...added().data, auth: { method: 'PASSWORD', user: 'relay-user', mechanism: 'LOGIN' } } } as SmtpSettingsEvent]);
+    given(smtpSettingsDecider)
+      .when(cmd('AddSmtpServer', { serverId: S1, ...serverInput, auth: { ...serverInput.auth, mechanism: 'DIGEST-MD5' as never } }))
+      .thenThrows('VALIDATION', ['passwordMechanism']);
+  });
+
+  it('adds a relay without authentication (NONE): no user, no secret; switching a password server to NONE drops the password', () => {
+    given(smtpSettingsDecider)
+      .when(cmd('AddSmtpServer', { serverId: S1, ...serverInput, auth: { method: 'NONE' } }))
+      .then([{ type: 'SmtpServerAdded', data: { ...keptPassword, auth: { method: 'NONE' } } }]);
+    given(smtpSettingsDecider, [added()])
+      .when(cmd('ChangeSmtpServer', { serverId: S1, ...serverInput, auth: { method: 'NONE' } }))
+      .then([{ type: 'SmtpServerChanged', data: { ...keptPassword, auth: { method: 'NONE' } } }]);
+    const state = [added(), { type: 'SmtpServerChanged', data: { ...keptPassword, auth: { method: 'NONE' } } } as SmtpSettingsEvent].reduce(
+      smtpSettingsDecider.evolve,
+      smtpSettingsDecider.initialState(),
+    );
+    expect(state.servers.get(S1)?.auth).toEqual({ method: 'NONE' });
+    given(smtpSettingsDecider, [added(), { type: 'SmtpServerChanged', data: { ...keptPassword, auth: { method: 'NONE' } } } as SmtpSettingsEvent])
+      .when(cmd('ChangeSmtpServer', { serverId: S1, ...serverInput, auth: { method: 'PASSWORD', user: 'u', passwordCiphertext: null } }))
+      .thenThrows('VALIDATION', ['password']);
   });
 
   it('replaces the password when a change gives one; renaming to its own name is fine', () =>

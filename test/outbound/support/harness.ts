@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../../src/db/migrate.js';
 import { MemoryEventStore } from '../../../src/eventstore/memory/memoryEventStore.js';
 import { IdentityService } from '../../../src/identity/identityService.js';
 import type { TxtResolver } from '../../../src/mail/dkim/dkimDnsCheck.js';
+import type { ServiceDkimKey } from '../../../src/mail/dkim/serviceDkimKey.js';
 import type { BuiltinSmtpServer } from '../../../src/mail/smtp/builtinServer.js';
 import type { SmtpTransportOptions } from '../../../src/mail/smtp/smtpTransport.js';
 import { createOutboundServices } from '../../../src/outbound/index.js';
@@ -26,7 +27,14 @@ export const meta = (correlationId = 'test') => ({ correlationId, clientIp: '192
  * and the outbound services on top. Mailbox 1 exists.
  */
 export const createOutboundHarness = async (
-  options: { kind?: 'sqlite' | 'postgres'; builtin?: BuiltinSmtpServer | null; transport?: SmtpTransportOptions; resolveTxt?: TxtResolver } = {},
+  options: {
+    kind?: 'sqlite' | 'postgres';
+    builtin?: BuiltinSmtpServer | null;
+    transport?: SmtpTransportOptions;
+    resolveTxt?: TxtResolver;
+    /** The deployment's third-party DKIM key. @default none */
+    serviceDkim?: ServiceDkimKey | null;
+  } = {},
 ) => {
   const store = new MemoryEventStore();
   let readDb: ReadModelDatabase;
@@ -56,6 +64,7 @@ export const createOutboundHarness = async (
     // The SMTP sinks listen on 127.0.0.1.
     transport: { egress: loopbackEgress, ...options.transport },
     ...(options.resolveTxt ? { resolveTxt: options.resolveTxt } : {}),
+    serviceDkim: options.serviceDkim ?? null,
   });
   return {
     store,
