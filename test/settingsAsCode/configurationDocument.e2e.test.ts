@@ -128,7 +128,7 @@ describe.each([
     expect(text).not.toContain('v1.');
     expect(text).not.toContain('PRIVATE KEY');
     expect(text).not.toContain('a'.repeat(32));
-    expect(Object.values(doc.outbound.smtp.servers as Record<string, { auth: unknown }>)[0]!.auth).toEqual({ method: 'PASSWORD', user: 'relay', password: { secret: 'kept' } });
+    expect(Object.values(doc.outbound.smtp.servers as Record<string, { auth: unknown }>)[0]!.auth).toEqual({ method: 'PASSWORD', user: 'relay', mechanism: 'AUTO', password: { secret: 'kept' } });
     expect(doc.integrations.noticeLanguage).toBe('en');
     expect(Object.values(doc.integrations.externalCalls)).toEqual([{ name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}', method: 'GET', encoding: 'UTF_8', openInNewWindow: true }]);
   });

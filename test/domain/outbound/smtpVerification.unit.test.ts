@@ -26,10 +26,10 @@ const meta = testMetadata({ actorId: ALICE });
 const cmd = <T extends SmtpSettingsCommand['type']>(type: T, data: Omit<Extract<SmtpSettingsCommand, { type: T }>['data'], 'mailboxNumber'>) =>
   ({ type, data: { mailboxNumber: 3, ...data }, metadata: meta }) as SmtpSettingsCommand;
 
-const connection = { host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: 'relay-user', passwordCiphertext: CIPHER } };
+const connection = { host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: 'relay-user', mechanism: 'AUTO', passwordCiphertext: CIPHER } };
 const added = (serverId = S1): SmtpSettingsEvent => ({
   type: 'SmtpServerAdded',
-  data: { mailboxNumber: 3, serverId, name: name('Corporate relay'), host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: user('relay-user') }, passwordCiphertext: CIPHER },
+  data: { mailboxNumber: 3, serverId, name: name('Corporate relay'), host: 'smtp.example.com', port: 587, encryption: 'STARTTLS', auth: { method: 'PASSWORD', user: user('relay-user'), mechanism: 'AUTO' }, passwordCiphertext: CIPHER },
 });
 const changed = (over: Partial<{ name: string; host: string; port: number; passwordCiphertext: string }>): SmtpSettingsEvent => {
   const { passwordCiphertext: _p, ...kept } = (added() as Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' }>).data;
