@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * Fetch leases: which server instance fetches which receive account right now
- * (src/mail/scheduler/fetchLeases.ts). Operational state like `receive_fetch_state`, not a
+ * (src/app/inbound/scheduler/fetchLeases.ts). Operational state like `receive_fetch_state`, not a
  * projection. A row exists while a run holds it; a holder that dies leaves its row to
  * expire, and another instance takes it over with the same upsert that takes a free one.
  * Times are ISO-8601 text (as everywhere in the read models), so `expires_at` compares as

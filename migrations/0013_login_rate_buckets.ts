@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * Login rate-limit token buckets shared by every instance on one PostgreSQL
- * (src/access/sqlTokenBuckets.ts). `id` is a digest of kind and key; `at_ms` the last take.
+ * (src/app/access/sqlTokenBuckets.ts). `id` is a digest of kind and key; `at_ms` the last take.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

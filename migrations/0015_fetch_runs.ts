@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * One row per finished fetch run, for the console's 24-hour chart of runs and errors
- * (src/inbound/fetchRunHistory.ts). Operational, not a projection: fetch runs are not
+ * (src/app/inbound/fetchRunHistory.ts). Operational, not a projection: fetch runs are not
  * events (only their error episodes are). Rows older than two days are pruned as runs
  * finish, so the table stays at about (accounts × runs per two days).
  */

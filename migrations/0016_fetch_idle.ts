@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * IMAP IDLE push (src/mail/scheduler/idleSession.ts).
+ * IMAP IDLE push (src/app/inbound/scheduler/idleSession.ts).
  * - `receive_accounts.idle_enabled`: the account's push setting (projection). Rows from
  *   before it: IMAP on, POP3/APOP off, as the decider reads their events.
  * - `receive_fetch_state`: how the account is fetched right now (operational, like the

@@ -8,7 +8,7 @@
  *   BENCH_RULES=50000 BENCH_LOOKUPS=200000 npm run bench:access
  */
 import { cpus, loadavg } from 'node:os';
-import { AddressList } from '../../src/access/addressList.js';
+import { AddressList } from '../../src/app/access/addressList.js';
 import { evaluateAccess, type EvaluablePolicy } from '../../src/domain/access/accessPolicy.js';
 import { formatIpAddress, formatIpPrefix, parseClientAddress, parseIpPrefix, type IpAddress, type IpPrefix } from '../../src/domain/access/ipAddress.js';
 

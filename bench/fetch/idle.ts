@@ -25,7 +25,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import type { FetchStatusSnapshot } from '../../src/inbound/fetchStatus.js';
+import type { FetchStatusSnapshot } from '../../src/app/inbound/fetchStatus.js';
 import { startApp, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';

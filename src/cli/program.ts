@@ -4,7 +4,7 @@ import { allProjections } from '../projections/all.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { openStorage } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { loadAuditSigningKey } from '../audit/signingKey.js';
+import { loadAuditSigningKey } from '../app/audit/signingKey.js';
 import { auditCommand } from './audit.js';
 import { registerAdminCommands } from './admin.js';
 import { createProgressLine } from './progress.js';

@@ -72,7 +72,7 @@ export interface LoginFailureCountersTable {
   blocked_until_ms: number | string;
 }
 
-/** Login rate-limit buckets shared by instances on PostgreSQL (src/access/sqlTokenBuckets.ts). */
+/** Login rate-limit buckets shared by instances on PostgreSQL (src/app/access/sqlTokenBuckets.ts). */
 export interface LoginRateBucketsTable {
   id: string;
   tokens: number;

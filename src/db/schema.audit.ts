@@ -19,7 +19,7 @@ export interface MailboxEventsTable {
   actor_id: string | null;
 }
 
-/** Replay cache: the state of one stream after `revision`, encoded by src/audit/stateCodec.ts. */
+/** Replay cache: the state of one stream after `revision`, encoded by src/app/audit/stateCodec.ts. */
 export interface AuditSnapshotsTable {
   stream_id: string;
   revision: number;
@@ -31,7 +31,7 @@ export interface AuditSnapshotsTable {
 }
 
 /**
- * The Merkle tree over the event log (src/audit/merkleTree.ts): the hash of every perfect,
+ * The Merkle tree over the event log (src/app/audit/merkleTree.ts): the hash of every perfect,
  * aligned subtree, `level` 0 being the leaves (idx = position - 1). Rebuilt from events by
  * the `audit.merkle_tree` projection.
  */
@@ -44,7 +44,7 @@ export interface AuditMerkleNodesTable {
   event_id: string | null;
 }
 
-/** Signed checkpoints (src/audit/checkpoints.ts); not derivable from events (they hold signatures and times). */
+/** Signed checkpoints (src/app/audit/checkpoints.ts); not derivable from events (they hold signatures and times). */
 export interface AuditCheckpointsTable {
   /** Tree size = global position of the last event covered. */
   position: number;
@@ -57,7 +57,7 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
-/** Last position a customer's collector acknowledged (src/audit/collectorStream.ts). */
+/** Last position a customer's collector acknowledged (src/app/audit/collectorStream.ts). */
 export interface AuditStreamCursorsTable {
   name: string;
   position: number;

@@ -87,7 +87,7 @@ export interface ReceiveFetchStateTable {
   imported_total: number;
   skipped_total: number;
   updated_at: string;
-  /** IDLE | POLLING | BACKOFF (src/inbound/fetchStatus.ts FetchMode); null: never set, polling. */
+  /** IDLE | POLLING | BACKOFF (src/app/inbound/fetchStatus.ts FetchMode); null: never set, polling. */
   mode: string | null;
   /** Why a POLLING account does not push (FetchModeReason); null while IDLE. */
   mode_reason: string | null;

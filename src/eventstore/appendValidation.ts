@@ -1,4 +1,4 @@
-import { validationError } from '../errors/index.js';
+import { validationError } from '../domain/shared/errors.js';
 import type { ExpectedRevision, NewEvent, StreamAppend } from './port.js';
 
 /**

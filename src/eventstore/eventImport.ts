@@ -1,4 +1,4 @@
-import { illegalState, validationError } from '../errors/index.js';
+import { illegalState, validationError } from '../domain/shared/errors.js';
 import { assertAppendable } from './appendValidation.js';
 import { canonicalJson, eventHashParts, GENESIS_HASH, hashEventParts } from './hashChain.js';
 import type { EventStore, RecordedEvent } from './port.js';

@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '../errors/index.js';
+import { ConcurrencyError } from '../domain/shared/errors.js';
 import type { ExpectedRevision } from './port.js';
 
 /** Shared check for adapters that know the stream's current revision (-1: no stream). */

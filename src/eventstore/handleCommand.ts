@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, isConcurrencyError, MailroomError } from '../errors/index.js';
+import { ErrorCode, isConcurrencyError, MailroomError } from '../domain/shared/errors.js';
 import type { Command, Decider } from '../domain/shared/decider.js';
 import { forget, loadDecidedState, remember } from './decidedState.js';
 import { activeDryRun } from './dryRun.js';

@@ -1,9 +1,9 @@
 import { defaultFieldResolver, getNamedType, isInputObjectType, type GraphQLSchema } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ErrorCode, MailroomError } from '../errors/index.js';
-import { plannedChangeOf } from '../audit/plannedChanges.js';
-import type { JsonValue } from '../audit/sections.js';
+import { ErrorCode, MailroomError } from '../domain/shared/errors.js';
+import { plannedChangeOf } from '../app/audit/plannedChanges.js';
+import type { JsonValue } from '../app/audit/sections.js';
 import { runDry, type DryRunPlan } from '../eventstore/dryRun.js';
 import { FieldChange } from './audit/audit.types.js';
 import { SettingInput } from './identity/identity.inputs.js';

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode, isMailroomError } from '../errors/index.js';
+import { ErrorCode, isMailroomError } from '../domain/shared/errors.js';
 import type { Logger } from '../server/logger.js';
 import { withoutSuggestions } from './access/documentLimits.js';
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { validationError } from '../errors/index.js';
+import { validationError } from '../domain/shared/errors.js';
 
 @ObjectType({ description: 'Relay cursor pagination state.' })
 export class PageInfo {

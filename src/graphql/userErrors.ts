@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { ErrorCode, isMailroomError, type MailroomError } from '../errors/index.js';
+import { ErrorCode, isMailroomError, type MailroomError } from '../domain/shared/errors.js';
 import { activeDryRun, type DryRunPlan } from '../eventstore/dryRun.js';
 import { CHANGED_CONCURRENTLY } from '../eventstore/handleCommand.js';
 

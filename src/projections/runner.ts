@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
-import { ErrorCode, MailroomError, validationError } from '../errors/index.js';
+import { ErrorCode, MailroomError, validationError } from '../domain/shared/errors.js';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import { readCheckpoints } from './checkpoints.js';
 import { BatchLoop } from './batchLoop.js';

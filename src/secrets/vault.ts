@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/schema.js';
-import { ErrorCode, MailroomError } from '../errors/index.js';
+import { ErrorCode, MailroomError } from '../domain/shared/errors.js';
 import { activeDryRun } from '../eventstore/dryRun.js';
 
 /**

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requireChainAudit } from '../audit/auditAccess.js';
-import type { AuditLog } from '../audit/auditLog.js';
-import type { AuditEvidence } from '../audit/evidence.js';
-import { exportEvidence, exportHeader } from '../audit/evidenceExport.js';
-import type { HistoryFilter } from '../audit/history.js';
-import { requireAdministrator, requireAuthenticated, requireMailboxAudit } from '../auth/authorization.js';
-import type { Principal } from '../auth/principal.js';
+import { requireChainAudit } from '../app/audit/auditAccess.js';
+import type { AuditLog } from '../app/audit/auditLog.js';
+import type { AuditEvidence } from '../app/audit/evidence.js';
+import { exportEvidence, exportHeader } from '../app/audit/evidenceExport.js';
+import type { HistoryFilter } from '../app/audit/history.js';
+import { requireAdministrator, requireAuthenticated, requireMailboxAudit } from '../app/auth/authorization.js';
+import type { Principal } from '../app/auth/principal.js';
 import type { EventStore } from '../eventstore/port.js';
-import { type ErrorCode, isMailroomError, validationError } from '../errors/index.js';
+import { type ErrorCode, isMailroomError, validationError } from '../domain/shared/errors.js';
 import type { PathRoute, TransportInfo } from './httpServer.js';
 import type { Logger } from './logger.js';
 
@@ -61,7 +61,7 @@ const timeParam = (q: URLSearchParams, name: string): Date | null => {
  * - `GET /audit/public-key`: the checkpoint signing key, PEM; no authentication (it is public).
  * - `GET /audit/checkpoint[?position=N]`: a checkpoint as JSON, by default one signed now.
  * - `GET /audit/export?format=ndjson|csv[&mailbox=N&from=T&to=T&area=A][&since=N][&checkpoint=N]`:
- *   the log cut at a checkpoint (see src/audit/evidenceExport.ts), streamed in batches.
+ *   the log cut at a checkpoint (see src/app/audit/evidenceExport.ts), streamed in batches.
  *   Without `mailbox`: the whole log, administrators only. With it: that mailbox's setting
  *   events with inclusion proofs, for its auditors.
  */

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { loadSubscriptionConfig, type SubscriptionConfig } from '../graphql/subscriptions/subscriptionConfig.js';
-import { loadConsoleConfig, type ConsoleConfig } from '../console/consoleConfig.js';
-import { loadAccessConfig, type AccessConfig } from '../access/accessConfig.js';
-import { loadAuditConfig, type AuditConfig } from '../audit/auditConfig.js';
-import { loadInboundConfig, type InboundConfig } from '../inbound/inboundConfig.js';
+import { loadConsoleConfig, type ConsoleConfig } from './console/consoleConfig.js';
+import { loadAccessConfig, type AccessConfig } from '../app/access/accessConfig.js';
+import { loadAuditConfig, type AuditConfig } from '../app/audit/auditConfig.js';
+import { loadInboundConfig, type InboundConfig } from '../app/inbound/inboundConfig.js';
 import { loadChatConfig, type ChatConfig } from '../mail/notices/chat/chatConfig.js';
 import { LOOPBACK_RANGES, parseEgressAllow } from '../net/egress.js';
 import { loadMetricsConfig, type MetricsConfig } from './metricsEndpoint.js';
@@ -47,9 +47,9 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** With PostgreSQL read models: how often a standby instance tries to take a projection's leadership. */
   readonly projectionLeaderRetryMs: number;
-  /** Trusted proxies and login rate limits (src/access/accessConfig.ts). */
+  /** Trusted proxies and login rate limits (src/app/access/accessConfig.ts). */
   readonly access: AccessConfig;
-  /** Fetch scheduler switch and OAuth provider endpoints (src/inbound/inboundConfig.ts). */
+  /** Fetch scheduler switch and OAuth provider endpoints (src/app/inbound/inboundConfig.ts). */
   readonly inbound: InboundConfig;
   /** Chat notice delivery: Chatwork API base, loopback webhooks for tests, language (src/mail/notices/chat/chatConfig.ts). */
   readonly chat: ChatConfig;
@@ -62,9 +62,9 @@ export interface Config {
   readonly metrics: MetricsConfig;
   /** Subscription limits and slow-client bounds (src/graphql/subscriptions/subscriptionConfig.ts). */
   readonly subscriptions: SubscriptionConfig;
-  /** The browser console at /console and its explorer (src/console/consoleConfig.ts). */
+  /** The browser console at /console and its explorer (src/server/console/consoleConfig.ts). */
   readonly console: ConsoleConfig;
-  /** Checkpoint signing key and interval, the customer's audit collector (src/audit/auditConfig.ts). */
+  /** Checkpoint signing key and interval, the customer's audit collector (src/app/audit/auditConfig.ts). */
   readonly audit: AuditConfig;
   /** The deployment's key for third-party DKIM signatures (MAILROOM_DKIM_THIRD_PARTY_*; src/mail/dkim/serviceDkimKey.ts). */
   readonly thirdPartyDkim: ServiceDkimSettings;

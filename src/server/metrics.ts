@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ReadModelDb } from '../db/schema.js';
 import type { EventStore } from '../eventstore/port.js';
-import type { AccountFetchResult } from '../mail/scheduler/accountFetch.js';
+import type { AccountFetchResult } from '../app/inbound/scheduler/accountFetch.js';
 import { isLeading, type ProjectionRunner, type RunnerStatus } from '../projections/runner.js';
 
 /** What the gauges read when Prometheus scrapes; nothing is polled in between. */

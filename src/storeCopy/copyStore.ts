@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { verifyStoreChain } from '../audit/chainVerification.js';
+import { verifyStoreChain } from '../app/audit/chainVerification.js';
 import { createReadModelDb, type ReadModelDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { illegalState } from '../errors/index.js';
+import { illegalState } from '../domain/shared/errors.js';
 import { canImport, type EventImporter } from '../eventstore/eventImport.js';
 import { KurrentDbEventStore } from '../eventstore/kurrentdb/kurrentdbEventStore.js';
 import { PostgresEventStore } from '../eventstore/postgres/postgresEventStore.js';

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DataKeysTable, ReadModelDb } from '../db/schema.js';
-import { illegalState } from '../errors/index.js';
+import { illegalState } from '../domain/shared/errors.js';
 import { MASTER_KEY_FILE } from '../secrets/masterKey.js';
 import type { StoreLocation } from './storeUrl.js';
 

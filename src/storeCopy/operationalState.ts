@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReadModelDatabase } from '../db/database.js';
-import { illegalState } from '../errors/index.js';
+import { illegalState } from '../domain/shared/errors.js';
 import { OPERATIONAL_TABLES, type OperationalTable } from './operationalTables.js';
 
 export interface TableCopy {

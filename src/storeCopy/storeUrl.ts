@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { sqliteReadModelPath } from '../db/database.js';
-import { validationError } from '../errors/index.js';
+import { validationError } from '../domain/shared/errors.js';
 
 /** Where an event store lives, from a `--from`/`--to` URL of `mailroom store copy`. */
 export type StoreLocation =

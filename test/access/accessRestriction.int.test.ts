@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessRuntime } from '../../src/access/accessRuntime.js';
-import type { ClosableConnection } from '../../src/access/connectionRegistry.js';
-import { requireMailboxAccess, requireMailboxAudit } from '../../src/auth/authorization.js';
-import { SYSTEM_ACTOR, type Principal } from '../../src/auth/principal.js';
+import { AccessRuntime } from '../../src/app/access/accessRuntime.js';
+import type { ClosableConnection } from '../../src/app/access/connectionRegistry.js';
+import { requireMailboxAccess, requireMailboxAudit } from '../../src/app/auth/authorization.js';
+import { SYSTEM_ACTOR, type Principal } from '../../src/app/auth/principal.js';
 import { parseIpAddress } from '../../src/domain/access/ipAddress.js';
-import { isMailroomError, type MailroomError } from '../../src/errors/index.js';
+import { isMailroomError, type MailroomError } from '../../src/domain/shared/errors.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { createAccessHarness, meta, type AccessHarness, type ReadDbKind } from './harness.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_FAILED_MESSAGE } from '../../src/auth/authService.js';
-import { SYSTEM_ACTOR, type Principal } from '../../src/auth/principal.js';
+import { LOGIN_FAILED_MESSAGE } from '../../src/app/auth/authService.js';
+import { SYSTEM_ACTOR, type Principal } from '../../src/app/auth/principal.js';
 import { loginAttemptsStreamId } from '../../src/domain/access/loginAttempts.decider.js';
-import { isMailroomError, type MailroomError } from '../../src/errors/index.js';
+import { isMailroomError, type MailroomError } from '../../src/domain/shared/errors.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { createAccessHarness, meta, type AccessHarness, type ReadDbKind } from './harness.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AddressList } from '../../src/access/addressList.js';
+import { AddressList } from '../../src/app/access/addressList.js';
 import { scanMatcher } from '../../src/domain/access/accessPolicy.js';
 import { formatIpAddress, formatIpPrefix, parseIpAddress, parseIpPrefix, type IpAddress } from '../../src/domain/access/ipAddress.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClientAddressResolver } from '../../src/access/clientAddress.js';
+import { createClientAddressResolver } from '../../src/app/access/clientAddress.js';
 
 describe('client address', () => {
   const viaProxies = createClientAddressResolver(['10.0.0.0/8', '2001:db8:ffff::/48']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LoginRateLimiter, MemoryTokenBuckets } from '../../src/access/loginRateLimiter.js';
-import { isMailroomError } from '../../src/errors/index.js';
+import { LoginRateLimiter, MemoryTokenBuckets } from '../../src/app/access/loginRateLimiter.js';
+import { isMailroomError } from '../../src/domain/shared/errors.js';
 
 const refusal = async (admitting: Promise<void>) => {
   try {

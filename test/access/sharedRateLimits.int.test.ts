@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginRateLimiter } from '../../src/access/loginRateLimiter.js';
-import { PostgresTokenBuckets } from '../../src/access/sqlTokenBuckets.js';
+import { LoginRateLimiter } from '../../src/app/access/loginRateLimiter.js';
+import { PostgresTokenBuckets } from '../../src/app/access/sqlTokenBuckets.js';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
-import { isMailroomError } from '../../src/errors/index.js';
+import { isMailroomError } from '../../src/domain/shared/errors.js';
 
 const enabled = await postgresAvailable();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { requireText } from '../../src/domain/shared/text.js';
-import { describeChanges, diffViews, withSecretFields } from '../../src/audit/changes.js';
-import { configurationSections, defineSection, identityMailboxSection, validateSections } from '../../src/audit/sections.js';
-import { decodeState, encodeState } from '../../src/audit/stateCodec.js';
+import { describeChanges, diffViews, withSecretFields } from '../../src/app/audit/changes.js';
+import { configurationSections, defineSection, identityMailboxSection, validateSections } from '../../src/app/audit/sections.js';
+import { decodeState, encodeState } from '../../src/app/audit/stateCodec.js';
 import { evolveMailbox, initialMailboxState } from '../../src/domain/identity/mailbox.decider.js';
 
 describe('configuration diffs', () => {

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditCheckpoints } from '../../src/audit/checkpoints.js';
-import { verifyStoreChain } from '../../src/audit/chainVerification.js';
-import type { SignedCheckpoint } from '../../src/audit/checkpointFormat.js';
-import { exportEvidence } from '../../src/audit/evidenceExport.js';
-import { verifyExportOffline } from '../../src/audit/offlineVerifier.js';
-import { loadAuditSigningKey } from '../../src/audit/signingKey.js';
+import { AuditCheckpoints } from '../../src/app/audit/checkpoints.js';
+import { verifyStoreChain } from '../../src/app/audit/chainVerification.js';
+import type { SignedCheckpoint } from '../../src/app/audit/checkpointFormat.js';
+import { exportEvidence } from '../../src/app/audit/evidenceExport.js';
+import { verifyExportOffline } from '../../src/app/audit/offlineVerifier.js';
+import { loadAuditSigningKey } from '../../src/app/audit/signingKey.js';
 import { computeEventHash, GENESIS_HASH } from '../../src/eventstore/hashChain.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { postgresAvailable } from '../support/postgres.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { AuditLog, type AuditLogOptions } from '../../src/audit/auditLog.js';
+import { AuditLog, type AuditLogOptions } from '../../src/app/audit/auditLog.js';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { mailboxDecider, mailboxStreamId, type MailboxCommand } from '../../src/domain/identity/mailbox.decider.js';

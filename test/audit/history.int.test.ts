@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { historyEntries, historyPage, historyRows, historyStream } from '../../src/audit/history.js';
-import { exportHistory } from '../../src/audit/historyExport.js';
+import { historyEntries, historyPage, historyRows, historyStream } from '../../src/app/audit/history.js';
+import { exportHistory } from '../../src/app/audit/historyExport.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { type AuditHarness, createAuditHarness, type StoreKind } from './harness.js';
 import { configureRelay, sectionsWithRelay } from './toySection.js';

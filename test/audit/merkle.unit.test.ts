@@ -13,7 +13,7 @@ import {
   type SubtreeSource,
   verifyConsistency,
   verifyInclusion,
-} from '../../src/audit/merkle.js';
+} from '../../src/app/audit/merkle.js';
 
 /** MTH straight from RFC 9162 §2.1.1, over the leaf hashes. */
 const naiveRoot = (leaves: readonly Hash[]): Hash => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskEventData, plannedChangeOf } from '../../src/audit/plannedChanges.js';
-import { identityMailboxSection, SECRET_SET } from '../../src/audit/sections.js';
+import { maskEventData, plannedChangeOf } from '../../src/app/audit/plannedChanges.js';
+import { identityMailboxSection, SECRET_SET } from '../../src/app/audit/sections.js';
 import { initialMailboxState } from '../../src/domain/identity/mailbox.decider.js';
 import type { PlannedEvent } from '../../src/eventstore/dryRun.js';
 

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyStream } from '../../src/audit/history.js';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { historyStream } from '../../src/app/audit/history.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { lockPolicyDecider, lockPolicyStreamId } from '../../src/domain/access/lockPolicy.decider.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { createSqlMessageStore } from '../../src/mail/messageStore/sqlMessageStore.js';
-import { MailboxResetService } from '../../src/reset/mailboxResetService.js';
+import { MailboxResetService } from '../../src/app/reset/mailboxResetService.js';
 import { SecretVault } from '../../src/secrets/vault.js';
 import { type AuditHarness, createAuditHarness } from './harness.js';
 

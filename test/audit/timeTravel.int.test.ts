@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../src/audit/auditLog.js';
+import { AuditLog } from '../../src/app/audit/auditLog.js';
 import type { MailboxCommand } from '../../src/domain/identity/mailbox.decider.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { type AuditHarness, createAuditHarness, readModelMailboxView, type StoreKind } from './harness.js';

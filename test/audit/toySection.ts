@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineSection, SECRET_SET, identityMailboxSection } from '../../src/audit/sections.js';
+import { defineSection, SECRET_SET, identityMailboxSection } from '../../src/app/audit/sections.js';
 import type { DomainEvent, EventStore } from '../../src/eventstore/port.js';
 
 /**

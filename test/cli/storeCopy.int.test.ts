@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyStoreChain } from '../../src/audit/chainVerification.js';
+import { verifyStoreChain } from '../../src/app/audit/chainVerification.js';
 import { runStoreCopy } from '../../src/cli/storeCopy.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgresEventStore.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite/sqliteEventStore.js';

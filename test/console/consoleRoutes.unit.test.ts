@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConsoleConfig, type ConsoleConfig } from '../../src/console/consoleConfig.js';
-import { createConsoleRoute } from '../../src/console/consoleRoutes.js';
+import { loadConsoleConfig, type ConsoleConfig } from '../../src/server/console/consoleConfig.js';
+import { createConsoleRoute } from '../../src/server/console/consoleRoutes.js';
 
 const servers: Server[] = [];
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConcurrencyError, ErrorCode } from '../../src/errors/index.js';
+import { ConcurrencyError, ErrorCode } from '../../src/domain/shared/errors.js';
 import { GENESIS_HASH, verifyChain } from '../../src/eventstore/hashChain.js';
 import type { EventStore, ExpectedRevision, RecordedEvent } from '../../src/eventstore/port.js';
 import { events, metadata, newEvent, type StoreFactory, type StoreUnderTest } from './eventStoreFixtures.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorCode, isConcurrencyError } from '../../src/errors/index.js';
+import { ErrorCode, isConcurrencyError } from '../../src/domain/shared/errors.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { verifyChain } from '../../src/eventstore/hashChain.js';
 import type { EventStore, EventSubscription, SubscribeOptions } from '../../src/eventstore/port.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { validationError } from '../../src/errors/index.js';
+import { validationError } from '../../src/domain/shared/errors.js';
 import type { Command, Decider } from '../../src/domain/shared/decider.js';
 import type { EventMetadata, EventStore, EventSubscription, NewEvent, RecordedEvent } from '../../src/eventstore/port.js';
 

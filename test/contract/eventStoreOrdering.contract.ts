@@ -1,6 +1,6 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { Decider } from '../../src/domain/shared/decider.js';
-import { isConcurrencyError } from '../../src/errors/index.js';
+import { isConcurrencyError } from '../../src/domain/shared/errors.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { verifyChain } from '../../src/eventstore/hashChain.js';
 import type { EventStore } from '../../src/eventstore/port.js';

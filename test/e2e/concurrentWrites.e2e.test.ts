@@ -6,7 +6,7 @@ import 'reflect-metadata';
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANGED_CONCURRENTLY } from '../../src/eventstore/handleCommand.js';
-import { ConcurrencyError, ErrorCode } from '../../src/errors/index.js';
+import { ConcurrencyError, ErrorCode } from '../../src/domain/shared/errors.js';
 import { toUserError } from '../../src/graphql/userErrors.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/server.js';

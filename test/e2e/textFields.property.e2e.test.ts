@@ -370,7 +370,7 @@ const STRUCTURED = new Set([
   'to', 'from', 'errorNotificationAddress', 'notifyAddresses', 'allowedAddresses', 'domain', 'selector', 'tenant', 'scopes', 'roomId',
   'username', 'loginHint', 'state', 'code', 'token', 'kind', 'channelId', 'sellerId', 'applicationId', 'shopId', 'mailboxName',
   'challenge', // a login or enrolment challenge id (signin), looked up as it is
-  'testMailReceipt', // a sealed test-mail receipt (src/outbound/testMailReceipts.ts), opened by the vault or refused
+  'testMailReceipt', // a sealed test-mail receipt (src/app/outbound/testMailReceipts.ts), opened by the vault or refused
   'document', 'planId', // a configuration document (parsed and checked field by field) and the plan id it was planned under
   // secrets: write-only, never shown, checked by their consumer
   'password', 'currentPassword', 'newPassword', 'clientSecret', 'apiToken', 'privateKeyPem', 'channelSecret', 'channelAccessToken',

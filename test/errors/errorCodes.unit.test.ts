@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyError, ErrorCode, isConcurrencyError, MailroomError } from '../../src/errors/index.js';
+import { ConcurrencyError, ErrorCode, isConcurrencyError, MailroomError } from '../../src/domain/shared/errors.js';
 
 describe('error taxonomy', () => {
   it('pins the stable codes clients switch on (changing this list is an API change)', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReadModelDb } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { ErrorCode } from '../../src/errors/index.js';
+import { ErrorCode } from '../../src/domain/shared/errors.js';
 import { activeDryRun, planDryRun } from '../../src/eventstore/dryRun.js';
 import { decideCommand, handleCommand } from '../../src/eventstore/handleCommand.js';
 import { loadDecidedState } from '../../src/eventstore/decidedState.js';

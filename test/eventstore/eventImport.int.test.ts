@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, MailroomError } from '../../src/errors/index.js';
+import { ErrorCode, MailroomError } from '../../src/domain/shared/errors.js';
 import { canImport, type EventImporter } from '../../src/eventstore/eventImport.js';
 import { computeEventHash, verifyChain } from '../../src/eventstore/hashChain.js';
 import { KurrentDbEventStore } from '../../src/eventstore/kurrentdb/kurrentdbEventStore.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyError, ErrorCode } from '../../src/errors/index.js';
+import { ConcurrencyError, ErrorCode } from '../../src/domain/shared/errors.js';
 import { CHANGED_CONCURRENTLY, handleCommand } from '../../src/eventstore/handleCommand.js';
 import { MemoryEventStore } from '../../src/eventstore/memory/memoryEventStore.js';
 import type { EventStore } from '../../src/eventstore/port.js';

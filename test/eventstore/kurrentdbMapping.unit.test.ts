@@ -1,6 +1,6 @@
 import { ANY, NO_STREAM, STREAM_EXISTS, WrongExpectedVersionError, type JSONRecordedEvent } from '@kurrent/kurrentdb-client';
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyError, ErrorCode } from '../../src/errors/index.js';
+import { ConcurrencyError, ErrorCode } from '../../src/domain/shared/errors.js';
 import { GENESIS_HASH, computeEventHash, verifyChain } from '../../src/eventstore/hashChain.js';
 import {
   appendRequestsOf,

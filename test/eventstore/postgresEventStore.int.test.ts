@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../../src/errors/index.js';
+import { ErrorCode } from '../../src/domain/shared/errors.js';
 import { createEventStore } from '../../src/eventstore/index.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgresEventStore.js';
 import { verifyChain } from '../../src/eventstore/hashChain.js';

@@ -1,7 +1,7 @@
 import { execute } from 'graphql';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { createContextFactory } from '../../src/graphql/context.js';
 import { buildMailroomSchema } from '../../src/graphql/schema.js';
 import { MailboxesWithMembersDocument } from '../generated/graphql.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MailroomError } from '../../src/errors/index.js';
+import { MailroomError } from '../../src/domain/shared/errors.js';
 import { deliveredPayload, Fanout, SubscriptionEnded } from '../../src/graphql/subscriptions/fanout.js';
 
 const take = async <T>(it: AsyncIterator<T>, n: number): Promise<T[]> => {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { forbidden, validationError } from '../../src/errors/index.js';
+import { forbidden, validationError } from '../../src/domain/shared/errors.js';
 import { createFormatError } from '../../src/graphql/formatError.js';
 import { createLogger } from '../../src/server/logger.js';
 

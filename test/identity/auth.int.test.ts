@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthService, LOGIN_FAILED_MESSAGE } from '../../src/auth/authService.js';
-import { createArgon2Hasher, type PasswordHasher } from '../../src/auth/passwords.js';
-import { canActInMailbox, requireMailboxManagement } from '../../src/auth/authorization.js';
-import { SYSTEM_ACTOR, type Principal } from '../../src/auth/principal.js';
-import { isMailroomError, type MailroomError } from '../../src/errors/index.js';
+import { AuthService, LOGIN_FAILED_MESSAGE } from '../../src/app/auth/authService.js';
+import { createArgon2Hasher, type PasswordHasher } from '../../src/app/auth/passwords.js';
+import { canActInMailbox, requireMailboxManagement } from '../../src/app/auth/authorization.js';
+import { SYSTEM_ACTOR, type Principal } from '../../src/app/auth/principal.js';
+import { isMailroomError, type MailroomError } from '../../src/domain/shared/errors.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { createIdentityHarness, meta, type IdentityHarness, type ReadDbKind } from './harness.js';
 

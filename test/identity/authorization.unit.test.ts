@@ -9,8 +9,8 @@ import {
   requireMailboxAudit,
   requirePermission,
   requireSelfOrAdministrator,
-} from '../../src/auth/authorization.js';
-import { SYSTEM_ACTOR, type Principal } from '../../src/auth/principal.js';
+} from '../../src/app/auth/authorization.js';
+import { SYSTEM_ACTOR, type Principal } from '../../src/app/auth/principal.js';
 import type { MailboxRole } from '../../src/domain/identity/mailbox.decider.js';
 
 const principal = (overrides: Partial<Principal> = {}, memberships: [number, MailboxRole[]][] = []): Principal => ({

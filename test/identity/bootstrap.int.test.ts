@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
-import { BOOTSTRAP_CORRELATION_ID, bootstrapIfEmpty } from '../../src/identity/bootstrap.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
+import { BOOTSTRAP_CORRELATION_ID, bootstrapIfEmpty } from '../../src/app/identity/bootstrap.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createIdentityHarness, meta, type IdentityHarness } from './harness.js';
 

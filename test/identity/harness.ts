@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuthService } from '../../src/auth/authService.js';
-import { createPrincipalCache } from '../../src/auth/principalCache.js';
-import { createArgon2Hasher } from '../../src/auth/passwords.js';
+import { AuthService } from '../../src/app/auth/authService.js';
+import { createPrincipalCache } from '../../src/app/auth/principalCache.js';
+import { createArgon2Hasher } from '../../src/app/auth/passwords.js';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { MemoryEventStore } from '../../src/eventstore/memory/memoryEventStore.js';
-import { IdentityService } from '../../src/identity/identityService.js';
+import { IdentityService } from '../../src/app/identity/identityService.js';
 import { identityProjections } from '../../src/projections/identity/index.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { createTestSchema } from '../support/postgres.js';

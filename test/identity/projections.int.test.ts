@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { createIdentityHarness, meta, type IdentityHarness, type ReadDbKind } from './harness.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { usernameClaimDecider, usernameClaimStreamId } from '../../src/domain/identity/usernameClaim.decider.js';
-import { isMailroomError } from '../../src/errors/index.js';
+import { isMailroomError } from '../../src/domain/shared/errors.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { testMetadata } from '../support/given.js';
 import { createIdentityHarness, meta, type IdentityHarness } from './harness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboundConfigurationSections } from '../../src/inbound/auditSections.js';
+import { inboundConfigurationSections } from '../../src/app/inbound/auditSections.js';
 
 const CIPHER = 'v1.0f0e0d0c-0b0a-4908-8706-050403020100.aXY.dGFn.ZGF0YQ';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
-import type { ReceiveAccountFields } from '../../src/inbound/receiveAccountService.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
+import type { ReceiveAccountFields } from '../../src/app/inbound/receiveAccountService.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { createInboundHarness, meta, POLLING_ONLY, type InboundHarness } from './harness.js';

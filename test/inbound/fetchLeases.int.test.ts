@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { FetchLeases } from '../../src/mail/scheduler/fetchLeases.js';
+import { FetchLeases } from '../../src/app/inbound/scheduler/fetchLeases.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
 import { manualClock } from './harness.js';
 

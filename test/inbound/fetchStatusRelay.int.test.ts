@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import type { FetchStatusSnapshot } from '../../src/inbound/fetchStatus.js';
-import { FetchStatusFeed } from '../../src/mail/scheduler/fetchStatusFeed.js';
-import { PostgresFetchStatusRelay } from '../../src/mail/scheduler/fetchStatusRelay.js';
+import type { FetchStatusSnapshot } from '../../src/app/inbound/fetchStatus.js';
+import { FetchStatusFeed } from '../../src/app/inbound/scheduler/fetchStatusFeed.js';
+import { PostgresFetchStatusRelay } from '../../src/app/inbound/scheduler/fetchStatusRelay.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
 
 const pgAvailable = await postgresAvailable();

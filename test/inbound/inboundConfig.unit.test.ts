@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OAUTH_ENDPOINTS, loadInboundConfig } from '../../src/inbound/inboundConfig.js';
+import { DEFAULT_OAUTH_ENDPOINTS, loadInboundConfig } from '../../src/app/inbound/inboundConfig.js';
 
 describe('inbound configuration', () => {
   it('defaults: fetching on, the providers’ real endpoints, no extra CA', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/auth/principal.js';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
-import { OAuthAccessError } from '../../src/inbound/oauth/accessTokens.js';
+import type { Principal } from '../../src/app/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
+import { OAuthAccessError } from '../../src/app/inbound/oauth/accessTokens.js';
 import { startOAuth2Server, type OAuth2Server } from '../support/oauth2Server.js';
 import { createInboundHarness, meta, OPS_EMAIL, type InboundHarness } from './harness.js';
 import { approve, oauthEnv, REDIRECT } from './oauthFlow.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
-import { loadInboundConfig } from '../../src/inbound/inboundConfig.js';
-import { OAuthAccessTokens } from '../../src/inbound/oauth/accessTokens.js';
-import { ChatDestinationService } from '../../src/integrations/chatDestinationService.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
+import { loadInboundConfig } from '../../src/app/inbound/inboundConfig.js';
+import { OAuthAccessTokens } from '../../src/app/inbound/oauth/accessTokens.js';
+import { ChatDestinationService } from '../../src/app/integrations/chatDestinationService.js';
 import { chatDestinationsForNotice } from '../../src/mail/notices/noticeFanout.js';
 import { NoticeOutbox } from '../../src/mail/notices/outbox.js';
 import { startOAuth2Server, type OAuth2Server } from '../support/oauth2Server.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { receiveErrorsDecider, receiveErrorsStreamId } from '../../src/domain/inbound/index.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { postgresAvailable } from '../support/postgres.js';

@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
-import type { ReceiveAccountFields } from '../../src/inbound/receiveAccountService.js';
-import { loadFetchStatuses } from '../../src/inbound/fetchStatus.js';
-import { loadInboundConfig } from '../../src/inbound/inboundConfig.js';
-import { createInboundModule } from '../../src/inbound/inboundModule.js';
-import { nextRunAt } from '../../src/mail/scheduler/fetchScheduler.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
+import type { ReceiveAccountFields } from '../../src/app/inbound/receiveAccountService.js';
+import { loadFetchStatuses } from '../../src/app/inbound/fetchStatus.js';
+import { loadInboundConfig } from '../../src/app/inbound/inboundConfig.js';
+import { createInboundModule } from '../../src/app/inbound/inboundModule.js';
+import { nextRunAt } from '../../src/app/inbound/scheduler/fetchScheduler.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { createInboundHarness, meta, OPS_EMAIL, POLLING_ONLY, type InboundHarness } from './harness.js';
 import { loopbackEgress } from '../support/egress.js';

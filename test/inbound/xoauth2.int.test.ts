@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { startOAuth2Server, type OAuth2Server } from '../support/oauth2Server.js';
 import { createInboundHarness, meta, OPS_EMAIL, type InboundHarness } from './harness.js';

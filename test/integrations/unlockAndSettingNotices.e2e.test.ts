@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingChangeOf } from '../../src/audit/settingChanges.js';
+import { settingChangeOf } from '../../src/app/audit/settingChanges.js';
 import {
   AddChatDestinationDocument,
   AddMailboxMemberDocument,

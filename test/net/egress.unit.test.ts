@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressPolicy, EgressRefusedError, normaliseHost } from '../../src/net/egress.js';
 import { egressFetch } from '../../src/net/egressHttp.js';
-import { exchangeAuthorizationCode, OAuthTransportError, refreshAccessToken } from '../../src/inbound/oauth/oauthClient.js';
+import { exchangeAuthorizationCode, OAuthTransportError, refreshAccessToken } from '../../src/app/inbound/oauth/oauthClient.js';
 import { startCountingListener, type CountingListener } from './listener.js';
 
 const strict = createEgressPolicy();

@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { chatDestinationsStreamId } from '../../src/domain/integrations/chatDestinations.decider.js';
 import { createEventStore } from '../../src/eventstore/index.js';
 import type { EventStore } from '../../src/eventstore/port.js';
-import { integrationsConfigurationSections } from '../../src/integrations/auditSections.js';
+import { integrationsConfigurationSections } from '../../src/app/integrations/auditSections.js';
 import { NoticeKind, type Notice } from '../../src/mail/notices/notice.js';
 import { chatDestinationsForNotice } from '../../src/mail/notices/noticeFanout.js';
 import { serverProjections } from '../../src/projections/all.js';

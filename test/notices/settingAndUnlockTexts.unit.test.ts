@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configurationSections } from '../../src/audit/sections.js';
-import { settingChangeOf } from '../../src/audit/settingChanges.js';
+import { configurationSections } from '../../src/app/audit/sections.js';
+import { settingChangeOf } from '../../src/app/audit/settingChanges.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { settingAreas } from '../../src/mail/notices/texts/catalogue.js';
 import { renderNotice } from '../../src/mail/notices/texts/index.js';

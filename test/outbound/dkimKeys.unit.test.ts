@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isMailroomError } from '../../src/errors/index.js';
+import { isMailroomError } from '../../src/domain/shared/errors.js';
 import { dkimDnsRecord, parseDkimRecord } from '../../src/mail/dkim/dkimDnsRecord.js';
 import { generateDkimKey, importDkimPrivateKey } from '../../src/mail/dkim/dkimKeys.js';
 import { parseBuiltinSmtpUrl } from '../../src/mail/smtp/builtinServer.js';

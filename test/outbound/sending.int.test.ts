@@ -1,7 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { generateDkimKey } from '../../src/mail/dkim/dkimKeys.js';
 import { loadServiceDkimKey, serviceDkimDnsRecord, type ServiceDkimKey } from '../../src/mail/dkim/serviceDkimKey.js';
 import { OutboundRefusedError, OutboundSender } from '../../src/mail/smtp/outboundSender.js';
 import type { SmtpTransportOptions } from '../../src/mail/smtp/smtpTransport.js';
-import { readModelSnapshotSource } from '../../src/outbound/outboundReadModel.js';
+import { readModelSnapshotSource } from '../../src/app/outbound/outboundReadModel.js';
 import { createOutboundHarness, meta, type OutboundHarness } from './support/harness.js';
 import { startLocalDns, type LocalDns } from './support/localDns.js';
 import { selfSignedCertificate, startSilentServer, startSmtpSink, type SmtpSink } from '../support/smtpSink.js';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, type Principal } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR, type Principal } from '../../src/app/auth/principal.js';
 import { fold } from '../../src/domain/shared/decider.js';
 import {
   dkimSettingsDecider,
@@ -12,8 +12,8 @@ import {
   type DkimSettingsEvent,
   type SmtpSettingsEvent,
 } from '../../src/domain/outbound/index.js';
-import { isMailroomError } from '../../src/errors/index.js';
-import { loadOutboundRows, snapshotOf } from '../../src/outbound/outboundReadModel.js';
+import { isMailroomError } from '../../src/domain/shared/errors.js';
+import { loadOutboundRows, snapshotOf } from '../../src/app/outbound/outboundReadModel.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { createOutboundHarness, meta, type OutboundHarness } from './support/harness.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { dkimDnsRecord } from '../../src/mail/dkim/dkimDnsRecord.js';
 import { loadServiceDkimKey, SERVICE_DKIM_KEY_FILE, serviceDkimDnsRecord, type ServiceDkimKey } from '../../src/mail/dkim/serviceDkimKey.js';
 import { createOutboundHarness, meta, type OutboundHarness } from './support/harness.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
-import { MailroomError } from '../../src/errors/index.js';
-import type { SmtpServerInput } from '../../src/outbound/smtpSettingsService.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
+import { MailroomError } from '../../src/domain/shared/errors.js';
+import type { SmtpServerInput } from '../../src/app/outbound/smtpSettingsService.js';
 import { createOutboundHarness, meta, type OutboundHarness } from './support/harness.js';
 import { selfSignedCertificate, startSmtpSink, type SmtpSink } from '../support/smtpSink.js';
 

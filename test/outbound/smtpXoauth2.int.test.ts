@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
-import { createOutboundServices, inboundOAuthTokenSource, type OutboundServices } from '../../src/outbound/index.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
+import { createOutboundServices, inboundOAuthTokenSource, type OutboundServices } from '../../src/app/outbound/index.js';
 import { createInboundHarness, meta, type InboundHarness } from '../inbound/harness.js';
 import { approve, oauthEnv, REDIRECT } from '../inbound/oauthFlow.js';
 import { loopbackEgress } from '../support/egress.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { fold } from '../../src/domain/shared/decider.js';
 import { smtpSettingsDecider, smtpSettingsStreamId, type SmtpSettingsEvent } from '../../src/domain/outbound/index.js';
-import { isMailroomError } from '../../src/errors/index.js';
-import { loadOutboundRows } from '../../src/outbound/outboundReadModel.js';
-import { TestMailReceipts } from '../../src/outbound/testMailReceipts.js';
+import { isMailroomError } from '../../src/domain/shared/errors.js';
+import { loadOutboundRows } from '../../src/app/outbound/outboundReadModel.js';
+import { TestMailReceipts } from '../../src/app/outbound/testMailReceipts.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { selfSignedCertificate, startSmtpSink, type SmtpSink } from '../support/smtpSink.js';
 import { createOutboundHarness, meta, type OutboundHarness } from './support/harness.js';

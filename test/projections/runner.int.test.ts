@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { ErrorCode, MailroomError } from '../../src/errors/index.js';
+import { ErrorCode, MailroomError } from '../../src/domain/shared/errors.js';
 import { MemoryEventStore } from '../../src/eventstore/memory/memoryEventStore.js';
 import { isCaughtUp, ProjectionRunner, ReadModelLagError, type ProjectionRunnerOptions } from '../../src/projections/runner.js';
 import { openReadModelDb, readModelKinds, type OpenedReadModelDb } from '../db/readModelDbs.js';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadModelDb } from '../../src/db/schema.js';
 import { createSqlMessageStore } from '../../src/mail/messageStore/sqlMessageStore.js';
-import { sealResetToken } from '../../src/reset/resetToken.js';
+import { sealResetToken } from '../../src/app/reset/resetToken.js';
 import { mailboxScope, SecretShreddedError } from '../../src/secrets/vault.js';
 import {
   AccessRestrictionDocument,

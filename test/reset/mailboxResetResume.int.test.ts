@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/principal.js';
+import { SYSTEM_ACTOR } from '../../src/app/auth/principal.js';
 import { lockPolicyDecider, lockPolicyStreamId } from '../../src/domain/access/lockPolicy.decider.js';
 import { mailboxDecider, mailboxStreamId } from '../../src/domain/identity/mailbox.decider.js';
 import { fold } from '../../src/domain/shared/decider.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { createSqlMessageStore } from '../../src/mail/messageStore/sqlMessageStore.js';
-import { MailboxResetService } from '../../src/reset/mailboxResetService.js';
-import { openResetToken } from '../../src/reset/resetToken.js';
+import { MailboxResetService } from '../../src/app/reset/mailboxResetService.js';
+import { openResetToken } from '../../src/app/reset/resetToken.js';
 import { mailboxScope, SecretShreddedError, SecretVault } from '../../src/secrets/vault.js';
 import { type AuditHarness, createAuditHarness } from '../audit/harness.js';
 import { postgresAvailable } from '../support/postgres.js';

@@ -4,14 +4,14 @@ import { mailboxDecider, mailboxStreamId } from '../../src/domain/identity/mailb
 import { noticeLanguageDecider, noticeLanguageStreamId } from '../../src/domain/integrations/noticeLanguage.decider.js';
 import { lockPolicyStreamId } from '../../src/domain/access/lockPolicy.decider.js';
 import type { CommandMetadata } from '../../src/domain/shared/decider.js';
-import { ErrorCode } from '../../src/errors/index.js';
+import { ErrorCode } from '../../src/domain/shared/errors.js';
 import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { MemoryEventStore } from '../../src/eventstore/memory/memoryEventStore.js';
 import type { EventStore } from '../../src/eventstore/port.js';
-import { renderDocument } from '../../src/settingsAsCode/document.js';
-import { parseDocument } from '../../src/settingsAsCode/documentReader.js';
-import { documentOf } from '../../src/settingsAsCode/mailboxStates.js';
-import { applyPlan, decodePlanId, loadStates, planConfiguration } from '../../src/settingsAsCode/planner.js';
+import { renderDocument } from '../../src/app/settingsAsCode/document.js';
+import { parseDocument } from '../../src/app/settingsAsCode/documentReader.js';
+import { documentOf } from '../../src/app/settingsAsCode/mailboxStates.js';
+import { applyPlan, decodePlanId, loadStates, planConfiguration } from '../../src/app/settingsAsCode/planner.js';
 
 /**
  * The planner on the in-memory store: it decides with the real deciders without appending,

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, MailroomError } from '../../src/errors/index.js';
+import { ErrorCode, MailroomError } from '../../src/domain/shared/errors.js';
 import { describeLocation, parseStoreUrl, readModelLocation, redactUrl, sameStore } from '../../src/storeCopy/storeUrl.js';
 
 const refusal = (run: () => unknown): MailroomError => {

@@ -3,7 +3,7 @@ import type { NoticeTransport } from '../../src/mail/notices/notice.js';
 
 /**
  * A plain SMTP notice transport for outbox tests that should not need the whole outbound
- * stack (the server uses the routed transport of src/outbound). Message-ID is derived from
+ * stack (the server uses the routed transport of src/app/outbound). Message-ID is derived from
  * the notice id, as a redelivery after a crash must be recognisable.
  */
 export const createSmtpUrlTransport = (options: { url: string; from: string; tls?: { rejectUnauthorized?: boolean; ca?: string } }): NoticeTransport => {

@@ -4,7 +4,7 @@ import { assertNever, type Command, type Decider } from '../shared/decider.js';
 /**
  * Credential stuffing (one address trying many usernames), stream `client-address-<network>`:
  * failed logins are counted per client address and per network (/24 IPv4, /56 IPv6) across
- * users in the shared database (src/access/addressFailures.ts); when a count passes the block
+ * users in the shared database (src/app/access/addressFailures.ts); when a count passes the block
  * threshold the network is refused for a time, and that is recorded here once per block. A
  * block still in force when the command arrives appends nothing.
  */

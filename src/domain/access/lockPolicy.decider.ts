@@ -1,4 +1,4 @@
-import { validationError } from '../../errors/index.js';
+import { validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireEmail, requirePositiveInteger } from '../identity/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';

@@ -1,4 +1,4 @@
-import { illegalState, validationError } from '../../errors/index.js';
+import { illegalState, validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';

@@ -1,4 +1,4 @@
-import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import { alreadyExists, illegalState, notFound, validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from './validation.js';
@@ -85,13 +85,13 @@ export type MailboxRoleRevoked = DomainEvent<
   'MailboxRoleRevoked',
   { readonly number: number; readonly userId: string; readonly role: MailboxRole }
 >;
-/** The wipe itself (secrets, messages, area settings) follows it; see src/reset/. */
+/** The wipe itself (secrets, messages, area settings) follows it; see src/app/reset/. */
 export type MailboxReset = DomainEvent<
   'MailboxReset',
   {
     readonly number: number;
     readonly mailboxNumber: number;
-    /** Ties a resumed reset to this event (src/reset/mailboxResetService.ts). */
+    /** Ties a resumed reset to this event (src/app/reset/mailboxResetService.ts). */
     readonly resetId: string;
     readonly nameBefore: string;
     readonly nameAfter: CheckedText<'name'>;

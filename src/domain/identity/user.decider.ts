@@ -1,4 +1,4 @@
-import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import { alreadyExists, illegalState, notFound, validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireText, type CheckedText } from '../shared/text.js';

@@ -1,4 +1,4 @@
-import { alreadyExists } from '../../errors/index.js';
+import { alreadyExists } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { normalizeUsername, requireUuid } from './validation.js';

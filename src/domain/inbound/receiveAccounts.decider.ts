@@ -1,4 +1,4 @@
-import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import { alreadyExists, illegalState, notFound, validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';

@@ -1,4 +1,4 @@
-import { validationError } from '../../errors/index.js';
+import { validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';

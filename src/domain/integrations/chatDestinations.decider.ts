@@ -1,4 +1,4 @@
-import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import { alreadyExists, illegalState, notFound, validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';
@@ -34,12 +34,12 @@ export const ChatEventKind = {
   MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   ACCOUNT_UNLOCKED: 'ACCOUNT_UNLOCKED',
-  /** A client address or network was refused for a time after many failed logins across users (src/access/addressBlockNotices.ts). */
+  /** A client address or network was refused for a time after many failed logins across users (src/app/access/addressBlockNotices.ts). */
   ADDRESS_BLOCKED: 'ADDRESS_BLOCKED',
   OAUTH_REAUTHORIZATION_REQUIRED: 'OAUTH_REAUTHORIZATION_REQUIRED',
   /** The mailbox was reset; delivered from a copy of the credential the reset shreds (src/mail/notices/chat/chatCopy.ts). */
   MAILBOX_RESET: 'MAILBOX_RESET',
-  /** Any setting event of the mailbox (src/audit/settingChanges.ts says which). */
+  /** Any setting event of the mailbox (src/app/audit/settingChanges.ts says which). */
   SETTING_CHANGED: 'SETTING_CHANGED',
 } as const;
 export type ChatEventKind = (typeof ChatEventKind)[keyof typeof ChatEventKind];

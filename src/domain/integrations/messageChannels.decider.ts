@@ -1,4 +1,4 @@
-import { notFound, validationError } from '../../errors/index.js';
+import { notFound, validationError } from '../shared/errors.js';
 import type { DomainEvent } from '../../eventstore/port.js';
 import { requireOneOf, requirePositiveInteger } from '../identity/validation.js';
 import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';

@@ -1,4 +1,4 @@
-import { validationError } from '../../errors/index.js';
+import { validationError } from '../shared/errors.js';
 import { show } from '../inbound/validation.js';
 
 /**

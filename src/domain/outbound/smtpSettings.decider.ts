@@ -1,4 +1,4 @@
-import { alreadyExists, illegalState, notFound, validationError } from '../../errors/index.js';
+import { alreadyExists, illegalState, notFound, validationError } from '../shared/errors.js';
 import { requireEmail, requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import { isRakutenMaskedAddress } from './outboundRoute.js';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { illegalState, validationError } from '../../errors/index.js';
+import { illegalState, validationError } from '../shared/errors.js';
 
 /**
  * The confirmation step of テストメールを送信する: after a test mail, the administrator says
  * it arrived (「はい」) and the server is recorded as verified. The proof that a test was
- * sent is a receipt (src/outbound/testMailReceipts.ts seals it, so only Mailroom can have
+ * sent is a receipt (src/app/outbound/testMailReceipts.ts seals it, so only Mailroom can have
  * issued it); these are the pure parts the SMTP settings decider rules with.
  *
  * What a verification vouches for is the connection: host, port, encryption and

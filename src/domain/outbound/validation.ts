@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { validationError } from '../../errors/index.js';
+import { validationError } from '../shared/errors.js';
 import { showText } from '../shared/text.js';
 import { requireEmail } from '../identity/validation.js';
 

@@ -1,4 +1,4 @@
-import { MailroomError, ErrorCode } from '../../errors/index.js';
+import { MailroomError, ErrorCode } from './errors.js';
 
 /**
  * The one rule for text that people type (names, labels, display names, reasons). Such

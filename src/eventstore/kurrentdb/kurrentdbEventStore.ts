@@ -12,7 +12,7 @@ import {
   type ReadPosition,
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
-import { ConcurrencyError, illegalState } from '../../errors/index.js';
+import { ConcurrencyError, illegalState } from '../../domain/shared/errors.js';
 import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport, streamsOf } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';

@@ -10,7 +10,7 @@ import {
   type JSONEventData,
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
-import { ConcurrencyError, validationError } from '../../errors/index.js';
+import { ConcurrencyError, validationError } from '../../domain/shared/errors.js';
 import type { ExpectedRevision, RecordedEvent } from '../port.js';
 
 /**

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { PgChannelListener } from '../../db/pgChannelListener.js';
-import { ConcurrencyError, illegalState, validationError } from '../../errors/index.js';
+import { ConcurrencyError, illegalState, validationError } from '../../domain/shared/errors.js';
 import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport, streamsOf } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { ConcurrencyError } from '../../errors/index.js';
+import { ConcurrencyError } from '../../domain/shared/errors.js';
 import { assertAppendable, assertAppendableMany, foreignEventIdError } from '../appendValidation.js';
 import { checkImportRevisions, type EventImporter, prepareImport } from '../eventImport.js';
 import { checkExpectedRevision } from '../expectedRevision.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { User } from '../identity/identity.types.js';
 import { mutationPayload } from '../userErrors.js';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isAdministrator, requireMailboxAudit, requireMailboxManagement } from '../../auth/authorization.js';
-import type { Principal } from '../../auth/principal.js';
-import { forbidden } from '../../errors/index.js';
+import { isAdministrator, requireMailboxAudit, requireMailboxManagement } from '../../app/auth/authorization.js';
+import type { Principal } from '../../app/auth/principal.js';
+import { forbidden } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { User, UserConnection } from '../identity/identity.types.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { verifyStoreChain } from '../../audit/chainVerification.js';
-import { historyPage } from '../../audit/history.js';
-import { requireChainAudit } from '../../audit/auditAccess.js';
-import { requireMailboxAudit } from '../../auth/authorization.js';
-import { validationError } from '../../errors/index.js';
+import { verifyStoreChain } from '../../app/audit/chainVerification.js';
+import { historyPage } from '../../app/audit/history.js';
+import { requireChainAudit } from '../../app/audit/auditAccess.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
+import { validationError } from '../../domain/shared/errors.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
 import {

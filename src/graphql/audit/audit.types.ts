@@ -1,10 +1,10 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { SectionChange } from '../../audit/auditLog.js';
-import type { FieldChange as AuditFieldChange } from '../../audit/changes.js';
-import type { ChainVerification } from '../../audit/chainVerification.js';
-import type { HistoryEntry } from '../../audit/history.js';
-import type { JsonValue } from '../../audit/sections.js';
+import type { SectionChange } from '../../app/audit/auditLog.js';
+import type { FieldChange as AuditFieldChange } from '../../app/audit/changes.js';
+import type { ChainVerification } from '../../app/audit/chainVerification.js';
+import type { HistoryEntry } from '../../app/audit/history.js';
+import type { JsonValue } from '../../app/audit/sections.js';
 import { connectionTypes } from '../relay.js';
 
 @ObjectType({ description: 'One field of a configuration that changed. Secrets: both values null, `secret` true, read as "changed".' })

@@ -1,4 +1,4 @@
-import { AuditLog } from '../../audit/auditLog.js';
+import { AuditLog } from '../../app/audit/auditLog.js';
 import type { Services } from '../context.js';
 
 const logs = new WeakMap<Services, AuditLog>();

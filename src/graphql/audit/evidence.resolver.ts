@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireChainAudit, requireEventAudit } from '../../audit/auditAccess.js';
-import { validationError } from '../../errors/index.js';
+import { requireChainAudit, requireEventAudit } from '../../app/audit/auditAccess.js';
+import { validationError } from '../../domain/shared/errors.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
 import { AuditCheckpoint, AuditConsistencyProof, AuditInclusionProof, AuditPublicKey, CreateAuditCheckpointPayload } from './evidence.types.js';
 
-/** Signed checkpoints and Merkle proofs (src/audit/evidence.ts). Administrators and auditors, as for the chain. */
+/** Signed checkpoints and Merkle proofs (src/app/audit/evidence.ts). Administrators and auditors, as for the chain. */
 @Resolver()
 export class AuditEvidenceResolver {
   @Query(() => AuditPublicKey, { description: 'The Ed25519 key that signs audit checkpoints. Any signed-in user.' })

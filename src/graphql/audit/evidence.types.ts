@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { SignedCheckpoint } from '../../audit/checkpointFormat.js';
-import type { CheckpointConsistency, EventInclusion } from '../../audit/evidence.js';
+import type { SignedCheckpoint } from '../../app/audit/checkpointFormat.js';
+import type { CheckpointConsistency, EventInclusion } from '../../app/audit/evidence.js';
 import { Payload } from '../userErrors.js';
 
 @ObjectType({

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { historyEntries } from '../../audit/history.js';
-import { requireMailboxAudit } from '../../auth/authorization.js';
+import { historyEntries } from '../../app/audit/history.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { mailboxNumberOf } from '../../domain/shared/scope.js';
 import type { GraphQLContext, Services } from '../context.js';
 import { User } from '../identity/identity.types.js';

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { ErrorCode, isMailroomError } from '../../errors/index.js';
+import { ErrorCode, isMailroomError } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload, toUserError } from '../userErrors.js';
-import type { LoginResult } from '../../auth/authService.js';
+import type { LoginResult } from '../../app/auth/authService.js';
 import { ChangePasswordInput, IssueApiTokenInput, LoginInput, RevokeApiTokenInput } from './identity.inputs.js';
 import { ApiTokenPayload, LoginPayload, OkPayload } from './identity.payloads.js';
 import { User } from './identity.types.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isAdministrator, requireMailboxAccess } from '../../auth/authorization.js';
-import { notFound } from '../../errors/index.js';
+import { isAdministrator, requireMailboxAccess } from '../../app/auth/authorization.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
 import { mutationPayload } from '../userErrors.js';

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
-import { forbidden } from '../../errors/index.js';
-import type { Principal } from '../../auth/principal.js';
+import { forbidden } from '../../domain/shared/errors.js';
+import type { Principal } from '../../app/auth/principal.js';
 
 /**
  * A read-only API token runs queries and subscriptions only. Every field of the Mutation root

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { isAdministrator } from '../../auth/authorization.js';
+import { isAdministrator } from '../../app/auth/authorization.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
 import { OkPayload } from './identity.payloads.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { isAdministrator } from '../../auth/authorization.js';
-import { forbidden } from '../../errors/index.js';
+import { isAdministrator } from '../../app/auth/authorization.js';
+import { forbidden } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
 import { OkPayload, TwoFactorRequirementPayload } from './identity.payloads.js';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isAdministrator, requireAdministrator } from '../../auth/authorization.js';
-import type { Principal } from '../../auth/principal.js';
-import { forbidden, notFound } from '../../errors/index.js';
+import { isAdministrator, requireAdministrator } from '../../app/auth/authorization.js';
+import type { Principal } from '../../app/auth/principal.js';
+import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
 import { mutationPayload } from '../userErrors.js';

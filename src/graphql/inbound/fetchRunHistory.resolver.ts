@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
-import { validationError } from '../../errors/index.js';
-import { FETCH_RUN_HISTORY_MAX_HOURS, fetchRunHistory } from '../../inbound/fetchRunHistory.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
+import { validationError } from '../../domain/shared/errors.js';
+import { FETCH_RUN_HISTORY_MAX_HOURS, fetchRunHistory } from '../../app/inbound/fetchRunHistory.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 
 @ObjectType({ description: 'Fetch runs of a mailbox in one hour.' })

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, registerEnumType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { ReceiveErrorCode, type ReceiveErrorsEvent } from '../../domain/inbound/index.js';
 import { mailboxNumberOf } from '../../domain/shared/scope.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
-import type { FetchStatusFeed } from '../../mail/scheduler/fetchStatusFeed.js';
+import type { FetchStatusFeed } from '../../app/inbound/scheduler/fetchStatusFeed.js';
 import type { Logger } from '../../server/logger.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { liveEventRoute } from '../liveEvents.js';

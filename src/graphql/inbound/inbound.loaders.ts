@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Kysely, Selectable } from 'kysely';
 import type { OAuthCredentialsTable, ReceiveAccountsTable, ReceiveAutoFetchTable } from '../../db/schema.inbound.js';
 import type { ReadModelDb } from '../../db/schema.js';
-import { loadFetchStatuses, type FetchStatusSnapshot } from '../../inbound/fetchStatus.js';
+import { loadFetchStatuses, type FetchStatusSnapshot } from '../../app/inbound/fetchStatus.js';
 
 export type OAuthCredentialRow = Selectable<OAuthCredentialsTable>;
 export type ReceiveAccountRow = Selectable<ReceiveAccountsTable>;

@@ -8,7 +8,7 @@ import {
   ReceiveErrorCode,
   ReceiveProtocol,
 } from '../../domain/inbound/index.js';
-import { FetchMode, FetchModeReason, FetchState, type FetchStatusSnapshot, type ReceiveErrorSnapshot } from '../../inbound/fetchStatus.js';
+import { FetchMode, FetchModeReason, FetchState, type FetchStatusSnapshot, type ReceiveErrorSnapshot } from '../../app/inbound/fetchStatus.js';
 import type { AutoFetchRow, OAuthCredentialRow, ReceiveAccountRow } from './inbound.loaders.js';
 
 registerEnumType(OAuthProvider, { name: 'OAuthProvider', description: 'Google Workspace or Microsoft 365.' });

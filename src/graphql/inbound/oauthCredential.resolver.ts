@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
-import { notFound } from '../../errors/index.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
 import {

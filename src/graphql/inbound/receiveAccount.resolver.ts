@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { DEFAULT_FETCH_INTERVAL_MINUTES, MAX_RECEIVE_ACCOUNTS } from '../../domain/inbound/index.js';
-import { notFound } from '../../errors/index.js';
-import type { ReceiveAccountFields } from '../../inbound/receiveAccountService.js';
+import { notFound } from '../../domain/shared/errors.js';
+import type { ReceiveAccountFields } from '../../app/inbound/receiveAccountService.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
 import { AddReceiveAccountInput, ChangeAutoFetchSettingsInput, ChangeReceiveAccountInput, ReceiveAccountFieldsInput, ReceiveAccountRefInput } from './inbound.inputs.js';

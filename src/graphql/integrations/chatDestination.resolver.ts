@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
-import { notFound } from '../../errors/index.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
 import {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireMailboxAccess } from '../../auth/authorization.js';
-import { notFound } from '../../errors/index.js';
+import { requireMailboxAccess } from '../../app/auth/authorization.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
 import { AddExternalCallInput, ChangeExternalCallInput, ExternalCallRefInput, ExternalCallValuesInput } from './externalCall.inputs.js';

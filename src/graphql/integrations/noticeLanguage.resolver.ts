@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { NoticeLanguage as NoticeLanguageValues, type NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
-import type { NoticeLanguageSetting as Setting } from '../../integrations/noticeLanguageService.js';
+import type { NoticeLanguageSetting as Setting } from '../../app/integrations/noticeLanguageService.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { SettingInput } from '../identity/identity.inputs.js';
 import { mutationPayload, Payload } from '../userErrors.js';

@@ -3,7 +3,7 @@ import type { DkimAlgorithm as DkimAlgorithmType, DkimKeySource as DkimKeySource
 import type { ServiceDkimIdentity } from '../../domain/outbound/outboundRoute.js';
 import { dkimDnsRecord, type DkimDnsRecord as DkimDnsRecordValue } from '../../mail/dkim/dkimDnsRecord.js';
 import type { DkimPublicationCheck } from '../../mail/dkim/dkimDnsCheck.js';
-import { routingDkimSignatureOf, type DkimConditionRow, type DkimSignatureRow } from '../../outbound/outboundReadModel.js';
+import { routingDkimSignatureOf, type DkimConditionRow, type DkimSignatureRow } from '../../app/outbound/outboundReadModel.js';
 import { DkimAlgorithm, DkimKeySource, DkimPublicationStatus, DkimSignatureKind } from './outbound.enums.js';
 
 @ObjectType({ description: 'The TXT record that publishes a public key.' })

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
-import { loadOutboundRows, type OutboundRows } from '../../outbound/outboundReadModel.js';
+import { loadOutboundRows, type OutboundRows } from '../../app/outbound/outboundReadModel.js';
 import { outboundProjections } from '../../projections/outbound/index.js';
 import { keyFromData, ReadModelCache } from '../../projections/readModelCache.js';
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { OutboundRouteDecision } from '../../domain/outbound/outboundRoute.js';
-import type { TestMailOutcome } from '../../outbound/testMailService.js';
+import type { TestMailOutcome } from '../../app/outbound/testMailService.js';
 import { DkimAlgorithm, DkimRouteStep, RouteOutcome, RouteRefusalCode, RouteWarningCode, ServerRouteStep, SmtpErrorCode, SmtpServerKind, TestMailStatus } from './outbound.enums.js';
 
 @ObjectType()

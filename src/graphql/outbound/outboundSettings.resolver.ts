@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { requireMailboxAudit } from '../../auth/authorization.js';
+import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { decideOutboundRoute, type MailKind as MailKindType } from '../../domain/outbound/outboundRoute.js';
-import { notFound } from '../../errors/index.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { dkimSettingsDecider } from '../../domain/outbound/dkimSettings.decider.js';
 import { dkimSettingsStreamId } from '../../domain/outbound/dkimSettings.events.js';
 import { outboundSettingsWarnings } from '../../domain/outbound/outboundWarnings.js';
@@ -10,7 +10,7 @@ import { smtpSettingsDecider } from '../../domain/outbound/smtpSettings.decider.
 import { smtpSettingsStreamId } from '../../domain/outbound/smtpSettings.events.js';
 import { activeDryRun } from '../../eventstore/dryRun.js';
 import { loadDecidedState } from '../../eventstore/decidedState.js';
-import { snapshotOf } from '../../outbound/outboundReadModel.js';
+import { snapshotOf } from '../../app/outbound/outboundReadModel.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { DkimDnsCheck, ThirdPartyDkimKey } from './dkim.types.js';
 import { MailKind } from './outbound.enums.js';

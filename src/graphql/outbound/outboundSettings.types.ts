@@ -3,7 +3,7 @@ import { DEFAULT_SERVER_KINDS, type MailKind as MailKindType } from '../../domai
 import { outboundSettingsWarnings, type OutboundWarning as DomainWarning, type OutboundWarningCode as OutboundWarningCodeType } from '../../domain/outbound/outboundWarnings.js';
 import { BUILTIN_SERVER_ID } from '../../domain/outbound/smtpSettings.events.js';
 import type { ServiceDkimIdentity } from '../../domain/outbound/outboundRoute.js';
-import { snapshotOf, type OutboundRows } from '../../outbound/outboundReadModel.js';
+import { snapshotOf, type OutboundRows } from '../../app/outbound/outboundReadModel.js';
 import { DkimCondition, DkimSignature } from './dkim.types.js';
 import { MailKind, OutboundSettingsArea, OutboundWarningCode } from './outbound.enums.js';
 import { BounceDestination, RakutenRelay, SmtpRoutingRule, SmtpServer } from './smtp.types.js';

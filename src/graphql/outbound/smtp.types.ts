@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BUILTIN_SERVER_ID, BUILTIN_SERVER_NAME, type FromMatchKind as FromMatchKindType, type SmtpPasswordMechanism as SmtpPasswordMechanismType } from '../../domain/outbound/smtpSettings.events.js';
-import type { OutboundRows, RakutenRelayRow, RoutingRuleRow, SmtpServerRow } from '../../outbound/outboundReadModel.js';
+import type { OutboundRows, RakutenRelayRow, RoutingRuleRow, SmtpServerRow } from '../../app/outbound/outboundReadModel.js';
 import { BounceDestinationKind, FromMatchKind, SmtpAuthMethod, SmtpEncryption, SmtpPasswordMechanism, SmtpServerKind } from './outbound.enums.js';
 
 @ObjectType({

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { notFound } from '../../errors/index.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { createSqlMessageStore } from '../../mail/messageStore/sqlMessageStore.js';
-import { MailboxResetService } from '../../reset/mailboxResetService.js';
+import { MailboxResetService } from '../../app/reset/mailboxResetService.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { Mailbox } from '../identity/identity.types.js';
 import { mutationPayload } from '../userErrors.js';

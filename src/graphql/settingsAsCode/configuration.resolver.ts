@@ -1,9 +1,9 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { accessRestrictionStreamId } from '../../domain/access/accessRestriction.decider.js';
 import type { ChatKind } from '../../domain/integrations/chatDestinations.decider.js';
-import { ConfigurationService } from '../../settingsAsCode/configurationService.js';
-import { DocumentErrors } from '../../settingsAsCode/document.js';
-import { PlanRefusedError } from '../../settingsAsCode/planner.js';
+import { ConfigurationService } from '../../app/settingsAsCode/configurationService.js';
+import { DocumentErrors } from '../../app/settingsAsCode/document.js';
+import { PlanRefusedError } from '../../app/settingsAsCode/planner.js';
 import { auditLogOf } from '../audit/auditLogOf.js';
 import { requestMetadata, viewerOf, type GraphQLContext, type Services } from '../context.js';
 import { isUserFacing, toUserError, type UserError } from '../userErrors.js';

@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { ConfigurationPlan as Plan } from '../../settingsAsCode/planner.js';
+import type { ConfigurationPlan as Plan } from '../../app/settingsAsCode/planner.js';
 import { Payload, toUserError, UserError } from '../userErrors.js';
 
 export const ConfigurationFormat = { YAML: 'YAML', JSON: 'JSON' } as const;

@@ -1,4 +1,4 @@
-import { MailroomError } from '../../errors/index.js';
+import { MailroomError } from '../../domain/shared/errors.js';
 
 /**
  * Ends one subscription with a coded error instead of a payload (a lost right). The

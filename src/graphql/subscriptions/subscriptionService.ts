@@ -1,6 +1,6 @@
-import { CloseCode } from '../../access/connectionRegistry.js';
-import type { Principal } from '../../auth/principal.js';
-import { ErrorCode, MailroomError, forbidden, isMailroomError, unauthenticated } from '../../errors/index.js';
+import { CloseCode } from '../../app/access/connectionRegistry.js';
+import type { Principal } from '../../app/auth/principal.js';
+import { ErrorCode, MailroomError, forbidden, isMailroomError, unauthenticated } from '../../domain/shared/errors.js';
 import type { RightsSignal } from './rightsWatcher.js';
 import { Fanout, SubscriptionEnded, type FanoutSubscription } from './fanout.js';
 import { DEFAULT_SUBSCRIPTION_CONFIG, type SubscriptionConfig } from './subscriptionConfig.js';

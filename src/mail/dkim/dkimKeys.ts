@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { DkimAlgorithm } from '../../domain/outbound/dkimSettings.events.js';
-import { validationError } from '../../errors/index.js';
+import { validationError } from '../../domain/shared/errors.js';
 
 /**
  * DKIM key material, made or read here and nowhere else. The private key leaves this

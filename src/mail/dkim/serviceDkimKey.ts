@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ServiceDkimIdentity } from '../../domain/outbound/outboundRoute.js';
-import { MailroomError } from '../../errors/index.js';
+import { MailroomError } from '../../domain/shared/errors.js';
 import { dkimDnsRecord, type DkimDnsRecord } from './dkimDnsRecord.js';
 import { generateDkimKey, importDkimPrivateKey, type DkimKeyMaterial } from './dkimKeys.js';
 

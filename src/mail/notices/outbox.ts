@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { NoticeOutboxTable, ReadModelDb } from '../../db/schema.js';
 import type { NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
-import { validationError } from '../../errors/index.js';
+import { validationError } from '../../domain/shared/errors.js';
 import { chatRowKey, NoticeDeliveryError, type Notice, type NoticeKind, type NoticeSender, type NoticeTransport, type RecordedNotice } from './notice.js';
 import { renderNotice } from './texts/index.js';
 
@@ -16,7 +16,7 @@ export interface NoticeRecording {
   /** The chat destinations that also get the notice, looked up through `executor` (the recording's transaction, if any). */
   readonly chatDestinations?: (notice: Notice, executor: Kysely<ReadModelDb>) => Promise<readonly string[]>;
   /**
-   * The language a mailbox's notices are written in (src/integrations/noticeLanguageService.ts).
+   * The language a mailbox's notices are written in (src/app/integrations/noticeLanguageService.ts).
    * @default Japanese, the product's language
    */
   readonly language?: (mailboxNumber: number) => Promise<NoticeLanguage>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { decideOutboundRoute, type OutboundRouteDecision, type OutboundRoutingConfig, type OutgoingEnvelope } from '../../domain/outbound/outboundRoute.js';
 import { BUILTIN_SERVER_ID, type SmtpAuth, type SmtpEncryption } from '../../domain/outbound/smtpSettings.events.js';
-import { ErrorCode, MailroomError } from '../../errors/index.js';
+import { ErrorCode, MailroomError } from '../../domain/shared/errors.js';
 import { mailboxScope } from '../../secrets/vault.js';
 import { signMessage } from '../dkim/dkimSigner.js';
 import type { ServiceDkimKey } from '../dkim/serviceDkimKey.js';

@@ -1,6 +1,6 @@
-import { recordLeaf, auditRecordOf } from '../../audit/auditRecord.js';
-import { MerkleTree } from '../../audit/merkleTree.js';
-import type { MerkleFrontier } from '../../audit/merkle.js';
+import { recordLeaf, auditRecordOf } from '../../app/audit/auditRecord.js';
+import { MerkleTree } from '../../app/audit/merkleTree.js';
+import type { MerkleFrontier } from '../../app/audit/merkle.js';
 import type { Projection } from '../projection.js';
 
 /**

@@ -1,4 +1,4 @@
-import { settingChangeOf } from '../../audit/settingChanges.js';
+import { settingChangeOf } from '../../app/audit/settingChanges.js';
 import { ChatEventKind, type ChatDestinationsEvent } from '../../domain/integrations/chatDestinations.decider.js';
 import type { NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
 import { NoticeKind } from '../../mail/notices/notice.js';
@@ -24,7 +24,7 @@ export const SETTING_CHANGE_NOTICES = 'integrations.setting_change_notices';
 const chatDestinationEventTypes: ReadonlySet<string> = new Set(['ChatDestinationAdded', 'ChatDestinationChanged', 'ChatDestinationRemoved']);
 
 /**
- * Not a read model but a reactor: every setting event of a mailbox (src/audit/settingChanges.ts)
+ * Not a read model but a reactor: every setting event of a mailbox (src/app/audit/settingChanges.ts)
  * records a SETTING_CHANGED notice for the mailbox's chat destinations subscribed to it, in
  * the projection's transaction. The checkpoint commits with the notice, and only the
  * projection's leader applies events, so each setting event is announced once across

@@ -9,7 +9,7 @@ import {
   type ChatDestinationAdded,
 } from '../../../src/domain/integrations/chatDestinations.decider.js';
 import { requireText } from '../../../src/domain/shared/text.js';
-import { isMailroomError } from '../../../src/errors/index.js';
+import { isMailroomError } from '../../../src/domain/shared/errors.js';
 import { given, testMetadata } from '../../support/given.js';
 
 const ID = '5b1c2f9e-4a61-4c39-9e0a-0d7d3f4b2a10';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseUrlTemplate, renderUrlTemplate, splitForPost, type PlaceholderValues } from '../../../src/domain/integrations/urlTemplate.js';
-import { isMailroomError } from '../../../src/errors/index.js';
-import { encoderFor } from '../../../src/integrations/charsets.js';
-import { parseFromHeader } from '../../../src/integrations/fromHeader.js';
+import { isMailroomError } from '../../../src/domain/shared/errors.js';
+import { encoderFor } from '../../../src/app/integrations/charsets.js';
+import { parseFromHeader } from '../../../src/app/integrations/fromHeader.js';
 
 const values: PlaceholderValues = {
   senderAddress: 'taro+crm@example.jp',

@@ -10,7 +10,7 @@ import {
   type SmtpSettingsEvent,
 } from '../../../src/domain/outbound/index.js';
 import { requireText } from '../../../src/domain/shared/text.js';
-import { isMailroomError } from '../../../src/errors/index.js';
+import { isMailroomError } from '../../../src/domain/shared/errors.js';
 
 /**
  * Routing specifications: given the settings events of a mailbox, when a mail goes out,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { optionalText, requireText, showText, TEXT_KINDS, TextRule, type TextKind } from '../../../src/domain/shared/text.js';
-import { isMailroomError } from '../../../src/errors/index.js';
+import { isMailroomError } from '../../../src/domain/shared/errors.js';
 
 /** given a value of a kind, when it is validated, then it is stored as `expected` or refused by `rule`. */
 const when = (value: unknown, kind: TextKind = 'name', path: readonly string[] = ['input', 'name']) => ({

@@ -50,7 +50,7 @@ export interface NoticeFacts {
     readonly unlockedBy: string | null;
     readonly reason: string;
   };
-  /** Credential stuffing: a client address or network refused for a time (src/access/addressFailures.ts). */
+  /** Credential stuffing: a client address or network refused for a time (src/app/access/addressFailures.ts). */
   readonly ADDRESS_BLOCKED: {
     /** The address (`203.0.113.7`) or network (`203.0.113.0/24`, `2001:db8:0:100::/56`) refused. */
     readonly network: string;
@@ -66,7 +66,7 @@ export interface NoticeFacts {
    */
   readonly SETTING_CHANGED: {
     readonly mailboxNumber: number;
-    /** Configuration section name (src/audit/sections.ts), e.g. `outbound.smtp`. */
+    /** Configuration section name (src/app/audit/sections.ts), e.g. `outbound.smtp`. */
     readonly area: string;
     /** Username of the actor; null for the system. */
     readonly actor: string | null;
