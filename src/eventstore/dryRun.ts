@@ -12,7 +12,8 @@
  * creates no data key (see src/secrets/vault.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DomainEvent, EventMetadata } from './port.js';
+import type { DomainEvent } from '../domain/shared/decider.js';
+import type { EventMetadata } from './port.js';
 
 /** One event a dry run would have appended, with the stream state around it. */
 export interface PlannedEvent {

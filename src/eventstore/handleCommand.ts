@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, isConcurrencyError, MailroomError } from '../domain/shared/errors.js';
-import type { Command, Decider } from '../domain/shared/decider.js';
+import type { Command, Decider, DomainEvent } from '../domain/shared/decider.js';
 import { forget, loadDecidedState, remember } from './decidedState.js';
 import { activeDryRun } from './dryRun.js';
 import { uuidFromSeed } from './eventIds.js';
-import type { DomainEvent, EventMetadata, EventStore, NewEvent, RecordedEvent } from './port.js';
+import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from './port.js';
 import { committed, type Handoff, inStreamOrder } from './streamQueue.js';
 
 export interface HandleCommandOptions {

@@ -5,6 +5,7 @@
  * Positions are global, start at 1 and grow without gaps in commit order for the SQL
  * adapters. Revisions are per stream and start at 0 (as in EventStoreDB).
  */
+import type { DomainEvent } from '../domain/shared/decider.js';
 
 /** Metadata every stored event carries. Time and ids come from the caller, never `Date.now()` in a decider. */
 export interface EventMetadata {
@@ -16,12 +17,6 @@ export interface EventMetadata {
   readonly reason?: string | null;
   /** Extra keys are kept verbatim. */
   readonly [key: string]: unknown;
-}
-
-/** An event as a decider produces it. */
-export interface DomainEvent<Type extends string = string, Data = unknown> {
-  readonly type: Type;
-  readonly data: Data;
 }
 
 /** An event ready to be appended. `id` (UUID) makes re-appends idempotent. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineSection, SECRET_SET, identityMailboxSection } from '../../src/app/audit/sections.js';
-import type { DomainEvent, EventStore } from '../../src/eventstore/port.js';
+import type { DomainEvent } from '../../src/domain/shared/decider.js';
+import type { EventStore } from '../../src/eventstore/port.js';
 
 /**
  * A small relay-credential aggregate with a secret, registered like an area's section, to

@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
-import type { Command, CommandMetadata, Decider } from '../../src/domain/shared/decider.js';
+import type { Command, CommandMetadata, Decider, DomainEvent } from '../../src/domain/shared/decider.js';
 import { isMailroomError, type ErrorCode } from '../../src/domain/shared/errors.js';
-import type { DomainEvent } from '../../src/eventstore/port.js';
 import type { CheckedText } from '../../src/domain/shared/text.js';
 
 /**

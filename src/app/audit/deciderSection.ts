@@ -1,5 +1,4 @@
-import type { Command, Decider } from '../../domain/shared/decider.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { Command, Decider, DomainEvent } from '../../domain/shared/decider.js';
 import type { ConfigurationSection, JsonValue } from './sections.js';
 
 export interface DeciderSectionOptions<State, Evt extends DomainEvent> {

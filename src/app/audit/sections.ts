@@ -19,7 +19,7 @@
  * ignored (and rewritten), so a deploy never replays from a stale cached state.
  */
 import { type MailboxEvent, type MailboxState, evolveMailbox, initialMailboxState } from '../../domain/identity/mailbox.decider.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../../domain/shared/decider.js';
 import { accessConfigurationSections } from '../access/auditSections.js';
 import { inboundConfigurationSections } from '../inbound/auditSections.js';
 import { integrationsConfigurationSections } from '../integrations/auditSections.js';

@@ -6,7 +6,7 @@ import {
   type MessageChannelsEvent,
   type MessageChannelsState,
 } from '../../domain/integrations/messageChannels.decider.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../../domain/shared/decider.js';
 import { noticeLanguageDecider, type NoticeLanguageEvent, type NoticeLanguageState } from '../../domain/integrations/noticeLanguage.decider.js';
 import {
   chatDestinationSecretFields,

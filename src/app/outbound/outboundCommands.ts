@@ -1,11 +1,11 @@
 import type { RequestMetadata } from '../auth/authService.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
 import { mailboxDecider, mailboxStreamId } from '../../domain/identity/mailbox.decider.js';
-import type { Command, CommandMetadata, Decider } from '../../domain/shared/decider.js';
+import type { Command, CommandMetadata, Decider, DomainEvent } from '../../domain/shared/decider.js';
 import { notFound, validationError } from '../../domain/shared/errors.js';
 import { loadDecidedState } from '../../eventstore/decidedState.js';
 import { handleCommand } from '../../eventstore/handleCommand.js';
-import type { DomainEvent, EventStore } from '../../eventstore/port.js';
+import type { EventStore } from '../../eventstore/port.js';
 import { mailboxScope } from '../../secrets/vault.js';
 
 export interface SecretEncrypter {

@@ -13,7 +13,8 @@ import { MAILBOX_SETTINGS_WIPED, type MailboxSettingsWiped } from '../../domain/
 import { notFound } from '../../domain/shared/errors.js';
 import { uuidFromSeed } from '../../eventstore/eventIds.js';
 import { handleCommand } from '../../eventstore/handleCommand.js';
-import type { DomainEvent, EventStore, NewEvent, RecordedEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../../domain/shared/decider.js';
+import type { EventStore, NewEvent, RecordedEvent } from '../../eventstore/port.js';
 import { noticeRecipients } from '../inbound/noticeRecipients.js';
 import type { MessageStore } from '../../mail/messageStore/messageStore.js';
 import { sealChatCopies } from '../../mail/notices/chat/chatCopy.js';

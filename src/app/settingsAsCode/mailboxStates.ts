@@ -11,7 +11,7 @@ import { dkimSettingsStreamId, usesServiceKey, type DkimSettingsState } from '..
 import { smtpSettingsDecider } from '../../domain/outbound/smtpSettings.decider.js';
 import { BUILTIN_SERVER_ID, smtpSettingsStreamId, type SmtpSettingsState } from '../../domain/outbound/smtpSettings.events.js';
 import type { Command, Decider } from '../../domain/shared/decider.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../../domain/shared/decider.js';
 import { type ConfigurationDocument, DOCUMENT_VERSION, KEPT, type LockPolicyDoc } from './document.js';
 
 /**

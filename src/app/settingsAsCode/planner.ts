@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { diffViews, withSecretFields } from '../audit/changes.js';
 import { configurationSections } from '../audit/sections.js';
-import type { CommandMetadata } from '../../domain/shared/decider.js';
+import type { CommandMetadata, DomainEvent } from '../../domain/shared/decider.js';
 import { ErrorCode, isConcurrencyError, isMailroomError, MailroomError, validationError } from '../../domain/shared/errors.js';
 import { loadDecidedState } from '../../eventstore/decidedState.js';
 import { toEventMetadata } from '../../eventstore/handleCommand.js';
 import { canonicalJson } from '../../eventstore/hashChain.js';
-import type { DomainEvent, EventStore, NewEvent, StreamAppend } from '../../eventstore/port.js';
+import type { EventStore, NewEvent, StreamAppend } from '../../eventstore/port.js';
 import { type PlanContext, planSteps } from './areaPlans.js';
 import type { ConfigurationDocument } from './document.js';
 import { type AreaKey, areaStream, areaStreams, type MailboxStates } from './mailboxStates.js';

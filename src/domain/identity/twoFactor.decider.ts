@@ -1,5 +1,5 @@
 import { illegalState, validationError } from '../shared/errors.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../shared/decider.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireSha256Hex, requireTrimmedText, requireUuid } from './validation.js';
 

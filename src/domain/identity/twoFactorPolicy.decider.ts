@@ -1,5 +1,5 @@
 import { validationError } from '../shared/errors.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../shared/decider.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requirePositiveInteger } from './validation.js';
 

@@ -1,5 +1,5 @@
 import { alreadyExists, illegalState, notFound, validationError } from '../shared/errors.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../shared/decider.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { requireText, type CheckedText } from '../shared/text.js';
 import {

@@ -1,5 +1,5 @@
 import { alreadyExists } from '../shared/errors.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../shared/decider.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
 import { normalizeUsername, requireUuid } from './validation.js';
 

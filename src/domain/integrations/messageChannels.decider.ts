@@ -1,5 +1,5 @@
 import { notFound, validationError } from '../shared/errors.js';
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../shared/decider.js';
 import { requireOneOf, requirePositiveInteger } from '../identity/validation.js';
 import { requireBoolean, requireCiphertext, show } from '../inbound/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../shared/decider.js';
 import { requireOneOf, requirePositiveInteger } from '../identity/validation.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';

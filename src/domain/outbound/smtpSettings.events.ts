@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from '../shared/decider.js';
 import type { CheckedText } from '../shared/text.js';
 import type { MailboxSettingsWiped } from '../shared/mailboxReset.js';
 import { assertNever, type Command } from '../shared/decider.js';

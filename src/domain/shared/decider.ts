@@ -1,4 +1,3 @@
-import type { DomainEvent } from '../../eventstore/port.js';
 import type { CheckedText } from './text.js';
 
 /**
@@ -19,6 +18,15 @@ export interface CommandMetadata {
    * is an idempotent no-op at the store.
    */
   readonly commandId?: string;
+}
+
+/**
+ * An event as a decider produces it: plain readonly data, named in the past tense. The event
+ * store adds ids, metadata and positions (src/eventstore/port.ts); the domain owns the shape.
+ */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../eventstore/port.js';
+import type { DomainEvent } from './decider.js';
 
 /**
  * Technical marker that a mailbox reset appends to every settings stream of the mailbox
