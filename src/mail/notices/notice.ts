@@ -1,5 +1,5 @@
 import type { NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
-import type { NoticeContent } from './texts/catalogue.js';
+import type { NoticeContent, NoticeFacts } from './texts/catalogue.js';
 
 /**
  * System notices (receive errors, oversized messages, account locks, …) leave through one
@@ -21,6 +21,11 @@ export const NoticeKind = {
   TEST: 'TEST',
 } as const;
 export type NoticeKind = (typeof NoticeKind)[keyof typeof NoticeKind];
+
+/** A kind without facts (so without texts), or facts for no kind, does not compile. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type KindsHaveFacts = Holds<Same<NoticeKind, keyof NoticeFacts>>;
 
 /**
  * A notice as an emitter hands it over: its kind and facts, not its texts. The outbox

@@ -1,6 +1,5 @@
 import type { NoticeLanguage } from '../../../domain/integrations/noticeLanguage.decider.js';
 import type { ReceiveErrorCode } from '../../../domain/inbound/receiveErrors.decider.js';
-import type { NoticeKind } from '../notice.js';
 
 /**
  * The message catalogue of system notices. Emitters hand over facts (what happened, to
@@ -78,7 +77,13 @@ export interface NoticeFacts {
 }
 
 /** A notice's kind with the facts of that kind. */
-export type NoticeContent = { readonly [K in NoticeKind]: { readonly kind: K; readonly facts: NoticeFacts[K] } }[NoticeKind];
+/**
+ * The kinds are the keys of NoticeFacts: the catalogue needs no import of notice.ts (which
+ * imports it), and notice.ts checks that its NoticeKind list names the same kinds.
+ */
+type Kind = keyof NoticeFacts;
+
+export type NoticeContent = { readonly [K in Kind]: { readonly kind: K; readonly facts: NoticeFacts[K] } }[Kind];
 
 /** One kind's texts in one language. */
 export interface KindTexts {
@@ -113,7 +118,7 @@ export interface NoticeCatalogue {
   readonly mailbox: (mailboxNumber: number) => string;
   /** Human label of each setting area, in the product manual's terms. */
   readonly settingAreas: { readonly [A in SettingArea]: string };
-  readonly kinds: { readonly [K in NoticeKind]: (facts: NoticeFacts[K]) => KindTexts };
+  readonly kinds: { readonly [K in Kind]: (facts: NoticeFacts[K]) => KindTexts };
 }
 
 /** What the outbox stores: the e-mail and the chat rendering of one notice in one language. */
