@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { OAuthProvider } from '../../domain/inbound/oauthCredential.decider.js';
 import { DEFAULT_FETCH_LEASE_MS } from './scheduler/fetchLeases.js';
-import { DEFAULT_IDLE_MAX_CONNECTIONS } from './scheduler/idlePool.js';
+
+/**
+ * @see MAILROOM_IDLE_MAX_CONNECTIONS. Defined with the config, not in the IDLE pool: the pool
+ * reaches the OAuth token source, which reads this config, so the pool importing back here
+ * would close a loop.
+ */
+export const DEFAULT_IDLE_MAX_CONNECTIONS = 1000;
 
 /** Authorization and token endpoint URLs of one provider; `{tenant}` is replaced by the credential's tenant. */
 export interface OAuthProviderEndpoints {

@@ -2,9 +2,6 @@ import { FetchMode, FetchModeReason } from '../fetchStatus.js';
 import type { AccountFetch, AccountFetchResult } from './accountFetch.js';
 import { IdleSession, type IdleSessionDeps } from './idleSession.js';
 
-/** @see MAILROOM_IDLE_MAX_CONNECTIONS */
-export const DEFAULT_IDLE_MAX_CONNECTIONS = 1000;
-
 /** What the scheduler knows of an account from its tick (see FetchScheduler.eligible). */
 export interface IdleCandidate {
   readonly accountId: string;
