@@ -1,5 +1,4 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '../../eventstore/port.js';
-import type { SubscriptionService } from './subscriptionService.js';
 
 /** What an event does to a user's open subscriptions. */
 export interface RightChange {
@@ -50,6 +49,12 @@ export interface RightsSignal {
 
 const SETTLE_TIMEOUT_MS = 5_000;
 
+/** What the watcher asks of the subscription service; named here so the service may import this file's types one way. */
+export interface WatchedSubscriptions {
+  closeUser(userId: string, message?: string): void;
+  recheckUser(userId: string): Promise<void>;
+}
+
 /**
  * Follows the event store for RIGHT_CHANGING_EVENTS (so a change made through any instance
  * reaches every instance's subscriptions) and re-checks the named user's subscriptions once
@@ -62,7 +67,7 @@ export class RightsWatcher {
   constructor(
     private readonly options: {
       readonly store: EventStore;
-      readonly subscriptions: SubscriptionService;
+      readonly subscriptions: WatchedSubscriptions;
       readonly settled?: (position: number, timeoutMs: number) => Promise<void>;
       readonly logger: { error(fields: Record<string, unknown>, message: string): void };
     },
