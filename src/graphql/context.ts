@@ -16,8 +16,8 @@ import type { IntegrationServices } from '../app/integrations/index.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { NoticeOutbox } from '../mail/notices/outbox.js';
-import type { TransportInfo } from '../server/httpServer.js';
-import type { Logger } from '../server/logger.js';
+import type { Logger } from 'pino';
+import type { TransportInfo } from './transportInfo.js';
 import { createLoaders, type Loaders, type ReadCaches } from './loaders.js';
 import type { SubscriberSocket, SubscriptionService } from './subscriptions/subscriptionService.js';
 

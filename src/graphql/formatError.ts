@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, isMailroomError } from '../domain/shared/errors.js';
-import type { Logger } from '../server/logger.js';
+import type { Logger } from 'pino';
 import { withoutSuggestions } from './access/documentLimits.js';
 
 /**

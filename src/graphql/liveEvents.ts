@@ -1,5 +1,5 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '../eventstore/port.js';
-import type { Logger } from '../server/logger.js';
+import type { Logger } from 'pino';
 import type { SubscriptionFeed, SubscriptionService } from './subscriptions/subscriptionService.js';
 
 /** How one subscription feed follows the event store: which topic an event belongs to, and its payload. */

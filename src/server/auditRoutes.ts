@@ -8,7 +8,8 @@ import { requireAdministrator, requireAuthenticated, requireMailboxAudit } from 
 import type { Principal } from '../app/auth/principal.js';
 import type { EventStore } from '../eventstore/port.js';
 import { type ErrorCode, isMailroomError, validationError } from '../domain/shared/errors.js';
-import type { PathRoute, TransportInfo } from './httpServer.js';
+import type { TransportInfo } from '../graphql/transportInfo.js';
+import type { PathRoute } from './httpServer.js';
 import type { Logger } from './logger.js';
 
 export interface AuditRoutesDeps {

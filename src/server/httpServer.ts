@@ -7,22 +7,9 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimitError, type DocumentLimits } from '../graphql/access/documentLimits.js';
+import type { TransportInfo } from '../graphql/transportInfo.js';
 import type { Logger } from './logger.js';
 import { serveMetrics, type MetricsRender } from './metricsEndpoint.js';
-
-/** What the transport knows about a caller before any GraphQL runs. */
-export interface TransportInfo {
-  readonly transport: 'http' | 'ws';
-  /** The socket's peer address (IPv4-mapped IPv6 is normalised to IPv4). */
-  readonly clientIp: string;
-  readonly headers: IncomingMessage['headers'];
-  /** Bearer token from `Authorization` (HTTP) or from the `connection_init` payload (WS). */
-  readonly bearerToken: string | null;
-  /** Correlation id from `X-Correlation-Id`, or null. */
-  readonly correlationId: string | null;
-  /** The WebSocket of a `ws` caller, so access control can close it later. */
-  readonly socket?: WebSocket;
-}
 
 /** Answers a request it owns and returns true; false leaves it to the next route. */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;

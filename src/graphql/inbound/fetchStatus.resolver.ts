@@ -4,7 +4,7 @@ import { ReceiveErrorCode, type ReceiveErrorsEvent } from '../../domain/inbound/
 import { mailboxNumberOf } from '../../domain/shared/scope.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import type { FetchStatusFeed } from '../../app/inbound/scheduler/fetchStatusFeed.js';
-import type { Logger } from '../../server/logger.js';
+import type { Logger } from 'pino';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { liveEventRoute } from '../liveEvents.js';
 import { deliveredPayload, type Delivery } from '../subscriptions/fanout.js';
