@@ -15,6 +15,7 @@ import { mailboxEventsProjection, merkleTreeProjection } from '../projections/au
 import type { Projection } from '../projections/projection.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import type { Storage } from '../server/app.js';
+import { configurationSections } from '../app/configurationSections.js';
 import { createProgressLine } from './progress.js';
 
 export interface AuditCliIo {
@@ -102,7 +103,7 @@ export const auditCommand = (
         const out = options.out ? createWriteStream(options.out) : io.stdout;
         const bar = createProgressLine(io.stderr);
         const count = await exportHistory(
-          new AuditLog(storage.store, storage.readModels.db),
+          new AuditLog(storage.store, storage.readModels.db, { sections: configurationSections }),
           {
             mailboxNumber: options.mailbox,
             fromPosition: options.from?.position,
@@ -173,7 +174,7 @@ export const auditCommand = (
     .action(async (options: { mailbox: number; at?: AuditPoint }) => {
       await withStorage(open, async (storage) => {
         await catchUpAuditIndex(storage);
-        const configuration = await new AuditLog(storage.store, storage.readModels.db).configurationAsOf(options.mailbox, options.at ?? {});
+        const configuration = await new AuditLog(storage.store, storage.readModels.db, { sections: configurationSections }).configurationAsOf(options.mailbox, options.at ?? {});
         io.stdout.write(`${JSON.stringify({ mailboxNumber: configuration.mailboxNumber, position: configuration.position, sections: configuration.sections }, null, 2)}\n`);
       });
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { optionalText } from '../domain/shared/text.js';
 import type { Kysely } from 'kysely';
 import type { AccessControl } from '../app/access/index.js';
+import type { AuditLog } from '../app/audit/auditLog.js';
 import type { AuditEvidence } from '../app/audit/evidence.js';
 import type { AuthService, RequestMetadata } from '../app/auth/authService.js';
 import { principalExpired, type Principal } from '../app/auth/principal.js';
@@ -46,6 +47,8 @@ export interface Services {
   readonly integrations: IntegrationServices;
   /** Signed checkpoints and Merkle proofs over the log. */
   readonly auditEvidence: AuditEvidence;
+  /** Time travel over mailbox configurations, over the sections the composition root names. */
+  readonly auditLog: AuditLog;
   readonly logger: Logger;
   /** Read models kept between requests (the composition root attaches them to the runner). */
   readonly readCaches?: ReadCaches;

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessControl, requestClientAddress } from '../app/access/index.js';
+import { AuditLog } from '../app/audit/auditLog.js';
 import { AuditCollectorStream } from '../app/audit/collectorStream.js';
 import { AuditEvidence } from '../app/audit/evidence.js';
 import { loadAuditSigningKey } from '../app/audit/signingKey.js';
@@ -51,7 +52,7 @@ import type { Logger } from './logger.js';
 import { AppMetrics } from './metrics.js';
 import { startMetricsServer } from './metricsEndpoint.js';
 import { auditRoutes } from './auditRoutes.js';
-import { auditLogOf } from '../graphql/audit/auditLogOf.js';
+import { configurationSections } from '../app/configurationSections.js';
 import { createOperationObserver } from './operationObserver.js';
 import { postgresReadModelsUrl, projectionLeadership } from './projectionLeadership.js';
 
@@ -117,7 +118,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   const afterAppend = (position: number): Promise<void> => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
   const noticeLanguage = new NoticeLanguageService({ store, deploymentDefault: config.chat.language, afterAppend });
   const projectionLog = projectionLogger(logger);
-  const runner: ProjectionRunner = new ProjectionRunner({ store, db, projections: serverProjections({ language: noticeLanguage.languageOf }), logger: projectionLog, ...projectionLeadership(config, projectionLog) });
+  const runner: ProjectionRunner = new ProjectionRunner({ store, db, projections: serverProjections({ language: noticeLanguage.languageOf, sections: configurationSections }), logger: projectionLog, ...projectionLeadership(config, projectionLog) });
   await runner.start();
   const identity = new IdentityService({ store, afterAppend });
   const vault = new SecretVault(db, loadMasterKey({ envValue: config.masterKey, dataDir: config.dataDir }));
@@ -243,7 +244,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
     await rightsRelay.start();
     subscriptions.useSignal(rightsRelay);
   }
-  const services: Services = { readCaches: { outboundRows, mailboxRows }, store, db, runner, auth, identity, twoFactor, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), auditEvidence, logger };
+  const services: Services = { readCaches: { outboundRows, mailboxRows }, store, db, runner, auth, identity, twoFactor, subscriptions, vault, notices, access, inbound: inbound.services, outbound, integrations: createIntegrationServices({ store, db, vault, afterAppend, chat: chatNotices, egress, noticeLanguage }), auditEvidence, auditLog: new AuditLog(store, db, { sections: configurationSections }), logger };
   const liveEvents = new LiveEventFeed({ store, subscriptions, routes: [settingsChangedRoute(services), receiveErrorsRoute], settled, logger });
   await liveEvents.start();
   const fetchStatusFollower = followFetchStatus(inbound.services.statusFeed, subscriptions, logger);
@@ -278,7 +279,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
       onWebSocketErrors: operations.observeWebSocketErrors,
       routes: [createConsoleRoute(config.console)],
       ...(config.metrics.port === null ? { metrics: () => metrics.render(), metricsToken: config.metrics.token } : {}),
-      pathRoutes: auditRoutes({ store, audit: auditLogOf(services), evidence: auditEvidence, principalOf: async (info) => (await buildContext(info)).principal, logger }),
+      pathRoutes: auditRoutes({ store, audit: services.auditLog, evidence: auditEvidence, principalOf: async (info) => (await buildContext(info)).principal, logger }),
     },
     { port: config.port, host: config.host },
   );
@@ -293,7 +294,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<App> => 
   // Fetching starts once the API is up (MAILROOM_FETCH_ENABLED); next runs derive from the stored last attempts.
   await inbound.start();
   auditEvidence.checkpoints.startInterval(config.audit.checkpointIntervalMs, (err) => logger.error({ err }, 'audit checkpoint failed'));
-  const auditStream = config.audit.stream ? new AuditCollectorStream({ store, db, config: config.audit.stream, logger }) : null;
+  const auditStream = config.audit.stream ? new AuditCollectorStream({ store, db, config: config.audit.stream, logger, sections: configurationSections }) : null;
   auditStream?.start();
   logger.info({ keyId: auditKey.keyId, publicKey: auditKey.publicKeyPem }, 'audit checkpoints are signed with this Ed25519 key (also at /audit/public-key)');
   logger.info({ url: http.url, store: store.kind }, 'mailroom listening');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { requireText } from '../../src/domain/shared/text.js';
 import { describeChanges, diffViews, withSecretFields } from '../../src/app/audit/changes.js';
-import { configurationSections, defineSection, identityMailboxSection, validateSections } from '../../src/app/audit/sections.js';
+import { defineSection, identityMailboxSection, validateSections } from '../../src/app/audit/sections.js';
 import { decodeState, encodeState } from '../../src/app/audit/stateCodec.js';
 import { evolveMailbox, initialMailboxState } from '../../src/domain/identity/mailbox.decider.js';
+import { configurationSections } from '../../src/app/configurationSections.js';
 
 describe('configuration diffs', () => {
   it('reports nested fields as dotted paths with before and after, arrays whole', () => {

@@ -13,6 +13,7 @@ import { handleCommand } from '../../src/eventstore/handleCommand.js';
 import { auditProjections } from '../../src/projections/audit/index.js';
 import { identityProjections } from '../../src/projections/identity/index.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
+import { configurationSections } from '../../src/app/configurationSections.js';
 import { createTestSchema } from '../support/postgres.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -21,7 +22,7 @@ export type StoreKind = 'sqlite' | 'postgres';
  * Real event store and read models of one kind, with the identity and audit projections
  * running, and `tamper(position, data)` rewriting one stored event behind the store's back.
  */
-export const createAuditHarness = async (kind: StoreKind, options: AuditLogOptions = {}) => {
+export const createAuditHarness = async (kind: StoreKind, options: Partial<AuditLogOptions> = {}) => {
   let store: EventStore;
   let readDb: ReadModelDatabase;
   let tamper: (position: number, data: unknown) => Promise<void>;
@@ -68,7 +69,7 @@ export const createAuditHarness = async (kind: StoreKind, options: AuditLogOptio
   await migrateToLatest(readDb.db);
   const runner = new ProjectionRunner({ store, db: readDb.db, projections: [...identityProjections, ...auditProjections], retry: { maxRetries: 0 } });
   await runner.start();
-  const audit = new AuditLog(store, readDb.db, options);
+  const audit = new AuditLog(store, readDb.db, { sections: configurationSections, ...options });
   let clock = new Date('2030-01-01T00:00:00.000Z').getTime();
   return {
     kind,

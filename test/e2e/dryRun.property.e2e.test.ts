@@ -2,7 +2,8 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskEventData } from '../../src/app/audit/plannedChanges.js';
-import { configurationSections, sectionOfStream } from '../../src/app/audit/sections.js';
+import { configurationSections } from '../../src/app/configurationSections.js';
+import { sectionOfStream } from '../../src/app/audit/sections.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 

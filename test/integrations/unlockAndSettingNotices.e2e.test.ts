@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingChangeOf } from '../../src/app/audit/settingChanges.js';
+import { configurationSections } from '../../src/app/configurationSections.js';
 import {
   AddChatDestinationDocument,
   AddMailboxMemberDocument,
@@ -104,7 +105,7 @@ describe.each([
     const renamed = await asAdmin(RenameMailboxDocument, { input: { number: 1, name: 'Front desk', reason: 'Rebrand' } });
     expect(renamed.data!.renameMailbox.userErrors).toEqual([]);
 
-    const settingEvents = (await store.readAll({ fromPosition: from, max: 10_000 })).filter((e) => settingChangeOf(e)?.mailboxNumber === 1);
+    const settingEvents = (await store.readAll({ fromPosition: from, max: 10_000 })).filter((e) => settingChangeOf(e, configurationSections)?.mailboxNumber === 1);
     expect(settingEvents.map((e) => e.type)).toEqual(expect.arrayContaining(['ChatDestinationAdded', 'SmtpServerAdded', 'MailboxRenamed']));
     const rows = (await outbox()).filter((r) => r.kind === 'SETTING_CHANGED');
     expect(rows.map((r) => r.idempotency_key).sort()).toEqual(settingEvents.map((e) => `setting-changed:${e.id}#chat:${ids['Settings']}`).sort());

@@ -12,6 +12,7 @@ import { integrationsConfigurationSections } from '../../src/app/integrations/au
 import { NoticeKind, type Notice } from '../../src/mail/notices/notice.js';
 import { chatDestinationsForNotice } from '../../src/mail/notices/noticeFanout.js';
 import { serverProjections } from '../../src/projections/all.js';
+import { configurationSections } from '../../src/app/configurationSections.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { mailboxScope, SecretVault } from '../../src/secrets/vault.js';
 
@@ -38,7 +39,7 @@ describe('a RECEIVE_ERROR subscription stored before the split', () => {
     store = await createEventStore({ kind: 'sqlite', path: join(dir, 'events.sqlite') });
     rm = await createReadModelDb({ kind: 'sqlite', path: join(dir, 'rm.sqlite') });
     await migrateToLatest(rm.db);
-    runner = new ProjectionRunner({ store, db: rm.db, projections: serverProjections({ language: async () => 'en' }), retry: { maxRetries: 0 } });
+    runner = new ProjectionRunner({ store, db: rm.db, projections: serverProjections({ language: async () => 'en', sections: configurationSections }), retry: { maxRetries: 0 } });
     await runner.start();
     const credentialCiphertext = await new SecretVault(rm.db, randomBytes(32)).encrypt(mailboxScope(1), 'https://hooks.slack.com/services/T0/B0/x');
     const { position } = await store.appendToStream(chatDestinationsStreamId(1), [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { configurationSections } from '../../src/app/audit/sections.js';
 import { settingChangeOf } from '../../src/app/audit/settingChanges.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { settingAreas } from '../../src/mail/notices/texts/catalogue.js';
 import { renderNotice } from '../../src/mail/notices/texts/index.js';
+import { configurationSections } from '../../src/app/configurationSections.js';
 
 const at = new Date('2026-11-27T15:30:00Z');
 
@@ -71,13 +71,13 @@ describe('USER_UNLOCKED and SETTING_CHANGED texts', () => {
   it('counts setting events of registered sections only, not counters, receive errors, wipes or system notices of their own', () => {
     const event = (streamId: string, type: string, data: unknown): RecordedEvent =>
       ({ id: 'e', streamId, type, data, metadata: { actorId: null, correlationId: 'c' }, position: 1, revision: 0, recordedAt: at, hash: '', prevHash: '' }) as RecordedEvent;
-    expect(settingChangeOf(event('smtp-3', 'SmtpServerAdded', { mailboxNumber: 3 }))).toMatchObject({ mailboxNumber: 3, section: { name: 'outbound.smtp' } });
-    expect(settingChangeOf(event('mailbox-3', 'MailboxRenamed', { name: 'x' }))).toMatchObject({ mailboxNumber: 3, section: { name: 'identity.mailbox' } });
-    expect(settingChangeOf(event('notice-language-3', 'NoticeLanguageSet', { mailboxNumber: 3, language: 'en' }))).toMatchObject({ section: { name: 'integrations.notice_language' } });
-    expect(settingChangeOf(event('login-attempts-u1', 'LoginFailed', { userId: 'u1' }))).toBeNull();
-    expect(settingChangeOf(event('receive-errors-a1', 'ReceiveErrorRaised', { mailboxNumber: 3 }))).toBeNull();
-    expect(settingChangeOf(event('smtp-3', 'MailboxSettingsWiped', { mailboxNumber: 3 }))).toBeNull();
-    expect(settingChangeOf(event('mailbox-3', 'MailboxReset', {}))).toBeNull();
-    expect(settingChangeOf(event('oauth-credential-c1', 'OAuthReauthorizationRequired', { mailboxNumber: 3 }))).toBeNull();
+    expect(settingChangeOf(event('smtp-3', 'SmtpServerAdded', { mailboxNumber: 3 }), configurationSections)).toMatchObject({ mailboxNumber: 3, section: { name: 'outbound.smtp' } });
+    expect(settingChangeOf(event('mailbox-3', 'MailboxRenamed', { name: 'x' }), configurationSections)).toMatchObject({ mailboxNumber: 3, section: { name: 'identity.mailbox' } });
+    expect(settingChangeOf(event('notice-language-3', 'NoticeLanguageSet', { mailboxNumber: 3, language: 'en' }), configurationSections)).toMatchObject({ section: { name: 'integrations.notice_language' } });
+    expect(settingChangeOf(event('login-attempts-u1', 'LoginFailed', { userId: 'u1' }), configurationSections)).toBeNull();
+    expect(settingChangeOf(event('receive-errors-a1', 'ReceiveErrorRaised', { mailboxNumber: 3 }), configurationSections)).toBeNull();
+    expect(settingChangeOf(event('smtp-3', 'MailboxSettingsWiped', { mailboxNumber: 3 }), configurationSections)).toBeNull();
+    expect(settingChangeOf(event('mailbox-3', 'MailboxReset', {}), configurationSections)).toBeNull();
+    expect(settingChangeOf(event('oauth-credential-c1', 'OAuthReauthorizationRequired', { mailboxNumber: 3 }), configurationSections)).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { createEventStore } from '../../src/eventstore/index.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { ChatDestinationService } from '../../src/app/integrations/chatDestinationService.js';
 import { serverProjections } from '../../src/projections/all.js';
+import { configurationSections } from '../../src/app/configurationSections.js';
 import { SETTING_CHANGE_NOTICES } from '../../src/projections/integrations/settingChangeNotices.projection.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { SecretVault } from '../../src/secrets/vault.js';
@@ -37,7 +38,7 @@ describe('the SETTING_CHANGED reactor', () => {
     rm = await createReadModelDb({ kind: 'sqlite', path: join(dir, 'rm.sqlite') });
     await migrateToLatest(rm.db);
     skew = 0;
-    const projections = serverProjections({ language: async () => 'en', clock: () => new Date(Date.now() + skew), maxAgeMs: 60 * 60_000 });
+    const projections = serverProjections({ language: async () => 'en', sections: configurationSections, clock: () => new Date(Date.now() + skew), maxAgeMs: 60 * 60_000 });
     runner = new ProjectionRunner({ store, db: rm.db, projections, retry: { maxRetries: 0 } });
     await runner.start();
     destinations = new ChatDestinationService({ store, db: rm.db, vault: new SecretVault(rm.db, randomBytes(32)), afterAppend: (p) => runner.waitForPosition(p, 10_000) });

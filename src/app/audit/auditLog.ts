@@ -3,7 +3,7 @@ import type { ReadModelDb } from '../../db/schema.js';
 import { validationError } from '../../domain/shared/errors.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { diffViews, type FieldChange } from './changes.js';
-import { type ConfigurationSection, configurationSections, type JsonValue, validateSections } from './sections.js';
+import { type ConfigurationSection, type JsonValue, validateSections } from './sections.js';
 import { type ReplayOptions, StreamReplayer } from './streamReplay.js';
 
 /** A moment of a mailbox: a global position, or the last of its events at a time; absent = now. */
@@ -28,8 +28,8 @@ export interface SectionChange extends FieldChange {
 }
 
 export interface AuditLogOptions extends ReplayOptions {
-  /** @default configurationSections */
-  readonly sections?: readonly ConfigurationSection[];
+  /** The sections to replay, handed in by the composition root (src/app/configurationSections.ts). */
+  readonly sections: readonly ConfigurationSection[];
 }
 
 /**
@@ -43,9 +43,9 @@ export class AuditLog {
   constructor(
     readonly store: EventStore,
     readonly db: Kysely<ReadModelDb>,
-    options: AuditLogOptions = {},
+    options: AuditLogOptions,
   ) {
-    this.sections = options.sections ?? configurationSections;
+    this.sections = options.sections;
     validateSections(this.sections);
     this.replayer = new StreamReplayer(store, db, options);
   }

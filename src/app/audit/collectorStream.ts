@@ -8,6 +8,7 @@ import type { ReadModelDb } from '../../db/schema.js';
 import type { EventStore } from '../../eventstore/port.js';
 import type { AuditStreamConfig } from './auditConfig.js';
 import { auditRecordOf } from './auditRecord.js';
+import type { ConfigurationSection } from './sections.js';
 import { settingChangeOf } from './settingChanges.js';
 
 export interface CollectorLogger {
@@ -20,6 +21,8 @@ export interface CollectorStreamOptions {
   readonly db: Kysely<ReadModelDb>;
   readonly config: AuditStreamConfig;
   readonly logger: CollectorLogger;
+  /** What counts as a setting change (src/app/configurationSections.ts). */
+  readonly sections: readonly ConfigurationSection[];
   /** Cursor row name. @default 'deployment' */
   readonly name?: string;
   /** How often to look for new events when caught up. @default 500 */
@@ -116,7 +119,7 @@ export class AuditCollectorStream {
     const lines: string[] = [];
     let upTo = events[events.length - 1]!.position;
     for (const e of events) {
-      const change = settingChangeOf(e);
+      const change = settingChangeOf(e, this.options.sections);
       if (!change) continue;
       lines.push(JSON.stringify({ eventId: e.id, position: e.position, mailboxNumber: change.mailboxNumber, section: change.section.name, event: auditRecordOf(e) }));
       if (lines.length === this.options.config.batchSize) {

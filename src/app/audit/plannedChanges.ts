@@ -1,6 +1,7 @@
 import type { PlannedEvent } from '../../eventstore/dryRun.js';
 import { describeChanges, diffViews, flattenView, withSecretFields, type FieldChange } from './changes.js';
-import { configurationSections, sectionOfStream, SECRET_SET, type ConfigurationSection, type JsonValue } from './sections.js';
+import { configurationSections } from '../configurationSections.js';
+import { sectionOfStream, SECRET_SET, type ConfigurationSection, type JsonValue } from './sections.js';
 
 /** A planned event as a person reads it: what would change, field by field, secrets withheld. */
 export interface PlannedChange {

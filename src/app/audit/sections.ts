@@ -1,9 +1,11 @@
 /**
  * The configuration of a mailbox is the state of every aggregate (stream) that belongs to
- * it. Each area registers one section here, built from its pure decider, and the audit
- * replays, snapshots, diffs and masks it without knowing the area.
+ * it. Each area defines its sections (src/app/<area>/auditSections.ts), built from its pure
+ * decider, and the composition root hands the list to the audit
+ * (src/app/configurationSections.ts), which replays, snapshots, diffs and masks them
+ * without knowing the areas: the areas import this file, this file imports no area.
  *
- * How an area registers its section (one entry in `configurationSections`):
+ * How an area defines a section (one entry in the composition root's list):
  *
  *   defineSection({
  *     name: 'outbound.smtp',                 // also the `area` filter of settingsHistory
@@ -20,10 +22,6 @@
  */
 import { type MailboxEvent, type MailboxState, evolveMailbox, initialMailboxState } from '../../domain/identity/mailbox.decider.js';
 import type { DomainEvent } from '../../domain/shared/decider.js';
-import { accessConfigurationSections } from '../access/auditSections.js';
-import { inboundConfigurationSections } from '../inbound/auditSections.js';
-import { integrationsConfigurationSections } from '../integrations/auditSections.js';
-import { outboundConfigurationSections } from '../outbound/auditSections.js';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
@@ -68,8 +66,6 @@ export const identityMailboxSection = defineSection<MailboxState>({
   evolve: (state, event) => evolveMailbox(state, event as MailboxEvent),
   toView: mailboxView,
 });
-
-export const configurationSections: readonly ConfigurationSection[] = [identityMailboxSection, ...inboundConfigurationSections, ...outboundConfigurationSections, ...integrationsConfigurationSections, ...accessConfigurationSections];
 
 export const validateSections = (sections: readonly ConfigurationSection[]): void => {
   for (const a of sections) {

@@ -1,6 +1,6 @@
 import { mailboxNumberOf } from '../../domain/shared/scope.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
-import { configurationSections, sectionOfStream, type ConfigurationSection } from './sections.js';
+import { sectionOfStream, type ConfigurationSection } from './sections.js';
 
 /**
  * Events of a settings stream that are no one's setting change: a reset's wipe markers and
@@ -21,7 +21,7 @@ export interface SettingChange {
  * `settingsHistory` and `configurationAsOf` replay). Login-attempt counters, fetch runs,
  * receive errors and notice bookkeeping have no section, so they never count.
  */
-export const settingChangeOf = (event: RecordedEvent, sections: readonly ConfigurationSection[] = configurationSections): SettingChange | null => {
+export const settingChangeOf = (event: RecordedEvent, sections: readonly ConfigurationSection[]): SettingChange | null => {
   if (notSettingChanges.has(event.type)) return null;
   const mailboxNumber = mailboxNumberOf(event);
   if (mailboxNumber === null) return null;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { diffViews, withSecretFields } from '../audit/changes.js';
-import { configurationSections } from '../audit/sections.js';
+import { configurationSections } from '../configurationSections.js';
 import type { CommandMetadata, DomainEvent } from '../../domain/shared/decider.js';
 import { ErrorCode, isConcurrencyError, isMailroomError, MailroomError, validationError } from '../../domain/shared/errors.js';
 import { loadDecidedState } from '../../eventstore/decidedState.js';

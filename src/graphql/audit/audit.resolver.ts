@@ -17,7 +17,6 @@ import {
   SettingEventConnection,
   SettingsHistoryFilter,
 } from './audit.types.js';
-import { auditLogOf } from './auditLogOf.js';
 
 @Resolver()
 export class AuditResolver {
@@ -33,7 +32,7 @@ export class AuditResolver {
     const page = pageRequest(args);
     const afterPosition = page.after === null ? 0 : Number(page.after);
     if (!Number.isSafeInteger(afterPosition)) throw validationError(['after'], `Expected a cursor of settingsHistory, got ${JSON.stringify(args.after)}`);
-    const { entries, hasNextPage } = await historyPage(auditLogOf(ctx.services), filter, { afterPosition, limit: page.limit });
+    const { entries, hasNextPage } = await historyPage(ctx.services.auditLog, filter, { afterPosition, limit: page.limit });
     const connection = toConnection(entries, page, (e) => String(e.position), SettingEvent.from);
     connection.pageInfo.hasNextPage = hasNextPage;
     return connection;
@@ -49,7 +48,7 @@ export class AuditResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<MailboxConfiguration> {
     requireMailboxAudit(viewerOf(ctx), mailboxNumber);
-    const configuration = await auditLogOf(ctx.services).configurationAsOf(mailboxNumber, { at, position });
+    const configuration = await ctx.services.auditLog.configurationAsOf(mailboxNumber, { at, position });
     return Object.assign(new MailboxConfiguration(), {
       mailboxNumber,
       position: configuration.position,
@@ -65,7 +64,7 @@ export class AuditResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConfigurationDiff> {
     requireMailboxAudit(viewerOf(ctx), mailboxNumber);
-    const diff = await auditLogOf(ctx.services).configurationDiff(mailboxNumber, from, to);
+    const diff = await ctx.services.auditLog.configurationDiff(mailboxNumber, from, to);
     return Object.assign(new ConfigurationDiff(), {
       fromPosition: diff.from.position,
       toPosition: diff.to.position,

@@ -9,7 +9,6 @@ import { createLoaders } from '../loaders.js';
 import { deliveredPayload, type Delivery } from '../subscriptions/fanout.js';
 import { mailboxTopic, openSubscription } from '../subscriptions/openSubscription.js';
 import { SettingEvent } from './audit.types.js';
-import { auditLogOf } from './auditLogOf.js';
 
 export { SettingEvent } from './audit.types.js';
 
@@ -35,7 +34,7 @@ export const settingsChangedRoute = (services: Services) =>
       return n === null ? null : mailboxTopic(n);
     },
     build: async (event) => {
-      const [entry] = await historyEntries(auditLogOf(services), [
+      const [entry] = await historyEntries(services.auditLog, [
         { position: event.position, mailboxNumber: mailboxNumberOf(event)!, streamId: event.streamId, revision: event.revision },
       ]);
       const actor = entry!.actorId ? await createLoaders(services.db).userById.load(entry!.actorId) : null;

@@ -4,7 +4,6 @@ import type { ChatKind } from '../../domain/integrations/chatDestinations.decide
 import { ConfigurationService } from '../../app/settingsAsCode/configurationService.js';
 import { DocumentErrors } from '../../app/settingsAsCode/document.js';
 import { PlanRefusedError } from '../../app/settingsAsCode/planner.js';
-import { auditLogOf } from '../audit/auditLogOf.js';
 import { requestMetadata, viewerOf, type GraphQLContext, type Services } from '../context.js';
 import { isUserFacing, toUserError, type UserError } from '../userErrors.js';
 import {
@@ -30,7 +29,7 @@ const configurationOf = (s: Services): ConfigurationService => {
       store: s.store,
       db: s.db,
       vault: s.vault,
-      audit: auditLogOf(s),
+      audit: s.auditLog,
       onFetchingStopped: (accountId) => s.inbound.receiveAccounts.stopFetching(accountId),
       checkChatCredential: (kind, plaintext) => s.integrations.chatDestinations.credentialOf(kind as ChatKind, plaintext),
       // Read models, then the network gate, so the next request is judged by the new lists.

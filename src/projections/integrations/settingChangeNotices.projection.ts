@@ -1,3 +1,4 @@
+import type { ConfigurationSection } from '../../app/audit/sections.js';
 import { settingChangeOf } from '../../app/audit/settingChanges.js';
 import { ChatEventKind, type ChatDestinationsEvent } from '../../domain/integrations/chatDestinations.decider.js';
 import type { NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
@@ -10,6 +11,8 @@ import type { Projection } from '../projection.js';
 export interface SettingChangeNoticeDeps {
   /** The mailbox's notice language (NoticeLanguageService.languageOf). */
   readonly language: (mailboxNumber: number) => Promise<NoticeLanguage>;
+  /** What counts as a setting change (src/app/configurationSections.ts). */
+  readonly sections: readonly ConfigurationSection[];
   /**
    * Events recorded longer ago than this are history, not news: a rebuild replaying the
    * store must not announce them again. Younger ones replayed are absorbed by the outbox's
@@ -44,7 +47,7 @@ export const settingChangeNoticesProjection = (deps: SettingChangeNoticeDeps): P
     allEvents: true,
     tables: [],
     async apply(trx, event) {
-      const change = settingChangeOf(event);
+      const change = settingChangeOf(event, deps.sections);
       if (change === null) return;
       if (clock().getTime() - event.recordedAt.getTime() > maxAgeMs) return;
       const at = eventTime(event);
