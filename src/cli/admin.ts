@@ -20,6 +20,7 @@ import { loadMasterKey } from '../secrets/masterKey.js';
 import { SecretVault } from '../secrets/vault.js';
 import { openStorage, type Storage } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
+import { eventsAs } from '../eventstore/eventAs.js';
 
 /**
  * Break-glass commands for whoever runs the server: the only way back in when the sole
@@ -130,7 +131,7 @@ export const registerAdminCommands = (program: Command): void => {
         const known = await storage.readModels.db.selectFrom('mailboxes').select('number').where('number', '=', mailboxNumber).executeTakeFirst();
         if (!known) throw new Error(`No mailbox No.${mailboxNumber}`);
         const streamId = accessRestrictionStreamId(mailboxNumber);
-        const state = fold(accessRestrictionDecider.evolve, accessRestrictionDecider.initialState(), (await storage.store.readStream(streamId)) as unknown as AccessRestrictionEvent[]);
+        const state = fold(accessRestrictionDecider.evolve, accessRestrictionDecider.initialState(), eventsAs<AccessRestrictionEvent>(await storage.store.readStream(streamId)));
         const metadata = { ...meta(options.reason), now: new Date(), actorId: null };
         // The system actor has no requester, so the self-lockout guard does not apply; the
         // running server follows the event store and lets callers back in at once.

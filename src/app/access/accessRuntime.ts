@@ -17,6 +17,7 @@ import type { EventStore, EventSubscription, RecordedEvent } from '../../eventst
 import { accessRestrictionsProjection } from '../../projections/access/accessRestrictions.projection.js';
 import { AddressList } from './addressList.js';
 import { CloseCode, ConnectionRegistry, type ClosableConnection } from './connectionRegistry.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 export interface AccessRuntimeLogger {
   error(fields: Record<string, unknown>, message: string): void;
@@ -201,11 +202,11 @@ export class AccessRuntime {
   }
 
   private apply(event: RecordedEvent): void {
-    if ((CREDENTIAL_EVENT_TYPES as readonly string[]).includes(event.type)) return this.endCredentials(event as unknown as UserLocked | UserEvent);
+    if ((CREDENTIAL_EVENT_TYPES as readonly string[]).includes(event.type)) return this.endCredentials(eventAs<UserLocked | UserEvent>(event));
 
     // Reset markers land on every settings stream of the mailbox; only this area's counts.
     if (event.type === 'MailboxSettingsWiped' && !event.streamId.startsWith('access-restriction-')) return;
-    const e = event as unknown as AccessRestrictionEvent;
+    const e = eventAs<AccessRestrictionEvent>(event);
     const n = e.data.mailboxNumber;
     this.setState(n, evolveAccessRestriction(this.restrictionOf(n), e));
     for (const c of this.connections.inMailbox(n)) {

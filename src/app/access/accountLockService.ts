@@ -23,6 +23,7 @@ import type { EventStore } from '../../eventstore/port.js';
 import type { NoticeSender } from '../../mail/notices/notice.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { lockNoticeRoutes, lockNotices, unlockNotices } from './lockNotices.js';
+import { eventsAs } from '../../eventstore/eventAs.js';
 
 export interface AccountLockLogger {
   warn(fields: Record<string, unknown>, message: string): void;
@@ -209,7 +210,7 @@ export class AccountLockService {
     const state = fold(
       loginAttemptsDecider.evolve,
       loginAttemptsDecider.initialState(),
-      (await this.options.store.readStream(loginAttemptsStreamId(userId))) as unknown as LoginAttemptsEvent[],
+      eventsAs<LoginAttemptsEvent>(await this.options.store.readStream(loginAttemptsStreamId(userId))),
     );
     if (!lockInForce(state, this.clock())) throw illegalState(`User ${userId} is not locked`, path);
   }

@@ -8,6 +8,7 @@ import { usernameClaimStreamId, type UsernameClaimed } from '../../domain/identi
 import { ErrorCode, isMailroomError } from '../../domain/shared/errors.js';
 import type { EventStore } from '../../eventstore/port.js';
 import type { IdentityService } from './identityService.js';
+import { eventsAs } from '../../eventstore/eventAs.js';
 
 /** pino-compatible (`log.info(fields, message)`). */
 export interface BootstrapLogger {
@@ -90,7 +91,7 @@ export const bootstrapIfEmpty = async (options: BootstrapOptions): Promise<Boots
     return { bootstrapped: false };
   }
   const claimedId = async () =>
-    ((await store.readStream(usernameClaimStreamId(ADMIN_USERNAME)))[0] as unknown as UsernameClaimed | undefined)?.data.userId;
+    eventsAs<UsernameClaimed>(await store.readStream(usernameClaimStreamId(ADMIN_USERNAME)))[0]?.data.userId;
   let adminUserId = (await claimedId()) ?? randomUUID();
   const createAdmin = () =>
     identity.createUser(

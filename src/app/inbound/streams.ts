@@ -2,6 +2,7 @@ import { oauthCredentialDecider, oauthCredentialStreamId, type OAuthCredentialEv
 import { receiveAccountsDecider, receiveAccountsStreamId, type OAuthCredentialLookup, type ReceiveAccountsEvent, type ReceiveAccountsState } from '../../domain/inbound/receiveAccounts.decider.js';
 import { fold } from '../../domain/shared/decider.js';
 import type { EventStore } from '../../eventstore/port.js';
+import { eventsAs } from '../../eventstore/eventAs.js';
 
 /**
  * Current state straight from the event streams (the source of truth, never behind a
@@ -16,7 +17,7 @@ export interface LoadedOAuthCredential {
 
 export const loadOAuthCredential = async (store: EventStore, credentialId: string): Promise<LoadedOAuthCredential> => {
   const events = await store.readStream(oauthCredentialStreamId(credentialId));
-  const state = fold(oauthCredentialDecider.evolve, oauthCredentialDecider.initialState(), events as unknown as OAuthCredentialEvent[]);
+  const state = fold(oauthCredentialDecider.evolve, oauthCredentialDecider.initialState(), eventsAs<OAuthCredentialEvent>(events));
   const authorized = events.filter((e) => e.type === 'OAuthCredentialAuthorized').at(-1);
   return { state, authorizedRevision: authorized?.revision ?? -1 };
 };
@@ -25,7 +26,7 @@ export const loadReceiveAccounts = async (store: EventStore, mailboxNumber: numb
   fold(
     receiveAccountsDecider.evolve,
     receiveAccountsDecider.initialState(),
-    (await store.readStream(receiveAccountsStreamId(mailboxNumber))) as unknown as ReceiveAccountsEvent[],
+    eventsAs<ReceiveAccountsEvent>(await store.readStream(receiveAccountsStreamId(mailboxNumber))),
   );
 
 /** What the receive-accounts decider needs to know of a chosen OAuth credential; null when there is none. */

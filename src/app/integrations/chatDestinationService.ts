@@ -18,6 +18,7 @@ import { createEgressPolicy, type EgressPolicy } from '../../net/egress.js';
 import { mailboxScope } from '../../secrets/vault.js';
 import { requireMailboxNumber } from './mailboxNumber.js';
 import type { MessageChannelServiceDeps } from './messageChannelService.js';
+import { eventsAs } from '../../eventstore/eventAs.js';
 
 export interface AddChatDestinationInput extends ChatDestinationFields {
   readonly mailboxNumber: number;
@@ -85,7 +86,7 @@ export class ChatDestinationService {
     let credentialCiphertext: string | null = null;
     if (credential != null) {
       const events = await this.deps.store.readStream(chatDestinationsStreamId(input.mailboxNumber));
-      const state = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), events as unknown as ChatDestinationsEvent[]);
+      const state = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), eventsAs<ChatDestinationsEvent>(events));
       const current = state.destinations.get(input.destinationId);
       if (!current) throw notFound('Chat destination', input.destinationId, ['destinationId']);
       credentialCiphertext = await this.deps.vault.encrypt(mailboxScope(input.mailboxNumber), this.credentialOf(current.kind, credential));

@@ -20,6 +20,7 @@ import type { EventStore } from '../../eventstore/port.js';
 import { charsetLabel, encoderFor } from './charsets.js';
 import { parseFromHeader } from './fromHeader.js';
 import { requireMailboxNumber } from './mailboxNumber.js';
+import { eventsAs } from '../../eventstore/eventAs.js';
 
 export interface IntegrationServiceDeps {
   readonly store: EventStore;
@@ -101,7 +102,7 @@ export class ExternalCallService {
 
   async load(mailboxNumber: number): Promise<ExternalCallsState> {
     const events = await this.deps.store.readStream(externalCallsStreamId(mailboxNumber));
-    return fold(externalCallsDecider.evolve, externalCallsDecider.initialState(), events as unknown as ExternalCallsEvent[]);
+    return fold(externalCallsDecider.evolve, externalCallsDecider.initialState(), eventsAs<ExternalCallsEvent>(events));
   }
 
   /** NOT_FOUND for a mail of another mailbox too: ids do not leak across mailboxes. */

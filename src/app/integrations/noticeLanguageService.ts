@@ -13,6 +13,7 @@ import { fold } from '../../domain/shared/decider.js';
 import { handleCommand } from '../../eventstore/handleCommand.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { requireMailboxNumber } from './mailboxNumber.js';
+import { eventsAs } from '../../eventstore/eventAs.js';
 
 export interface NoticeLanguageServiceDeps {
   readonly store: EventStore;
@@ -69,6 +70,6 @@ export class NoticeLanguageService {
 
   private async state(mailboxNumber: number): Promise<NoticeLanguageState> {
     const events = await this.deps.store.readStream(noticeLanguageStreamId(mailboxNumber));
-    return fold(noticeLanguageDecider.evolve, noticeLanguageDecider.initialState(), events as unknown as NoticeLanguageEvent[]);
+    return fold(noticeLanguageDecider.evolve, noticeLanguageDecider.initialState(), eventsAs<NoticeLanguageEvent>(events));
   }
 }

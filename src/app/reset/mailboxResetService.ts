@@ -22,6 +22,7 @@ import { NoticeKind, type Notice, type NoticeSender } from '../../mail/notices/n
 import { mailboxScope, type SecretVault } from '../../secrets/vault.js';
 import { KEPT_BY_RESET, resetInventory, type ResetItem } from './resetInventory.js';
 import { openResetToken, RESET_TOKEN_TTL_MS, sealResetToken } from './resetToken.js';
+import { eventAs, eventsAs } from '../../eventstore/eventAs.js';
 
 export interface MailboxResetServiceDeps {
   readonly store: EventStore;
@@ -151,7 +152,7 @@ export class MailboxResetService {
 
   private async findReset(mailboxNumber: number, match: (e: MailboxReset) => boolean): Promise<RecordedEvent<'MailboxReset', MailboxReset['data']> | null> {
     const events = await this.deps.store.readStream(mailboxStreamId(mailboxNumber), { direction: 'backwards' });
-    const hit = events.find((e) => e.type === 'MailboxReset' && match(e as unknown as MailboxReset));
+    const hit = events.find((e) => e.type === 'MailboxReset' && match(eventAs<MailboxReset>(e)));
     return (hit as RecordedEvent<'MailboxReset', MailboxReset['data']> | undefined) ?? null;
   }
 
@@ -205,7 +206,7 @@ export class MailboxResetService {
   /** A settings stream's state as the reset found it: what its wipe makes the mailbox forget. */
   private async stateBefore<State, Evt extends DomainEvent>(decider: Decider<State, never, Evt>, streamId: string, reset: RecordedEvent): Promise<State> {
     const events = (await this.deps.store.readStream(streamId)).filter((e) => e.position < reset.position);
-    return fold(decider.evolve, decider.initialState(), events as unknown as Evt[]);
+    return fold(decider.evolve, decider.initialState(), eventsAs<Evt>(events));
   }
 
   /**

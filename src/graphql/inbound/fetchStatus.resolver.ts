@@ -15,6 +15,7 @@ import { FetchReceiveAccountNowInput, TestReceiveAccountInput } from './inbound.
 import { FetchReceiveAccountNowPayload, ReceiveFailureInfo, TestReceiveAccountPayload } from './inbound.payloads.js';
 import { ReceiveAccountStatus } from './inbound.types.js';
 import { toAccountFields } from './receiveAccount.resolver.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 export const ReceiveErrorEventKind = {
   RAISED: 'RAISED',
@@ -69,7 +70,7 @@ export class ReceiveErrorNotification {
   at!: Date;
 
   static from(recorded: RecordedEvent): ReceiveErrorNotification {
-    const e = recorded as unknown as ReceiveErrorsEvent & RecordedEvent;
+    const e = eventAs<ReceiveErrorsEvent>(recorded);
     const base = {
       position: recorded.position,
       kind: KIND_OF[e.type],

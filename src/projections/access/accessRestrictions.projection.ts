@@ -4,6 +4,7 @@ import type { ReadModelDb } from '../../db/schema.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from '../identity/eventTime.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 const emptyRow = (mailboxNumber: number, at: string) => ({
   mailbox_number: mailboxNumber,
@@ -33,7 +34,7 @@ export const accessRestrictionsProjection: Projection = {
   tables: ['access_restrictions', 'access_rules', 'access_exempt_users'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'access-restriction-', ['access_restrictions', 'access_rules', 'access_exempt_users'])) return;
-    const event = recorded as unknown as AccessRestrictionEvent;
+    const event = eventAs<AccessRestrictionEvent>(recorded);
     const at = eventTime(recorded);
     const n = event.data.mailboxNumber;
     const upsert = (set: { ip_enabled: number; ip_guard_overridden: number } | { api_enabled: number; api_guard_overridden: number }) =>

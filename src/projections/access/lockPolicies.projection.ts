@@ -2,6 +2,7 @@ import type { LockPolicyEvent } from '../../domain/access/lockPolicy.decider.js'
 import type { Projection } from '../projection.js';
 import { eventTime } from '../identity/eventTime.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `lock_policies`: the current account-lock policy of each mailbox that saved one. */
 export const lockPoliciesProjection: Projection = {
@@ -10,7 +11,7 @@ export const lockPoliciesProjection: Projection = {
   tables: ['lock_policies'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'lock-policy-', ['lock_policies'])) return;
-    const event = recorded as unknown as LockPolicyEvent;
+    const event = eventAs<LockPolicyEvent>(recorded);
     if (event.type !== 'LockPolicyConfigured') return;
     const row = {
       enabled: event.data.enabled ? 1 : 0,

@@ -2,6 +2,7 @@ import type { LoginAttemptsEvent } from '../../domain/access/loginAttempts.decid
 import type { UserLockStatesTable } from '../../db/schema.access.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from '../identity/eventTime.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 type Changes = Partial<Omit<UserLockStatesTable, 'user_id'>>;
 
@@ -11,7 +12,7 @@ export const userLockStatesProjection: Projection = {
   eventTypes: ['LoginFailed', 'UserLocked', 'FailedLoginsReset', 'UserUnlocked'],
   tables: ['user_lock_states'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as LoginAttemptsEvent;
+    const event = eventAs<LoginAttemptsEvent>(recorded);
     const at = eventTime(recorded);
     let changes: Changes;
     switch (event.type) {

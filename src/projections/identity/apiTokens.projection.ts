@@ -1,5 +1,6 @@
 import type { UserEvent } from '../../domain/identity/user.decider.js';
 import type { Projection } from '../projection.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `api_tokens`: token hashes for bearer authentication; revoked rows stay for the token list. */
 export const apiTokensProjection: Projection = {
@@ -7,7 +8,7 @@ export const apiTokensProjection: Projection = {
   eventTypes: ['ApiTokenIssued', 'ApiTokenRevoked'],
   tables: ['api_tokens'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as UserEvent;
+    const event = eventAs<UserEvent>(recorded);
     switch (event.type) {
       case 'ApiTokenIssued':
         await trx

@@ -1,6 +1,7 @@
 import type { MailboxEvent } from '../../domain/identity/mailbox.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /**
  * `mailbox_members` and `mailbox_member_roles`: who belongs to which mailbox and with which
@@ -12,7 +13,7 @@ export const mailboxMembersProjection: Projection = {
   eventTypes: ['MailboxMemberAdded', 'MailboxMemberRemoved', 'MailboxRoleAssigned', 'MailboxRoleRevoked'],
   tables: ['mailbox_members', 'mailbox_member_roles'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as MailboxEvent;
+    const event = eventAs<MailboxEvent>(recorded);
     const at = eventTime(recorded);
     switch (event.type) {
       case 'MailboxMemberAdded':

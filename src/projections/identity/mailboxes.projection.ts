@@ -1,6 +1,7 @@
 import type { MailboxEvent } from '../../domain/identity/mailbox.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `mailboxes`: number, name and address of every mailbox. */
 export const mailboxesProjection: Projection = {
@@ -8,7 +9,7 @@ export const mailboxesProjection: Projection = {
   eventTypes: ['MailboxCreated', 'MailboxRenamed', 'MailboxAddressChanged', 'MailboxReset'],
   tables: ['mailboxes'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as MailboxEvent;
+    const event = eventAs<MailboxEvent>(recorded);
     const at = eventTime(recorded);
     switch (event.type) {
       case 'MailboxCreated':

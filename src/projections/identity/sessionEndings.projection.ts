@@ -1,6 +1,7 @@
 import type { UserEvent } from '../../domain/identity/user.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /**
  * Reactor, not a read model (`tables` is empty): deletes the login sessions an event ends.
@@ -13,7 +14,7 @@ export const sessionEndingsProjection: Projection = {
   eventTypes: ['UserPasswordChanged', 'UserSessionEnded'],
   tables: [],
   async apply(trx, recorded) {
-    const event = recorded as unknown as UserEvent;
+    const event = eventAs<UserEvent>(recorded);
     const before = eventTime(recorded);
     switch (event.type) {
       case 'UserPasswordChanged': {

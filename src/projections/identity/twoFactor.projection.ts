@@ -2,6 +2,7 @@ import type { TwoFactorEvent } from '../../domain/identity/twoFactor.decider.js'
 import type { TwoFactorPolicyEvent } from '../../domain/identity/twoFactorPolicy.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `user_two_factor`: who is enrolled (login reads the secret ciphertext from here). */
 export const userTwoFactorProjection: Projection = {
@@ -9,7 +10,7 @@ export const userTwoFactorProjection: Projection = {
   eventTypes: ['TwoFactorEnrolled', 'TwoFactorRecoveryCodeUsed', 'TwoFactorRemoved', 'TwoFactorReset'],
   tables: ['user_two_factor'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as TwoFactorEvent;
+    const event = eventAs<TwoFactorEvent>(recorded);
     switch (event.type) {
       case 'TwoFactorEnrolled': {
         const row = {
@@ -44,7 +45,7 @@ export const mailboxTwoFactorPoliciesProjection: Projection = {
   eventTypes: ['TwoFactorRequirementSet'],
   tables: ['mailbox_two_factor_policies'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as TwoFactorPolicyEvent;
+    const event = eventAs<TwoFactorPolicyEvent>(recorded);
     if (event.type !== 'TwoFactorRequirementSet') return;
     const row = { required: event.data.required ? 1 : 0, updated_at: eventTime(recorded) };
     await trx

@@ -1,6 +1,7 @@
 import type { UserEvent } from '../../domain/identity/user.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `user_permissions`: one row per permission a user holds (MAILBOX_RESET). */
 export const userPermissionsProjection: Projection = {
@@ -8,7 +9,7 @@ export const userPermissionsProjection: Projection = {
   eventTypes: ['UserPermissionGranted', 'UserPermissionRevoked'],
   tables: ['user_permissions'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as UserEvent;
+    const event = eventAs<UserEvent>(recorded);
     switch (event.type) {
       case 'UserPermissionGranted':
         await trx

@@ -1,6 +1,7 @@
 import type { UserEvent } from '../../domain/identity/user.decider.js';
 import type { Projection } from '../projection.js';
 import { eventTime } from './eventTime.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `users`: profile, password hash (for login), administrator flag and activation. */
 export const usersProjection: Projection = {
@@ -8,7 +9,7 @@ export const usersProjection: Projection = {
   eventTypes: ['UserRegistered', 'UserPasswordChanged', 'UserProfileChanged', 'UserDeactivated', 'UserReactivated'],
   tables: ['users'],
   async apply(trx, recorded) {
-    const event = recorded as unknown as UserEvent;
+    const event = eventAs<UserEvent>(recorded);
     const at = eventTime(recorded);
     const update = (userId: string) => trx.updateTable('users').where('id', '=', userId);
     switch (event.type) {

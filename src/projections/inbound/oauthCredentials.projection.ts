@@ -4,6 +4,7 @@ import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import type { MailboxSettingsWiped } from '../../domain/shared/mailboxReset.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `oauth_credentials`: every live credential with its authorization status; secrets never land here. */
 export const oauthCredentialsProjection: Projection = {
@@ -12,7 +13,7 @@ export const oauthCredentialsProjection: Projection = {
   tables: ['oauth_credentials'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'oauth-credential-', ['oauth_credentials'])) return;
-    const event = recorded as unknown as Exclude<OAuthCredentialEvent, MailboxSettingsWiped>;
+    const event = eventAs<Exclude<OAuthCredentialEvent, MailboxSettingsWiped>>(recorded);
     const at = eventTime(recorded);
     const id = event.data.credentialId;
     const update = (values: Record<string, unknown>) =>

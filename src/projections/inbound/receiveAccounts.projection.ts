@@ -3,6 +3,7 @@ import { idleEnabledOf, receiveAccountsEventTypes } from '../../domain/inbound/r
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 const columns = (s: ReceiveAccountSettingsView) => ({
   display_name: s.displayName,
@@ -33,7 +34,7 @@ export const receiveAccountsProjection: Projection = {
   tables: ['receive_accounts', 'receive_auto_fetch'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'receive-accounts-', ['receive_accounts', 'receive_auto_fetch'])) return;
-    const event = recorded as unknown as ReceiveAccountsEvent;
+    const event = eventAs<ReceiveAccountsEvent>(recorded);
     const at = eventTime(recorded);
     switch (event.type) {
       case 'ReceiveAccountAdded':

@@ -1,6 +1,7 @@
 import type { ReceiveErrorsEvent } from '../../domain/inbound/receiveErrors.decider.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /**
  * `receive_last_errors`: the latest error episode per account ("last receive error" of
@@ -16,7 +17,7 @@ export const receiveErrorsProjection: Projection = {
       await trx.deleteFrom('receive_last_errors').where('mailbox_number', '=', (recorded.data as { mailboxNumber: number }).mailboxNumber).execute();
       return;
     }
-    const event = recorded as unknown as ReceiveErrorsEvent | { type: 'ReceiveAccountDeleted'; data: { accountId: string } };
+    const event = eventAs<ReceiveErrorsEvent | { readonly type: 'ReceiveAccountDeleted'; readonly data: { readonly accountId: string } }>(recorded);
     const at = eventTime(recorded);
     switch (event.type) {
       case 'ReceiveErrorRaised': {

@@ -2,6 +2,7 @@ import { chatDestinationsEventTypes, upcastChatEventKinds, type ChatDestinations
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /**
  * `chat_destinations`: the live chat destinations of every mailbox, without their credentials.
@@ -13,7 +14,7 @@ export const chatDestinationsProjection: Projection = {
   tables: ['chat_destinations'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'chat-destinations-', ['chat_destinations'])) return;
-    const event = recorded as unknown as ChatDestinationsEvent;
+    const event = eventAs<ChatDestinationsEvent>(recorded);
     const at = eventTime(recorded);
     switch (event.type) {
       case 'ChatDestinationAdded': {

@@ -2,6 +2,7 @@ import { externalCallsEventTypes, type ExternalCallsEvent } from '../../domain/i
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `external_calls`: the live external system calls of every mailbox. */
 export const externalCallsProjection: Projection = {
@@ -10,7 +11,7 @@ export const externalCallsProjection: Projection = {
   tables: ['external_calls'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'external-calls-', ['external_calls'])) return;
-    const event = recorded as unknown as ExternalCallsEvent;
+    const event = eventAs<ExternalCallsEvent>(recorded);
     const at = eventTime(recorded);
     switch (event.type) {
       case 'ExternalCallAdded': {

@@ -3,6 +3,7 @@ import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import type { MailboxSettingsWiped } from '../../domain/shared/mailboxReset.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** `message_channels`: settings and which secrets are set; the ciphertexts never land here. */
 export const messageChannelsProjection: Projection = {
@@ -11,7 +12,7 @@ export const messageChannelsProjection: Projection = {
   tables: ['message_channels'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'message-channels-', ['message_channels'])) return;
-    const event = recorded as unknown as Exclude<MessageChannelsEvent, MailboxSettingsWiped>;
+    const event = eventAs<Exclude<MessageChannelsEvent, MailboxSettingsWiped>>(recorded);
     const at = eventTime(recorded);
     const { mailboxNumber, channel } = event.data;
     const row = trx.updateTable('message_channels').where('mailbox_number', '=', mailboxNumber).where('channel', '=', channel);

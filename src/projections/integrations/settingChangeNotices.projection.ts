@@ -7,6 +7,7 @@ import { subscribedChatDestinations } from '../../mail/notices/noticeFanout.js';
 import { recordNoticeIn } from '../../mail/notices/outbox.js';
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 export interface SettingChangeNoticeDeps {
   /** The mailbox's notice language (NoticeLanguageService.languageOf). */
@@ -53,7 +54,7 @@ export const settingChangeNoticesProjection = (deps: SettingChangeNoticeDeps): P
       const at = eventTime(event);
       let destinations = await subscribedChatDestinations(trx, change.mailboxNumber, ChatEventKind.SETTING_CHANGED, { changedNoLaterThan: at });
       if (chatDestinationEventTypes.has(event.type)) {
-        const own = event as unknown as Exclude<ChatDestinationsEvent, { type: 'MailboxSettingsWiped' }>;
+        const own = eventAs<Exclude<ChatDestinationsEvent, { type: 'MailboxSettingsWiped' }>>(event);
         destinations = destinations.filter((id) => id !== own.data.destinationId);
         if (own.type !== 'ChatDestinationRemoved' && own.data.enabled && own.data.eventKinds.includes(ChatEventKind.SETTING_CHANGED)) destinations.push(own.data.destinationId);
       }

@@ -2,6 +2,7 @@ import { usesServiceKey, type DkimSettingsEvent } from '../../domain/outbound/dk
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** DKIM signatures (public parts and key ciphertext), usage conditions and default signature of every mailbox. */
 export const dkimSettingsProjection: Projection = {
@@ -10,7 +11,7 @@ export const dkimSettingsProjection: Projection = {
   tables: ['outbound_dkim_signatures', 'outbound_dkim_conditions', 'outbound_dkim_settings'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'dkim-', ['outbound_dkim_signatures', 'outbound_dkim_conditions', 'outbound_dkim_settings'])) return;
-    const event = recorded as unknown as DkimSettingsEvent;
+    const event = eventAs<DkimSettingsEvent>(recorded);
     const at = eventTime(recorded);
     const n = event.data.mailboxNumber;
     switch (event.type) {

@@ -3,6 +3,7 @@ import { RAKUTEN_RELAY_SERVER_ID, smtpSettingsEventTypes, upcastSmtpAuthSettings
 import { eventTime } from '../identity/eventTime.js';
 import type { Projection } from '../projection.js';
 import { appliedMailboxWipe } from '../reset/mailboxWipe.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 type ServerEvent = Extract<SmtpSettingsEvent, { type: 'SmtpServerAdded' | 'SmtpServerChanged' }>['data'];
 
@@ -41,7 +42,7 @@ export const smtpSettingsProjection: Projection = {
   tables: ['outbound_smtp_servers', 'outbound_routing_rules', 'outbound_smtp_settings', 'outbound_rakuten_relays'],
   async apply(trx, recorded) {
     if (await appliedMailboxWipe(trx, recorded, 'smtp-', ['outbound_smtp_servers', 'outbound_routing_rules', 'outbound_smtp_settings', 'outbound_rakuten_relays'])) return;
-    const event = recorded as unknown as SmtpSettingsEvent;
+    const event = eventAs<SmtpSettingsEvent>(recorded);
     const at = eventTime(recorded);
     const n = event.data.mailboxNumber;
     switch (event.type) {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { ReadModelDb } from '../../db/schema.js';
 import { MAILBOX_SETTINGS_WIPED, type MailboxSettingsWiped } from '../../domain/shared/mailboxReset.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
+import { eventAs } from '../../eventstore/eventAs.js';
 
 /** Read-model tables keyed by mailbox, the ones a mailbox reset may empty. */
 export type MailboxScopedTable = {
@@ -38,7 +39,7 @@ export const appliedMailboxWipe = async (
 ): Promise<boolean> => {
   if (recorded.type !== MAILBOX_SETTINGS_WIPED) return false;
   if (recorded.streamId.startsWith(streamPrefix)) {
-    await deleteMailboxRows(trx, tables, (recorded as unknown as MailboxSettingsWiped).data.mailboxNumber);
+    await deleteMailboxRows(trx, tables, eventAs<MailboxSettingsWiped>(recorded).data.mailboxNumber);
   }
   return true;
 };

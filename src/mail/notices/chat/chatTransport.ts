@@ -10,6 +10,7 @@ import type { ChatConfig } from './chatConfig.js';
 import { destroyChatCopy, openChatCopy, type ChatCopy } from './chatCopy.js';
 import { postChatRequest, requireAccepted, type ProviderAnswer } from './chatHttp.js';
 import { chatworkRequest, slackRequest, teamsRequest, type ChatMessage, type ChatRequest } from './chatRequests.js';
+import { eventsAs } from '../../../eventstore/eventAs.js';
 
 export interface ChatTransportDeps {
   readonly store: EventStore;
@@ -91,7 +92,7 @@ export class ChatNoticeTransport implements NoticeTransport {
 
   private async destination(mailboxNumber: number, destinationId: string): Promise<ChatDestination | null> {
     const events = await this.deps.store.readStream(chatDestinationsStreamId(mailboxNumber));
-    const state = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), events as unknown as ChatDestinationsEvent[]);
+    const state = fold(chatDestinationsDecider.evolve, chatDestinationsDecider.initialState(), eventsAs<ChatDestinationsEvent>(events));
     return state.destinations.get(destinationId) ?? null;
   }
 
