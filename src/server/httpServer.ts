@@ -3,13 +3,14 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { specifiedRules, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { WebSocket } from 'ws';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimitError, type DocumentLimits } from '../graphql/access/documentLimits.js';
 import type { TransportInfo } from '../graphql/transportInfo.js';
+import { attachGraphqlWs } from './graphqlWs.js';
 import type { Logger } from './logger.js';
 import { serveMetrics, type MetricsRender } from './metricsEndpoint.js';
+import { bearerFrom, headerValue, normaliseIp } from './transportHeaders.js';
 
 /** Answers a request it owns and returns true; false leaves it to the next route. */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
@@ -77,19 +78,6 @@ export interface RunningHttpServer {
   stop(): Promise<void>;
 }
 
-export const normaliseIp = (ip: string | undefined): string => {
-  if (!ip) return '';
-  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
-};
-
-const bearerFrom = (value: unknown): string | null => {
-  if (typeof value !== 'string') return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(value.trim());
-  return m ? m[1]! : null;
-};
-
-const headerValue = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
-
 class BodyTooLargeError extends Error {}
 
 const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
@@ -134,25 +122,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
     // Node checks the two timeouts only this often (default 30 s, which would add up to 30 s to each).
     connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
   });
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxRequestBytes });
-  const sockets = new Set<WebSocket>();
-  wss.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
   const clientAddressOf = options.clientAddress ?? ((request: IncomingMessage) => normaliseIp(request.socket.remoteAddress));
-  const wsInfo = (request: IncomingMessage, payload: Record<string, unknown> | undefined, socket: WebSocket): TransportInfo => ({
-    transport: 'ws',
-    socket,
-    clientIp: clientAddressOf(request),
-    headers: request.headers,
-    bearerToken:
-      bearerFrom(payload?.authorization) ?? bearerFrom(payload?.Authorization) ??
-      (typeof payload?.token === 'string' ? payload.token : null),
-    correlationId: headerValue(request.headers['x-correlation-id']),
-  });
-
   const maskErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => options.formatError(e.toJSON(), e));
 
@@ -164,49 +134,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
     return refusal;
   };
 
-  const wsCleanup = useServer<Record<string, unknown> | undefined, { info: TransportInfo }>(
-    {
-      schema: options.schema,
-      onConnect: async (ctx) => {
-        const info = wsInfo(ctx.extra.request, ctx.connectionParams, ctx.extra.socket);
-        ctx.extra.info = info;
-        return options.acceptConnection ? options.acceptConnection(info) : true;
-      },
-      context: (ctx) => options.buildContext(ctx.extra.info ?? wsInfo(ctx.extra.request, ctx.connectionParams, ctx.extra.socket)),
-      // Parsed and validated here rather than by graphql-ws, whose parse has no limits and
-      // whose parse errors close the whole connection (4500) instead of failing one operation.
-      onSubscribe: (ctx, _id, payload) => {
-        const refusal = refuseDocument(payload.query, 'ws', clientAddressOf(ctx.extra.request));
-        if (refusal) return [refusal];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: documentLimits.maxTokens });
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        const errors = validate(options.schema, document, validationRules);
-        if (errors.length > 0) return [...errors];
-        return { schema: options.schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
-      },
-      onOperation: (_ctx, _id, _payload, args, result) => {
-        options.onWebSocketOperation?.(args);
-        const refusal = options.refuseOperation?.(args.document, args.contextValue as TContext);
-        if (!refusal) return undefined;
-        if (Symbol.asyncIterator in result) void (result as AsyncGenerator).return?.(undefined);
-        // onNext formats (masks) these like any other result errors.
-        return { errors: [refusal] };
-      },
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) return result;
-        const masked = maskErrors(result.errors);
-        options.onWebSocketErrors?.(args, masked);
-        return { ...result, errors: masked as unknown as GraphQLError[] };
-      },
-      onError: (_ctx, _id, _payload, errors) => maskErrors(errors) as unknown as GraphQLError[],
-    },
-    wss,
-  );
+  const graphqlWs = attachGraphqlWs(httpServer, options, { clientAddressOf, refuseDocument, maskErrors, documentLimits, validationRules });
 
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -231,7 +159,7 @@ export const startHttpServer = async <TContext extends BaseContext>(
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await graphqlWs.dispose();
             },
           };
         },
@@ -345,13 +273,12 @@ export const startHttpServer = async <TContext extends BaseContext>(
     server: httpServer,
     url: `http://${host}:${address.port}/graphql`,
     wsUrl: `ws://${host}:${address.port}/graphql`,
-    sockets,
+    sockets: graphqlWs.sockets,
     stop: async () => {
       // Apollo's drain stops accepting, waits for in-flight requests, and runs the
       // drainServer hook above that closes every WebSocket.
       await apollo.stop();
-      for (const s of sockets) s.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await graphqlWs.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
