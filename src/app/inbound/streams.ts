@@ -32,7 +32,11 @@ export const loadReceiveAccounts = async (store: EventStore, mailboxNumber: numb
 /** What the receive-accounts decider needs to know of a chosen OAuth credential; null when there is none. */
 export const lookupOAuthCredential = async (store: EventStore, credentialId: string | null | undefined): Promise<OAuthCredentialLookup | null> => {
   if (!credentialId) return null;
-  const { state } = await loadOAuthCredential(store, credentialId);
+  return credentialLookupOf((await loadOAuthCredential(store, credentialId)).state);
+};
+
+/** The lookup of a credential's state (also of a planned, not yet stored one). */
+export const credentialLookupOf = (state: OAuthCredentialState): OAuthCredentialLookup | null => {
   if (state.status === 'empty') return null;
   return {
     credentialId: state.credentialId,

@@ -1,12 +1,12 @@
-import type { Requester } from '../../domain/access/accessRestriction.decider.js';
-import type { OAuthCredentialLookup, ReceiveAccountInput } from '../../domain/inbound/receiveAccounts.decider.js';
+import type { ReceiveAccountInput } from '../../domain/inbound/receiveAccounts.decider.js';
 import type { SmtpAuthInput, SmtpPasswordMechanism } from '../../domain/outbound/smtpSettings.events.js';
 import { illegalState } from '../../domain/shared/errors.js';
-import { canonicalJson } from '../../eventstore/hashChain.js';
 import { importDkimPrivateKey } from '../../mail/dkim/dkimKeys.js';
 import type { DkimAlgorithm } from '../../domain/outbound/dkimSettings.events.js';
 import { type DkimDoc, type AccessDoc, type ConfigurationDocument, type InboundDoc, type IntegrationsDoc, type SecretRef, type SmtpDoc, usesServiceKeyDoc } from './document.js';
-import { type AreaKey, documentOf, type MailboxStates } from './mailboxStates.js';
+import { documentOf, type MailboxStates } from './mailboxStates.js';
+import { planOAuthCredentials } from './oauthCredentialPlans.js';
+import { keepsSecret, type PlanContext, type PlannedStep, same, secretOf } from './plannedStep.js';
 
 /**
  * From "what the document wants" and "what the streams hold" to the commands of the real
@@ -15,47 +15,12 @@ import { type AreaKey, documentOf, type MailboxStates } from './mailboxStates.js
  * is left entirely to the decider it goes to, so a plan refuses exactly what the
  * mutations would refuse.
  */
-export interface PlannedStep {
-  readonly area: AreaKey;
-  /** Where in the document the step comes from, e.g. ['inbound', 'receiveAccounts', '<id>']. */
-  readonly path: readonly string[];
-  readonly summary: string;
-  readonly command: { readonly type: string; readonly data: unknown };
-  /** A refusal known before any decider runs (e.g. a secret a reset destroyed). */
-  readonly refusal?: Error;
-}
+export type { PlanContext, PlannedStep } from './plannedStep.js';
 
-export interface PlanContext {
-  readonly mailboxNumber: number;
-  /** Ciphertext for a new secret, null to keep the stored one; throws for a destroyed one. */
-  readonly secret: (path: readonly string[], ref: SecretRef) => Promise<string | null>;
-  readonly lookupOAuthCredential: (credentialId: string | null) => Promise<OAuthCredentialLookup | null>;
-  /** A chat credential in plaintext, checked as addChatDestination checks it (shape, egress policy), then encrypted. */
-  readonly chatCredential: (kind: string, plaintext: string) => Promise<string>;
-  /** A message-channel secret in plaintext, checked as configureMessageChannel checks it, then encrypted. */
-  readonly channelSecret: (channel: string, name: string, plaintext: string) => Promise<string>;
-  /** Encrypts an already checked secret (a DKIM private key) under the mailbox's key. */
-  readonly encrypt: (plaintext: string) => Promise<string>;
-  readonly requester: Requester | null;
-}
-
-/** Key order does not matter (a state may hold { address, kind }, a document { kind, address }). */
-const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
-/** A kept secret equals whatever is stored; a new value or a restored ciphertext is a change. */
-const keepsSecret = (ref: SecretRef): boolean => 'secret' in ref;
 const withoutSecrets = (v: unknown): unknown =>
   JSON.parse(JSON.stringify(v, (k, x) => (k === 'password' && x && typeof x === 'object' ? (keepsSecret(x as SecretRef) ? 'kept' : 'new') : x)));
 
 type Steps = PlannedStep[];
-
-/** Runs `secret` and turns a refusal into a step refusal rather than stopping the whole plan. */
-const secretOf = async (ctx: PlanContext, path: readonly string[], ref: SecretRef): Promise<{ ciphertext: string | null; refusal?: Error }> => {
-  try {
-    return { ciphertext: await ctx.secret(path, ref) };
-  } catch (err) {
-    return { ciphertext: null, refusal: err as Error };
-  }
-};
 
 const planSmtp = async (want: SmtpDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): Promise<void> => {
   const m = ctx.mailboxNumber;
@@ -179,11 +144,17 @@ const planDkim = async (want: DkimDoc, s: MailboxStates, ctx: PlanContext, steps
   }
 };
 
-/** Deletions first, so replacing accounts never trips the per-mailbox limit on the way. */
+/**
+ * Deletions first, so replacing accounts never trips the per-mailbox limit on the way;
+ * credentials are registered, changed and enabled before the accounts that use them, and
+ * disabled or deleted after the accounts that stop using them.
+ */
 const planInbound = async (want: InboundDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): Promise<void> => {
   const m = ctx.mailboxNumber;
   const have = documentOf(m, 0, s).inbound!;
   const base = ['inbound', 'receiveAccounts'];
+  const credentials = want.oauthCredentials ? await planOAuthCredentials(want.oauthCredentials, want, s, ctx) : { before: [], after: [] };
+  steps.push(...credentials.before);
   for (const [accountId, h] of Object.entries(have.receiveAccounts)) {
     if (!(accountId in want.receiveAccounts)) steps.push({ area: 'receive', path: [...base, accountId], summary: `delete receive account ${JSON.stringify(h.displayName)}`, command: { type: 'DeleteReceiveAccount', data: { mailboxNumber: m, accountId } } });
   }
@@ -210,6 +181,7 @@ const planInbound = async (want: InboundDoc, s: MailboxStates, ctx: PlanContext,
   if (!same(want.autoFetch, have.autoFetch)) {
     steps.push({ area: 'receive', path: ['inbound', 'autoFetch'], summary: 'change auto-fetch', command: { type: 'ChangeAutoFetchSettings', data: { mailboxNumber: m, ...want.autoFetch } } });
   }
+  steps.push(...credentials.after);
 };
 
 const planAccess = (want: AccessDoc, s: MailboxStates, ctx: PlanContext, steps: Steps): void => {

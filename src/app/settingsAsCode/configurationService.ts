@@ -5,8 +5,10 @@ import type { RequestMetadata } from '../auth/authService.js';
 import { actorIdOf, type Actor } from '../auth/principal.js';
 import type { ReadModelDb } from '../../db/schema.js';
 import type { Requester } from '../../domain/access/accessRestriction.decider.js';
+import { oauthCredentialDecider, oauthCredentialStreamId, type OAuthCredentialEvent, type OAuthCredentialState } from '../../domain/inbound/oauthCredential.decider.js';
 import { fold } from '../../domain/shared/decider.js';
 import { illegalState, notFound, validationError } from '../../domain/shared/errors.js';
+import { eventsAs } from '../../eventstore/eventAs.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { lookupOAuthCredential } from '../inbound/streams.js';
 import { requireSecretText } from '../inbound/oauthCredentialService.js';
@@ -57,18 +59,24 @@ const rightsOf: Record<string, (actor: Actor, mailboxNumber: number) => void> = 
     'ConfigureLockPolicy', 'SetNoticeLanguage', 'AddExternalCall', 'ChangeExternalCall', 'RemoveExternalCall',
     'AddChatDestination', 'ChangeChatDestination', 'RemoveChatDestination', 'ConfigureMessageChannel', 'RemoveMessageChannel',
     'AddDkimSignature', 'RemoveDkimSignature', 'AddDkimCondition', 'ChangeDkimCondition', 'RemoveDkimCondition', 'SetDefaultDkimSignature',
+    'RegisterOAuthCredential', 'ChangeOAuthCredential', 'EnableOAuthCredential', 'DisableOAuthCredential', 'DeleteOAuthCredential',
   ].map((type) => [type, requireMailboxManagement]),
 );
 
 /** States of the covered streams after `position` (inclusive), folded straight from the store. */
-const statesAt = async (store: EventStore, mailboxNumber: number, position: number): Promise<MailboxStates> => {
+const statesAt = async (store: EventStore, mailboxNumber: number, position: number, credentialIds: readonly string[]): Promise<MailboxStates> => {
   const states: Record<string, unknown> = {};
-  for (const a of areaStreams) {
-    const events = (await store.readStream(a.streamId(mailboxNumber))).filter((e) => e.position <= position);
-    states[a.key] = fold(a.decider.evolve, a.decider.initialState(), events);
+  const upTo = async (streamId: string) => (await store.readStream(streamId)).filter((e) => e.position <= position);
+  for (const a of areaStreams) states[a.key] = fold(a.decider.evolve, a.decider.initialState(), await upTo(a.streamId(mailboxNumber)));
+  const credentials = new Map<string, OAuthCredentialState>();
+  for (const id of credentialIds) {
+    const state = fold(oauthCredentialDecider.evolve, oauthCredentialDecider.initialState(), eventsAs<OAuthCredentialEvent>(await upTo(oauthCredentialStreamId(id))));
+    if (state.status === 'empty' || state.mailboxNumber === mailboxNumber) credentials.set(id, state);
   }
-  return states as unknown as MailboxStates;
+  return { ...(states as unknown as Omit<MailboxStates, 'oauthCredentials'>), oauthCredentials: credentials };
 };
+
+const CREDENTIAL_PREFIX = oauthCredentialStreamId('');
 
 /**
  * Settings as code for one mailbox: export its configuration as a document, plan a document
@@ -85,7 +93,7 @@ export class ConfigurationService {
   async exportDocument(actor: Actor, mailboxNumber: number, format: DocumentFormat, point: AuditPoint = {}): Promise<{ text: string; document: ConfigurationDocument }> {
     requireMailboxAudit(actor, mailboxNumber);
     const position = await this.deps.audit.resolvePoint(mailboxNumber, point);
-    const states = await statesAt(this.deps.store, mailboxNumber, position);
+    const states = await statesAt(this.deps.store, mailboxNumber, position, await this.credentialIds(mailboxNumber, position));
     if (states.mailbox.status !== 'active') throw notFound('Mailbox', String(mailboxNumber), ['mailboxNumber']);
     const document = documentOf(mailboxNumber, position, states);
     return { text: renderDocument(document, format), document };
@@ -131,12 +139,19 @@ export class ConfigurationService {
     if (point.position == null && point.at == null) throw validationError(['at'], 'Expected the point to revert to: a time (at) or a position');
     const position = await this.deps.audit.resolvePoint(mailboxNumber, point, []);
     const head = await this.deps.store.headPosition();
-    const [past, now] = [await statesAt(this.deps.store, mailboxNumber, position), await statesAt(this.deps.store, mailboxNumber, head)];
+    // Every credential of today, also those registered after the point: the revert deletes them.
+    const credentialIds = await this.credentialIds(mailboxNumber, head);
+    const [past, now] = [await statesAt(this.deps.store, mailboxNumber, position, credentialIds), await statesAt(this.deps.store, mailboxNumber, head, credentialIds)];
     const document = await revertDocument(mailboxNumber, position, past, now, (ciphertext) => this.readable(mailboxNumber, ciphertext));
-    const covered = new Set(areaStreams.map((a) => a.section));
+    const covered = new Set([...areaStreams.map((a) => a.section), 'inbound.oauth_credentials']);
     const diff = await this.deps.audit.configurationDiff(mailboxNumber, { position }, { position: head });
     const uncovered = [...new Set(diff.changes.map((c) => c.section).filter((s) => !covered.has(s)))];
     const warnings = uncovered.map((s) => `${s} changed since then and is not part of configuration document version 1; revert it by hand`);
+    // An authorization is the provider's consent, not configuration: a revert leaves it as it is now.
+    const authorizations = diff.changes.filter((c) => c.section === 'inbound.oauth_credentials' && /(^|\.)(authorization|refreshToken)$/.test(c.field));
+    if (authorizations.length) {
+      warnings.push('OAuth authorizations changed since then; they are not part of the configuration and a revert keeps them as they are now (authorize again with beginOAuthAuthorization where needed)');
+    }
     return { document, warnings };
   }
 
@@ -158,8 +173,19 @@ export class ConfigurationService {
     return remapForTarget(parseDocument(input.document, input.format ?? null), input.mailboxNumber);
   }
 
+  /**
+   * The mailbox's OAuth credential streams as of `position` (now when omitted): each is its
+   * own stream, named by its id, and the audit's `mailbox_events` index knows which streams
+   * a mailbox has (its read models are caught up after every mutation and apply).
+   */
+  private async credentialIds(mailboxNumber: number, position?: number): Promise<string[]> {
+    const streams = await this.deps.audit.streamsAt(mailboxNumber, position ?? (await this.deps.store.headPosition()));
+    return streams.filter((s) => s.streamId.startsWith(CREDENTIAL_PREFIX)).map((s) => s.streamId.slice(CREDENTIAL_PREFIX.length));
+  }
+
   private async planDocument(actor: Actor, mailboxNumber: number, document: ConfigurationDocument, client: ApplyingClient, meta: RequestMetadata, warnings: readonly string[] = []): Promise<ConfigurationPlan> {
-    const { states } = await loadStates(this.deps.store, mailboxNumber);
+    const credentialIds = await this.credentialIds(mailboxNumber);
+    const { states } = await loadStates(this.deps.store, mailboxNumber, credentialIds);
     if (states.mailbox.status !== 'active') throw notFound('Mailbox', String(mailboxNumber), ['mailboxNumber']);
     await this.requireUsers(document);
     const requester: Requester | null = actor.kind === 'system' ? null : { userId: actor.userId, clientIp: client.clientIp, viaApiToken: actor.kind === 'api_token' };
@@ -168,6 +194,7 @@ export class ConfigurationService {
       mailboxNumber,
       document,
       metadata: { ...meta, now: this.clock(), actorId: actorIdOf(actor) },
+      credentialIds,
       warnings: document.mailbox.number !== mailboxNumber ? [`Copied from mailbox ${document.mailbox.number}: ids were mapped to this mailbox's own; secrets must be given as { value: … }`, ...warnings] : warnings,
       context: {
         requester,

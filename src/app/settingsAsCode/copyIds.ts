@@ -8,8 +8,9 @@ import type { ConfigurationDocument } from './document.js';
  * another mailbox than the one it came from gets ids of its own: derived from the target
  * and the source id, so planning the same copy twice yields the same ids (re-applying is a
  * no-op) and references between entities (a rule's server, the default server) follow.
- * OAuth credential ids are references to credentials the document does not carry; they
- * stay as they are, and the decider refuses those of another mailbox.
+ * OAuth credentials the document carries get ids of their own too, and the receive accounts
+ * and SMTP servers that name them follow; a credential id the document does not carry stays
+ * as it is, and the decider refuses one of another mailbox.
  */
 export const remapForTarget = (doc: ConfigurationDocument, target: number): ConfigurationDocument => {
   if (doc.mailbox.number === target) return doc;
@@ -25,6 +26,8 @@ export const remapForTarget = (doc: ConfigurationDocument, target: number): Conf
   const smtp = doc.outbound?.smtp;
   const dkim = doc.outbound?.dkim;
   const mappedIf = (id: string | null, ids: object) => (id !== null && id in ids ? mapped(id) : id);
+  const credentials = doc.inbound?.oauthCredentials ?? {};
+  const credential = (id: string) => mappedIf(id, credentials)!;
   const remapped: ConfigurationDocument = {
     ...doc,
     ...(smtp && dkim
@@ -37,7 +40,9 @@ export const remapForTarget = (doc: ConfigurationDocument, target: number): Conf
             },
             smtp: {
               ...smtp,
-              servers: Object.fromEntries(Object.entries(smtp.servers).map(([id, s]) => [mapped(id), s])),
+              servers: Object.fromEntries(
+                Object.entries(smtp.servers).map(([id, s]) => [mapped(id), s.auth.method === 'OAUTH' ? { ...s, auth: { ...s.auth, oauthCredentialId: credential(s.auth.oauthCredentialId) } } : s]),
+              ),
               rules: smtp.rules.map((r) => ({ ...r, ruleId: mapped(r.ruleId), serverId: r.serverId in smtp.servers ? mapped(r.serverId) : r.serverId })),
               defaultServerId: smtp.defaultServerId in smtp.servers ? mapped(smtp.defaultServerId) : smtp.defaultServerId,
             },
@@ -54,7 +59,15 @@ export const remapForTarget = (doc: ConfigurationDocument, target: number): Conf
         }
       : {}),
     ...(doc.inbound
-      ? { inbound: { ...doc.inbound, receiveAccounts: Object.fromEntries(Object.entries(doc.inbound.receiveAccounts).map(([id, a]) => [mapped(id), a])) } }
+      ? {
+          inbound: {
+            ...doc.inbound,
+            ...(doc.inbound.oauthCredentials ? { oauthCredentials: Object.fromEntries(Object.entries(doc.inbound.oauthCredentials).map(([id, c]) => [mapped(id), c])) } : {}),
+            receiveAccounts: Object.fromEntries(
+              Object.entries(doc.inbound.receiveAccounts).map(([id, a]) => [mapped(id), a.auth.method === 'OAUTH2' ? { ...a, auth: { ...a.auth, credentialId: credential(a.auth.credentialId) } } : a]),
+            ),
+          },
+        }
       : {}),
   };
   return remapped;

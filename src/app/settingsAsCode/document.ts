@@ -102,8 +102,28 @@ export type ReceiveAccountDoc = {
   readonly idleEnabled: boolean;
 };
 
+/**
+ * An OAuth client registration (src/domain/inbound/oauthCredential.decider.ts). Its
+ * authorization (the refresh token from the provider's consent flow) is not configuration:
+ * never exported, never applied; a credential registered by an apply still needs the flow.
+ */
+export interface OAuthCredentialDoc {
+  /** GOOGLE or MICROSOFT; fixed at registration. */
+  readonly provider: string;
+  readonly displayName: string;
+  readonly clientId: string;
+  /** Microsoft's directory (tenant); null for Google. */
+  readonly tenant: string | null;
+  readonly scopes: readonly string[];
+  readonly redirectUrl: string;
+  readonly enabled: boolean;
+  readonly clientSecret: SecretRef;
+}
+
 export interface InboundDoc {
   readonly autoFetch: { readonly enabled: boolean; readonly intervalMinutes: number };
+  /** Keyed by credential id (stable); absent: the credentials are left as they are (documents exported before they were covered). */
+  readonly oauthCredentials?: Readonly<Record<string, OAuthCredentialDoc>>;
   readonly receiveAccounts: Readonly<Record<string, ReceiveAccountDoc>>;
 }
 

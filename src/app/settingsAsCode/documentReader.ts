@@ -15,6 +15,7 @@ import {
   KEPT,
   type LockPolicyDoc,
   type MessageChannelDoc,
+  type OAuthCredentialDoc,
   parseDocumentText,
   type ReceiveAccountDoc,
   type SecretRef,
@@ -180,8 +181,27 @@ const readOutbound = (r: Reader, p: readonly string[], v: unknown): { smtp: Smtp
 
 const ACCOUNT_KEYS = ['displayName', 'protocol', 'host', 'port', 'encryption', 'auth', 'errorNotificationAddress', 'leaveOnServer', 'deleteDuplicates', 'enabled', 'fetchIntervalMinutes', 'idleEnabled'];
 
+const CREDENTIAL_KEYS = ['provider', 'displayName', 'clientId', 'tenant', 'scopes', 'redirectUrl', 'enabled', 'clientSecret'];
+
+/** Shapes only: the decider checks the provider, tenant, scopes and redirect URL and names the field. */
+const readOAuthCredentials = (r: Reader, p: readonly string[], v: unknown): Record<string, OAuthCredentialDoc> =>
+  r.map(p, v, (cp, cv): OAuthCredentialDoc => {
+    const c = r.object(cp, cv, CREDENTIAL_KEYS, ['tenant']) ?? {};
+    return {
+      provider: r.string([...cp, 'provider'], c['provider']),
+      displayName: r.string([...cp, 'displayName'], c['displayName']),
+      clientId: r.string([...cp, 'clientId'], c['clientId']),
+      tenant: c['tenant'] === undefined ? null : r.nullableString([...cp, 'tenant'], c['tenant']),
+      scopes: r.strings([...cp, 'scopes'], c['scopes']),
+      redirectUrl: r.string([...cp, 'redirectUrl'], c['redirectUrl']),
+      enabled: r.boolean([...cp, 'enabled'], c['enabled']),
+      clientSecret: r.secret([...cp, 'clientSecret'], c['clientSecret']),
+    };
+  });
+
 const readInbound = (r: Reader, p: readonly string[], v: unknown): InboundDoc => {
-  const o = r.object(p, v, ['autoFetch', 'receiveAccounts']) ?? {};
+  const o = r.object(p, v, ['autoFetch', 'oauthCredentials', 'receiveAccounts'], ['oauthCredentials']) ?? {};
+  const oauthCredentials = o['oauthCredentials'] === undefined ? undefined : readOAuthCredentials(r, [...p, 'oauthCredentials'], o['oauthCredentials']);
   const af = r.object([...p, 'autoFetch'], o['autoFetch'], ['enabled', 'intervalMinutes']) ?? {};
   const receiveAccounts = r.map([...p, 'receiveAccounts'], o['receiveAccounts'], (ap, av): ReceiveAccountDoc => {
     const a = r.object(ap, av, ACCOUNT_KEYS) ?? {};
@@ -209,7 +229,7 @@ const readInbound = (r: Reader, p: readonly string[], v: unknown): InboundDoc =>
       idleEnabled: r.boolean([...ap, 'idleEnabled'], a['idleEnabled']),
     };
   });
-  return { autoFetch: { enabled: r.boolean([...p, 'autoFetch', 'enabled'], af['enabled']), intervalMinutes: r.integer([...p, 'autoFetch', 'intervalMinutes'], af['intervalMinutes']) }, receiveAccounts };
+  return { autoFetch: { enabled: r.boolean([...p, 'autoFetch', 'enabled'], af['enabled']), intervalMinutes: r.integer([...p, 'autoFetch', 'intervalMinutes'], af['intervalMinutes']) }, ...(oauthCredentials ? { oauthCredentials } : {}), receiveAccounts };
 };
 
 const readAccess = (r: Reader, p: readonly string[], v: unknown): AccessDoc => {

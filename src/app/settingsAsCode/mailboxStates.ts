@@ -1,6 +1,7 @@
 import { accessRestrictionDecider, accessRestrictionStreamId, type AccessRestrictionState } from '../../domain/access/accessRestriction.decider.js';
 import { lockPolicyDecider, lockPolicyStreamId, type LockPolicyState } from '../../domain/access/lockPolicy.decider.js';
 import { mailboxDecider, mailboxStreamId, type MailboxState } from '../../domain/identity/mailbox.decider.js';
+import type { OAuthCredentialState } from '../../domain/inbound/oauthCredential.decider.js';
 import { receiveAccountsDecider, receiveAccountsStreamId, type ReceiveAccountsState } from '../../domain/inbound/receiveAccounts.decider.js';
 import { chatDestinationsDecider, chatDestinationsStreamId, type ChatDestinationsState } from '../../domain/integrations/chatDestinations.decider.js';
 import { externalCallsDecider, externalCallsStreamId, type ExternalCallsState } from '../../domain/integrations/externalCalls.decider.js';
@@ -30,9 +31,15 @@ export interface MailboxStates {
   readonly externalCalls: ExternalCallsState;
   readonly chatDestinations: ChatDestinationsState;
   readonly messageChannels: MessageChannelsState;
+  /**
+   * The mailbox's OAuth credentials, one stream each (`oauth-credential-<id>`), by id;
+   * deleted ones stay here (their ids are never reused) but are not in the document.
+   */
+  readonly oauthCredentials: ReadonlyMap<string, OAuthCredentialState>;
 }
 
-export type AreaKey = keyof MailboxStates;
+/** The areas of one stream per mailbox; OAuth credentials are many streams, handled beside them. */
+export type AreaKey = Exclude<keyof MailboxStates, 'oauthCredentials'>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDecider = Decider<any, Command, DomainEvent>;
@@ -131,6 +138,13 @@ export const documentOf = (mailboxNumber: number, position: number, s: MailboxSt
   },
   inbound: {
     autoFetch: { ...s.receive.autoFetch },
+    oauthCredentials: Object.fromEntries(
+      [...s.oauthCredentials.keys()].sort().flatMap((id) => {
+        const c = s.oauthCredentials.get(id)!;
+        if (c.status !== 'registered') return [];
+        return [[id, { provider: c.provider, displayName: c.displayName, clientId: c.clientId, tenant: c.tenant, scopes: [...c.scopes], redirectUrl: c.redirectUrl, enabled: c.enabled, clientSecret: KEPT }]];
+      }),
+    ),
     receiveAccounts: Object.fromEntries(
       [...s.receive.accounts.keys()].sort().map((id) => {
         const a = s.receive.accounts.get(id)!;

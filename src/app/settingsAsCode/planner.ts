@@ -1,15 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { diffViews, withSecretFields } from '../audit/changes.js';
 import { configurationSections } from '../configurationSections.js';
-import type { CommandMetadata, DomainEvent } from '../../domain/shared/decider.js';
+import { oauthCredentialDecider, oauthCredentialStreamId, type OAuthCredentialState } from '../../domain/inbound/oauthCredential.decider.js';
+import type { OAuthCredentialLookup } from '../../domain/inbound/receiveAccounts.decider.js';
+import type { Command, CommandMetadata, Decider, DomainEvent } from '../../domain/shared/decider.js';
 import { ErrorCode, isConcurrencyError, isMailroomError, MailroomError, validationError } from '../../domain/shared/errors.js';
 import { loadDecidedState } from '../../eventstore/decidedState.js';
 import { toEventMetadata } from '../../eventstore/handleCommand.js';
 import { canonicalJson } from '../../eventstore/hashChain.js';
 import type { EventStore, NewEvent, StreamAppend } from '../../eventstore/port.js';
-import { type PlanContext, planSteps } from './areaPlans.js';
+import { credentialLookupOf } from '../inbound/streams.js';
+import { type PlanContext, type PlannedStep, planSteps } from './areaPlans.js';
 import type { ConfigurationDocument } from './document.js';
-import { type AreaKey, areaStream, areaStreams, type MailboxStates } from './mailboxStates.js';
+import { areaStream, areaStreams, type MailboxStates } from './mailboxStates.js';
 
 /**
  * Plan and apply a configuration document: decide every step with the real deciders on a
@@ -56,18 +59,31 @@ export interface ConfigurationPlan {
 
 export interface LoadedStates {
   readonly states: MailboxStates;
-  readonly revisions: ReadonlyMap<AreaKey, number>;
+  /** Stream id → revision the states were read at (-1: no stream yet). */
+  readonly revisions: ReadonlyMap<string, number>;
 }
 
-export const loadStates = async (store: EventStore, mailboxNumber: number): Promise<LoadedStates> => {
+/**
+ * The mailbox's streams: one per area, and one per OAuth credential of `credentialIds`
+ * (the caller lists them: the event store has no index by mailbox).
+ */
+export const loadStates = async (store: EventStore, mailboxNumber: number, credentialIds: readonly string[] = []): Promise<LoadedStates> => {
   const states: Record<string, unknown> = {};
-  const revisions = new Map<AreaKey, number>();
+  const revisions = new Map<string, number>();
   for (const a of areaStreams) {
     const loaded = await loadDecidedState(store, a.decider, a.streamId(mailboxNumber));
     states[a.key] = loaded.state;
-    revisions.set(a.key, loaded.revision);
+    revisions.set(a.streamId(mailboxNumber), loaded.revision);
   }
-  return { states: states as unknown as MailboxStates, revisions };
+  const credentials = new Map<string, OAuthCredentialState>();
+  for (const id of [...new Set(credentialIds)].sort()) {
+    const loaded = await loadDecidedState(store, oauthCredentialDecider, oauthCredentialStreamId(id));
+    // A listed stream of another mailbox (a stale index) is not this mailbox's.
+    if (loaded.state.status !== 'empty' && loaded.state.mailboxNumber !== mailboxNumber) continue;
+    credentials.set(id, loaded.state);
+    revisions.set(oauthCredentialStreamId(id), loaded.revision);
+  }
+  return { states: { ...(states as unknown as Omit<MailboxStates, 'oauthCredentials'>), oauthCredentials: credentials }, revisions };
 };
 
 /** Names the document field a decider's refusal is about, keeping the decider's own field path. */
@@ -109,19 +125,56 @@ export interface PlanInput {
   readonly metadata: CommandMetadata;
   readonly context: Omit<PlanContext, 'mailboxNumber'>;
   readonly warnings?: readonly string[];
+  /** Ids of the mailbox's OAuth credential streams (each its own stream); none when omitted. */
+  readonly credentialIds?: readonly string[];
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDecider = Decider<any, Command, DomainEvent>;
+
+/** The stream a step goes to, with its decider and the configuration section that shows it. */
+interface StepStream {
+  readonly streamId: string;
+  readonly section: string;
+  readonly decider: AnyDecider;
+}
+
+const OAUTH_SECTION = 'inbound.oauth_credentials';
+
+const streamOf = (step: PlannedStep, mailboxNumber: number): StepStream => {
+  if (step.area === 'oauthCredential') {
+    return { streamId: oauthCredentialStreamId(step.credentialId!), section: OAUTH_SECTION, decider: oauthCredentialDecider as unknown as AnyDecider };
+  }
+  const area = areaStream(step.area);
+  return { streamId: area.streamId(mailboxNumber), section: area.section, decider: area.decider };
+};
+
+/**
+ * A receive account names its credential; the receive-accounts decider judges it by a
+ * lookup. For a credential of this mailbox the lookup is taken from the fork, so an account
+ * may use a credential the same plan registers (and not one it deletes or disables first).
+ */
+const withForkCredential = (step: PlannedStep, fork: ReadonlyMap<string, unknown>): PlannedStep['command'] => {
+  const data = step.command.data as { input?: { credentialId?: string }; oauthCredential?: OAuthCredentialLookup | null };
+  const id = data.input?.credentialId;
+  if (step.area !== 'receive' || !id || !fork.has(oauthCredentialStreamId(id))) return step.command;
+  return { ...step.command, data: { ...data, oauthCredential: credentialLookupOf(fork.get(oauthCredentialStreamId(id)) as OAuthCredentialState) } };
+};
 
 export const planConfiguration = async (input: PlanInput): Promise<ConfigurationPlan> => {
   const { store, mailboxNumber, document, metadata } = input;
-  const { states, revisions } = await loadStates(store, mailboxNumber);
+  const { states, revisions } = await loadStates(store, mailboxNumber, input.credentialIds ?? []);
   const steps = await planSteps(document, states, { ...input.context, mailboxNumber });
-  const fork: Record<string, unknown> = { ...states };
-  const pending = new Map<AreaKey, DomainEvent[]>();
+  const before = new Map<string, unknown>(areaStreams.map((a) => [a.streamId(mailboxNumber), states[a.key]]));
+  for (const [id, c] of states.oauthCredentials) before.set(oauthCredentialStreamId(id), c);
+  const fork = new Map(before);
+  const pending = new Map<string, { stream: StepStream; events: (DomainEvent & { command: string })[] }>();
   const commands: PlannedCommand[] = [];
   const refusals: MailroomError[] = [];
+  const warnings = [...(input.warnings ?? [])];
   steps.forEach((step, index) => {
-    const area = areaStream(step.area);
-    const base = { index, section: area.section, streamId: area.streamId(mailboxNumber), type: step.command.type, path: step.path, summary: step.summary };
+    const stream = streamOf(step, mailboxNumber);
+    const base = { index, section: stream.section, streamId: stream.streamId, type: step.command.type, path: step.path, summary: step.summary };
     let refusal: MailroomError | null = null;
     let events: readonly DomainEvent[] = [];
     if (step.refusal) {
@@ -129,38 +182,46 @@ export const planConfiguration = async (input: PlanInput): Promise<Configuration
       refusal = located(step.refusal, step.path);
     } else {
       try {
-        const decided = area.decider.decide({ ...step.command, metadata }, fork[step.area]);
+        const current = fork.has(stream.streamId) ? fork.get(stream.streamId) : stream.decider.initialState();
+        const decided = stream.decider.decide({ ...withForkCredential(step, fork), metadata }, current);
         events = Array.isArray(decided) ? decided : [decided as DomainEvent];
-        for (const e of events) fork[step.area] = area.decider.evolve(fork[step.area], e);
-        pending.set(step.area, [...(pending.get(step.area) ?? []), ...events.map((e) => ({ ...e, command: step.command.type }))]);
+        fork.set(stream.streamId, events.reduce((state, e) => stream.decider.evolve(state, e), current));
+        const entry = pending.get(stream.streamId) ?? { stream, events: [] };
+        entry.events.push(...events.map((e) => ({ ...e, command: step.command.type })));
+        pending.set(stream.streamId, entry);
       } catch (err) {
         if (!isMailroomError(err)) throw err;
         refusal = located(err, step.path);
       }
     }
     if (refusal) refusals.push(refusal);
+    else if (step.warning) warnings.push(step.warning);
     commands.push({ ...base, eventTypes: events.map((e) => e.type), refusal });
   });
   const changes: PlannedChange[] = [];
-  for (const a of areaStreams) {
-    const section = configurationSections.find((s) => s.name === a.section);
-    if (!section || !pending.has(a.key)) continue;
+  for (const [streamId, { stream, events }] of pending) {
+    const section = configurationSections.find((s) => s.name === stream.section);
+    if (!section) continue;
+    const initial = stream.decider.initialState();
+    // A credential is one of many in its section: its fields read `<credentialId>.<field>`.
+    const prefix = stream.section === OAUTH_SECTION ? streamId.slice(oauthCredentialStreamId('').length) : '';
     // A rotated secret leaves the view at "(set)": the events say it changed, as in settingsHistory.
-    let diff = diffViews(section.toView(states[a.key]), section.toView(fork[a.key]));
-    for (const e of pending.get(a.key)!) diff = withSecretFields(diff, section.secretFields?.[e.type] ?? [], e.data);
-    for (const c of diff) changes.push({ section: a.section, ...c });
+    let diff = diffViews(section.toView(before.has(streamId) ? before.get(streamId) : initial), section.toView(fork.get(streamId)), prefix);
+    for (const e of events) diff = withSecretFields(diff, section.secretFields?.[e.type] ?? [], e.data);
+    for (const c of diff) changes.push({ section: stream.section, ...c, field: prefix && !c.field.startsWith(prefix) ? `${prefix}.${c.field}` : c.field });
   }
-  const appends: StreamAppend[] = [...pending].map(([key, events]) => {
-    const revision = revisions.get(key)!;
+  const appends: StreamAppend[] = [...pending].map(([streamId, { events }]) => {
+    const revision = revisions.get(streamId) ?? -1;
     const appendEvents: NewEvent[] = events.map((e) => {
-      const { command, ...event } = e as DomainEvent & { command: string };
+      const { command, ...event } = e;
       return { id: randomUUID(), type: event.type, data: event.data, metadata: toEventMetadata({ type: command, data: null, metadata }) };
     });
-    return { streamId: areaStream(key).streamId(mailboxNumber), events: appendEvents, expectedRevision: revision === -1 ? ('no_stream' as const) : revision };
+    return { streamId, events: appendEvents, expectedRevision: revision === -1 ? ('no_stream' as const) : revision };
   }).filter((a) => a.events.length > 0);
-  const revisionList = areaStreams.map((a) => ({ streamId: a.streamId(mailboxNumber), revision: revisions.get(a.key)! }));
+  const streamIds = [...new Set([...revisions.keys(), ...pending.keys()])];
+  const revisionList = streamIds.map((streamId) => ({ streamId, revision: revisions.get(streamId) ?? -1 }));
   const planId = encodePlanId({ m: mailboxNumber, d: documentDigest(document), r: Object.fromEntries(revisionList.map((r) => [r.streamId, r.revision])) });
-  return { planId, mailboxNumber, revisions: revisionList, commands, changes, refusals, warnings: input.warnings ?? [], appends };
+  return { planId, mailboxNumber, revisions: revisionList, commands, changes, refusals, warnings, appends };
 };
 
 /** A plan id that does not belong to this mailbox and document: a different plan was reviewed. */

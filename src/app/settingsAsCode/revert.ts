@@ -1,3 +1,4 @@
+import type { OAuthCredentialState } from '../../domain/inbound/oauthCredential.decider.js';
 import { usesServiceKey, type DkimSignature } from '../../domain/outbound/dkimSettings.events.js';
 import { type ConfigurationDocument, type SecretRef, usesServiceKeyDoc } from './document.js';
 import { documentOf, type MailboxStates } from './mailboxStates.js';
@@ -61,10 +62,16 @@ export const revertDocument = async (
         ? { ...a, auth: { ...a.auth, password: await secret(then.passwordCiphertext, current?.method === 'PASSWORD' ? current.passwordCiphertext : undefined) } }
         : a;
   }
+  // The client registration only: its authorization (refresh token) stays as it is now.
+  const credentials: Record<string, NonNullable<NonNullable<ConfigurationDocument['inbound']>['oauthCredentials']>[string]> = {};
+  const clientSecretOf = (c: OAuthCredentialState | undefined) => (c?.status === 'registered' ? c.clientSecretCiphertext : undefined);
+  for (const [id, c] of Object.entries(doc.inbound!.oauthCredentials ?? {})) {
+    credentials[id] = { ...c, clientSecret: await secret(clientSecretOf(past.oauthCredentials.get(id)), clientSecretOf(now.oauthCredentials.get(id))) };
+  }
   return {
     ...doc,
     outbound: { smtp: { ...smtp, servers, rakutenRelay }, dkim: { ...dkim, signatures } },
-    inbound: { ...doc.inbound!, receiveAccounts: accounts },
+    inbound: { ...doc.inbound!, oauthCredentials: credentials, receiveAccounts: accounts },
     integrations: { ...doc.integrations!, chatDestinations: destinations, messageChannels: channels },
   };
 };
