@@ -110,6 +110,9 @@ describe.each([
     await call(mutation('addChatDestination', 'AddChatDestinationInput'), { input: { mailboxNumber: SOURCE, kind: 'CHATWORK', name: 'Team room', apiToken: 'a'.repeat(32), roomId: '123', eventKinds: ['ACCOUNT_LOCKED'] } });
     await call(mutation('configureLockPolicy', 'ConfigureLockPolicyInput'), { input: { mailboxNumber: SOURCE, enabled: true, threshold: 5, notifyOperationsAdministrators: false } });
     await call(mutation('configureIpRestriction', 'ConfigureIpRestrictionInput'), { input: { mailboxNumber: SOURCE, enabled: true, allowedAddresses: ['127.0.0.0/8', '::1/128'] } });
+    await call(mutation('registerOAuthCredential', 'RegisterOAuthCredentialInput', 'credential { id }'), {
+      input: { mailboxNumber: SOURCE, provider: 'GOOGLE', displayName: 'Google Workspace', clientId: 'client-1', clientSecret: 'oauth-client-secret', redirectUrl: 'https://app.example.com/oauth/callback' },
+    });
     setupPosition = (await exportYaml(SOURCE)).position;
   }, 60_000);
 
@@ -128,6 +131,11 @@ describe.each([
     expect(text).not.toContain('v1.');
     expect(text).not.toContain('PRIVATE KEY');
     expect(text).not.toContain('a'.repeat(32));
+    expect(text).not.toContain('oauth-client-secret');
+    expect(Object.keys(doc.inbound)).toEqual(['autoFetch', 'oauthCredentials', 'receiveAccounts']);
+    expect(Object.values(doc.inbound.oauthCredentials)).toEqual([
+      { provider: 'GOOGLE', displayName: 'Google Workspace', clientId: 'client-1', tenant: null, scopes: ['https://mail.google.com/'], redirectUrl: 'https://app.example.com/oauth/callback', enabled: true, clientSecret: { secret: 'kept' } },
+    ]);
     expect(Object.values(doc.outbound.smtp.servers as Record<string, { auth: unknown }>)[0]!.auth).toEqual({ method: 'PASSWORD', user: 'relay', mechanism: 'AUTO', password: { secret: 'kept' } });
     expect(doc.integrations.noticeLanguage).toBe('en');
     expect(Object.values(doc.integrations.externalCalls)).toEqual([{ name: 'CRM', urlTemplate: 'https://crm.example.com/search?q={senderAddress}', method: 'GET', encoding: 'UTF_8', openInNewWindow: true }]);
@@ -153,6 +161,7 @@ describe.each([
       ['AddSmtpRoutingRule', 'NOT_FOUND', 'serverId'],
       ['AddDkimSignature', 'ILLEGAL_STATE', 'privateKey'],
       ['SetDefaultDkimSignature', 'NOT_FOUND', 'signatureId'],
+      ['RegisterOAuthCredential', 'ILLEGAL_STATE', 'clientSecret'],
       ['AddReceiveAccount', 'VALIDATION', 'password'],
     ]);
     const doc = parseYaml(text);
@@ -161,11 +170,15 @@ describe.each([
     doc.integrations.messageChannels.LINE.secrets = { channelSecret: { value: 'e'.repeat(32) }, channelAccessToken: { value: 'line-access-token-2' } };
     for (const d of Object.values(doc.integrations.chatDestinations as Record<string, { credential: unknown }>)) d.credential = { value: 'b'.repeat(32) };
     for (const g of Object.values(doc.outbound.dkim.signatures as Record<string, { privateKey: unknown }>)) g.privateKey = { value: DKIM_PEM };
+    for (const c of Object.values(doc.inbound.oauthCredentials as Record<string, { clientSecret: unknown }>)) c.clientSecret = { value: 'oauth-client-secret' };
     const edited = stringifyYaml(doc);
     const planned = await plan(TARGET, edited);
     expect(planned.userErrors).toEqual([]);
     expect(planned.plan!.applicable).toBe(true);
     expect(planned.plan!.warnings[0]).toContain(`Copied from mailbox ${SOURCE}`);
+    // The copy has the client registration, not the consent: it must be authorized again.
+    expect(planned.plan!.warnings[1]).toContain('"Google Workspace" is registered by this plan');
+    expect(planned.plan!.warnings[1]).toContain('beginOAuthAuthorization');
     expect(planned.plan!.commands.map((c) => c.type)).toEqual([
       'AddExternalCall',
       'AddChatDestination',
@@ -175,6 +188,7 @@ describe.each([
       'AddSmtpRoutingRule',
       'AddDkimSignature',
       'SetDefaultDkimSignature',
+      'RegisterOAuthCredential',
       'AddReceiveAccount',
       'ConfigureLockPolicy',
       'ConfigureIpRestriction',
@@ -186,7 +200,7 @@ describe.each([
     const [source, target] = [await sectionsOf(SOURCE), await sectionsOf(TARGET)];
     let sourceJson = JSON.stringify({ ...source, 'identity.mailbox': null });
     // Ids are the target's own, derived from the source's (docs/configuration-document.md, "Copying").
-    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts), ...Object.keys(doc.integrations.externalCalls), ...Object.keys(doc.outbound.dkim.signatures), ...Object.keys(doc.integrations.chatDestinations)];
+    const sourceIds = [...Object.keys(doc.outbound.smtp.servers), ...doc.outbound.smtp.rules.map((r: { ruleId: string }) => r.ruleId), ...Object.keys(doc.inbound.receiveAccounts), ...Object.keys(doc.integrations.externalCalls), ...Object.keys(doc.outbound.dkim.signatures), ...Object.keys(doc.integrations.chatDestinations), ...Object.keys(doc.inbound.oauthCredentials)];
     for (const id of sourceIds) sourceJson = sourceJson.replaceAll(id, uuidFromSeed(`configuration-copy:${TARGET}:${id}`));
     expect(JSON.parse(sourceJson)).toEqual({ ...target, 'identity.mailbox': null });
     expect(target['identity.mailbox']).toMatchObject({ number: TARGET, name: `Mailbox ${TARGET}` });
@@ -240,17 +254,85 @@ describe.each([
     expect(server1.refusal!.message).toContain('destroyed by a mailbox reset');
   });
 
-  it.runIf(enabled)('a revert warns about settings the document does not cover that changed since the point (OAuth credentials)', async () => {
+  it.runIf(enabled)('reverts OAuth credentials: a changed client secret comes back from its past ciphertext, a later one is deleted', async () => {
     const N = 34;
     await call(mutation('createMailbox', 'CreateMailboxInput'), { input: { number: N, name: 'OAuth', address: 'oauth@example.com' } });
-    const point = (await exportYaml(N)).position;
-    await call(mutation('registerOAuthCredential', 'RegisterOAuthCredentialInput', 'credential { id }'), {
+    const registered = await call(mutation('registerOAuthCredential', 'RegisterOAuthCredentialInput', 'credential { id }'), {
       input: { mailboxNumber: N, provider: 'GOOGLE', displayName: 'Google', clientId: 'client-1', clientSecret: 'client-secret', redirectUrl: 'https://app.example.com/oauth/callback' },
+    });
+    const credentialId = (registered['credential'] as { id: string }).id;
+    const point = (await exportYaml(N)).position;
+    await call(mutation('changeOAuthCredential', 'ChangeOAuthCredentialInput'), { input: { mailboxNumber: N, credentialId, displayName: 'Google (new)', clientSecret: 'client-secret-2' } });
+    await call(mutation('registerOAuthCredential', 'RegisterOAuthCredentialInput', 'credential { id }'), {
+      input: { mailboxNumber: N, provider: 'MICROSOFT', displayName: 'Microsoft', clientId: 'client-2', clientSecret: 'client-secret-3', tenant: 'common', redirectUrl: 'https://app.example.com/oauth/callback' },
     });
     const planned = (await gql(server.url, PlanRevertDocument, { input: { mailboxNumber: N, position: point } }, { token })).data!.planRevert;
     expect(planned.userErrors).toEqual([]);
-    expect(planned.plan!.commands).toEqual([]);
-    expect(planned.plan!.warnings).toEqual(['inbound.oauth_credentials changed since then and is not part of configuration document version 1; revert it by hand']);
+    expect(planned.plan!.warnings).toEqual([]);
+    expect(planned.plan!.commands.map((c) => c.type)).toEqual(['ChangeOAuthCredential', 'DeleteOAuthCredential']);
+    expect(planned.plan!.changes.filter((c) => c.field.startsWith(credentialId)).map((c) => [c.field, c.secret])).toEqual([
+      [`${credentialId}.displayName`, false],
+      [`${credentialId}.clientSecretCiphertext`, true],
+    ]);
+    const applied = (await gql(server.url, ApplyRevertDocument, { input: { mailboxNumber: N, position: point, planId: planned.plan!.planId, reason: 'undo the credential edits' } }, { token })).data!.applyRevert;
+    expect(applied.userErrors).toEqual([]);
+    expect(await sectionsOf(N)).toEqual(await sectionsOf(N, point));
+  });
+
+  it.runIf(enabled)('registers a credential and an account using it in one plan, warns it needs consent, and deletes it only after the account', async () => {
+    const N = 35;
+    await call(mutation('createMailbox', 'CreateMailboxInput'), { input: { number: N, name: 'New OAuth', address: 'new-oauth@example.com' } });
+    const doc = parseYaml((await exportYaml(N)).text);
+    const credentialId = uuidFromSeed('settings-as-code-credential-35');
+    const accountId = uuidFromSeed('settings-as-code-account-35');
+    doc.inbound.oauthCredentials[credentialId] = {
+      provider: 'MICROSOFT', displayName: 'Microsoft 365', clientId: 'client-35', tenant: 'contoso.onmicrosoft.com',
+      scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All'], redirectUrl: 'https://app.example.com/oauth/callback', enabled: true, clientSecret: { value: 'client-secret-35' },
+    };
+    doc.inbound.receiveAccounts[accountId] = {
+      displayName: 'Shared inbox', protocol: 'IMAP', host: 'outlook.office365.com', port: 993, encryption: 'SSL_TLS',
+      auth: { method: 'OAUTH2', username: 'shared@contoso.com', credentialId },
+      errorNotificationAddress: null, leaveOnServer: false, deleteDuplicates: false, enabled: true, fetchIntervalMinutes: null, idleEnabled: false,
+    };
+    const text = stringifyYaml(doc);
+    const planned = await plan(N, text);
+    expect(planned.plan!.refusals).toEqual([]);
+    expect(planned.plan!.commands.map((c) => [c.type, c.eventTypes])).toEqual([
+      ['RegisterOAuthCredential', ['OAuthCredentialRegistered']],
+      ['AddReceiveAccount', ['ReceiveAccountAdded']],
+    ]);
+    expect(planned.plan!.commands[0]!.section).toBe('inbound.oauth_credentials');
+    // The credential's own stream, new: apply expects it not to exist yet.
+    expect(planned.plan!.revisions).toContainEqual({ streamId: `oauth-credential-${credentialId}`, revision: -1 });
+    expect(planned.plan!.warnings).toHaveLength(1);
+    expect(planned.plan!.warnings[0]).toContain('"Microsoft 365" is registered by this plan');
+    expect(planned.plan!.warnings[0]).toContain('receive account(s) "Shared inbox" cannot fetch until then');
+    expect((await apply(N, text, planned.plan!.planId)).userErrors).toEqual([]);
+    const exported = parseYaml((await exportYaml(N)).text);
+    // The decider added offline_access (Microsoft issues a refresh token only with it).
+    expect(exported.inbound.oauthCredentials[credentialId]).toMatchObject({ clientSecret: { secret: 'kept' }, scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'offline_access'] });
+    expect(JSON.stringify(exported)).not.toContain('client-secret-35');
+    expect((await plan(N, stringifyYaml(exported))).plan!.commands).toEqual([]);
+
+    const head = (await exportYaml(N)).position;
+    const badTenant = parseYaml(stringifyYaml(exported));
+    badTenant.inbound.oauthCredentials[credentialId].tenant = 'not a tenant';
+    const refusedTenant = await plan(N, stringifyYaml(badTenant));
+    expect(refusedTenant.plan!.refusals.map((e) => [e.code, e.path])).toEqual([['VALIDATION', ['input', 'document', 'inbound', 'oauthCredentials', credentialId, 'tenant']]]);
+    expect(refusedTenant.plan!.refusals[0]!.message).toContain('Microsoft tenant');
+
+    const stillUsed = parseYaml(stringifyYaml(exported));
+    delete stillUsed.inbound.oauthCredentials[credentialId];
+    const refusedDelete = await plan(N, stringifyYaml(stillUsed));
+    expect(refusedDelete.plan!.refusals.map((e) => [e.code, e.path.slice(2)])).toEqual([['ILLEGAL_STATE', ['inbound', 'oauthCredentials', credentialId, 'credentialId']]]);
+    expect(refusedDelete.plan!.refusals[0]!.message).toContain('"Shared inbox"');
+    expect((await exportYaml(N)).position).toBe(head);
+
+    delete stillUsed.inbound.receiveAccounts[accountId];
+    const removed = await plan(N, stringifyYaml(stillUsed));
+    expect(removed.plan!.commands.map((c) => c.type)).toEqual(['DeleteReceiveAccount', 'DeleteOAuthCredential']);
+    expect((await apply(N, stringifyYaml(stillUsed), removed.plan!.planId)).userErrors).toEqual([]);
+    expect(parseYaml((await exportYaml(N)).text).inbound.oauthCredentials).toEqual({});
   });
 
   it.runIf(enabled)('refuses to apply after a concurrent change, and changes nothing', async () => {
@@ -307,10 +389,13 @@ describe.each([
     doc.outbound.smtp.servers[serverId].port = 'twenty-five';
     doc.access.ipRestriction.colour = 'blue';
     doc.outbound.smtp.servers[serverId].auth.password = { secret: 'forgotten' };
+    const credentialId = Object.keys(doc.inbound.oauthCredentials)[0]!;
+    doc.inbound.oauthCredentials[credentialId].scopes = 'https://mail.google.com/';
     const bad = await plan(SOURCE, stringifyYaml(doc));
     expect(bad.plan).toBeNull();
     expect(bad.userErrors.map((e) => e.path.join('.')).sort()).toEqual([
       'input.document.access.ipRestriction.colour',
+      `input.document.inbound.oauthCredentials.${credentialId}.scopes`,
       `input.document.outbound.smtp.servers.${serverId}.auth.password`,
       `input.document.outbound.smtp.servers.${serverId}.port`,
     ]);
@@ -357,13 +442,19 @@ describe.each([
     (first(doc.integrations.chatDestinations) as { name: string; eventKinds: string[] }).name = 'Ops room';
     doc.integrations.messageChannels.LINE.enabled = false;
     doc.integrations.noticeLanguage = 'ja';
+    (first(doc.inbound.oauthCredentials) as { displayName: string }).displayName = 'Google Workspace (mail)';
     const text = stringifyYaml(doc);
     const planned = await plan(SOURCE, text);
     expect(planned.plan!.refusals).toEqual([]);
+    // A display name is not part of the grant: the authorization stays, nothing to warn about.
+    expect(planned.plan!.warnings).toEqual([]);
+    expect(planned.plan!.changes.filter((c) => c.section === 'inbound.oauth_credentials').map((c) => [c.field.split('.').at(-1), c.before, c.after])).toEqual([
+      ['displayName', 'Google Workspace', 'Google Workspace (mail)'],
+    ]);
     expect(planned.plan!.commands.map((c) => c.type).sort()).toEqual(
       [
         'ChangeExternalCall', 'ChangeChatDestination', 'ConfigureMessageChannel', 'SetNoticeLanguage', 'ChangeSmtpServer', 'ChangeSmtpRoutingRule',
-        'ChangeSmtpBasicSettings', 'ChangeReceiveAccount', 'ChangeAutoFetchSettings', 'ConfigureApiRestriction',
+        'ChangeSmtpBasicSettings', 'ChangeReceiveAccount', 'ChangeAutoFetchSettings', 'ConfigureApiRestriction', 'ChangeOAuthCredential',
       ].sort(),
     );
     expect(planned.plan!.commands.every((c) => c.eventTypes.length > 0)).toBe(true);
