@@ -38,6 +38,8 @@ export interface ConfigurationServiceDeps {
   readonly checkChatCredential: (kind: string, plaintext: string) => string;
   /** Told the ids of receive accounts an apply deleted or disabled, so their fetching stops at once (as the mutations do). */
   readonly onFetchingStopped?: (accountId: string) => void;
+  /** Told each OAuth credential an apply changed or deleted, so cached access tokens of it are dropped (as the mutations do). */
+  readonly onOAuthCredentialChanged?: (credentialId: string) => Promise<void>;
   /** Awaited after an apply with the last appended position and each stream's (read models and the network gate catch up). */
   readonly afterAppend?: (position: number, streams: ReadonlyMap<string, number>) => Promise<void>;
 }
@@ -223,6 +225,7 @@ export class ConfigurationService {
     const { position, streams } = await applyPlan(this.deps.store, plan, seen);
     if (position !== null) await this.deps.afterAppend?.(position, streams);
     for (const c of plan.commands) {
+      if (c.eventTypes.includes('OAuthCredentialChanged') || c.eventTypes.includes('OAuthCredentialDeleted')) await this.deps.onOAuthCredentialChanged?.(c.path[2]!);
       const accountId = c.path[2];
       if (accountId && (c.eventTypes.includes('ReceiveAccountDeleted') || (c.type === 'ChangeReceiveAccount' && document.inbound?.receiveAccounts[accountId]?.enabled === false))) {
         this.deps.onFetchingStopped?.(accountId);

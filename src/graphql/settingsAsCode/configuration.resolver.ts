@@ -31,6 +31,7 @@ const configurationOf = (s: Services): ConfigurationService => {
       vault: s.vault,
       audit: s.auditLog,
       onFetchingStopped: (accountId) => s.inbound.receiveAccounts.stopFetching(accountId),
+      onOAuthCredentialChanged: (credentialId) => s.inbound.tokens.forget(credentialId),
       checkChatCredential: (kind, plaintext) => s.integrations.chatDestinations.credentialOf(kind as ChatKind, plaintext),
       // Read models, then the network gate, so the next request is judged by the new lists.
       afterAppend: async (position, streams) => {
