@@ -99,4 +99,32 @@ describe('configuration planner', () => {
     expect(rotated.changes).toEqual([{ section: 'inbound.receive_accounts', field: 'passwordCiphertext', before: null, after: null, secret: true }]);
     expect(JSON.stringify(rotated.changes)).not.toContain('second-secret');
   });
+
+  it('given a credential the same plan registers, when an account uses it, then the account is decided against the planned credential; deleting it first is refused', async () => {
+    const store = new MemoryEventStore();
+    await givenMailbox(store, 9);
+    const doc = await exported(store, 9);
+    const credentialId = '0f000000-0000-4000-8000-0000000000c1';
+    const credential = { provider: 'GOOGLE', displayName: 'Google', clientId: 'client-9', tenant: null, scopes: ['https://mail.google.com/'], redirectUrl: 'https://app.example.com/oauth/callback', enabled: true, clientSecret: { value: 'client-secret-9' } };
+    const account = {
+      displayName: 'Shared', protocol: 'IMAP', host: 'imap.gmail.com', port: 993, encryption: 'SSL_TLS', auth: { method: 'OAUTH2' as const, username: 'shared@example.com', credentialId },
+      errorNotificationAddress: null, leaveOnServer: false, deleteDuplicates: false, enabled: true, fetchIntervalMinutes: null, idleEnabled: true,
+    };
+    const text = (credentials: Record<string, typeof credential>) =>
+      renderDocument({ ...doc, inbound: { ...doc.inbound!, oauthCredentials: credentials, receiveAccounts: { '0f000000-0000-4000-8000-0000000000a1': account } } }, 'JSON');
+    const secretCtx = { requester: null, secret: async (_p: readonly string[], ref: object) => ('value' in ref ? 'v1.11111111-1111-4111-8111-111111111111.aXY.dGFn.c2VjcmV0' : null), lookupOAuthCredential: async () => null, encrypt: async () => 'v1.x', chatCredential: async () => 'v1.x', channelSecret: async () => 'v1.x' };
+    const p = await planConfiguration({ store, mailboxNumber: 9, document: parseDocument(text({ [credentialId]: credential })), metadata: metadata(), context: secretCtx });
+    // The context knows no credential (lookupOAuthCredential: null): only the fork has it.
+    expect(p.refusals).toEqual([]);
+    expect(p.commands.map((c) => [c.type, c.streamId])).toEqual([
+      ['RegisterOAuthCredential', `oauth-credential-${credentialId}`],
+      ['AddReceiveAccount', 'receive-accounts-9'],
+    ]);
+    expect(p.warnings).toEqual([expect.stringContaining('receive account(s) "Shared" cannot fetch until then')]);
+    await applyPlan(store, p, decodePlanId(p.planId));
+    const listed = { store, mailboxNumber: 9, metadata: metadata(), context: secretCtx, credentialIds: [credentialId] };
+    expect((await planConfiguration({ ...listed, document: parseDocument(text({ [credentialId]: { ...credential, clientSecret: { secret: 'kept' } } as never })) })).commands).toEqual([]);
+    const dropped = await planConfiguration({ ...listed, document: parseDocument(text({})) });
+    expect(dropped.refusals.map((r) => [r.code, r.fieldPath])).toEqual([[ErrorCode.ILLEGAL_STATE, ['document', 'inbound', 'oauthCredentials', credentialId, 'credentialId']]]);
+  });
 });
