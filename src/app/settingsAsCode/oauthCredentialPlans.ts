@@ -79,7 +79,8 @@ export const planOAuthCredentials = async (
     if (!same(current, fields) || !keepsSecret(clientSecret)) {
       const secret = await secretOf(ctx, [...path, 'clientSecret'], clientSecret);
       const grantChanged = GRANT_FIELDS.some((f) => !same(current[f], fields[f]));
-      const authorized = s.oauthCredentials.get(credentialId)?.status === 'registered' && (s.oauthCredentials.get(credentialId) as { authorization: { status: string } }).authorization.status !== 'NOT_AUTHORIZED';
+      const stored = s.oauthCredentials.get(credentialId);
+      const authorized = stored?.status === 'registered' && stored.authorization.status !== 'NOT_AUTHORIZED';
       before.push({
         ...step,
         summary: `change OAuth credential ${JSON.stringify(w.displayName)}`,
