@@ -9,7 +9,7 @@ import type { Principal } from '../app/auth/principal.js';
 import type { EventStore } from '../eventstore/port.js';
 import { type ErrorCode, isMailroomError, validationError } from '../domain/shared/errors.js';
 import type { TransportInfo } from '../graphql/transportInfo.js';
-import type { PathRoute } from './httpServer.js';
+import type { PathRoute } from './httpRoutes.js';
 import type { Logger } from './logger.js';
 
 export interface AuditRoutesDeps {

@@ -96,3 +96,6 @@ export const createOperationObserver = ({ metrics, logger }: OperationObserverOp
 
   return { apolloPlugin, observeWebSocketOperation, observeWebSocketErrors };
 };
+
+/** What `createOperationObserver` builds: the Apollo plugin and the WebSocket hooks. */
+export type OperationObserver = ReturnType<typeof createOperationObserver>;

@@ -1,4 +1,6 @@
 /** What HTTP and the WebSocket transport read alike from a caller's request. */
+import type { IncomingMessage } from 'node:http';
+import type { TransportInfo } from '../graphql/transportInfo.js';
 
 export const normaliseIp = (ip: string | undefined): string => {
   if (!ip) return '';
@@ -12,3 +14,14 @@ export const bearerFrom = (value: unknown): string | null => {
 };
 
 export const headerValue = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+
+/** What a plain HTTP request tells the context factory about its caller. */
+export const httpTransportInfo =
+  (clientAddressOf: (request: IncomingMessage) => string) =>
+  (req: IncomingMessage): TransportInfo => ({
+    transport: 'http',
+    clientIp: clientAddressOf(req),
+    headers: req.headers,
+    bearerToken: bearerFrom(req.headers.authorization),
+    correlationId: headerValue(req.headers['x-correlation-id']),
+  });

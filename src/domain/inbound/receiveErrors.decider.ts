@@ -1,4 +1,5 @@
 import { validationError } from '../shared/errors.js';
+import { ReceiveErrorCode } from '../shared/mailFailureCodes.js';
 import type { DomainEvent } from '../shared/decider.js';
 import { requireOneOf, requirePositiveInteger, requireUuid } from '../identity/validation.js';
 import { assertNever, type Command, type Decider } from '../shared/decider.js';
@@ -22,17 +23,8 @@ import { assertNever, type Command, type Decider } from '../shared/decider.js';
  *   reported messages is bounded (oldest forgotten first).
  */
 
-export const ReceiveErrorCode = {
-  AUTH: 'AUTH',
-  CONNECTION: 'CONNECTION',
-  TLS: 'TLS',
-  TIMEOUT: 'TIMEOUT',
-  PROTOCOL: 'PROTOCOL',
-  TOO_LARGE: 'TOO_LARGE',
-  OVER_LIMIT: 'OVER_LIMIT',
-  REAUTHORIZATION_REQUIRED: 'REAUTHORIZATION_REQUIRED',
-} as const;
-export type ReceiveErrorCode = (typeof ReceiveErrorCode)[keyof typeof ReceiveErrorCode];
+/** What an episode records and its notice says; defined with the fetch and SMTP codes in ../shared/mailFailureCodes.ts. */
+export { ReceiveErrorCode };
 export const receiveErrorCodes: readonly ReceiveErrorCode[] = Object.values(ReceiveErrorCode);
 
 /** 25 MB, the manual's per-message limit (1 MB = 1024 × 1024 bytes). */

@@ -1,33 +1,15 @@
+import { FetchErrorCode } from '../../domain/shared/mailFailureCodes.js';
+
 /**
  * The one error a fetch ends with. Every failure of a mail server, a socket, TLS or our
  * own store is classified once, at the fetch edge (classifyFetchError.ts), into one of
  * these stable codes; the scheduler, account status and notices switch on `code` only.
  * Fields follow nodemailer's errors: `response` (the server's line), `responseCode`
  * (IMAP `[AUTHENTICATIONFAILED]`, POP3 `[IN-USE]`, RFC 2449/3206) and `command`.
+ * The codes, what each means and what the same failure is called when sending and in the
+ * receive-errors stream, are in the one table of src/domain/shared/mailFailureCodes.ts.
  */
-export const FetchErrorCode = {
-  /** The server rejected the credentials (or the auth method is not offered). */
-  AUTH: 'AUTH',
-  /** No connection, connection dropped, or the server is temporarily unavailable. */
-  CONNECTION: 'CONNECTION',
-  /** TLS handshake or certificate failure, or STARTTLS/STLS not offered when required. */
-  TLS: 'TLS',
-  /** Connect, greeting or idle timeout. */
-  TIMEOUT: 'TIMEOUT',
-  /** The server answered something this client cannot work with. */
-  PROTOCOL: 'PROTOCOL',
-  /** One message is above the size limit; it is skipped, never fatal (see FetchReport). */
-  TOO_LARGE: 'TOO_LARGE',
-  /** POP3/APOP: the server holds 1,500,000 or more messages; nothing was downloaded. */
-  OVER_LIMIT: 'OVER_LIMIT',
-  /** OAuth: the refresh token no longer works; raised by the OAuth side, passed through here. */
-  REAUTHORIZATION_REQUIRED: 'REAUTHORIZATION_REQUIRED',
-  /** The caller's AbortSignal fired (account deleted, shutdown). Not an account problem. */
-  ABORTED: 'ABORTED',
-  /** Our side failed (message store, a bug); the server did nothing wrong. */
-  INTERNAL: 'INTERNAL',
-} as const;
-export type FetchErrorCode = (typeof FetchErrorCode)[keyof typeof FetchErrorCode];
+export { FetchErrorCode };
 
 export interface FetchErrorOptions {
   /** The server's response line, e.g. `-ERR [AUTH] Authentication failed.` */

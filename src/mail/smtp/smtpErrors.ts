@@ -1,42 +1,13 @@
+import { SmtpErrorCode } from '../../domain/shared/mailFailureCodes.js';
+
 /**
  * Why a mail could not be handed to an SMTP server, classified once at the adapter edge
  * (nodemailer style: a central table, every error keeps `code`, the server `response`,
  * its numeric `responseCode` and the `command` that failed). Clients and the notice
- * outbox switch on `code`; a test pins the list.
+ * outbox switch on `code`; a test pins the list. The codes, and what each failure is called
+ * when receiving, are in the one table of src/domain/shared/mailFailureCodes.ts.
  */
-export const SmtpErrorCode = {
-  /** Could not connect (refused, unreachable) or the connection dropped. */
-  ECONNECTION: 'ECONNECTION',
-  /** The server's host name did not resolve. */
-  EDNS: 'EDNS',
-  /** TLS failed: handshake, certificate verification, or STARTTLS not offered/refused. */
-  ETLS: 'ETLS',
-  /** No greeting or answer in time. */
-  ETIMEDOUT: 'ETIMEDOUT',
-  /** The server refused the credentials (e.g. 535, RFC 4954 §6). */
-  EAUTH: 'EAUTH',
-  /**
-   * The server does not offer the authentication mechanism the settings chose (500/502/503/504
-   * to AUTH, RFC 4954 §4 and §6): choose one it offers, or AUTO.
-   */
-  EAUTHMECH: 'EAUTHMECH',
-  /** No OAuth access token could be obtained for XOAUTH2. */
-  EOAUTH2: 'EOAUTH2',
-  /** MAIL FROM was refused. */
-  ESENDER: 'ESENDER',
-  /** Every recipient was refused at RCPT TO. */
-  ERECIPIENT: 'ERECIPIENT',
-  /** The message was refused after DATA (size, content, policy). */
-  EMESSAGE: 'EMESSAGE',
-  /** The server answered something the protocol does not allow. */
-  EPROTOCOL: 'EPROTOCOL',
-  /** DKIM signing failed (unreadable key, key type mismatch). */
-  ESIGN: 'ESIGN',
-  /** Nothing to connect to: server not configured, credentials unreadable (shredded). */
-  ECONFIG: 'ECONFIG',
-  EUNKNOWN: 'EUNKNOWN',
-} as const;
-export type SmtpErrorCode = (typeof SmtpErrorCode)[keyof typeof SmtpErrorCode];
+export { SmtpErrorCode };
 
 export interface SmtpErrorDetails {
   /** The server's reply line, e.g. "535 5.7.8 Authentication failed". */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HttpRoute } from '../httpServer.js';
+import type { HttpRoute } from '../httpRoutes.js';
 import type { ConsoleConfig } from './consoleConfig.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
