@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { isAdministrator } from '../../app/auth/authorization.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { OkPayload } from './identity.payloads.js';
 import { User } from './identity.types.js';
 import { ApiToken, EndSessionInput, Session } from './signin.types.js';
@@ -55,10 +55,6 @@ export class SessionResolver {
 
   @Mutation(() => OkPayload, { description: 'Ends one login session (yours, or anyone\'s for administrators); its WebSockets close on every instance.' })
   async endSession(@Arg('input', () => EndSessionInput) input: EndSessionInput, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OkPayload(),
-      async () => (await ctx.services.auth.endSession(viewer, input.userId ?? viewer.userId, input.sessionId, requestMetadata(ctx, input.reason)), { ok: true }),
-    );
+    return viewerMutation(ctx, input, OkPayload, async (viewer, metadata) => (await ctx.services.auth.endSession(viewer, input.userId ?? viewer.userId, input.sessionId, metadata), { ok: true }));
   }
 }
