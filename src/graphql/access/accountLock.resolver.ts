@@ -57,22 +57,12 @@ export class AccountLockResolver {
   async lockedUsers(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<User>> {
     const viewer = viewerOf(ctx);
     const page = pageRequest(args);
-    const db = ctx.services.db;
-    let query = db
-      .selectFrom('users as u')
-      .innerJoin('user_lock_states as l', 'l.user_id', 'u.id')
-      .selectAll('u')
-      .where('l.locked', '=', 1)
-      .where((eb) => eb.or([eb('l.locked_until', 'is', null), eb('l.locked_until', '>', new Date().toISOString())]))
-      .orderBy('u.username')
-      .limit(page.limit + 1);
-    if (page.after !== null) query = query.where('u.username', '>', page.after);
+    let managed: number[] | null = null;
     if (!isAdministrator(viewer)) {
-      const managed = [...viewer.memberships.keys()].filter((n) => manages(viewer, n));
+      managed = [...viewer.memberships.keys()].filter((n) => manages(viewer, n));
       if (managed.length === 0) throw forbidden('Only administrators and operations administrators see locked users');
-      query = query.where('u.id', 'in', db.selectFrom('mailbox_members').select('user_id').where('mailbox_number', 'in', managed));
     }
-    const rows = await query.execute();
+    const rows = await ctx.services.access.locks.lockedUsers({ after: page.after, limit: page.limit + 1 }, managed);
     for (const r of rows) ctx.loaders.userById.prime(r.id, r);
     return toConnection(rows, page, (r) => r.username, User.from);
   }

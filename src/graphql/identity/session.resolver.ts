@@ -31,13 +31,7 @@ export class SessionResolver {
   async apiTokens(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<ApiToken[] | null> {
     const viewer = viewerOf(ctx);
     if (!isAdministrator(viewer) && viewer.userId !== user.id) return null;
-    const rows = await ctx.services.db
-      .selectFrom('api_tokens as t')
-      .leftJoin('api_token_usage as u', 'u.token_id', 't.token_id')
-      .select(['t.token_id', 't.name', 't.created_at', 't.expires_at', 't.revoked_at', 't.read_only', 't.may_issue_tokens', 'u.last_used_at', 'u.last_used_ip'])
-      .where('t.user_id', '=', user.id)
-      .orderBy('t.created_at', 'desc')
-      .execute();
+    const rows = await ctx.services.auth.listApiTokens(viewer, user.id);
     return rows.map((r) =>
       Object.assign(new ApiToken(), {
         id: r.token_id,

@@ -85,8 +85,7 @@ export class TwoFactorResolver {
 export class MailboxTwoFactorResolver {
   @FieldResolver(() => Boolean, { description: 'Every member of this mailbox must use two-factor.' })
   async twoFactorRequired(@Root() mailbox: Mailbox, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const row = await ctx.services.db.selectFrom('mailbox_two_factor_policies').select('required').where('mailbox_number', '=', mailbox.number).executeTakeFirst();
-    return row?.required === 1;
+    return ctx.services.twoFactor.mailboxRequires(mailbox.number);
   }
 
   @Mutation(() => TwoFactorRequirementPayload, { description: 'Administrators and the mailbox\'s operations administrators: require two-factor of every member.' })
