@@ -44,14 +44,12 @@ export class MailboxResolver {
   async mailboxes(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Mailbox>> {
     const viewer = viewerOf(ctx);
     const page = pageRequest(args);
-    let query = ctx.services.db.selectFrom('mailboxes').selectAll().orderBy('number').limit(page.limit + 1);
-    if (page.after !== null) query = query.where('number', '>', Number(page.after));
+    let numbers: number[] | null = null;
     if (!isAdministrator(viewer)) {
-      const numbers = [...viewer.memberships.keys()];
+      numbers = [...viewer.memberships.keys()];
       if (numbers.length === 0) return toConnection([], page, () => '', Mailbox.from);
-      query = query.where('number', 'in', numbers);
     }
-    const rows = await query.execute();
+    const rows = await ctx.loaders.mailboxesPage({ after: page.after === null ? null : Number(page.after), limit: page.limit + 1 }, numbers);
     for (const r of rows) ctx.loaders.mailboxByNumber.prime(r.number, r);
     return toConnection(rows, page, (r) => mailboxKey(r.number), Mailbox.from);
   }

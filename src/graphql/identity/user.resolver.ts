@@ -36,9 +36,7 @@ export class UserResolver {
   async users(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<User>> {
     requireAdministrator(viewerOf(ctx));
     const page = pageRequest(args);
-    let query = ctx.services.db.selectFrom('users').selectAll().orderBy('username').limit(page.limit + 1);
-    if (page.after !== null) query = query.where('username', '>', page.after);
-    const rows = await query.execute();
+    const rows = await ctx.loaders.usersPage({ after: page.after, limit: page.limit + 1 });
     for (const r of rows) ctx.loaders.userById.prime(r.id, r);
     return toConnection(rows, page, (r) => r.username, User.from);
   }
