@@ -21,6 +21,10 @@ const zones = [
   // Application services are called by GraphQL, the server and the CLI, never the other way.
   { target: './src/app', from: ['./src/graphql', './src/server', './src/cli'], message: 'src/app may not import GraphQL, the server or the CLI (they call it).' },
   { target: './src/graphql', from: ['./src/server', './src/cli'], message: 'src/graphql may not import the server or the CLI (the composition root hands it what it needs).' },
+  // Resolvers and types reach the read models through the loaders (DataLoaders and list pages, per request) and
+  // the services. The loaders files, the context that makes them and the rights relay (PostgreSQL LISTEN/NOTIFY) are
+  // this layer's data access; a row type a resolver needs is exported from a loaders file or a service.
+  { target: './src/graphql/**/!(*loaders|context|rightsRelay).ts', from: './src/db', message: 'src/graphql reads data through its loaders (src/graphql/**/*loaders.ts) and the services, not src/db.' },
 ];
 
 export default [

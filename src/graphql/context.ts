@@ -70,8 +70,8 @@ export interface GraphQLContext {
 
 /**
  * Command metadata of a request: who, from where, under which correlation id, and the
- * caller's `input.reason` checked by the text rule (a blank reason is none). Resolvers call
- * it inside `mutationPayload`, so a refused reason is a userError and nothing is appended.
+ * caller's `input.reason` checked by the text rule (a blank reason is none). `viewerMutation`
+ * calls it inside `mutationPayload`, so a refused reason is a userError and nothing is appended.
  */
 export const requestMetadata = (ctx: GraphQLContext, reason?: string | null): RequestMetadata => ({
   correlationId: ctx.correlationId,

@@ -67,6 +67,27 @@ const loadMembers = async (
   }));
 };
 
+/** A page of a keyed list: rows after the cursor key `after`, at most `limit`. */
+export interface PageQuery<K> {
+  readonly after: K | null;
+  readonly limit: number;
+}
+
+/** Users by username: the `users` connection. */
+const usersPage = async (db: Kysely<ReadModelDb>, page: PageQuery<string>): Promise<UserRow[]> => {
+  let query = db.selectFrom('users').selectAll().orderBy('username').limit(page.limit);
+  if (page.after !== null) query = query.where('username', '>', page.after);
+  return query.execute();
+};
+
+/** Mailboxes by number: the `mailboxes` connection; `numbers` keeps only those (null: all). */
+const mailboxesPage = async (db: Kysely<ReadModelDb>, page: PageQuery<number>, numbers: readonly number[] | null): Promise<MailboxRow[]> => {
+  let query = db.selectFrom('mailboxes').selectAll().orderBy('number').limit(page.limit);
+  if (page.after !== null) query = query.where('number', '>', page.after);
+  if (numbers !== null) query = query.where('number', 'in', [...numbers]);
+  return query.execute();
+};
+
 /**
  * Created per request, so batching and caching never leak between callers. `caches` are
  * the read-model caches kept between requests (dropped by the events, see ReadModelCache).
@@ -91,6 +112,9 @@ export const createLoaders = (db: Kysely<ReadModelDb>, caches: ReadCaches = {}) 
     const rows = await db.selectFrom('user_permissions').select(['user_id', 'permission']).where('user_id', 'in', userIds).orderBy('permission').execute();
     return groupBy(userIds, rows, (r) => r.user_id).map((rs) => rs.map((r) => r.permission));
   }),
+  /** Pages of the list queries; not batched (one per connection field), the rows prime userById / mailboxByNumber. */
+  usersPage: (page: PageQuery<string>) => usersPage(db, page),
+  mailboxesPage: (page: PageQuery<number>, numbers: readonly number[] | null) => mailboxesPage(db, page, numbers),
   ...createAccessLoaders(db),
   ...createInboundLoaders(db),
   ...createOutboundLoaders(db, caches.outboundRows),

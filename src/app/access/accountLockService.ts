@@ -103,6 +103,25 @@ export class AccountLockService {
     return { applied: applied?.row ?? null, candidates };
   }
 
+  /**
+   * Users whose lock is in force now, by username: the `limit` after `after` (a username).
+   * `mailboxNumbers`: only members of those mailboxes; null: every user. Who may ask is the caller's check.
+   */
+  async lockedUsers(page: { readonly after: string | null; readonly limit: number }, mailboxNumbers: readonly number[] | null) {
+    const db = this.options.db;
+    let query = db
+      .selectFrom('users as u')
+      .innerJoin('user_lock_states as l', 'l.user_id', 'u.id')
+      .selectAll('u')
+      .where('l.locked', '=', 1)
+      .where((eb) => eb.or([eb('l.locked_until', 'is', null), eb('l.locked_until', '>', this.clock().toISOString())]))
+      .orderBy('u.username')
+      .limit(page.limit);
+    if (page.after !== null) query = query.where('u.username', '>', page.after);
+    if (mailboxNumbers !== null) query = query.where('u.id', 'in', db.selectFrom('mailbox_members').select('user_id').where('mailbox_number', 'in', [...mailboxNumbers]));
+    return query.execute();
+  }
+
   /** One query whatever the argument, so a lookup for an unknown user costs what one for a known user does. */
   async isLocked(userId: string | null): Promise<boolean> {
     const row = await this.options.db.selectFrom('user_lock_states').select(['locked', 'locked_until']).where('user_id', '=', userId ?? '').executeTakeFirst();

@@ -264,6 +264,18 @@ export class AuthService {
     return this.sessions.list(userId, this.clock());
   }
 
+  /** The API tokens of a user, newest first, revoked ones included, with their last use: the user themselves or an administrator. */
+  async listApiTokens(actor: Actor, userId: string) {
+    requireSelfOrAdministrator(actor, userId);
+    return this.db
+      .selectFrom('api_tokens as t')
+      .leftJoin('api_token_usage as u', 'u.token_id', 't.token_id')
+      .select(['t.token_id', 't.name', 't.created_at', 't.expires_at', 't.revoked_at', 't.read_only', 't.may_issue_tokens', 'u.last_used_at', 'u.last_used_ip'])
+      .where('t.user_id', '=', userId)
+      .orderBy('t.created_at', 'desc')
+      .execute();
+  }
+
   /**
    * Ends one session of a user (the user or an administrator). Recorded as an event, so the
    * history says who ended it, and every instance closes its WebSockets.

@@ -78,6 +78,12 @@ export class TwoFactorService implements SecondFactor {
     return rows.map((r) => Number(r.mailbox_number));
   }
 
+  /** Whether the mailbox requires two-factor of every member (Mailbox.twoFactorRequired). */
+  async mailboxRequires(mailboxNumber: number): Promise<boolean> {
+    const row = await this.options.db.selectFrom('mailbox_two_factor_policies').select('required').where('mailbox_number', '=', mailboxNumber).executeTakeFirst();
+    return row?.required === 1;
+  }
+
   async requirement(userId: string): Promise<'NONE' | 'VERIFY' | 'ENROL'> {
     if (await this.status(userId)) return 'VERIFY';
     return (await this.requiredBy(userId)).length > 0 ? 'ENROL' : 'NONE';

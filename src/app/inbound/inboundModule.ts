@@ -22,6 +22,7 @@ import { OAuthAccessTokens } from './oauth/accessTokens.js';
 import { OAuthCredentialService } from './oauthCredentialService.js';
 import { ReceiveAccountService } from './receiveAccountService.js';
 import { ReceiveFetchControl } from './receiveFetchControl.js';
+import { fetchRunHistory, type FetchRunBucket } from './fetchRunHistory.js';
 
 export interface InboundModuleOptions {
   readonly store: EventStore;
@@ -64,6 +65,8 @@ export interface InboundServices {
   readonly statusFeed: FetchStatusFeed;
   readonly tokens: OAuthAccessTokens;
   readonly scheduler: FetchScheduler;
+  /** Fetch runs per hour of a mailbox over the last `hours` up to `now` (the fetchRunHistory query). */
+  readonly runHistory: (mailboxNumber: number, now: Date, hours: number) => Promise<FetchRunBucket[]>;
 }
 
 export interface InboundModule {
@@ -146,6 +149,7 @@ export const createInboundModule = (options: InboundModuleOptions): InboundModul
     statusFeed,
     tokens,
     scheduler,
+    runHistory: (mailboxNumber, now, hours) => fetchRunHistory(db, mailboxNumber, now, hours),
   };
   return {
     services,

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireMailboxAudit } from '../../app/auth/authorization.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
 import { User } from '../identity/identity.types.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { ConfigureApiRestrictionInput, ConfigureIpRestrictionInput } from './access.inputs.js';
 import { AccessRestrictionPayload } from './access.payloads.js';
 import { AccessDecision, AccessRestriction, IpRestriction } from './access.types.js';
@@ -41,25 +41,21 @@ export class AccessRestrictionResolver {
     @Arg('input', () => ConfigureIpRestrictionInput) input: ConfigureIpRestrictionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccessRestrictionPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new AccessRestrictionPayload(),
-      async () => {
-        const { warnings } = await ctx.services.access.restrictions.configureIpRestriction(
-          viewer,
-          {
-            mailboxNumber: input.mailboxNumber,
-            enabled: input.enabled,
-            allowedAddresses: input.allowedAddresses,
-            exemptUserIds: input.exemptUserIds,
-            force: input.force,
-          },
-          { clientIp: ctx.clientIp },
-          requestMetadata(ctx, input.reason),
-        );
-        return { accessRestriction: await loadRestriction(ctx, input.mailboxNumber, true), warnings: [...warnings] };
-      },
-    );
+    return viewerMutation(ctx, input, AccessRestrictionPayload, async (viewer, metadata) => {
+      const { warnings } = await ctx.services.access.restrictions.configureIpRestriction(
+        viewer,
+        {
+          mailboxNumber: input.mailboxNumber,
+          enabled: input.enabled,
+          allowedAddresses: input.allowedAddresses,
+          exemptUserIds: input.exemptUserIds,
+          force: input.force,
+        },
+        { clientIp: ctx.clientIp },
+        metadata,
+      );
+      return { accessRestriction: await loadRestriction(ctx, input.mailboxNumber, true), warnings: [...warnings] };
+    });
   }
 
   @Mutation(() => AccessRestrictionPayload, {
@@ -69,19 +65,15 @@ export class AccessRestrictionResolver {
     @Arg('input', () => ConfigureApiRestrictionInput) input: ConfigureApiRestrictionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccessRestrictionPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new AccessRestrictionPayload(),
-      async () => {
-        const { warnings } = await ctx.services.access.restrictions.configureApiRestriction(
-          viewer,
-          { mailboxNumber: input.mailboxNumber, enabled: input.enabled, allowedAddresses: input.allowedAddresses, force: input.force },
-          { clientIp: ctx.clientIp },
-          requestMetadata(ctx, input.reason),
-        );
-        return { accessRestriction: await loadRestriction(ctx, input.mailboxNumber, true), warnings: [...warnings] };
-      },
-    );
+    return viewerMutation(ctx, input, AccessRestrictionPayload, async (viewer, metadata) => {
+      const { warnings } = await ctx.services.access.restrictions.configureApiRestriction(
+        viewer,
+        { mailboxNumber: input.mailboxNumber, enabled: input.enabled, allowedAddresses: input.allowedAddresses, force: input.force },
+        { clientIp: ctx.clientIp },
+        metadata,
+      );
+      return { accessRestriction: await loadRestriction(ctx, input.mailboxNumber, true), warnings: [...warnings] };
+    });
   }
 }
 

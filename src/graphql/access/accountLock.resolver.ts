@@ -2,10 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { isAdministrator, requireMailboxAudit, requireMailboxManagement } from '../../app/auth/authorization.js';
 import type { Principal } from '../../app/auth/principal.js';
 import { forbidden } from '../../domain/shared/errors.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
 import { User, UserConnection } from '../identity/identity.types.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { ConfigureLockPolicyInput, UnlockUsersInput } from './access.inputs.js';
 import { LockPolicyPayload, UnlockUsersPayload } from './access.payloads.js';
 import { AccountLock, EffectiveLockPolicy, LockPolicy } from './access.types.js';
@@ -57,69 +57,51 @@ export class AccountLockResolver {
   async lockedUsers(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<User>> {
     const viewer = viewerOf(ctx);
     const page = pageRequest(args);
-    const db = ctx.services.db;
-    let query = db
-      .selectFrom('users as u')
-      .innerJoin('user_lock_states as l', 'l.user_id', 'u.id')
-      .selectAll('u')
-      .where('l.locked', '=', 1)
-      .where((eb) => eb.or([eb('l.locked_until', 'is', null), eb('l.locked_until', '>', new Date().toISOString())]))
-      .orderBy('u.username')
-      .limit(page.limit + 1);
-    if (page.after !== null) query = query.where('u.username', '>', page.after);
+    let managed: number[] | null = null;
     if (!isAdministrator(viewer)) {
-      const managed = [...viewer.memberships.keys()].filter((n) => manages(viewer, n));
+      managed = [...viewer.memberships.keys()].filter((n) => manages(viewer, n));
       if (managed.length === 0) throw forbidden('Only administrators and operations administrators see locked users');
-      query = query.where('u.id', 'in', db.selectFrom('mailbox_members').select('user_id').where('mailbox_number', 'in', managed));
     }
-    const rows = await query.execute();
+    const rows = await ctx.services.access.locks.lockedUsers({ after: page.after, limit: page.limit + 1 }, managed);
     for (const r of rows) ctx.loaders.userById.prime(r.id, r);
     return toConnection(rows, page, (r) => r.username, User.from);
   }
 
   @Mutation(() => LockPolicyPayload, { description: 'Replaces the account-lock policy of a mailbox.' })
   async configureLockPolicy(@Arg('input', () => ConfigureLockPolicyInput) input: ConfigureLockPolicyInput, @Ctx() ctx: GraphQLContext): Promise<LockPolicyPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new LockPolicyPayload(),
-      async () => {
-        await ctx.services.access.locks.configurePolicy(
-          viewer,
-          {
-            mailboxNumber: input.mailboxNumber,
-            enabled: input.enabled,
-            threshold: input.threshold,
-            notifyOperationsAdministrators: input.notifyOperationsAdministrators,
-            notifyAddresses: input.notifyAddresses,
-            mode: input.mode,
-            waitMinutes: input.waitMinutes,
-            maxTemporaryLocks: input.maxTemporaryLocks,
-          },
-          requestMetadata(ctx, input.reason),
-        );
-        ctx.loaders.lockPolicyByMailbox.clear(input.mailboxNumber);
-        const row = await ctx.loaders.lockPolicyByMailbox.load(input.mailboxNumber);
-        return { lockPolicy: row ? LockPolicy.from(row) : null };
-      },
-    );
+    return viewerMutation(ctx, input, LockPolicyPayload, async (viewer, metadata) => {
+      await ctx.services.access.locks.configurePolicy(
+        viewer,
+        {
+          mailboxNumber: input.mailboxNumber,
+          enabled: input.enabled,
+          threshold: input.threshold,
+          notifyOperationsAdministrators: input.notifyOperationsAdministrators,
+          notifyAddresses: input.notifyAddresses,
+          mode: input.mode,
+          waitMinutes: input.waitMinutes,
+          maxTemporaryLocks: input.maxTemporaryLocks,
+        },
+        metadata,
+      );
+      ctx.loaders.lockPolicyByMailbox.clear(input.mailboxNumber);
+      const row = await ctx.loaders.lockPolicyByMailbox.load(input.mailboxNumber);
+      return { lockPolicy: row ? LockPolicy.from(row) : null };
+    });
   }
 
   @Mutation(() => UnlockUsersPayload, { description: 'Unlocks one or many users, with a reason; also clears their failed-login count.' })
   async unlockUsers(@Arg('input', () => UnlockUsersInput) input: UnlockUsersInput, @Ctx() ctx: GraphQLContext): Promise<UnlockUsersPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new UnlockUsersPayload(),
-      async () => {
-        await ctx.services.access.locks.unlock(viewer, { userIds: input.userIds, reason: input.reason }, requestMetadata(ctx, input.reason));
-        const ids = [...new Set(input.userIds.map((id) => id.toLowerCase()))];
-        for (const id of ids) {
-          ctx.loaders.userById.clear(id);
-          ctx.loaders.lockStateByUser.clear(id);
-        }
-        const rows = await ctx.loaders.userById.loadMany(ids);
-        return { users: rows.flatMap((r) => (r && !(r instanceof Error) ? [User.from(r)] : [])) };
-      },
-    );
+    return viewerMutation(ctx, input, UnlockUsersPayload, async (viewer, metadata) => {
+      await ctx.services.access.locks.unlock(viewer, { userIds: input.userIds, reason: input.reason }, metadata);
+      const ids = [...new Set(input.userIds.map((id) => id.toLowerCase()))];
+      for (const id of ids) {
+        ctx.loaders.userById.clear(id);
+        ctx.loaders.lockStateByUser.clear(id);
+      }
+      const rows = await ctx.loaders.userById.loadMany(ids);
+      return { users: rows.flatMap((r) => (r && !(r instanceof Error) ? [User.from(r)] : [])) };
+    });
   }
 }
 

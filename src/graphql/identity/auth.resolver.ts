@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ErrorCode, isMailroomError } from '../../domain/shared/errors.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload, toUserError } from '../userErrors.js';
+import type { GraphQLContext } from '../context.js';
+import { toUserError } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import type { LoginResult } from '../../app/auth/authService.js';
 import { ChangePasswordInput, IssueApiTokenInput, LoginInput, RevokeApiTokenInput } from './identity.inputs.js';
 import { ApiTokenPayload, LoginPayload, OkPayload } from './identity.payloads.js';
@@ -62,69 +63,53 @@ export class AuthResolver {
 
   @Mutation(() => OkPayload, { description: 'Ends the session of the token this request carries.' })
   async logout(@Ctx() ctx: GraphQLContext): Promise<OkPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OkPayload(),
-      async () => {
-        if (viewer.kind === 'session' && ctx.bearerToken) {
-          await ctx.services.auth.logout(ctx.bearerToken);
-          // Subscriptions opened with this session close on every instance (4401), after this answer.
-          ctx.services.subscriptions.rightsChanged(viewer.userId).catch((err: unknown) => ctx.services.logger.warn({ err }, 'closing the subscriptions of a logged-out session failed'));
-        }
-        return { ok: true };
-      },
-    );
+    return viewerMutation(ctx, null, OkPayload, async (viewer) => {
+      if (viewer.kind === 'session' && ctx.bearerToken) {
+        await ctx.services.auth.logout(ctx.bearerToken);
+        // Subscriptions opened with this session close on every instance (4401), after this answer.
+        ctx.services.subscriptions.rightsChanged(viewer.userId).catch((err: unknown) => ctx.services.logger.warn({ err }, 'closing the subscriptions of a logged-out session failed'));
+      }
+      return { ok: true };
+    });
   }
 
   @Mutation(() => PasswordChangePayload, {
     description: 'Ends every other session of the user (an own change keeps the session it is made from); revokeApiTokens also revokes their API tokens.',
   })
   async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GraphQLContext): Promise<PasswordChangePayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new PasswordChangePayload(),
-      async () => {
-        const { apiTokensRevoked } = await ctx.services.identity.changePassword(
-          viewer,
-          {
-            userId: input.userId ?? viewer.userId,
-            newPassword: input.newPassword,
-            currentPassword: input.currentPassword ?? undefined,
-            revokeApiTokens: input.revokeApiTokens,
-          },
-          requestMetadata(ctx, input.reason),
-        );
-        return { ok: true, otherSessionsEnded: true, apiTokensRevoked };
-      },
-    );
+    return viewerMutation(ctx, input, PasswordChangePayload, async (viewer, metadata) => {
+      const { apiTokensRevoked } = await ctx.services.identity.changePassword(
+        viewer,
+        {
+          userId: input.userId ?? viewer.userId,
+          newPassword: input.newPassword,
+          currentPassword: input.currentPassword ?? undefined,
+          revokeApiTokens: input.revokeApiTokens,
+        },
+        metadata,
+      );
+      return { ok: true, otherSessionsEnded: true, apiTokensRevoked };
+    });
   }
 
   @Mutation(() => ApiTokenPayload, { description: 'Issues a token for machine clients (`Authorization: Bearer …`).' })
   async issueApiToken(@Arg('input', () => IssueApiTokenInput) input: IssueApiTokenInput, @Ctx() ctx: GraphQLContext): Promise<ApiTokenPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ApiTokenPayload(),
-      async () => {
-        const issued = await ctx.services.auth.issueApiToken(
-          viewer,
-          input.userId ?? viewer.userId,
-          { name: input.name, expiresAt: input.expiresAt ?? null, readOnly: input.readOnly, mayIssueTokens: input.mayIssueTokens },
-          requestMetadata(ctx, input.reason),
-        );
-        return { token: issued.token, tokenId: issued.tokenId, expiresAt: issued.expiresAt };
-      },
-    );
+    return viewerMutation(ctx, input, ApiTokenPayload, async (viewer, metadata) => {
+      const issued = await ctx.services.auth.issueApiToken(
+        viewer,
+        input.userId ?? viewer.userId,
+        { name: input.name, expiresAt: input.expiresAt ?? null, readOnly: input.readOnly, mayIssueTokens: input.mayIssueTokens },
+        metadata,
+      );
+      return { token: issued.token, tokenId: issued.tokenId, expiresAt: issued.expiresAt };
+    });
   }
 
   @Mutation(() => OkPayload)
   async revokeApiToken(@Arg('input', () => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OkPayload(),
-      async () => {
-        await ctx.services.auth.revokeApiToken(viewer, input.userId ?? viewer.userId, input.tokenId, requestMetadata(ctx, input.reason));
-        return { ok: true };
-      },
-    );
+    return viewerMutation(ctx, input, OkPayload, async (viewer, metadata) => {
+      await ctx.services.auth.revokeApiToken(viewer, input.userId ?? viewer.userId, input.tokenId, metadata);
+      return { ok: true };
+    });
   }
 }

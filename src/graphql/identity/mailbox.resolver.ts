@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isAdministrator, requireMailboxAccess } from '../../app/auth/authorization.js';
 import { notFound } from '../../domain/shared/errors.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import {
   ChangeMailboxAddressInput,
   CreateMailboxInput,
@@ -44,14 +44,12 @@ export class MailboxResolver {
   async mailboxes(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Mailbox>> {
     const viewer = viewerOf(ctx);
     const page = pageRequest(args);
-    let query = ctx.services.db.selectFrom('mailboxes').selectAll().orderBy('number').limit(page.limit + 1);
-    if (page.after !== null) query = query.where('number', '>', Number(page.after));
+    let numbers: number[] | null = null;
     if (!isAdministrator(viewer)) {
-      const numbers = [...viewer.memberships.keys()];
+      numbers = [...viewer.memberships.keys()];
       if (numbers.length === 0) return toConnection([], page, () => '', Mailbox.from);
-      query = query.where('number', 'in', numbers);
     }
-    const rows = await query.execute();
+    const rows = await ctx.loaders.mailboxesPage({ after: page.after === null ? null : Number(page.after), limit: page.limit + 1 }, numbers);
     for (const r of rows) ctx.loaders.mailboxByNumber.prime(r.number, r);
     return toConnection(rows, page, (r) => mailboxKey(r.number), Mailbox.from);
   }
@@ -68,26 +66,18 @@ export class MailboxResolver {
 
   @Mutation(() => MailboxPayload, { description: 'Administrators only.' })
   async createMailbox(@Arg('input', () => CreateMailboxInput) input: CreateMailboxInput, @Ctx() ctx: GraphQLContext): Promise<MailboxPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MailboxPayload(),
-      async () => {
-        await ctx.services.identity.createMailbox(viewer, { number: input.number, name: input.name, address: input.address }, requestMetadata(ctx, input.reason));
-        return { mailbox: await loadMailbox(ctx, input.number, true) };
-      },
-    );
+    return viewerMutation(ctx, input, MailboxPayload, async (viewer, metadata) => {
+      await ctx.services.identity.createMailbox(viewer, { number: input.number, name: input.name, address: input.address }, metadata);
+      return { mailbox: await loadMailbox(ctx, input.number, true) };
+    });
   }
 
   @Mutation(() => MailboxPayload, { description: 'Administrators and the mailbox\'s operations administrators.' })
   async renameMailbox(@Arg('input', () => RenameMailboxInput) input: RenameMailboxInput, @Ctx() ctx: GraphQLContext): Promise<MailboxPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MailboxPayload(),
-      async () => {
-        await ctx.services.identity.renameMailbox(viewer, { number: input.number, name: input.name }, requestMetadata(ctx, input.reason));
-        return { mailbox: await loadMailbox(ctx, input.number, true) };
-      },
-    );
+    return viewerMutation(ctx, input, MailboxPayload, async (viewer, metadata) => {
+      await ctx.services.identity.renameMailbox(viewer, { number: input.number, name: input.name }, metadata);
+      return { mailbox: await loadMailbox(ctx, input.number, true) };
+    });
   }
 
   @Mutation(() => MailboxPayload)
@@ -95,62 +85,42 @@ export class MailboxResolver {
     @Arg('input', () => ChangeMailboxAddressInput) input: ChangeMailboxAddressInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MailboxPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MailboxPayload(),
-      async () => {
-        await ctx.services.identity.changeMailboxAddress(viewer, { number: input.number, address: input.address }, requestMetadata(ctx, input.reason));
-        return { mailbox: await loadMailbox(ctx, input.number, true) };
-      },
-    );
+    return viewerMutation(ctx, input, MailboxPayload, async (viewer, metadata) => {
+      await ctx.services.identity.changeMailboxAddress(viewer, { number: input.number, address: input.address }, metadata);
+      return { mailbox: await loadMailbox(ctx, input.number, true) };
+    });
   }
 
   @Mutation(() => MailboxMemberPayload, { description: 'Administrators only.' })
   async addMailboxMember(@Arg('input', () => MembershipInput) input: MembershipInput, @Ctx() ctx: GraphQLContext): Promise<MailboxMemberPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MailboxMemberPayload(),
-      async () => {
-        await ctx.services.identity.addMember(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId }, requestMetadata(ctx, input.reason));
-        return { member: await loadMember(ctx, input.mailboxNumber, input.userId), mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
-      },
-    );
+    return viewerMutation(ctx, input, MailboxMemberPayload, async (viewer, metadata) => {
+      await ctx.services.identity.addMember(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId }, metadata);
+      return { member: await loadMember(ctx, input.mailboxNumber, input.userId), mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
+    });
   }
 
   @Mutation(() => MailboxMemberPayload, { description: 'Administrators only.' })
   async removeMailboxMember(@Arg('input', () => MembershipInput) input: MembershipInput, @Ctx() ctx: GraphQLContext): Promise<MailboxMemberPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MailboxMemberPayload(),
-      async () => {
-        await ctx.services.identity.removeMember(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId }, requestMetadata(ctx, input.reason));
-        return { member: null, mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
-      },
-    );
+    return viewerMutation(ctx, input, MailboxMemberPayload, async (viewer, metadata) => {
+      await ctx.services.identity.removeMember(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId }, metadata);
+      return { member: null, mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
+    });
   }
 
   @Mutation(() => MailboxMemberPayload, { description: 'Administrators only.' })
   async assignMailboxRole(@Arg('input', () => MailboxRoleInput) input: MailboxRoleInput, @Ctx() ctx: GraphQLContext): Promise<MailboxMemberPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MailboxMemberPayload(),
-      async () => {
-        await ctx.services.identity.assignRole(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId, role: input.role }, requestMetadata(ctx, input.reason));
-        return { member: await loadMember(ctx, input.mailboxNumber, input.userId), mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
-      },
-    );
+    return viewerMutation(ctx, input, MailboxMemberPayload, async (viewer, metadata) => {
+      await ctx.services.identity.assignRole(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId, role: input.role }, metadata);
+      return { member: await loadMember(ctx, input.mailboxNumber, input.userId), mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
+    });
   }
 
   @Mutation(() => MailboxMemberPayload, { description: 'Administrators only.' })
   async revokeMailboxRole(@Arg('input', () => MailboxRoleInput) input: MailboxRoleInput, @Ctx() ctx: GraphQLContext): Promise<MailboxMemberPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MailboxMemberPayload(),
-      async () => {
-        await ctx.services.identity.revokeRole(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId, role: input.role }, requestMetadata(ctx, input.reason));
-        return { member: await loadMember(ctx, input.mailboxNumber, input.userId), mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
-      },
-    );
+    return viewerMutation(ctx, input, MailboxMemberPayload, async (viewer, metadata) => {
+      await ctx.services.identity.revokeRole(viewer, { mailboxNumber: input.mailboxNumber, userId: input.userId, role: input.role }, metadata);
+      return { member: await loadMember(ctx, input.mailboxNumber, input.userId), mailbox: await loadMailbox(ctx, input.mailboxNumber, true) };
+    });
   }
 }
 

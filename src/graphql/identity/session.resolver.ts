@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { isAdministrator } from '../../app/auth/authorization.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { OkPayload } from './identity.payloads.js';
 import { User } from './identity.types.js';
 import { ApiToken, EndSessionInput, Session } from './signin.types.js';
@@ -31,13 +31,7 @@ export class SessionResolver {
   async apiTokens(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<ApiToken[] | null> {
     const viewer = viewerOf(ctx);
     if (!isAdministrator(viewer) && viewer.userId !== user.id) return null;
-    const rows = await ctx.services.db
-      .selectFrom('api_tokens as t')
-      .leftJoin('api_token_usage as u', 'u.token_id', 't.token_id')
-      .select(['t.token_id', 't.name', 't.created_at', 't.expires_at', 't.revoked_at', 't.read_only', 't.may_issue_tokens', 'u.last_used_at', 'u.last_used_ip'])
-      .where('t.user_id', '=', user.id)
-      .orderBy('t.created_at', 'desc')
-      .execute();
+    const rows = await ctx.services.auth.listApiTokens(viewer, user.id);
     return rows.map((r) =>
       Object.assign(new ApiToken(), {
         id: r.token_id,
@@ -55,10 +49,6 @@ export class SessionResolver {
 
   @Mutation(() => OkPayload, { description: 'Ends one login session (yours, or anyone\'s for administrators); its WebSockets close on every instance.' })
   async endSession(@Arg('input', () => EndSessionInput) input: EndSessionInput, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OkPayload(),
-      async () => (await ctx.services.auth.endSession(viewer, input.userId ?? viewer.userId, input.sessionId, requestMetadata(ctx, input.reason)), { ok: true }),
-    );
+    return viewerMutation(ctx, input, OkPayload, async (viewer, metadata) => (await ctx.services.auth.endSession(viewer, input.userId ?? viewer.userId, input.sessionId, metadata), { ok: true }));
   }
 }

@@ -3,6 +3,7 @@ import { isAdministrator } from '../../app/auth/authorization.js';
 import { forbidden } from '../../domain/shared/errors.js';
 import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
 import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { OkPayload, TwoFactorRequirementPayload } from './identity.payloads.js';
 import { Mailbox, User } from './identity.types.js';
 import {
@@ -71,20 +72,12 @@ export class TwoFactorResolver {
 
   @Mutation(() => OkPayload, { description: 'Turns your own two-factor off, with a current or recovery code. Refused while a mailbox of yours requires it.' })
   async removeTwoFactor(@Arg('input', () => RemoveTwoFactorInput) input: RemoveTwoFactorInput, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OkPayload(),
-      async () => (await ctx.services.twoFactor.remove(viewer, input.code, requestMetadata(ctx, input.reason)), { ok: true }),
-    );
+    return viewerMutation(ctx, input, OkPayload, async (viewer, metadata) => (await ctx.services.twoFactor.remove(viewer, input.code, metadata), { ok: true }));
   }
 
   @Mutation(() => OkPayload, { description: 'Administrators: turn a user\'s two-factor off (lost device), with a reason. They enrol again at their next login if a mailbox requires it.' })
   async resetTwoFactor(@Arg('input', () => ResetTwoFactorInput) input: ResetTwoFactorInput, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OkPayload(),
-      async () => (await ctx.services.twoFactor.reset(viewer, input.userId, input.reason, requestMetadata(ctx, input.reason)), { ok: true }),
-    );
+    return viewerMutation(ctx, input, OkPayload, async (viewer, metadata) => (await ctx.services.twoFactor.reset(viewer, input.userId, input.reason, metadata), { ok: true }));
   }
 }
 
@@ -92,8 +85,7 @@ export class TwoFactorResolver {
 export class MailboxTwoFactorResolver {
   @FieldResolver(() => Boolean, { description: 'Every member of this mailbox must use two-factor.' })
   async twoFactorRequired(@Root() mailbox: Mailbox, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const row = await ctx.services.db.selectFrom('mailbox_two_factor_policies').select('required').where('mailbox_number', '=', mailbox.number).executeTakeFirst();
-    return row?.required === 1;
+    return ctx.services.twoFactor.mailboxRequires(mailbox.number);
   }
 
   @Mutation(() => TwoFactorRequirementPayload, { description: 'Administrators and the mailbox\'s operations administrators: require two-factor of every member.' })
@@ -101,10 +93,6 @@ export class MailboxTwoFactorResolver {
     @Arg('input', () => SetMailboxTwoFactorRequirementInput) input: SetMailboxTwoFactorRequirementInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TwoFactorRequirementPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new TwoFactorRequirementPayload(),
-      async () => (await ctx.services.twoFactor.setRequirement(viewer, input.mailboxNumber, input.required, requestMetadata(ctx, input.reason)), { ok: true }),
-    );
+    return viewerMutation(ctx, input, TwoFactorRequirementPayload, async (viewer, metadata) => (await ctx.services.twoFactor.setRequirement(viewer, input.mailboxNumber, input.required, metadata), { ok: true }));
   }
 }

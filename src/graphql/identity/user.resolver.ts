@@ -2,9 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { isAdministrator, requireAdministrator } from '../../app/auth/authorization.js';
 import type { Principal } from '../../app/auth/principal.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
 import { ConnectionArgs, pageRequest, toConnection, type Connection } from '../relay.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { UserPermission } from '../../domain/identity/user.decider.js';
 import { CreateUserInput, PermissionInput, UserIdInput } from './identity.inputs.js';
 import { UserPayload } from './identity.payloads.js';
@@ -36,9 +36,7 @@ export class UserResolver {
   async users(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<User>> {
     requireAdministrator(viewerOf(ctx));
     const page = pageRequest(args);
-    let query = ctx.services.db.selectFrom('users').selectAll().orderBy('username').limit(page.limit + 1);
-    if (page.after !== null) query = query.where('username', '>', page.after);
-    const rows = await query.execute();
+    const rows = await ctx.loaders.usersPage({ after: page.after, limit: page.limit + 1 });
     for (const r of rows) ctx.loaders.userById.prime(r.id, r);
     return toConnection(rows, page, (r) => r.username, User.from);
   }
@@ -57,73 +55,53 @@ export class UserResolver {
 
   @Mutation(() => UserPayload, { description: 'Administrators only.' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GraphQLContext): Promise<UserPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new UserPayload(),
-      async () => {
-        const { userId } = await ctx.services.identity.createUser(
-          viewer,
-          {
-            username: input.username,
-            displayName: input.displayName,
-            email: input.email,
-            password: input.password,
-            isAdministrator: input.isAdministrator ?? false,
-          },
-          requestMetadata(ctx, input.reason),
-        );
-        return { user: await loadUser(ctx, userId, true) };
-      },
-    );
+    return viewerMutation(ctx, input, UserPayload, async (viewer, metadata) => {
+      const { userId } = await ctx.services.identity.createUser(
+        viewer,
+        {
+          username: input.username,
+          displayName: input.displayName,
+          email: input.email,
+          password: input.password,
+          isAdministrator: input.isAdministrator ?? false,
+        },
+        metadata,
+      );
+      return { user: await loadUser(ctx, userId, true) };
+    });
   }
 
   @Mutation(() => UserPayload, { description: 'Administrators only. MAILBOX_RESET is never held by default.' })
   async grantPermission(@Arg('input', () => PermissionInput) input: PermissionInput, @Ctx() ctx: GraphQLContext): Promise<UserPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new UserPayload(),
-      async () => {
-        await ctx.services.identity.grantPermission(viewer, { userId: input.userId, permission: input.permission }, requestMetadata(ctx, input.reason));
-        ctx.loaders.permissionsByUser.clear(input.userId);
-        return { user: await loadUser(ctx, input.userId, true) };
-      },
-    );
+    return viewerMutation(ctx, input, UserPayload, async (viewer, metadata) => {
+      await ctx.services.identity.grantPermission(viewer, { userId: input.userId, permission: input.permission }, metadata);
+      ctx.loaders.permissionsByUser.clear(input.userId);
+      return { user: await loadUser(ctx, input.userId, true) };
+    });
   }
 
   @Mutation(() => UserPayload, { description: 'Administrators only.' })
   async revokePermission(@Arg('input', () => PermissionInput) input: PermissionInput, @Ctx() ctx: GraphQLContext): Promise<UserPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new UserPayload(),
-      async () => {
-        await ctx.services.identity.revokePermission(viewer, { userId: input.userId, permission: input.permission }, requestMetadata(ctx, input.reason));
-        ctx.loaders.permissionsByUser.clear(input.userId);
-        return { user: await loadUser(ctx, input.userId, true) };
-      },
-    );
+    return viewerMutation(ctx, input, UserPayload, async (viewer, metadata) => {
+      await ctx.services.identity.revokePermission(viewer, { userId: input.userId, permission: input.permission }, metadata);
+      ctx.loaders.permissionsByUser.clear(input.userId);
+      return { user: await loadUser(ctx, input.userId, true) };
+    });
   }
 
   @Mutation(() => UserPayload, { description: 'Administrators only. A deactivated user can neither log in nor use tokens.' })
   async deactivateUser(@Arg('input', () => UserIdInput) input: UserIdInput, @Ctx() ctx: GraphQLContext): Promise<UserPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new UserPayload(),
-      async () => {
-        await ctx.services.identity.deactivateUser(viewer, { userId: input.userId }, requestMetadata(ctx, input.reason));
-        return { user: await loadUser(ctx, input.userId, true) };
-      },
-    );
+    return viewerMutation(ctx, input, UserPayload, async (viewer, metadata) => {
+      await ctx.services.identity.deactivateUser(viewer, { userId: input.userId }, metadata);
+      return { user: await loadUser(ctx, input.userId, true) };
+    });
   }
 
   @Mutation(() => UserPayload, { description: 'Administrators only.' })
   async reactivateUser(@Arg('input', () => UserIdInput) input: UserIdInput, @Ctx() ctx: GraphQLContext): Promise<UserPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new UserPayload(),
-      async () => {
-        await ctx.services.identity.reactivateUser(viewer, { userId: input.userId }, requestMetadata(ctx, input.reason));
-        return { user: await loadUser(ctx, input.userId, true) };
-      },
-    );
+    return viewerMutation(ctx, input, UserPayload, async (viewer, metadata) => {
+      await ctx.services.identity.reactivateUser(viewer, { userId: input.userId }, metadata);
+      return { user: await loadUser(ctx, input.userId, true) };
+    });
   }
 }

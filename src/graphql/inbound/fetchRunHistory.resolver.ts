@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { validationError } from '../../domain/shared/errors.js';
-import { FETCH_RUN_HISTORY_MAX_HOURS, fetchRunHistory } from '../../app/inbound/fetchRunHistory.js';
+import { FETCH_RUN_HISTORY_MAX_HOURS } from '../../app/inbound/fetchRunHistory.js';
 import { viewerOf, type GraphQLContext } from '../context.js';
 
 @ObjectType({ description: 'Fetch runs of a mailbox in one hour.' })
@@ -46,7 +46,7 @@ export class FetchRunHistoryResolver {
     if (!Number.isInteger(hours) || hours < 1 || hours > FETCH_RUN_HISTORY_MAX_HOURS) {
       throw validationError(['hours'], `hours must be from 1 to ${FETCH_RUN_HISTORY_MAX_HOURS}, got ${hours}`);
     }
-    const buckets = await fetchRunHistory(ctx.services.db, mailboxNumber, new Date(), hours);
+    const buckets = await ctx.services.inbound.runHistory(mailboxNumber, new Date(), hours);
     return Object.assign(new FetchRunHistory(), {
       mailboxNumber,
       buckets: buckets.map((b) => Object.assign(new FetchRunBucket(), b)),

@@ -5,12 +5,12 @@ import { mailboxNumberOf } from '../../domain/shared/scope.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import type { FetchStatusFeed } from '../../app/inbound/scheduler/fetchStatusFeed.js';
 import type { Logger } from 'pino';
-import { viewerOf, type GraphQLContext } from '../context.js';
+import type { GraphQLContext } from '../context.js';
 import { liveEventRoute } from '../liveEvents.js';
 import { deliveredPayload, type Delivery } from '../subscriptions/fanout.js';
 import { mailboxTopic, openSubscription } from '../subscriptions/openSubscription.js';
 import type { SubscriptionService } from '../subscriptions/subscriptionService.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { FetchReceiveAccountNowInput, TestReceiveAccountInput } from './inbound.inputs.js';
 import { FetchReceiveAccountNowPayload, ReceiveFailureInfo, TestReceiveAccountPayload } from './inbound.payloads.js';
 import { ReceiveAccountStatus } from './inbound.types.js';
@@ -154,34 +154,26 @@ export class FetchStatusResolver {
 
   @Mutation(() => TestReceiveAccountPayload, { description: 'Connects, secures and logs in as configured, reports capabilities or a classified error. Imports nothing, records nothing.' })
   async testReceiveAccount(@Arg('input', () => TestReceiveAccountInput) input: TestReceiveAccountInput, @Ctx() ctx: GraphQLContext): Promise<TestReceiveAccountPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new TestReceiveAccountPayload(),
-      async () => {
-        const result = await ctx.services.inbound.fetchControl.test(viewer, {
-          mailboxNumber: input.mailboxNumber,
-          accountId: input.accountId ?? null,
-          changes: input.changes ? toAccountFields(input.changes) : null,
-        });
-        return { ok: result.ok, capabilities: [...result.capabilities], serverMessages: result.serverMessages, error: failureInfo(result.failure) };
-      },
-    );
+    return viewerMutation(ctx, null, TestReceiveAccountPayload, async (viewer) => {
+      const result = await ctx.services.inbound.fetchControl.test(viewer, {
+        mailboxNumber: input.mailboxNumber,
+        accountId: input.accountId ?? null,
+        changes: input.changes ? toAccountFields(input.changes) : null,
+      });
+      return { ok: result.ok, capabilities: [...result.capabilities], serverMessages: result.serverMessages, error: failureInfo(result.failure) };
+    });
   }
 
   @Mutation(() => FetchReceiveAccountNowPayload, { description: 'Fetches one account now (or waits for its run in progress) and returns the outcome.' })
   async fetchReceiveAccountNow(@Arg('input', () => FetchReceiveAccountNowInput) input: FetchReceiveAccountNowInput, @Ctx() ctx: GraphQLContext): Promise<FetchReceiveAccountNowPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new FetchReceiveAccountNowPayload(),
-      async () => {
-        const result = await ctx.services.inbound.fetchControl.fetchNow(viewer, { mailboxNumber: input.mailboxNumber, accountId: input.accountId });
-        return {
-          status: result.status ? ReceiveAccountStatus.from(result.status) : null,
-          imported: result.imported,
-          skipped: result.skipped,
-          error: failureInfo(result.failure),
-        };
-      },
-    );
+    return viewerMutation(ctx, null, FetchReceiveAccountNowPayload, async (viewer) => {
+      const result = await ctx.services.inbound.fetchControl.fetchNow(viewer, { mailboxNumber: input.mailboxNumber, accountId: input.accountId });
+      return {
+        status: result.status ? ReceiveAccountStatus.from(result.status) : null,
+        imported: result.imported,
+        skipped: result.skipped,
+        error: failureInfo(result.failure),
+      };
+    });
   }
 }

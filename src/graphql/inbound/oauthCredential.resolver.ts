@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { notFound } from '../../domain/shared/errors.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import {
   BeginOAuthAuthorizationInput,
   ChangeOAuthCredentialInput,
@@ -39,28 +39,24 @@ export class OAuthCredentialResolver {
     @Arg('input', () => RegisterOAuthCredentialInput) input: RegisterOAuthCredentialInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<OAuthCredentialPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OAuthCredentialPayload(),
-      async () => {
-        const { credentialId } = await ctx.services.inbound.oauthCredentials.register(
-          viewer,
-          {
-            mailboxNumber: input.mailboxNumber,
-            provider: input.provider,
-            displayName: input.displayName,
-            clientId: input.clientId,
-            clientSecret: input.clientSecret,
-            tenant: input.tenant ?? null,
-            scopes: input.scopes ?? null,
-            redirectUrl: input.redirectUrl,
-            enabled: input.enabled ?? true,
-          },
-          requestMetadata(ctx, input.reason),
-        );
-        return { credential: await loadCredential(ctx, input.mailboxNumber, credentialId) };
-      },
-    );
+    return viewerMutation(ctx, input, OAuthCredentialPayload, async (viewer, metadata) => {
+      const { credentialId } = await ctx.services.inbound.oauthCredentials.register(
+        viewer,
+        {
+          mailboxNumber: input.mailboxNumber,
+          provider: input.provider,
+          displayName: input.displayName,
+          clientId: input.clientId,
+          clientSecret: input.clientSecret,
+          tenant: input.tenant ?? null,
+          scopes: input.scopes ?? null,
+          redirectUrl: input.redirectUrl,
+          enabled: input.enabled ?? true,
+        },
+        metadata,
+      );
+      return { credential: await loadCredential(ctx, input.mailboxNumber, credentialId) };
+    });
   }
 
   @Mutation(() => OAuthCredentialPayload, { description: 'Changing the client id, tenant or scopes drops the authorization (authorize again).' })
@@ -68,15 +64,11 @@ export class OAuthCredentialResolver {
     @Arg('input', () => ChangeOAuthCredentialInput) input: ChangeOAuthCredentialInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<OAuthCredentialPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OAuthCredentialPayload(),
-      async () => {
-        const { reason: _reason, ...fields } = input;
-        await ctx.services.inbound.oauthCredentials.change(viewer, fields, requestMetadata(ctx, input.reason));
-        return { credential: await loadCredential(ctx, input.mailboxNumber, input.credentialId) };
-      },
-    );
+    return viewerMutation(ctx, input, OAuthCredentialPayload, async (viewer, metadata) => {
+      const { reason: _reason, ...fields } = input;
+      await ctx.services.inbound.oauthCredentials.change(viewer, fields, metadata);
+      return { credential: await loadCredential(ctx, input.mailboxNumber, input.credentialId) };
+    });
   }
 
   @Mutation(() => OAuthCredentialPayload)
@@ -94,14 +86,10 @@ export class OAuthCredentialResolver {
     @Arg('input', () => OAuthCredentialRefInput) input: OAuthCredentialRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DeleteOAuthCredentialPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new DeleteOAuthCredentialPayload(),
-      async () => {
-        await ctx.services.inbound.oauthCredentials.delete(viewer, { mailboxNumber: input.mailboxNumber, credentialId: input.credentialId }, requestMetadata(ctx, input.reason));
-        return { deletedCredentialId: input.credentialId };
-      },
-    );
+    return viewerMutation(ctx, input, DeleteOAuthCredentialPayload, async (viewer, metadata) => {
+      await ctx.services.inbound.oauthCredentials.delete(viewer, { mailboxNumber: input.mailboxNumber, credentialId: input.credentialId }, metadata);
+      return { deletedCredentialId: input.credentialId };
+    });
   }
 
   @Mutation(() => BeginOAuthAuthorizationPayload, { description: "Returns the provider's authorization URL (state bound to the credential and the caller, PKCE S256)." })
@@ -109,15 +97,12 @@ export class OAuthCredentialResolver {
     @Arg('input', () => BeginOAuthAuthorizationInput) input: BeginOAuthAuthorizationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BeginOAuthAuthorizationPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new BeginOAuthAuthorizationPayload(),
-      async () =>
-        ctx.services.inbound.oauthCredentials.beginAuthorization(viewer, {
-          mailboxNumber: input.mailboxNumber,
-          credentialId: input.credentialId,
-          loginHint: input.loginHint ?? null,
-        }),
+    return viewerMutation(ctx, null, BeginOAuthAuthorizationPayload, async (viewer) =>
+      ctx.services.inbound.oauthCredentials.beginAuthorization(viewer, {
+        mailboxNumber: input.mailboxNumber,
+        credentialId: input.credentialId,
+        loginHint: input.loginHint ?? null,
+      }),
     );
   }
 
@@ -126,28 +111,20 @@ export class OAuthCredentialResolver {
     @Arg('input', () => CompleteOAuthAuthorizationInput) input: CompleteOAuthAuthorizationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<OAuthCredentialPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OAuthCredentialPayload(),
-      async () => {
-        const done = await ctx.services.inbound.oauthCredentials.completeAuthorization(viewer, { state: input.state, code: input.code }, requestMetadata(ctx, input.reason));
-        return { credential: await loadCredential(ctx, done.mailboxNumber, done.credentialId) };
-      },
-    );
+    return viewerMutation(ctx, input, OAuthCredentialPayload, async (viewer, metadata) => {
+      const done = await ctx.services.inbound.oauthCredentials.completeAuthorization(viewer, { state: input.state, code: input.code }, metadata);
+      return { credential: await loadCredential(ctx, done.mailboxNumber, done.credentialId) };
+    });
   }
 
   private async setEnabled(input: OAuthCredentialRefInput, enabled: boolean, ctx: GraphQLContext): Promise<OAuthCredentialPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new OAuthCredentialPayload(),
-      async () => {
-        await ctx.services.inbound.oauthCredentials.setEnabled(
-          viewer,
-          { mailboxNumber: input.mailboxNumber, credentialId: input.credentialId, enabled },
-          requestMetadata(ctx, input.reason),
-        );
-        return { credential: await loadCredential(ctx, input.mailboxNumber, input.credentialId) };
-      },
-    );
+    return viewerMutation(ctx, input, OAuthCredentialPayload, async (viewer, metadata) => {
+      await ctx.services.inbound.oauthCredentials.setEnabled(
+        viewer,
+        { mailboxNumber: input.mailboxNumber, credentialId: input.credentialId, enabled },
+        metadata,
+      );
+      return { credential: await loadCredential(ctx, input.mailboxNumber, input.credentialId) };
+    });
   }
 }

@@ -3,8 +3,8 @@ import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { DEFAULT_FETCH_INTERVAL_MINUTES, MAX_RECEIVE_ACCOUNTS } from '../../domain/inbound/index.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { ReceiveAccountFields } from '../../app/inbound/receiveAccountService.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { AddReceiveAccountInput, ChangeAutoFetchSettingsInput, ChangeReceiveAccountInput, ReceiveAccountFieldsInput, ReceiveAccountRefInput } from './inbound.inputs.js';
 import { AutoFetchSettingsPayload, DeleteReceiveAccountPayload, ReceiveAccountPayload } from './inbound.payloads.js';
 import { AutoFetchSettings, OAuthCredential, ReceiveAccount, ReceiveAccountStatus, ReceiveSettings } from './inbound.types.js';
@@ -72,18 +72,14 @@ export class ReceiveSettingsResolver {
     @Arg('input', () => ChangeAutoFetchSettingsInput) input: ChangeAutoFetchSettingsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AutoFetchSettingsPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new AutoFetchSettingsPayload(),
-      async () => {
-        await ctx.services.inbound.receiveAccounts.changeAutoFetch(
-          viewer,
-          { mailboxNumber: input.mailboxNumber, enabled: input.enabled ?? null, intervalMinutes: input.intervalMinutes ?? null },
-          requestMetadata(ctx, input.reason),
-        );
-        return { autoFetch: await loadAutoFetch(ctx, input.mailboxNumber, true) };
-      },
-    );
+    return viewerMutation(ctx, input, AutoFetchSettingsPayload, async (viewer, metadata) => {
+      await ctx.services.inbound.receiveAccounts.changeAutoFetch(
+        viewer,
+        { mailboxNumber: input.mailboxNumber, enabled: input.enabled ?? null, intervalMinutes: input.intervalMinutes ?? null },
+        metadata,
+      );
+      return { autoFetch: await loadAutoFetch(ctx, input.mailboxNumber, true) };
+    });
   }
 }
 
@@ -113,18 +109,14 @@ export class ReceiveAccountResolver {
 
   @Mutation(() => ReceiveAccountPayload, { description: 'At most 6 per mailbox; receive further addresses by forwarding them to the mailbox. Rules: docs/product-rules.md §2.' })
   async addReceiveAccount(@Arg('input', () => AddReceiveAccountInput) input: AddReceiveAccountInput, @Ctx() ctx: GraphQLContext): Promise<ReceiveAccountPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ReceiveAccountPayload(),
-      async () => {
-        const { accountId } = await ctx.services.inbound.receiveAccounts.add(
-          viewer,
-          { mailboxNumber: input.mailboxNumber, ...toAccountFields(input) },
-          requestMetadata(ctx, input.reason),
-        );
-        return { account: await loadAccount(ctx, input.mailboxNumber, accountId, true) };
-      },
-    );
+    return viewerMutation(ctx, input, ReceiveAccountPayload, async (viewer, metadata) => {
+      const { accountId } = await ctx.services.inbound.receiveAccounts.add(
+        viewer,
+        { mailboxNumber: input.mailboxNumber, ...toAccountFields(input) },
+        metadata,
+      );
+      return { account: await loadAccount(ctx, input.mailboxNumber, accountId, true) };
+    });
   }
 
   @Mutation(() => ReceiveAccountPayload)
@@ -132,18 +124,14 @@ export class ReceiveAccountResolver {
     @Arg('input', () => ChangeReceiveAccountInput) input: ChangeReceiveAccountInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReceiveAccountPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ReceiveAccountPayload(),
-      async () => {
-        await ctx.services.inbound.receiveAccounts.change(
-          viewer,
-          { mailboxNumber: input.mailboxNumber, accountId: input.accountId, ...toAccountFields(input) },
-          requestMetadata(ctx, input.reason),
-        );
-        return { account: await loadAccount(ctx, input.mailboxNumber, input.accountId, true) };
-      },
-    );
+    return viewerMutation(ctx, input, ReceiveAccountPayload, async (viewer, metadata) => {
+      await ctx.services.inbound.receiveAccounts.change(
+        viewer,
+        { mailboxNumber: input.mailboxNumber, accountId: input.accountId, ...toAccountFields(input) },
+        metadata,
+      );
+      return { account: await loadAccount(ctx, input.mailboxNumber, input.accountId, true) };
+    });
   }
 
   @Mutation(() => DeleteReceiveAccountPayload, { description: 'Also stops its fetching (a run in progress is aborted).' })
@@ -151,13 +139,9 @@ export class ReceiveAccountResolver {
     @Arg('input', () => ReceiveAccountRefInput) input: ReceiveAccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DeleteReceiveAccountPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new DeleteReceiveAccountPayload(),
-      async () => {
-        await ctx.services.inbound.receiveAccounts.delete(viewer, { mailboxNumber: input.mailboxNumber, accountId: input.accountId }, requestMetadata(ctx, input.reason));
-        return { deletedAccountId: input.accountId };
-      },
-    );
+    return viewerMutation(ctx, input, DeleteReceiveAccountPayload, async (viewer, metadata) => {
+      await ctx.services.inbound.receiveAccounts.delete(viewer, { mailboxNumber: input.mailboxNumber, accountId: input.accountId }, metadata);
+      return { deletedAccountId: input.accountId };
+    });
   }
 }

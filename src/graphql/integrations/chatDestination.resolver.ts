@@ -2,8 +2,8 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import { upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
 import { notFound } from '../../domain/shared/errors.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import {
   AddChatDestinationInput,
   ChangeChatDestinationInput,
@@ -30,61 +30,49 @@ export class ChatDestinationResolver {
 
   @Mutation(() => ChatDestinationPayload, { description: "Administrators and the mailbox's operations administrators." })
   async addChatDestination(@Arg('input', () => AddChatDestinationInput) input: AddChatDestinationInput, @Ctx() ctx: GraphQLContext): Promise<ChatDestinationPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ChatDestinationPayload(),
-      async () => {
-        const { destinationId } = await ctx.services.integrations.chatDestinations.add(
-          viewer,
-          {
-            mailboxNumber: input.mailboxNumber,
-            kind: input.kind,
-            name: input.name,
-            roomId: input.roomId ?? null,
-            eventKinds: upcastChatEventKinds(input.eventKinds),
-            enabled: input.enabled,
-            credential: (input.kind === 'CHATWORK' ? input.apiToken : input.webhookUrl) ?? '',
-          },
-          requestMetadata(ctx, input.reason),
-        );
-        return { chatDestination: await loadDestination(ctx, input.mailboxNumber, destinationId) };
-      },
-    );
+    return viewerMutation(ctx, input, ChatDestinationPayload, async (viewer, metadata) => {
+      const { destinationId } = await ctx.services.integrations.chatDestinations.add(
+        viewer,
+        {
+          mailboxNumber: input.mailboxNumber,
+          kind: input.kind,
+          name: input.name,
+          roomId: input.roomId ?? null,
+          eventKinds: upcastChatEventKinds(input.eventKinds),
+          enabled: input.enabled,
+          credential: (input.kind === 'CHATWORK' ? input.apiToken : input.webhookUrl) ?? '',
+        },
+        metadata,
+      );
+      return { chatDestination: await loadDestination(ctx, input.mailboxNumber, destinationId) };
+    });
   }
 
   @Mutation(() => ChatDestinationPayload)
   async changeChatDestination(@Arg('input', () => ChangeChatDestinationInput) input: ChangeChatDestinationInput, @Ctx() ctx: GraphQLContext): Promise<ChatDestinationPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ChatDestinationPayload(),
-      async () => {
-        await ctx.services.integrations.chatDestinations.change(
-          viewer,
-          {
-            mailboxNumber: input.mailboxNumber,
-            destinationId: input.destinationId,
-            ...(input.name != null ? { name: input.name } : {}),
-            ...(input.roomId !== undefined ? { roomId: input.roomId } : {}),
-            ...(input.eventKinds != null ? { eventKinds: upcastChatEventKinds(input.eventKinds) } : {}),
-            ...(input.enabled != null ? { enabled: input.enabled } : {}),
-            credential: input.webhookUrl ?? input.apiToken ?? null,
-          },
-          requestMetadata(ctx, input.reason),
-        );
-        return { chatDestination: await loadDestination(ctx, input.mailboxNumber, input.destinationId) };
-      },
-    );
+    return viewerMutation(ctx, input, ChatDestinationPayload, async (viewer, metadata) => {
+      await ctx.services.integrations.chatDestinations.change(
+        viewer,
+        {
+          mailboxNumber: input.mailboxNumber,
+          destinationId: input.destinationId,
+          ...(input.name != null ? { name: input.name } : {}),
+          ...(input.roomId !== undefined ? { roomId: input.roomId } : {}),
+          ...(input.eventKinds != null ? { eventKinds: upcastChatEventKinds(input.eventKinds) } : {}),
+          ...(input.enabled != null ? { enabled: input.enabled } : {}),
+          credential: input.webhookUrl ?? input.apiToken ?? null,
+        },
+        metadata,
+      );
+      return { chatDestination: await loadDestination(ctx, input.mailboxNumber, input.destinationId) };
+    });
   }
 
   @Mutation(() => RemoveChatDestinationPayload)
   async removeChatDestination(@Arg('input', () => ChatDestinationRefInput) input: ChatDestinationRefInput, @Ctx() ctx: GraphQLContext): Promise<RemoveChatDestinationPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new RemoveChatDestinationPayload(),
-      async () => {
-        await ctx.services.integrations.chatDestinations.remove(viewer, { mailboxNumber: input.mailboxNumber, destinationId: input.destinationId }, requestMetadata(ctx, input.reason));
-        return { removedChatDestinationId: input.destinationId };
-      },
-    );
+    return viewerMutation(ctx, input, RemoveChatDestinationPayload, async (viewer, metadata) => {
+      await ctx.services.integrations.chatDestinations.remove(viewer, { mailboxNumber: input.mailboxNumber, destinationId: input.destinationId }, metadata);
+      return { removedChatDestinationId: input.destinationId };
+    });
   }
 }

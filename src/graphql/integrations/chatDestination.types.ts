@@ -1,6 +1,5 @@
-import type { Selectable } from 'kysely';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { ChatDestinationsTable } from '../../db/schema.integrations.js';
+import type { ChatDestinationRow } from './integrations.loaders.js';
 import { ChatEventKind, ChatKind, LEGACY_RECEIVE_ERROR, upcastChatEventKinds } from '../../domain/integrations/chatDestinations.decider.js';
 import { SettingInput } from '../identity/identity.inputs.js';
 import { Payload } from '../userErrors.js';
@@ -24,7 +23,7 @@ registerEnumType(ChatEventKindEnum, {
 });
 type ChatEventKindInput = ChatEventKind | typeof LEGACY_RECEIVE_ERROR;
 
-export type ChatDestinationRow = Selectable<ChatDestinationsTable>;
+export type { ChatDestinationRow };
 
 @ObjectType({ description: 'Where notices are posted in an external chat (外部チャット連携). The webhook URL or API token is write-only.' })
 export class ChatDestination {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireMailboxAccess } from '../../app/auth/authorization.js';
 import { notFound } from '../../domain/shared/errors.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { AddExternalCallInput, ChangeExternalCallInput, ExternalCallRefInput, ExternalCallValuesInput } from './externalCall.inputs.js';
 import { ExternalCall, ExternalCallPayload, RemoveExternalCallPayload, RenderedExternalCall } from './externalCall.types.js';
 
@@ -49,40 +49,28 @@ export class ExternalCallResolver {
 
   @Mutation(() => ExternalCallPayload, { description: "Administrators and the mailbox's operations administrators." })
   async addExternalCall(@Arg('input', () => AddExternalCallInput) input: AddExternalCallInput, @Ctx() ctx: GraphQLContext): Promise<ExternalCallPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ExternalCallPayload(),
-      async () => {
-        const { reason, ...fields } = input;
-        const { callId } = await ctx.services.integrations.externalCalls.add(viewer, fields, requestMetadata(ctx, reason));
-        return { externalCall: await loadCall(ctx, input.mailboxNumber, callId) };
-      },
-    );
+    return viewerMutation(ctx, input, ExternalCallPayload, async (viewer, metadata) => {
+      const { reason: _reason, ...fields } = input;
+      const { callId } = await ctx.services.integrations.externalCalls.add(viewer, fields, metadata);
+      return { externalCall: await loadCall(ctx, input.mailboxNumber, callId) };
+    });
   }
 
   @Mutation(() => ExternalCallPayload)
   async changeExternalCall(@Arg('input', () => ChangeExternalCallInput) input: ChangeExternalCallInput, @Ctx() ctx: GraphQLContext): Promise<ExternalCallPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ExternalCallPayload(),
-      async () => {
-        const { reason, mailboxNumber, callId, ...rest } = input;
-        const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v != null));
-        await ctx.services.integrations.externalCalls.change(viewer, { mailboxNumber, callId, ...fields }, requestMetadata(ctx, reason));
-        return { externalCall: await loadCall(ctx, mailboxNumber, callId) };
-      },
-    );
+    return viewerMutation(ctx, input, ExternalCallPayload, async (viewer, metadata) => {
+      const { reason: _reason, mailboxNumber, callId, ...rest } = input;
+      const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v != null));
+      await ctx.services.integrations.externalCalls.change(viewer, { mailboxNumber, callId, ...fields }, metadata);
+      return { externalCall: await loadCall(ctx, mailboxNumber, callId) };
+    });
   }
 
   @Mutation(() => RemoveExternalCallPayload)
   async removeExternalCall(@Arg('input', () => ExternalCallRefInput) input: ExternalCallRefInput, @Ctx() ctx: GraphQLContext): Promise<RemoveExternalCallPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new RemoveExternalCallPayload(),
-      async () => {
-        await ctx.services.integrations.externalCalls.remove(viewer, { mailboxNumber: input.mailboxNumber, callId: input.callId }, requestMetadata(ctx, input.reason));
-        return { removedExternalCallId: input.callId };
-      },
-    );
+    return viewerMutation(ctx, input, RemoveExternalCallPayload, async (viewer, metadata) => {
+      await ctx.services.integrations.externalCalls.remove(viewer, { mailboxNumber: input.mailboxNumber, callId: input.callId }, metadata);
+      return { removedExternalCallId: input.callId };
+    });
   }
 }

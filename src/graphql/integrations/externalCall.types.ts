@@ -1,6 +1,5 @@
-import type { Selectable } from 'kysely';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { ExternalCallsTable } from '../../db/schema.integrations.js';
+import type { ExternalCallRow } from './integrations.loaders.js';
 import { ExternalCallEncoding, ExternalCallMethod } from '../../domain/integrations/externalCalls.decider.js';
 import { Payload } from '../userErrors.js';
 import { SettingPayload } from '../dryRun.js';
@@ -8,7 +7,7 @@ import { SettingPayload } from '../dryRun.js';
 registerEnumType(ExternalCallMethod, { name: 'ExternalCallMethod', description: 'POST sends the query of the template as a form body.' });
 registerEnumType(ExternalCallEncoding, { name: 'ExternalCallEncoding', description: 'Charset of the percent-encoded placeholder values.' });
 
-export type ExternalCallRow = Selectable<ExternalCallsTable>;
+export type { ExternalCallRow };
 
 @ObjectType({ description: 'An external system call (外部システム呼び出し): a URL template opened from a mail.' })
 export class ExternalCall {

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { ChatDestinationsTable, ExternalCallsTable, MessageChannelsTable } from '../../db/schema.integrations.js';
 import type { ReadModelDb } from '../../db/schema.js';
-import type { ChatDestinationRow } from './chatDestination.types.js';
-import type { ExternalCallRow } from './externalCall.types.js';
-import type { MessageChannelRow } from './messageChannel.types.js';
+
+export type ChatDestinationRow = Selectable<ChatDestinationsTable>;
+export type ExternalCallRow = Selectable<ExternalCallsTable>;
+export type MessageChannelRow = Selectable<MessageChannelsTable>;
 
 const groupBy = <K, R>(keys: readonly K[], rows: readonly R[], keyOf: (r: R) => K): R[][] => {
   const map = new Map<K, R[]>(keys.map((k) => [k, []]));

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireMailboxAudit } from '../../app/auth/authorization.js';
 import type { MessageChannelKind } from '../../domain/integrations/messageChannels.decider.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import {
   ConfigureLineChannelInput,
   ConfigureRakutenRMesseChannelInput,
@@ -51,27 +51,19 @@ export class MessageChannelResolver {
 
   @Mutation(() => MessageChannelsPayload)
   async setMessageChannelEnabled(@Arg('input', () => SetMessageChannelEnabledInput) input: SetMessageChannelEnabledInput, @Ctx() ctx: GraphQLContext): Promise<MessageChannelsPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MessageChannelsPayload(),
-      async () => {
-        const { reason, ...ref } = input;
-        await ctx.services.integrations.messageChannels.setEnabled(viewer, ref, requestMetadata(ctx, reason));
-        return { messageChannels: await loadChannels(ctx, input.mailboxNumber) };
-      },
-    );
+    return viewerMutation(ctx, input, MessageChannelsPayload, async (viewer, metadata) => {
+      const { reason: _reason, ...ref } = input;
+      await ctx.services.integrations.messageChannels.setEnabled(viewer, ref, metadata);
+      return { messageChannels: await loadChannels(ctx, input.mailboxNumber) };
+    });
   }
 
   @Mutation(() => MessageChannelsPayload, { description: 'Forgets the settings and secrets of the channel.' })
   async removeMessageChannel(@Arg('input', () => MessageChannelRefInput) input: MessageChannelRefInput, @Ctx() ctx: GraphQLContext): Promise<MessageChannelsPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MessageChannelsPayload(),
-      async () => {
-        await ctx.services.integrations.messageChannels.remove(viewer, { mailboxNumber: input.mailboxNumber, channel: input.channel }, requestMetadata(ctx, input.reason));
-        return { messageChannels: await loadChannels(ctx, input.mailboxNumber) };
-      },
-    );
+    return viewerMutation(ctx, input, MessageChannelsPayload, async (viewer, metadata) => {
+      await ctx.services.integrations.messageChannels.remove(viewer, { mailboxNumber: input.mailboxNumber, channel: input.channel }, metadata);
+      return { messageChannels: await loadChannels(ctx, input.mailboxNumber) };
+    });
   }
 
   private async configure(
@@ -81,17 +73,13 @@ export class MessageChannelResolver {
     settings: Fields,
     secrets: Fields,
   ): Promise<MessageChannelsPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new MessageChannelsPayload(),
-      async () => {
-        await ctx.services.integrations.messageChannels.configure(
-          viewer,
-          { mailboxNumber: input.mailboxNumber, channel, settings, secrets, enabled: input.enabled ?? null },
-          requestMetadata(ctx, input.reason),
-        );
-        return { messageChannels: await loadChannels(ctx, input.mailboxNumber) };
-      },
-    );
+    return viewerMutation(ctx, input, MessageChannelsPayload, async (viewer, metadata) => {
+      await ctx.services.integrations.messageChannels.configure(
+        viewer,
+        { mailboxNumber: input.mailboxNumber, channel, settings, secrets, enabled: input.enabled ?? null },
+        metadata,
+      );
+      return { messageChannels: await loadChannels(ctx, input.mailboxNumber) };
+    });
   }
 }

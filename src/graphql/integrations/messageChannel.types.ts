@@ -1,6 +1,5 @@
-import type { Selectable } from 'kysely';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { MessageChannelsTable } from '../../db/schema.integrations.js';
+import type { MessageChannelRow } from './integrations.loaders.js';
 import { MessageChannelKind } from '../../domain/integrations/messageChannels.decider.js';
 import { SettingInput } from '../identity/identity.inputs.js';
 import { Payload } from '../userErrors.js';
@@ -8,7 +7,7 @@ import { SettingPayload } from '../dryRun.js';
 
 registerEnumType(MessageChannelKind, { name: 'MessageChannelKind', description: 'Inquiry systems a mailbox answers (メッセージ応対).' });
 
-export type MessageChannelRow = Selectable<MessageChannelsTable>;
+export type { MessageChannelRow };
 
 const settingsOf = (row: MessageChannelRow) => JSON.parse(row.settings) as Record<string, string>;
 const isSet = (row: MessageChannelRow, name: string) => (JSON.parse(row.secrets_set) as string[]).includes(name);

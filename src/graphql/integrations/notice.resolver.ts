@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { viewerOf, type GraphQLContext } from '../context.js';
 import { noticeKey } from '../../mail/notices/noticeQuery.js';
 import { pageRequest, toConnection, type Connection } from '../relay.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { NoticeDelivery, NoticeDeliveryConnection, NoticesArgs, ProviderAnswer, SendTestNotificationInput, SendTestNotificationPayload } from './notice.types.js';
 
 @Resolver(() => NoticeDelivery)
@@ -25,13 +25,9 @@ export class NoticeResolver {
     description: 'Posts a test message to a chat destination now (not via the outbox) and returns what the provider answered. Administrators and operations administrators.',
   })
   async sendTestNotification(@Arg('input', () => SendTestNotificationInput) input: SendTestNotificationInput, @Ctx() ctx: GraphQLContext): Promise<SendTestNotificationPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new SendTestNotificationPayload(),
-      async () => {
-        const answer = await ctx.services.integrations.chatNotifications.sendTest(viewer, input.mailboxNumber, input.destinationId);
-        return { answer: Object.assign(new ProviderAnswer(), { ok: answer.status >= 200 && answer.status < 300, status: answer.status, body: answer.bodyExcerpt }) };
-      },
-    );
+    return viewerMutation(ctx, null, SendTestNotificationPayload, async (viewer) => {
+      const answer = await ctx.services.integrations.chatNotifications.sendTest(viewer, input.mailboxNumber, input.destinationId);
+      return { answer: Object.assign(new ProviderAnswer(), { ok: answer.status >= 200 && answer.status < 300, status: answer.status, body: answer.bodyExcerpt }) };
+    });
   }
 }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { NoticeLanguage as NoticeLanguageValues, type NoticeLanguage } from '../../domain/integrations/noticeLanguage.decider.js';
 import type { NoticeLanguageSetting as Setting } from '../../app/integrations/noticeLanguageService.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import { viewerOf, type GraphQLContext } from '../context.js';
 import { SettingInput } from '../identity/identity.inputs.js';
-import { mutationPayload, Payload } from '../userErrors.js';
+import { Payload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import { SettingPayload } from '../dryRun.js';
 
 registerEnumType(NoticeLanguageValues, {
@@ -56,14 +57,10 @@ export class NoticeLanguageResolver {
     description: "Administrators and the mailbox's operations administrators. Notices recorded from now on use it; recorded ones keep their texts.",
   })
   async setNoticeLanguage(@Arg('input', () => SetNoticeLanguageInput) input: SetNoticeLanguageInput, @Ctx() ctx: GraphQLContext): Promise<NoticeLanguagePayload> {
-    const viewer = viewerOf(ctx);
     const service = ctx.services.integrations.noticeLanguage;
-    return mutationPayload(
-      () => new NoticeLanguagePayload(),
-      async () => {
-        await service.set(viewer, { mailboxNumber: input.mailboxNumber, language: input.language }, requestMetadata(ctx, input.reason));
-        return { noticeLanguage: NoticeLanguageSetting.from(await service.get(viewer, input.mailboxNumber)) };
-      },
-    );
+    return viewerMutation(ctx, input, NoticeLanguagePayload, async (viewer, metadata) => {
+      await service.set(viewer, { mailboxNumber: input.mailboxNumber, language: input.language }, metadata);
+      return { noticeLanguage: NoticeLanguageSetting.from(await service.get(viewer, input.mailboxNumber)) };
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
-import { mutationPayload } from '../userErrors.js';
+import type { GraphQLContext } from '../context.js';
+import { viewerMutation } from '../viewerMutation.js';
 import {
   AddSmtpServerInput,
   ChangeSmtpServerInput,
@@ -33,55 +33,43 @@ const serverInput = (input: SmtpServerFieldsInput) => ({
 export class SmtpServerResolver {
   @Mutation(() => SmtpServerPayload)
   async addSmtpServer(@Arg('input', () => AddSmtpServerInput) input: AddSmtpServerInput, @Ctx() ctx: GraphQLContext): Promise<SmtpServerPayload> {
-    return mutationPayload(
-      () => new SmtpServerPayload(),
-      async () => {
-        const { serverId } = await ctx.services.outbound.smtp.addServer(
-          viewerOf(ctx),
-          { ...serverInput(input), testMailReceipt: input.testMailReceipt ?? null },
-          requestMetadata(ctx, input.reason),
-        );
-        const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
-        return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === serverId) ?? null };
-      },
-    );
+    return viewerMutation(ctx, input, SmtpServerPayload, async (viewer, metadata) => {
+      const { serverId } = await ctx.services.outbound.smtp.addServer(
+        viewer,
+        { ...serverInput(input), testMailReceipt: input.testMailReceipt ?? null },
+        metadata,
+      );
+      const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
+      return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === serverId) ?? null };
+    });
   }
 
   @Mutation(() => SmtpServerPayload, { description: 'Omit `password` to keep the stored one. A change of host, port, encryption or authentication clears `verification`.' })
   async changeSmtpServer(@Arg('input', () => ChangeSmtpServerInput) input: ChangeSmtpServerInput, @Ctx() ctx: GraphQLContext): Promise<SmtpServerPayload> {
-    return mutationPayload(
-      () => new SmtpServerPayload(),
-      async () => {
-        await ctx.services.outbound.smtp.changeServer(viewerOf(ctx), { ...serverInput(input), serverId: input.serverId }, requestMetadata(ctx, input.reason));
-        const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
-        return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === input.serverId) ?? null };
-      },
-    );
+    return viewerMutation(ctx, input, SmtpServerPayload, async (viewer, metadata) => {
+      await ctx.services.outbound.smtp.changeServer(viewer, { ...serverInput(input), serverId: input.serverId }, metadata);
+      const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
+      return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === input.serverId) ?? null };
+    });
   }
 
   @Mutation(() => SmtpServerPayload, { description: 'Refused while a routing rule or the default setting uses the server; the error names them.' })
   async removeSmtpServer(@Arg('input', () => SmtpServerRefInput) input: SmtpServerRefInput, @Ctx() ctx: GraphQLContext): Promise<SmtpServerPayload> {
-    return mutationPayload(
-      () => new SmtpServerPayload(),
-      async () => {
-        await ctx.services.outbound.smtp.removeServer(viewerOf(ctx), { mailboxNumber: input.mailboxNumber, serverId: input.serverId }, requestMetadata(ctx, input.reason));
-        return outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
-      },
-    );
+    return viewerMutation(ctx, input, SmtpServerPayload, async (viewer, metadata) => {
+      await ctx.services.outbound.smtp.removeServer(viewer, { mailboxNumber: input.mailboxNumber, serverId: input.serverId }, metadata);
+      return outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
+    });
   }
 
   @Mutation(() => TestMailPayload, {
     description: 'Sends a test mail through one saved server (`builtin`, an external id, or `rakuten-relay`) and reports what the server answered. Appends no event; a SENT result through an external server or the relay carries a `receipt` for confirmTestMail.',
   })
   async sendTestMail(@Arg('input', () => SendTestMailInput) input: SendTestMailInput, @Ctx() ctx: GraphQLContext): Promise<TestMailPayload> {
-    return mutationPayload(
-      () => new TestMailPayload(),
-      async () => ({
-        result: TestMailResult.from(
-          await ctx.services.outbound.testMail.send(viewerOf(ctx), { mailboxNumber: input.mailboxNumber, serverId: input.serverId, to: input.to, from: input.from ?? null }),
-        ),
-      }),
-    );
+    return viewerMutation(ctx, null, TestMailPayload, async (viewer) => ({
+      result: TestMailResult.from(
+        await ctx.services.outbound.testMail.send(viewer, { mailboxNumber: input.mailboxNumber, serverId: input.serverId, to: input.to, from: input.from ?? null }),
+      ),
+    }));
   }
 
   @Mutation(() => TestMailPayload, {
@@ -90,14 +78,11 @@ export class SmtpServerResolver {
       'Stores nothing and appends no event; the password is used for this call only. A SENT result carries a `receipt` for addSmtpServer.',
   })
   async sendUnsavedTestMail(@Arg('input', () => SendUnsavedTestMailInput) input: SendUnsavedTestMailInput, @Ctx() ctx: GraphQLContext): Promise<TestMailPayload> {
-    return mutationPayload(
-      () => new TestMailPayload(),
-      async () => ({
-        result: TestMailResult.from(
-          await ctx.services.outbound.testMail.sendUnsaved(viewerOf(ctx), { kind: 'EXTERNAL', settings: serverInput(input), to: input.to, from: input.from ?? null }),
-        ),
-      }),
-    );
+    return viewerMutation(ctx, null, TestMailPayload, async (viewer) => ({
+      result: TestMailResult.from(
+        await ctx.services.outbound.testMail.sendUnsaved(viewer, { kind: 'EXTERNAL', settings: serverInput(input), to: input.to, from: input.from ?? null }),
+      ),
+    }));
   }
 
   @Mutation(() => TestMailPayload, {
@@ -109,13 +94,10 @@ export class SmtpServerResolver {
     @Arg('input', () => SendUnsavedRakutenTestMailInput) input: SendUnsavedRakutenTestMailInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TestMailPayload> {
-    return mutationPayload(
-      () => new TestMailPayload(),
-      async () => {
-        const { reason: _reason, to, from, ...settings } = input;
-        return { result: TestMailResult.from(await ctx.services.outbound.testMail.sendUnsaved(viewerOf(ctx), { kind: 'RAKUTEN_RELAY', settings, to, from: from ?? null })) };
-      },
-    );
+    return viewerMutation(ctx, null, TestMailPayload, async (viewer) => {
+      const { reason: _reason, to, from, ...settings } = input;
+      return { result: TestMailResult.from(await ctx.services.outbound.testMail.sendUnsaved(viewer, { kind: 'RAKUTEN_RELAY', settings, to, from: from ?? null })) };
+    });
   }
 
   @Mutation(() => SmtpServerPayload, {
@@ -124,17 +106,14 @@ export class SmtpServerResolver {
       'Refused for a receipt of another server, of settings changed since, or older than 24 hours. `server` is null for the relay (see settings.rakutenRelay).',
   })
   async confirmTestMail(@Arg('input', () => ConfirmTestMailInput) input: ConfirmTestMailInput, @Ctx() ctx: GraphQLContext): Promise<SmtpServerPayload> {
-    return mutationPayload(
-      () => new SmtpServerPayload(),
-      async () => {
-        await ctx.services.outbound.smtp.confirmTestMail(
-          viewerOf(ctx),
-          { mailboxNumber: input.mailboxNumber, serverId: input.serverId, testMailReceipt: input.testMailReceipt },
-          requestMetadata(ctx, input.reason),
-        );
-        const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
-        return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === input.serverId) ?? null };
-      },
-    );
+    return viewerMutation(ctx, input, SmtpServerPayload, async (viewer, metadata) => {
+      await ctx.services.outbound.smtp.confirmTestMail(
+        viewer,
+        { mailboxNumber: input.mailboxNumber, serverId: input.serverId, testMailReceipt: input.testMailReceipt },
+        metadata,
+      );
+      const parts = await outboundPayloadParts(ctx, input.mailboxNumber, 'SMTP');
+      return { ...parts, server: parts.settings.smtpServers.find((s) => s.id === input.serverId) ?? null };
+    });
   }
 }

@@ -2,9 +2,9 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { notFound } from '../../domain/shared/errors.js';
 import { createSqlMessageStore } from '../../mail/messageStore/sqlMessageStore.js';
 import { MailboxResetService } from '../../app/reset/mailboxResetService.js';
-import { requestMetadata, viewerOf, type GraphQLContext } from '../context.js';
+import type { GraphQLContext } from '../context.js';
 import { Mailbox } from '../identity/identity.types.js';
-import { mutationPayload } from '../userErrors.js';
+import { viewerMutation } from '../viewerMutation.js';
 import {
   ExecuteMailboxResetInput,
   ExecuteMailboxResetPayload,
@@ -39,15 +39,11 @@ export class MailboxResetResolver {
     @Arg('input', () => RequestMailboxResetInput) input: RequestMailboxResetInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RequestMailboxResetPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new RequestMailboxResetPayload(),
-      async () => {
-        const p = await resetServiceOf(ctx).requestMailboxReset(viewer, input.mailboxNumber);
-        const wiped = p.wiped.map((w) => Object.assign(new MailboxResetItem(), w));
-        return { preview: Object.assign(new MailboxResetPreview(), { ...p, wiped, kept: [...p.kept] }) };
-      },
-    );
+    return viewerMutation(ctx, null, RequestMailboxResetPayload, async (viewer) => {
+      const p = await resetServiceOf(ctx).requestMailboxReset(viewer, input.mailboxNumber);
+      const wiped = p.wiped.map((w) => Object.assign(new MailboxResetItem(), w));
+      return { preview: Object.assign(new MailboxResetPreview(), { ...p, wiped, kept: [...p.kept] }) };
+    });
   }
 
   @Mutation(() => ExecuteMailboxResetPayload, {
@@ -58,20 +54,16 @@ export class MailboxResetResolver {
     @Arg('input', () => ExecuteMailboxResetInput) input: ExecuteMailboxResetInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ExecuteMailboxResetPayload> {
-    const viewer = viewerOf(ctx);
-    return mutationPayload(
-      () => new ExecuteMailboxResetPayload(),
-      async () => {
-        const outcome = await resetServiceOf(ctx).executeMailboxReset(
-          viewer,
-          { token: input.token, mailboxName: input.mailboxName, newName: input.newName ?? null },
-          requestMetadata(ctx, input.reason),
-        );
-        ctx.loaders.mailboxByNumber.clear(outcome.mailboxNumber);
-        const row = await ctx.loaders.mailboxByNumber.load(outcome.mailboxNumber);
-        if (!row) throw notFound('Mailbox', String(outcome.mailboxNumber), ['mailboxNumber']);
-        return { reset: Object.assign(new MailboxResetResult(), outcome), mailbox: Mailbox.from(row) };
-      },
-    );
+    return viewerMutation(ctx, input, ExecuteMailboxResetPayload, async (viewer, metadata) => {
+      const outcome = await resetServiceOf(ctx).executeMailboxReset(
+        viewer,
+        { token: input.token, mailboxName: input.mailboxName, newName: input.newName ?? null },
+        metadata,
+      );
+      ctx.loaders.mailboxByNumber.clear(outcome.mailboxNumber);
+      const row = await ctx.loaders.mailboxByNumber.load(outcome.mailboxNumber);
+      if (!row) throw notFound('Mailbox', String(outcome.mailboxNumber), ['mailboxNumber']);
+      return { reset: Object.assign(new MailboxResetResult(), outcome), mailbox: Mailbox.from(row) };
+    });
   }
 }
