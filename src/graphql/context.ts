@@ -21,6 +21,8 @@ import type { Logger } from 'pino';
 import type { TransportInfo } from './transportInfo.js';
 import { createLoaders, type Loaders, type ReadCaches } from './loaders.js';
 import type { SubscriberSocket, SubscriptionService } from './subscriptions/subscriptionService.js';
+import type { MailboxResetService } from '../app/reset/mailboxResetService.js';
+import type { ConfigurationService } from '../app/settingsAsCode/configurationService.js';
 
 /** Long-lived services the resolvers call; built once by the composition root. */
 export interface Services {
@@ -49,6 +51,10 @@ export interface Services {
   readonly auditEvidence: AuditEvidence;
   /** Time travel over mailbox configurations, over the sections the composition root names. */
   readonly auditLog: AuditLog;
+  /** Mailbox resets: preview with a confirmation token, then the reset itself. */
+  readonly resets: MailboxResetService;
+  /** Settings as code: configuration documents, plans, apply and revert. */
+  readonly configuration: ConfigurationService;
   readonly logger: Logger;
   /** Read models kept between requests (the composition root attaches them to the runner). */
   readonly readCaches?: ReadCaches;

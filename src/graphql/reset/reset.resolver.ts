@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { notFound } from '../../domain/shared/errors.js';
-import { createSqlMessageStore } from '../../mail/messageStore/sqlMessageStore.js';
-import { MailboxResetService } from '../../app/reset/mailboxResetService.js';
+import type { MailboxResetService } from '../../app/reset/mailboxResetService.js';
 import type { GraphQLContext } from '../context.js';
 import { Mailbox } from '../identity/identity.types.js';
 import { viewerMutation } from '../viewerMutation.js';
@@ -15,20 +14,7 @@ import {
   RequestMailboxResetPayload,
 } from './reset.types.js';
 
-const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
-
-/** Stateless over the shared services, so built per call rather than wired into the composition root. */
-const resetServiceOf = (ctx: GraphQLContext): MailboxResetService => {
-  const { store, db, vault, notices, runner } = ctx.services;
-  return new MailboxResetService({
-    store,
-    db,
-    vault,
-    notices,
-    messages: createSqlMessageStore(db),
-    afterAppend: (position) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS),
-  });
-};
+const resetServiceOf = (ctx: GraphQLContext): MailboxResetService => ctx.services.resets;
 
 @Resolver()
 export class MailboxResetResolver {

@@ -1,7 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { accessRestrictionStreamId } from '../../domain/access/accessRestriction.decider.js';
-import type { ChatKind } from '../../domain/integrations/chatDestinations.decider.js';
-import { ConfigurationService } from '../../app/settingsAsCode/configurationService.js';
+import type { ConfigurationService } from '../../app/settingsAsCode/configurationService.js';
 import { DocumentErrors } from '../../app/settingsAsCode/document.js';
 import { PlanRefusedError } from '../../app/settingsAsCode/planner.js';
 import { requestMetadata, viewerOf, type GraphQLContext, type Services } from '../context.js';
@@ -18,32 +16,7 @@ import {
   PlanRevertInput,
 } from './configuration.types.js';
 
-const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
-const services = new WeakMap<Services, ConfigurationService>();
-
-/** Derived from the server's services on first use, as the audit log is (no composition-root change). */
-const configurationOf = (s: Services): ConfigurationService => {
-  let service = services.get(s);
-  if (!service) {
-    service = new ConfigurationService({
-      store: s.store,
-      db: s.db,
-      vault: s.vault,
-      audit: s.auditLog,
-      onFetchingStopped: (accountId) => s.inbound.receiveAccounts.stopFetching(accountId),
-      onOAuthCredentialChanged: (credentialId) => s.inbound.tokens.forget(credentialId),
-      checkChatCredential: (kind, plaintext) => s.integrations.chatDestinations.credentialOf(kind as ChatKind, plaintext),
-      // Read models, then the network gate, so the next request is judged by the new lists.
-      afterAppend: async (position, streams) => {
-        await s.runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
-        // The gate follows access-restriction events only, so it is awaited at that part's position.
-        for (const [streamId, at] of streams) if (streamId.startsWith(accessRestrictionStreamId(0).slice(0, -1))) await s.access.runtime.waitForPosition(at);
-      },
-    });
-    services.set(s, service);
-  }
-  return service;
-};
+const configurationOf = (s: Services): ConfigurationService => s.configuration;
 
 /** Like mutationPayload, but a document's problems and a plan's refusals each become one userError. */
 const payload = async <P extends { userErrors: UserError[]; plan?: ConfigurationPlan | null }>(empty: () => P, body: () => Promise<Partial<P>>): Promise<P> => {

@@ -1,3 +1,8 @@
+import { MailboxResetService } from '../../app/reset/mailboxResetService.js';
+import { ConfigurationService } from '../../app/settingsAsCode/configurationService.js';
+import { accessRestrictionStreamId } from '../../domain/access/accessRestriction.decider.js';
+import type { ChatKind } from '../../domain/integrations/chatDestinations.decider.js';
+import { createSqlMessageStore } from '../../mail/messageStore/sqlMessageStore.js';
 import type { InboundModule } from '../../app/inbound/inboundModule.js';
 import { createIntegrationServices } from '../../app/integrations/index.js';
 import type { OutboundServices } from '../../app/outbound/index.js';
@@ -38,7 +43,7 @@ export const assembleServices = (
   const mailboxRows = createMailboxRowsCache();
   mailboxRows.attach(runner);
   const integrations = createIntegrationServices({ store, db, vault, afterAppend, chat: parts.notices.chatNotices, egress: parts.notices.egress, noticeLanguage });
-  return {
+  const services: Omit<Services, 'resets' | 'configuration'> = {
     readCaches: { outboundRows, mailboxRows },
     store,
     db,
@@ -57,4 +62,25 @@ export const assembleServices = (
     auditLog: parts.audit.log,
     logger,
   };
+  const readYourWrites = (position: number) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS);
+  const resets = new MailboxResetService({ store, db, vault, notices: services.notices, messages: createSqlMessageStore(db), afterAppend: readYourWrites });
+  const configuration = new ConfigurationService({
+    store,
+    db,
+    vault,
+    audit: services.auditLog,
+    onFetchingStopped: (accountId) => services.inbound.receiveAccounts.stopFetching(accountId),
+    onOAuthCredentialChanged: (credentialId) => services.inbound.tokens.forget(credentialId),
+    checkChatCredential: (kind, plaintext) => integrations.chatDestinations.credentialOf(kind as ChatKind, plaintext),
+    // Read models, then the network gate, so the next request is judged by the new lists.
+    afterAppend: async (position, streams) => {
+      await readYourWrites(position);
+      // The gate follows access-restriction events only, so it is awaited at that part's position.
+      for (const [streamId, at] of streams) if (streamId.startsWith(accessRestrictionStreamId(0).slice(0, -1))) await access.runtime.waitForPosition(at);
+    },
+  });
+  return { ...services, resets, configuration };
 };
+
+/** How long a mutation waits for its read models before answering (read-your-writes). */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
