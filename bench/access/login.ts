@@ -18,6 +18,7 @@ import { base32Decode, hotp, totpStep, TOTP_STEP_SECONDS } from '../../src/domai
 import { startApp, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
+import { benchServerEnv } from '../support/serverEnv.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 30);
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -53,18 +54,12 @@ const stats = (ms: number[]) => {
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-bench-login-'));
-  const env = {
-    MAILROOM_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    MAILROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
+  const env = benchServerEnv(dataDir, ADMIN_PASSWORD, {
     MAILROOM_FETCH_ENABLED: 'false',
     // The bench logs in more often than a person would; the limits are not under test.
     MAILROOM_LOGIN_ATTEMPTS_PER_IP: '100000',
     MAILROOM_LOGIN_ATTEMPTS_PER_USER: '100000',
-  };
+  });
   let app: App | null = null;
   try {
     const config = loadConfig(env);

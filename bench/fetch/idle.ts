@@ -30,6 +30,7 @@ import { startApp, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
 import { checkDovecot, startDovecot, type Dovecot } from '../../test/support/dovecot.js';
+import { benchServerEnv } from '../support/serverEnv.js';
 
 const ACCOUNTS = Number(process.env.BENCH_IDLE_ACCOUNTS ?? 1000);
 const MESSAGES = Number(process.env.BENCH_IDLE_MESSAGES ?? 1000);
@@ -176,17 +177,11 @@ const main = async () => {
     console.log(`bare imapflow: ${ACCOUNTS} clients in IDLE (${bareSessions} Dovecot sessions)`);
 
     // --- The server, in this process.
-    const config = loadConfig({
-      MAILROOM_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MAILROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
+    const config = loadConfig(benchServerEnv(dataDir, ADMIN_PASSWORD, {
       MAILROOM_FETCH_ENABLED: 'true',
       MAILROOM_EGRESS_ALLOW: '127.0.0.0/8',
       MAILROOM_IDLE_MAX_CONNECTIONS: String(ACCOUNTS + 10),
-    });
+    }));
     app = await startApp(config, createLogger(config.logLevel));
     const gql = await graphqlClient(app);
     const statuses = watchStatuses(app);

@@ -34,6 +34,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
 import type { LoadJob, LoadResult } from './load.js';
 import { installSqlCounter, sqlCounts, sqlDelta } from './sqlCounter.js';
+import { benchServerEnv } from '../support/serverEnv.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -230,16 +231,10 @@ const createSchema = async () => {
 const runStore = async (kind: string) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-bench-graphql-'));
   const pgSchema = kind === 'postgres' ? await createSchema() : null;
-  const env = {
-    MAILROOM_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    MAILROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
+  const env = benchServerEnv(dataDir, ADMIN_PASSWORD, {
     MAILROOM_FETCH_ENABLED: 'false',
     ...(pgSchema ? { DATABASE_URL: pgSchema.url } : {}),
-  };
+  });
   let app: App | null = null;
   try {
     const config = loadConfig(env);
