@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddReceiveAccountDocument, FetchReceiveAccountNowDocument, FetchStatusChangedDocument, ReceiveErrorsDocument } from '../generated/graphql.js';
-import { createTestSchema, postgresAvailable } from '../support/postgres.js';
-import { loginAdmin, startServerProcess, waitFor, type ServerProcess } from '../support/process/serverProcess.js';
+import { postgresAvailable } from '../support/postgres.js';
+import { loginAdmin, waitFor, type ServerProcess } from '../support/process/serverProcess.js';
+import { twoInstancesOnPostgres } from '../support/process/twoInstances.js';
 import { gql, subscribeQueued, wsClient } from '../support/server.js';
 
 const enabled = await postgresAvailable();
@@ -33,20 +33,9 @@ const closedPort = (): Promise<number> =>
  * however many of its subscribers watch the mailbox.
  */
 describe.runIf(enabled)('receive errors and fetch status across server instances', () => {
-  let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let a: ServerProcess;
   let b: ServerProcess;
-
-  beforeAll(async () => {
-    schema = await createTestSchema();
-    const env = { DATABASE_URL: schema.url, MAILROOM_MASTER_KEY: randomBytes(32).toString('base64') };
-    [a, b] = await Promise.all([startServerProcess({ name: 'a', env }), startServerProcess({ name: 'b', env })]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await schema?.drop();
-  });
+  twoInstancesOnPostgres((servers) => ([a, b] = servers));
 
   it('a failed fetch on A reaches three subscribers on B and one on A, each feed building one payload per event on each instance', async () => {
     const [tokenA, tokenB] = await Promise.all([loginAdmin(a), loginAdmin(b)]);

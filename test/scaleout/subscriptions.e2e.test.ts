@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AddMailboxMemberDocument,
   AssignMailboxRoleDocument,
@@ -10,8 +9,9 @@ import {
   SettingsChangedDocument,
   ViewerDocument,
 } from '../generated/graphql.js';
-import { postgresAvailable, createTestSchema } from '../support/postgres.js';
-import { loginAdmin, startServerProcess, waitFor, type ServerProcess } from '../support/process/serverProcess.js';
+import { postgresAvailable } from '../support/postgres.js';
+import { loginAdmin, waitFor, type ServerProcess } from '../support/process/serverProcess.js';
+import { twoInstancesOnPostgres } from '../support/process/twoInstances.js';
 import { gql, subscribeQueued, wsClient } from '../support/server.js';
 
 const enabled = await postgresAvailable();
@@ -22,20 +22,9 @@ const enabled = await postgresAvailable();
  * same ordering and metadata a subscriber on the writing instance gets.
  */
 describe.runIf(enabled)('subscriptions across server instances', () => {
-  let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let a: ServerProcess;
   let b: ServerProcess;
-
-  beforeAll(async () => {
-    schema = await createTestSchema();
-    const env = { DATABASE_URL: schema.url, MAILROOM_MASTER_KEY: randomBytes(32).toString('base64') };
-    [a, b] = await Promise.all([startServerProcess({ name: 'a', env }), startServerProcess({ name: 'b', env })]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await schema?.drop();
-  });
+  twoInstancesOnPostgres((servers) => ([a, b] = servers));
 
   it('delivers a change made through instance A to a subscriber on instance B, and back', async () => {
     const [tokenA, tokenB] = await Promise.all([loginAdmin(a), loginAdmin(b)]);
