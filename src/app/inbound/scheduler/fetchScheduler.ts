@@ -4,7 +4,7 @@ import { DEFAULT_FETCH_INTERVAL_MINUTES } from '../../../domain/inbound/receiveA
 import { FetchMode, FetchModeReason, FetchState, loadFetchStatuses } from '../fetchStatus.js';
 import type { ReceiveFailure } from '../../../domain/inbound/index.js';
 import type { AccountFetch, AccountFetchResult } from './accountFetch.js';
-import { FetchLeases, keepRenewed } from './fetchLeases.js';
+import { FetchLeases } from './fetchLeases.js';
 import { DEFAULT_MAX_BACKOFF_MS, nextRunAt, type ScheduleRow } from './fetchSchedule.js';
 import type { IdleCandidate, IdlePool } from './idlePool.js';
 import type { SchedulerLogger } from './schedulerLogger.js';
@@ -227,7 +227,7 @@ export class FetchScheduler {
       const polling = { reason: row ? this.pollingReason(row) : null, intervalMinutes: row && this.started ? row.intervalMinutes : null };
       const fields = { accountId, instanceId: this.instanceId };
       this.options.logger?.info(fields, 'fetch run started');
-      const renewal = keepRenewed(this.leases, accountId, controller, this.options.logger);
+      const stopRenewing = leases.keep(accountId, controller, this.options.logger);
       try {
         const result = await this.options.accountFetch.run(mailboxNumber, accountId, { signal: controller.signal, polling });
         this.options.logger?.info({ ...fields, imported: result.imported, aborted: result.aborted }, 'fetch run finished');
@@ -236,7 +236,7 @@ export class FetchScheduler {
         this.options.logger?.info(fields, 'fetch run finished');
         throw err;
       } finally {
-        clearInterval(renewal);
+        stopRenewing();
       }
     } finally {
       await leases.release(accountId).catch((err: unknown) => this.options.logger?.warn({ err, accountId }, 'fetch lease release failed'));
