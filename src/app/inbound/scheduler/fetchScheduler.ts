@@ -8,6 +8,7 @@ import { FetchLeases } from './fetchLeases.js';
 import { DEFAULT_MAX_BACKOFF_MS, nextRunAt, type ScheduleRow } from './fetchSchedule.js';
 import type { IdleCandidate, IdlePool } from './idlePool.js';
 import type { SchedulerLogger } from './schedulerLogger.js';
+import { changeMark } from './changeMark.js';
 
 export { nextRunAt, type ScheduleRow } from './fetchSchedule.js';
 export type { SchedulerLogger } from './schedulerLogger.js';
@@ -18,6 +19,8 @@ export interface FetchSchedulerOptions {
   readonly clock?: () => Date;
   /** How often due accounts are looked for. @default 1000 */
   readonly tickMs?: number;
+  /** Longest the timer goes without reading every account, whatever its change check says. @default 30_000 */
+  readonly fullPassMs?: number;
   /** Runs at the same time over all accounts; each account has at most one. @default 4 */
   readonly maxConcurrent?: number;
   /** Ceiling of the backoff delay after repeated failures. @default 2 hours (or the interval, if longer) */
@@ -45,6 +48,8 @@ interface Running {
 interface EligibleRow extends ScheduleRow, IdleCandidate {
   /** A live lease of another instance: its run (or IDLE session) is in progress there. */
   readonly heldElsewhere: boolean;
+  /** That lease's expiry (ISO), when heldElsewhere: the account may be taken over then. */
+  readonly leaseExpiresAt: string | null;
   readonly mode: string | null;
   readonly modeReason: string | null;
 }
@@ -71,6 +76,13 @@ export class FetchScheduler {
   private closed = false;
   readonly leases: FetchLeases;
   private readonly pollMs: number;
+  private readonly fullPassMs: number;
+  /** Something of this instance changed that only a full tick sees (a run ended). */
+  private dirty = true;
+  /** Clock ms when the next full tick is due anyway: an account falls due, a lease elsewhere expires. */
+  private nextFullAt = 0;
+  /** changeMark as the last full tick read it. */
+  private lastMark: string | null = null;
 
   constructor(private readonly options: FetchSchedulerOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -79,6 +91,7 @@ export class FetchScheduler {
     this.maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
     this.leases = options.leases ?? new FetchLeases({ db: options.db, clock: this.clock });
     this.pollMs = options.pollMs ?? Math.min(1000, Math.max(10, Math.floor(this.leases.leaseMs / 4)));
+    this.fullPassMs = options.fullPassMs ?? 30_000;
   }
 
   /** This instance's id in the lease table. */
@@ -142,6 +155,9 @@ export class FetchScheduler {
 
   /** One scheduling pass: abort runs of vanished accounts, start the due ones. Public for tests. */
   async tick(): Promise<void> {
+    // Read before the accounts: a change while the tick runs makes the next one full.
+    this.dirty = false;
+    const mark = await changeMark(this.options.db, this.instanceId, this.options.idle);
     const eligible = await this.eligible();
     const byId = new Map(eligible.map((r) => [r.accountId, r]));
     for (const [accountId, r] of this.running) {
@@ -160,6 +176,33 @@ export class FetchScheduler {
     }
     await this.clearStaleRunning();
     await this.forgetDeleted();
+    this.lastMark = mark;
+    this.nextFullAt = this.nextChangeAt(eligible, now);
+  }
+
+  /**
+   * The timer's pass. A full tick reads and reconciles every enabled account: with 1,000
+   * IDLE sessions that is most of what the scheduler costs, every second, and it almost
+   * never finds anything to do. So the timer runs it only when something may have
+   * changed: a run of this instance ended (dirty); the first moment an account falls due
+   * or another instance's lease expires has come (nextFullAt); or changeMark moved —
+   * account settings changed, another instance took, renewed or gave up a lease, one of
+   * our IDLE sessions ended. And at least every fullPassMs regardless, so nothing this
+   * list misses waits longer than that.
+   */
+  private async timerTick(): Promise<void> {
+    if (!this.dirty && this.clock().getTime() < this.nextFullAt && (await changeMark(this.options.db, this.instanceId, this.options.idle)) === this.lastMark) return;
+    await this.tick();
+  }
+
+  /** When the next full tick is due even if nothing changes: the earliest due run or takeover, at most fullPassMs ahead. */
+  private nextChangeAt(eligible: readonly EligibleRow[], now: number): number {
+    let next = now + this.fullPassMs;
+    for (const r of eligible) {
+      if (r.heldElsewhere) next = Math.min(next, Date.parse(r.leaseExpiresAt!) + 1);
+      else if (!this.running.has(r.accountId) && !this.options.idle?.has(r.accountId)) next = Math.min(next, nextRunAt(r, this.maxBackoffMs));
+    }
+    return next;
   }
 
   /** Accounts that would push but find this instance's IDLE connections taken say so at once, not at their next poll. */
@@ -185,7 +228,7 @@ export class FetchScheduler {
   private schedule(): void {
     if (!this.started) return;
     this.timer = setTimeout(() => {
-      this.ticking = this.tick()
+      this.ticking = this.timerTick()
         .catch((err: unknown) => this.options.logger?.error({ err }, 'fetch scheduler tick failed'))
         .finally(() => {
           this.ticking = null;
@@ -196,7 +239,10 @@ export class FetchScheduler {
 
   private launch(mailboxNumber: number, accountId: string, scheduled: boolean): Running {
     const controller = new AbortController();
-    const done = this.leasedRun(mailboxNumber, accountId, controller, scheduled).finally(() => this.running.delete(accountId));
+    const done = this.leasedRun(mailboxNumber, accountId, controller, scheduled).finally(() => {
+      this.running.delete(accountId);
+      this.dirty = true;
+    });
     const entry: Running = { mailboxNumber, controller, done };
     this.running.set(accountId, entry);
     done.then(
@@ -337,6 +383,7 @@ export class FetchScheduler {
             ((lastAttemptAt !== null && (lastFinishedAt === null || lastFinishedAt < lastAttemptAt)) ||
               ((r.mode === FetchMode.IDLE || r.mode === FetchMode.BACKOFF) && !this.options.idle?.has(r.account_id))),
           heldElsewhere: leaseLive,
+          leaseExpiresAt: leaseLive ? r.lease_expires_at! : null,
           protocol: r.protocol,
           idleEnabled: r.idle_enabled === 1,
           settingsVersion: r.updated_at,
