@@ -58,8 +58,8 @@ interface EligibleRow extends ScheduleRow, IdleCandidate {
  * Runs every enabled receive account of every mailbox whose auto-fetch is on, at its
  * interval (the account's override, else the mailbox's). One run per account at a time,
  * across every instance on the database: a run first takes the account's lease
- * (FetchLeases), renews it every lease/3 while it runs, aborts when a renewal finds it
- * taken, and releases it at the end. `runNow` joins a run in progress instead of starting
+ * (FetchLeases), keeps it renewed while it runs (one renewal pass for all of this
+ * instance's leases), aborts when a renewal finds it taken, and releases it at the end. `runNow` joins a run in progress instead of starting
  * a second — on this instance by awaiting it, on another by waiting for its lease to go
  * and reporting the stored outcome. A run whose account is deleted or disabled meanwhile
  * is aborted; `stop` aborts all and waits for them.
@@ -229,7 +229,11 @@ export class FetchScheduler {
     if (!this.started) return;
     this.timer = setTimeout(() => {
       this.ticking = this.timerTick()
-        .catch((err: unknown) => this.options.logger?.error({ err }, 'fetch scheduler tick failed'))
+        .catch((err: unknown) => {
+          // Whatever the failed tick did not get to, the next one does in full.
+          this.dirty = true;
+          this.options.logger?.error({ err }, 'fetch scheduler tick failed');
+        })
         .finally(() => {
           this.ticking = null;
           this.schedule();
