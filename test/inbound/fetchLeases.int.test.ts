@@ -1,15 +1,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { KyselyPlugin, PluginTransformQueryArgs, RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadModelDb, type ReadModelDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { FetchLeases } from '../../src/app/inbound/scheduler/fetchLeases.js';
+import { FetchLeaseLost, FetchLeases } from '../../src/app/inbound/scheduler/fetchLeases.js';
 import { createTestSchema, postgresAvailable } from '../support/postgres.js';
 import { manualClock } from './harness.js';
 
 const pgAvailable = await postgresAvailable();
 const LEASE_MS = 60_000;
+
+/** Counts the UPDATE statements a Kysely instance sends (the database still runs them). */
+const updateCounter = () => {
+  const counter = {
+    updates: 0,
+    plugin: {
+      transformQuery: ({ node }: PluginTransformQueryArgs): RootOperationNode => {
+        if (node.kind === 'UpdateQueryNode') counter.updates++;
+        return node;
+      },
+      transformResult: async (args) => args.result,
+    } satisfies KyselyPlugin,
+  };
+  return counter;
+};
 
 /**
  * Two instances are two connection pools on one database (on SQLite two handles on one
@@ -110,5 +126,39 @@ describe.each([
     await a.dropExpired(['gone-1', 'gone-2']);
     expect(await a.current('gone-1')).toBeUndefined();
     expect((await a.current('gone-2'))?.holder).toBe('instance-b');
+  });
+
+  it.runIf(enabled)('one renewal pass renews every kept lease of the holder in one statement, and aborts the one another holder took', async () => {
+    const counter = updateCounter();
+    const kept = new FetchLeases({ db: dbs[0]!.db.withPlugin(counter.plugin), holder: 'instance-a', leaseMs: LEASE_MS, clock: clock.now });
+    const ids = ['kept-1', 'kept-2', 'kept-3'];
+    const controllers = ids.map(() => new AbortController());
+    for (const id of ids) expect(await kept.acquire(id)).toBe(true);
+    const stops = ids.map((id, i) => kept.keep(id, controllers[i]!));
+    // All three expire; instance-b takes kept-2 before instance-a's next pass.
+    clock.advance(LEASE_MS + 1);
+    expect(await b.acquire('kept-2')).toBe(true);
+    counter.updates = 0;
+    await kept.renewKept();
+    expect(counter.updates).toBe(1);
+    expect(controllers.map((c) => c.signal.aborted)).toEqual([false, true, false]);
+    expect(controllers[1]!.signal.reason).toBeInstanceOf(FetchLeaseLost);
+    expect((await b.current('kept-2'))?.holder).toBe('instance-b');
+    // kept-1 and kept-3 were extended: still refused to instance-b 2/3 of a lease later.
+    clock.advance((LEASE_MS * 2) / 3);
+    expect(await b.acquire('kept-1')).toBe(false);
+    expect(await b.acquire('kept-3')).toBe(false);
+    // A stopped lease is no longer renewed, and its release is not reported as a loss.
+    stops[0]!();
+    await kept.release('kept-1');
+    counter.updates = 0;
+    await kept.renewKept();
+    expect(counter.updates).toBe(1);
+    expect(controllers[0]!.signal.aborted).toBe(false);
+    expect(await kept.current('kept-1')).toBeUndefined();
+    stops[1]!();
+    stops[2]!();
+    await kept.release('kept-3');
+    await b.release('kept-2');
   });
 });

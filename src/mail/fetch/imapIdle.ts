@@ -47,7 +47,13 @@ export class ImapIdleConnection {
     reportedRun(configured, deps, async (run) => {
       // The same egress policy as a polling run: connect only to the checked address.
       const account = await egressTargetOf(configured, deps.egress);
-      const client = new ImapFlow({ ...imapOptions(account, run.limits), maxIdleTime: this.maxIdleMs });
+      // Auto-IDLE on (polling runs keep it off): when the connection has been quiet for the
+      // socket timeout, imapflow ends IDLE for a NOOP to probe the server, and only
+      // auto-IDLE re-enters IDLE afterwards. Without it a quiet account stopped pushing
+      // after one socket timeout (60 s) and was dropped (ETIMEOUT) after the second: every
+      // quiet session reconnected every ~2 minutes, and sessions started together did so
+      // together, a CPU burst that was the latency tail of issue #15.
+      const client = new ImapFlow({ ...imapOptions(account, run.limits), maxIdleTime: this.maxIdleMs, disableAutoIdle: false });
       this.client = client;
       client.on('error', () => {});
       client.on('exists', () => this.events.onNewMail(performance.now()));

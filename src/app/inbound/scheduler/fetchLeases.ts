@@ -9,6 +9,16 @@ export const DEFAULT_FETCH_LEASE_MS = 60_000;
 /** A random id per server process: a restarted process is a new holder, never the dead one. */
 export const newInstanceId = (): string => randomBytes(6).toString('hex');
 
+/** Accounts per renewal statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const RENEW_CHUNK = 1000;
+
+interface KeptLease {
+  readonly controller: AbortController;
+  readonly logger: SchedulerLogger | undefined;
+  /** performance.now() of the last successful renewal (or of keep). */
+  lastRenewed: number;
+}
+
 export interface LeaseRow {
   readonly holder: string;
   readonly acquiredAt: string;
@@ -37,6 +47,9 @@ export class FetchLeases {
   readonly leaseMs: number;
   private readonly db: Kysely<ReadModelDb>;
   private readonly clock: () => Date;
+  private readonly kept = new Map<string, KeptLease>();
+  private keeper: NodeJS.Timeout | null = null;
+  private renewing = false;
 
   constructor(options: { db: Kysely<ReadModelDb>; holder?: string; leaseMs?: number; clock?: () => Date }) {
     this.db = options.db;
@@ -78,14 +91,78 @@ export class FetchLeases {
    * instance took it, or it was released) — the caller must stop its run.
    */
   async renew(accountId: string): Promise<boolean> {
+    return (await this.renewAll([accountId])).has(accountId);
+  }
+
+  /**
+   * Extends our leases of all these accounts by a full period, one statement per
+   * RENEW_CHUNK accounts (`UPDATE … WHERE holder = us AND account_id IN (…) RETURNING`).
+   * The accounts that come back are still ours; any other was lost (or released).
+   */
+  async renewAll(accountIds: readonly string[]): Promise<Set<string>> {
     const expiresAt = new Date(this.clock().getTime() + this.leaseMs).toISOString();
-    const result = await this.db
-      .updateTable('fetch_leases')
-      .set({ expires_at: expiresAt })
-      .where('account_id', '=', accountId)
-      .where('holder', '=', this.holder)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    const renewed = new Set<string>();
+    for (let i = 0; i < accountIds.length; i += RENEW_CHUNK) {
+      const rows = await this.db
+        .updateTable('fetch_leases')
+        .set({ expires_at: expiresAt })
+        .where('holder', '=', this.holder)
+        .where('account_id', 'in', accountIds.slice(i, i + RENEW_CHUNK))
+        .returning('account_id')
+        .execute();
+      for (const r of rows) renewed.add(r.account_id);
+    }
+    return renewed;
+  }
+
+  /**
+   * Keeps the account's lease renewed while `controller` is not aborted, for a run and
+   * for an IDLE session alike; the returned function stops it (before the release).
+   * Every kept lease of this instance is renewed by one pass every lease/3 (renewKept),
+   * so 1,000 IDLE sessions cost one UPDATE per pass, not 1,000 timers and statements.
+   */
+  keep(accountId: string, controller: AbortController, logger?: SchedulerLogger): () => void {
+    const entry: KeptLease = { controller, logger, lastRenewed: performance.now() };
+    this.kept.set(accountId, entry);
+    this.keeper ??= setInterval(() => void this.renewKept(), Math.max(1, Math.floor(this.leaseMs / 3)));
+    return () => {
+      if (this.kept.get(accountId) === entry) this.kept.delete(accountId);
+      if (this.kept.size === 0 && this.keeper) {
+        clearInterval(this.keeper);
+        this.keeper = null;
+      }
+    };
+  }
+
+  /**
+   * One renewal pass over every kept lease (public for tests). Every lease/3, so two
+   * passes can fail (a database hiccup) before a lease runs out. A lease the statement
+   * did not renew is gone, and a lease without a successful renewal for a whole period
+   * may have been taken: either aborts its holder's controller with FetchLeaseLost,
+   * since another instance may be fetching the account by then.
+   */
+  async renewKept(): Promise<void> {
+    if (this.renewing) return;
+    const entries = [...this.kept].filter(([, e]) => !e.controller.signal.aborted);
+    if (entries.length === 0) return;
+    this.renewing = true;
+    try {
+      const renewed = await this.renewAll(entries.map(([id]) => id));
+      const now = performance.now();
+      for (const [accountId, e] of entries) {
+        if (renewed.has(accountId)) e.lastRenewed = now;
+        // Stopped meanwhile (its run ended and released the lease): not a loss.
+        else if (this.kept.get(accountId) === e) e.controller.abort(new FetchLeaseLost(accountId));
+      }
+    } catch (err) {
+      entries[0]![1].logger?.warn({ err, accounts: entries.length }, 'fetch lease renewal failed');
+      const now = performance.now();
+      for (const [accountId, e] of entries) {
+        if (now - e.lastRenewed >= this.leaseMs && this.kept.get(accountId) === e) e.controller.abort(new FetchLeaseLost(accountId));
+      }
+    } finally {
+      this.renewing = false;
+    }
   }
 
   /** Gives the lease up (the run ended); a lease that is no longer ours is left alone. */
@@ -125,33 +202,3 @@ export class FetchLeaseLost extends Error {
     this.name = 'FetchLeaseLost';
   }
 }
-
-/**
- * Renews every lease/3 while `controller` is not aborted, so two renewals can fail (a
- * database hiccup) before the lease runs out. A renewal that finds the lease gone, or no
- * successful renewal for a whole period, aborts with FetchLeaseLost: another instance may
- * be fetching the account by then. For a run and for an IDLE session alike.
- */
-export const keepRenewed = (leases: FetchLeases, accountId: string, controller: AbortController, logger?: SchedulerLogger): NodeJS.Timeout => {
-  let lastRenewed = performance.now();
-  let renewing = false;
-  return setInterval(() => {
-    if (renewing || controller.signal.aborted) return;
-    renewing = true;
-    leases
-      .renew(accountId)
-      .then(
-        (held) => {
-          if (held) lastRenewed = performance.now();
-          else controller.abort(new FetchLeaseLost(accountId));
-        },
-        (err: unknown) => {
-          logger?.warn({ err, accountId }, 'fetch lease renewal failed');
-          if (performance.now() - lastRenewed >= leases.leaseMs) controller.abort(new FetchLeaseLost(accountId));
-        },
-      )
-      .finally(() => {
-        renewing = false;
-      });
-  }, Math.max(1, Math.floor(leases.leaseMs / 3)));
-};

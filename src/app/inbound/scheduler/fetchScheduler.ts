@@ -4,10 +4,11 @@ import { DEFAULT_FETCH_INTERVAL_MINUTES } from '../../../domain/inbound/receiveA
 import { FetchMode, FetchModeReason, FetchState, loadFetchStatuses } from '../fetchStatus.js';
 import type { ReceiveFailure } from '../../../domain/inbound/index.js';
 import type { AccountFetch, AccountFetchResult } from './accountFetch.js';
-import { FetchLeases, keepRenewed } from './fetchLeases.js';
+import { FetchLeases } from './fetchLeases.js';
 import { DEFAULT_MAX_BACKOFF_MS, nextRunAt, type ScheduleRow } from './fetchSchedule.js';
 import type { IdleCandidate, IdlePool } from './idlePool.js';
 import type { SchedulerLogger } from './schedulerLogger.js';
+import { changeMark } from './changeMark.js';
 
 export { nextRunAt, type ScheduleRow } from './fetchSchedule.js';
 export type { SchedulerLogger } from './schedulerLogger.js';
@@ -18,6 +19,8 @@ export interface FetchSchedulerOptions {
   readonly clock?: () => Date;
   /** How often due accounts are looked for. @default 1000 */
   readonly tickMs?: number;
+  /** Longest the timer goes without reading every account, whatever its change check says. @default 30_000 */
+  readonly fullPassMs?: number;
   /** Runs at the same time over all accounts; each account has at most one. @default 4 */
   readonly maxConcurrent?: number;
   /** Ceiling of the backoff delay after repeated failures. @default 2 hours (or the interval, if longer) */
@@ -45,6 +48,8 @@ interface Running {
 interface EligibleRow extends ScheduleRow, IdleCandidate {
   /** A live lease of another instance: its run (or IDLE session) is in progress there. */
   readonly heldElsewhere: boolean;
+  /** That lease's expiry (ISO), when heldElsewhere: the account may be taken over then. */
+  readonly leaseExpiresAt: string | null;
   readonly mode: string | null;
   readonly modeReason: string | null;
 }
@@ -53,8 +58,8 @@ interface EligibleRow extends ScheduleRow, IdleCandidate {
  * Runs every enabled receive account of every mailbox whose auto-fetch is on, at its
  * interval (the account's override, else the mailbox's). One run per account at a time,
  * across every instance on the database: a run first takes the account's lease
- * (FetchLeases), renews it every lease/3 while it runs, aborts when a renewal finds it
- * taken, and releases it at the end. `runNow` joins a run in progress instead of starting
+ * (FetchLeases), keeps it renewed while it runs (one renewal pass for all of this
+ * instance's leases), aborts when a renewal finds it taken, and releases it at the end. `runNow` joins a run in progress instead of starting
  * a second — on this instance by awaiting it, on another by waiting for its lease to go
  * and reporting the stored outcome. A run whose account is deleted or disabled meanwhile
  * is aborted; `stop` aborts all and waits for them.
@@ -71,6 +76,13 @@ export class FetchScheduler {
   private closed = false;
   readonly leases: FetchLeases;
   private readonly pollMs: number;
+  private readonly fullPassMs: number;
+  /** Something of this instance changed that only a full tick sees (a run ended). */
+  private dirty = true;
+  /** Clock ms when the next full tick is due anyway: an account falls due, a lease elsewhere expires. */
+  private nextFullAt = 0;
+  /** changeMark as the last full tick read it. */
+  private lastMark: string | null = null;
 
   constructor(private readonly options: FetchSchedulerOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -79,6 +91,7 @@ export class FetchScheduler {
     this.maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
     this.leases = options.leases ?? new FetchLeases({ db: options.db, clock: this.clock });
     this.pollMs = options.pollMs ?? Math.min(1000, Math.max(10, Math.floor(this.leases.leaseMs / 4)));
+    this.fullPassMs = options.fullPassMs ?? 30_000;
   }
 
   /** This instance's id in the lease table. */
@@ -142,6 +155,9 @@ export class FetchScheduler {
 
   /** One scheduling pass: abort runs of vanished accounts, start the due ones. Public for tests. */
   async tick(): Promise<void> {
+    // Read before the accounts: a change while the tick runs makes the next one full.
+    this.dirty = false;
+    const mark = await changeMark(this.options.db, this.instanceId, this.options.idle);
     const eligible = await this.eligible();
     const byId = new Map(eligible.map((r) => [r.accountId, r]));
     for (const [accountId, r] of this.running) {
@@ -160,6 +176,33 @@ export class FetchScheduler {
     }
     await this.clearStaleRunning();
     await this.forgetDeleted();
+    this.lastMark = mark;
+    this.nextFullAt = this.nextChangeAt(eligible, now);
+  }
+
+  /**
+   * The timer's pass. A full tick reads and reconciles every enabled account: with 1,000
+   * IDLE sessions that is most of what the scheduler costs, every second, and it almost
+   * never finds anything to do. So the timer runs it only when something may have
+   * changed: a run of this instance ended (dirty); the first moment an account falls due
+   * or another instance's lease expires has come (nextFullAt); or changeMark moved —
+   * account settings changed, another instance took, renewed or gave up a lease, one of
+   * our IDLE sessions ended. And at least every fullPassMs regardless, so nothing this
+   * list misses waits longer than that.
+   */
+  private async timerTick(): Promise<void> {
+    if (!this.dirty && this.clock().getTime() < this.nextFullAt && (await changeMark(this.options.db, this.instanceId, this.options.idle)) === this.lastMark) return;
+    await this.tick();
+  }
+
+  /** When the next full tick is due even if nothing changes: the earliest due run or takeover, at most fullPassMs ahead. */
+  private nextChangeAt(eligible: readonly EligibleRow[], now: number): number {
+    let next = now + this.fullPassMs;
+    for (const r of eligible) {
+      if (r.heldElsewhere) next = Math.min(next, Date.parse(r.leaseExpiresAt!) + 1);
+      else if (!this.running.has(r.accountId) && !this.options.idle?.has(r.accountId)) next = Math.min(next, nextRunAt(r, this.maxBackoffMs));
+    }
+    return next;
   }
 
   /** Accounts that would push but find this instance's IDLE connections taken say so at once, not at their next poll. */
@@ -185,8 +228,12 @@ export class FetchScheduler {
   private schedule(): void {
     if (!this.started) return;
     this.timer = setTimeout(() => {
-      this.ticking = this.tick()
-        .catch((err: unknown) => this.options.logger?.error({ err }, 'fetch scheduler tick failed'))
+      this.ticking = this.timerTick()
+        .catch((err: unknown) => {
+          // Whatever the failed tick did not get to, the next one does in full.
+          this.dirty = true;
+          this.options.logger?.error({ err }, 'fetch scheduler tick failed');
+        })
         .finally(() => {
           this.ticking = null;
           this.schedule();
@@ -196,7 +243,10 @@ export class FetchScheduler {
 
   private launch(mailboxNumber: number, accountId: string, scheduled: boolean): Running {
     const controller = new AbortController();
-    const done = this.leasedRun(mailboxNumber, accountId, controller, scheduled).finally(() => this.running.delete(accountId));
+    const done = this.leasedRun(mailboxNumber, accountId, controller, scheduled).finally(() => {
+      this.running.delete(accountId);
+      this.dirty = true;
+    });
     const entry: Running = { mailboxNumber, controller, done };
     this.running.set(accountId, entry);
     done.then(
@@ -227,7 +277,7 @@ export class FetchScheduler {
       const polling = { reason: row ? this.pollingReason(row) : null, intervalMinutes: row && this.started ? row.intervalMinutes : null };
       const fields = { accountId, instanceId: this.instanceId };
       this.options.logger?.info(fields, 'fetch run started');
-      const renewal = keepRenewed(this.leases, accountId, controller, this.options.logger);
+      const stopRenewing = leases.keep(accountId, controller, this.options.logger);
       try {
         const result = await this.options.accountFetch.run(mailboxNumber, accountId, { signal: controller.signal, polling });
         this.options.logger?.info({ ...fields, imported: result.imported, aborted: result.aborted }, 'fetch run finished');
@@ -236,7 +286,7 @@ export class FetchScheduler {
         this.options.logger?.info(fields, 'fetch run finished');
         throw err;
       } finally {
-        clearInterval(renewal);
+        stopRenewing();
       }
     } finally {
       await leases.release(accountId).catch((err: unknown) => this.options.logger?.warn({ err, accountId }, 'fetch lease release failed'));
@@ -337,6 +387,7 @@ export class FetchScheduler {
             ((lastAttemptAt !== null && (lastFinishedAt === null || lastFinishedAt < lastAttemptAt)) ||
               ((r.mode === FetchMode.IDLE || r.mode === FetchMode.BACKOFF) && !this.options.idle?.has(r.account_id))),
           heldElsewhere: leaseLive,
+          leaseExpiresAt: leaseLive ? r.lease_expires_at! : null,
           protocol: r.protocol,
           idleEnabled: r.idle_enabled === 1,
           settingsVersion: r.updated_at,

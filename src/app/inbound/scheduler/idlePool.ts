@@ -31,6 +31,7 @@ export class IdlePool {
   /** Accounts whose server lacks IDLE, with the settings version that was found on. */
   private readonly unsupported = new Map<string, string>();
   private connectedCount = 0;
+  private ended = 0;
   /** Each session's end, mode recorded: shutdown waits for these before the database closes. */
   private readonly endings = new Set<Promise<void>>();
 
@@ -39,6 +40,11 @@ export class IdlePool {
   /** IDLE connections up right now (the /metrics gauge). */
   get connections(): number {
     return this.connectedCount;
+  }
+
+  /** Sessions that have ended so far: when it moves, the scheduler re-reads the accounts. */
+  get endedSessions(): number {
+    return this.ended;
   }
 
   has(accountId: string): boolean {
@@ -107,6 +113,10 @@ export class IdlePool {
       }
     });
     this.endings.add(ending);
-    void ending.finally(() => this.endings.delete(ending));
+    void ending.finally(() => {
+      this.endings.delete(ending);
+      // After the mode is recorded: the scheduler's next read sees the account polling.
+      this.ended++;
+    });
   }
 }

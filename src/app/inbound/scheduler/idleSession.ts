@@ -1,7 +1,7 @@
 import { FetchMode } from '../fetchStatus.js';
 import { DEFAULT_MAX_IDLE_MS, ImapIdleConnection } from '../../../mail/fetch/imapIdle.js';
 import type { AccountFetch, AccountFetchResult } from './accountFetch.js';
-import { FetchLeaseLost, keepRenewed, type FetchLeases } from './fetchLeases.js';
+import { FetchLeaseLost, type FetchLeases } from './fetchLeases.js';
 import type { SchedulerLogger } from './schedulerLogger.js';
 
 export interface IdleSessionDeps {
@@ -98,14 +98,14 @@ export class IdleSession {
     const { leases, logger } = this.deps;
     const { accountId } = this;
     if (!(await leases.acquire(accountId))) return 'HELD_ELSEWHERE';
-    const renewal = keepRenewed(leases, accountId, this.controller, logger);
+    const stopRenewing = leases.keep(accountId, this.controller, logger);
     const fields = { accountId, instanceId: leases.holder };
     logger?.info(fields, 'IMAP IDLE session started');
     let end: IdleSessionEnd = 'STOPPED';
     try {
       end = await this.connectLoop();
     } finally {
-      clearInterval(renewal);
+      stopRenewing();
       this.answerWaiters(null, new Error('IMAP IDLE session ended'));
       await this.conn?.logout();
       if (!(this.controller.signal.reason instanceof FetchLeaseLost)) {
