@@ -122,7 +122,8 @@ const seed = async (url: string) => {
     await call(
       url,
       `mutation($i: AddDkimSignatureInput!) { addDkimSignature(input: $i) { userErrors { code message } } }`,
-      { i: { mailboxNumber: MAILBOX, name: `Key ${i}`, kind: i === 0 ? 'THIRD_PARTY' : 'AUTHOR', domain: `signed${i}.example`, selector: `s${i}` } },
+      // The third-party signature uses the deployment's key and domain (MAILROOM_DKIM_THIRD_PARTY_DOMAIN): no domain or selector of its own.
+      { i: i === 0 ? { mailboxNumber: MAILBOX, name: `Key ${i}`, kind: 'THIRD_PARTY' } : { mailboxNumber: MAILBOX, name: `Key ${i}`, kind: 'AUTHOR', domain: `signed${i}.example`, selector: `s${i}` } },
       token,
     );
   }
@@ -233,6 +234,7 @@ const runStore = async (kind: string) => {
   const pgSchema = kind === 'postgres' ? await createSchema() : null;
   const env = benchServerEnv(dataDir, ADMIN_PASSWORD, {
     MAILROOM_FETCH_ENABLED: 'false',
+    MAILROOM_DKIM_THIRD_PARTY_DOMAIN: 'mailroom-service.example',
     ...(pgSchema ? { DATABASE_URL: pgSchema.url } : {}),
   });
   let app: App | null = null;
