@@ -47,6 +47,19 @@ const WALKTHROUGH_PLACEHOLDERS: readonly [RegExp, string][] = [
   [/^RECEIPT=\.\.\..*$/m, `RECEIPT=$(printf '%s' "$LAST" | grep -o '"receipt":"[^"]*"' | head -n 1 | cut -d '"' -f 4)`],
 ];
 
+/**
+ * "For auditors": the token is handed in (an administrator's, as the README allows), and the
+ * log grows between keeping the checkpoint and downloading ("Later"), so the verification
+ * really proves an extension. The files it names land in the repository root, where the
+ * README's `npm run` reads them; the test removes them.
+ */
+const AUDITOR_FILES = ['mailroom-audit.pem', 'kept.json', 'log.ndjson', 'mailbox1.ndjson', 'mailbox1.csv', 'kept.txt', 'kept.sig'];
+const RENAME_LATER = `curl -s -H "$AUTH" -H 'content-type: application/json' $BASE/graphql -d '{"query":"mutation { renameMailbox(input: { number: 1, name: \\"Later\\" }) { userErrors { code } } }"}'`;
+const AUDITOR_PLACEHOLDERS: readonly [RegExp, string][] = [
+  [/localhost:4000/g, '127.0.0.1:$MAILROOM_TEST_PORT'],
+  [/^(# Later: .*)$/m, `${RENAME_LATER}\n$1`],
+];
+
 const fill = (blocks: readonly string[], placeholders: readonly [RegExp, string][]): string => {
   let script = blocks.join('\n');
   for (const [pattern, replacement] of placeholders) {
@@ -56,12 +69,14 @@ const fill = (blocks: readonly string[], placeholders: readonly [RegExp, string]
   return script;
 };
 
-const runBash = (script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> =>
+const runBash = (script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> =>
   new Promise((resolve) => {
-    const child = spawn('bash', ['-c', script], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('bash', ['-c', script], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 
 const markdownFiles = (): string[] => [
@@ -117,6 +132,49 @@ describe('README', () => {
       expect(lines.at(-1)!.data.renameMailbox).toMatchObject({ mailbox: { name: 'Support' }, userErrors: [] });
       const watched = readFileSync(watchOut, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; reason: string });
       expect(watched, readFileSync(watchOut, 'utf8')).toContainEqual(expect.objectContaining({ type: 'MailboxRenamed', reason: 'try it' }));
+    }, 420_000);
+  });
+
+  describe('"For auditors", typed literally', () => {
+    let server: TestServer;
+    const removeFiles = () => {
+      for (const f of AUDITOR_FILES) rmSync(join(repoRoot, f), { force: true });
+    };
+    beforeAll(async () => {
+      removeFiles();
+      server = await startTestServer({ env: { MAILROOM_AUDIT_CHECKPOINT_SECONDS: '0' } });
+    });
+    afterAll(async () => {
+      await server?.stop();
+      removeFiles();
+    });
+
+    it('keeps the key and a checkpoint, downloads the history later, and verifies it offline (also with openssl alone)', async () => {
+      const token = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
+      const script = fill(shellBlocks('README.md', 'For auditors'), AUDITOR_PLACEHOLDERS);
+      const answers = join(tmpdir(), `mailroom-readme-audit-${process.pid}.ndjson`);
+      writeFileSync(answers, '');
+      try {
+        const result = await runBash(`${PREAMBLE}${script}\n`, { MAILROOM_TEST_PORT: new URL(server.url).port, TOKEN: token, ANSWERS: answers });
+        expect(result.code, result.stderr).toBe(0);
+        // `audit verify` printed its result; openssl printed its own verdict.
+        const verified = JSON.parse(result.stdout.split('\n').find((l) => l.startsWith('{') && l.includes('"extendsKept"'))!) as { ok: boolean; extendsKept: boolean; eventsChecked: number };
+        const kept = JSON.parse(readFileSync(join(repoRoot, 'kept.json'), 'utf8')) as { position: number };
+        expect(verified).toMatchObject({ ok: true, extendsKept: true, eventsChecked: kept.position + 1 });
+        expect(result.stdout).toMatch(/Signature Verified Successfully/);
+      } finally {
+        rmSync(answers, { force: true });
+      }
+      // The mailbox download holds the rename made later, with its proof; the CSV has its header.
+      const mailbox = readFileSync(join(repoRoot, 'mailbox1.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, { position?: number; fromSize?: number; data?: { name?: string } }>);
+      expect(mailbox[0]!['consistency']).toMatchObject({ fromSize: JSON.parse(readFileSync(join(repoRoot, 'kept.json'), 'utf8')).position });
+      expect(mailbox.slice(1).map((l) => l['event']?.data?.name)).toContain('Later');
+      expect(readFileSync(join(repoRoot, 'mailbox1.csv'), 'utf8')).toMatch(/^position,event_id,/);
+      // The same files, one event edited: the README's verify command exits 2.
+      const log = readFileSync(join(repoRoot, 'log.ndjson'), 'utf8');
+      writeFileSync(join(repoRoot, 'log.ndjson'), log.replace('"name":"Later"', '"name":"Earlier"'));
+      const tampered = await runBash('npm run -s mailroom -- audit verify --checkpoint kept.json --public-key mailroom-audit.pem --history log.ndjson', {});
+      expect(tampered.code, tampered.stderr).toBe(2);
     }, 420_000);
   });
 
