@@ -64,14 +64,17 @@ export const registerAdminCommands = (program: Command): void => {
     .command('reset-password')
     .argument('<username>')
     .option('--reason <text>', 'recorded in the event for auditors', 'password reset from the command line')
-    .description('Set a new generated password, print it once, and end the user\'s sessions')
-    .action(async (username: string, options: { reason: string }) => {
+    // As changePassword's revokeApiTokens: a reset ends every session; tokens only by choice.
+    .option('--revoke-api-tokens', 'also revoke every API token of the user')
+    .description('Set a new generated password, print it once, and end the user\'s sessions (and, on request, API tokens)')
+    .action(async (username: string, options: { reason: string; revokeApiTokens?: boolean }) => {
       await withStorage(async (storage) => {
         const userId = await userIdOf(storage, username);
         const password = generatePassword(24);
-        await new IdentityService({ store: storage.store }).changePassword(SYSTEM_ACTOR, { userId, newPassword: password }, meta(options.reason));
+        const input = { userId, newPassword: password, revokeApiTokens: options.revokeApiTokens === true };
+        const { apiTokensRevoked } = await new IdentityService({ store: storage.store }).changePassword(SYSTEM_ACTOR, input, meta(options.reason));
         const ended = await new AuthService({ store: storage.store, db: storage.readModels.db }).revokeSessions(userId);
-        process.stdout.write(`new password for ${username}: ${password}\n(shown only this once; ${ended} session(s) ended)\n`);
+        process.stdout.write(`new password for ${username}: ${password}\n(shown only this once; ${ended} session(s) ended, ${apiTokensRevoked} API token(s) revoked)\n`);
       });
     });
 

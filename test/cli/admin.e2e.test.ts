@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdminCli } from './runAdminCli.js';
-import { LoginDocument, ViewerDocument } from '../generated/graphql.js';
+import { IssueApiTokenDocument, LoginDocument, ViewerDocument } from '../generated/graphql.js';
 import { ADMIN_PASSWORD, gql, startTestServer } from '../support/server.js';
 
 const runCli = runAdminCli;
@@ -33,6 +33,35 @@ describe('mailroom admin (break-glass)', () => {
       expect(changed?.metadata).toMatchObject({ actorId: null, reason: 'lost the first-run password' });
     } finally {
       await server.stop();
+    }
+  });
+
+  it('a reset keeps API tokens unless --revoke-api-tokens is given (issue #23 item 2)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'mailroom-cli-tokens-'));
+    try {
+      let server = await startTestServer({ dataDir: own });
+      const session = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
+      const apiToken = (await gql(server.url, IssueApiTokenDocument, { input: { name: 'robot' } }, { token: session })).data!.issueApiToken.token!;
+      await server.stop();
+      process.env.MAILROOM_DATA_DIR = own;
+      expect(await runCli('admin', 'reset-password', 'admin')).toContain('1 session(s) ended, 0 API token(s) revoked');
+      server = await startTestServer({ dataDir: own });
+      try {
+        expect((await gql(server.url, ViewerDocument, {}, { token: session })).data?.viewer).toBeNull();
+        expect((await gql(server.url, ViewerDocument, {}, { token: apiToken })).data?.viewer).toMatchObject({ username: 'admin' });
+      } finally {
+        await server.stop();
+      }
+      expect(await runCli('admin', 'reset-password', 'admin', '--revoke-api-tokens')).toContain('0 session(s) ended, 1 API token(s) revoked');
+      server = await startTestServer({ dataDir: own });
+      try {
+        expect((await gql(server.url, ViewerDocument, {}, { token: apiToken })).data?.viewer).toBeNull();
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      process.env.MAILROOM_DATA_DIR = dataDir;
+      rmSync(own, { recursive: true, force: true });
     }
   });
 
