@@ -218,6 +218,12 @@ describe.each([
       expect(verifyInclusion(proof.leafIndex, proof.treeSize, Buffer.from(proof.leafHash, 'hex'), proof.path.map((h) => Buffer.from(h, 'hex')), Buffer.from(proof.checkpoint.rootHash, 'hex'))).toBe(true);
     };
     await checkInclusion(newest!.position);
+    // A proof's record carries secrets as "changed", like the exports and the stream.
+    const smtpAdded = (await server.app.services.store.readStream('mailbox-2')).find((e) => e.type === 'SmtpServerAdded');
+    const smtpEvent = smtpAdded ?? (await server.app.services.store.readAll({ max: 10_000 })).find((e) => e.type === 'SmtpServerAdded')!;
+    const smtpProof = (await gql(server.url, AuditInclusionProofDocument, { eventId: smtpEvent.id, checkpoint: newest!.position }, { token: auditor })).data!.auditInclusionProof;
+    expect(JSON.stringify(smtpProof)).not.toContain(SMTP_PASSWORD);
+    expect(JSON.stringify(smtpProof.record)).toContain('"passwordCiphertext":{"secret":"changed"');
     // Events of mailbox 1 are not this auditor's.
     const first = await gql(server.url, AuditInclusionProofDocument, { position: 1 }, { token: auditor });
     expect(first.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
