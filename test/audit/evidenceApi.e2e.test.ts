@@ -188,6 +188,14 @@ describe.each([
     // Without `since` the auditor is told how to connect the download to the kept checkpoint.
     const { file: unconnected } = await download('/audit/export?mailbox=2', auditor, 'mailbox2-nosince.ndjson');
     expect((await verifyOffline(join(dir, 'kept.json'), join(dir, 'public.pem'), unconnected)).result.problems.join('\n')).toMatch(/since=/);
+    // The time range filters on both ends: all of it inside a wide range, nothing after now.
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const wide = await download(`/audit/export?mailbox=2&since=${kept.position}&from=2000-01-01T00:00:00Z&to=${encodeURIComponent(later)}`, auditor, 'mailbox2-wide.ndjson');
+    expect(wide.text.trim().split('\n')).toHaveLength(lines.length);
+    const none = await download(`/audit/export?mailbox=2&from=${encodeURIComponent(later)}`, auditor, 'mailbox2-none.ndjson');
+    expect(none.text.trim().split('\n')).toHaveLength(1);
+    const before = await download('/audit/export?mailbox=2&to=2000-01-01T00:00:00Z', auditor, 'mailbox2-before.ndjson');
+    expect(before.text.trim().split('\n')).toHaveLength(1);
     // Another mailbox, an unknown area and a bad time are refused with a clear error.
     expect((await get('/audit/export?mailbox=1', auditor)).status).toBe(403);
     const bad = await get('/audit/export?mailbox=2&area=nonsense', auditor);
