@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingChangeOf } from '../../src/app/audit/settingChanges.js';
-import { signBatch, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../src/app/audit/collectorStream.js';
 import { configurationSections } from '../../src/app/configurationSections.js';
 import { AddSmtpServerDocument, LoginDocument, RenameMailboxDocument } from '../generated/graphql.js';
 import { ADMIN_PASSWORD, gql, startTestServer, type TestServer } from '../support/server.js';
@@ -22,68 +22,70 @@ interface Line {
 }
 
 /**
- * A customer's collector over HTTPS (self-signed, trusted through MAILROOM_AUDIT_STREAM_CA_FILE).
- * It checks each batch's HMAC, records the lines, and can be killed: the request in flight
- * is read but never answered, as when the process dies before acknowledging.
+ * A customer's collector over HTTPS (self-signed, trusted through MAILROOM_AUDIT_STREAM_CA_FILE)
+ * in its own process (collectorProcess.mjs), which records every batch with whether its HMAC
+ * checked out. `killAfter(n)` makes it answer n more batches and SIGKILL itself on the next
+ * one, read but never acknowledged; `listen()` starts it again on the same port.
  */
-const collector = (tls: { key: string; cert: string }) => {
-  const received: Line[] = [];
-  const badSignatures: string[] = [];
-  let answered = 0;
-  let killAfter = Infinity;
-  let server: Server | null = null;
+const collector = (dir: string, tls: { key: string; cert: string }) => {
+  const out = join(dir, 'received.ndjson');
+  writeFileSync(join(dir, 'cert.pem'), tls.cert);
+  writeFileSync(join(dir, 'key.pem'), tls.key);
+  writeFileSync(out, '');
+  let child: ChildProcess | null = null;
   let port = 0;
-  let onKill: (() => void) | null = null;
+  const batches = () =>
+    readFileSync(out, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { signed: boolean; body: string });
   const listen = () =>
-    new Promise<void>((resolve) => {
-      server = createServer(tls, (req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          const timestamp = String(req.headers[TIMESTAMP_HEADER]);
-          if (req.headers[SIGNATURE_HEADER] !== signBatch(SECRET, timestamp, body)) badSignatures.push(body);
-          for (const l of body.split('\n').filter(Boolean)) received.push(JSON.parse(l) as Line);
-          if (answered >= killAfter) {
-            killAfter = Infinity;
-            req.socket.destroy();
-            onKill?.();
-            return;
-          }
-          answered += 1;
-          res.writeHead(204).end();
-        });
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as { port: number }).port;
-        resolve();
+    new Promise<void>((resolve, reject) => {
+      const script = fileURLToPath(new URL('./collectorProcess.mjs', import.meta.url));
+      const started = spawn(process.execPath, [script, String(port), join(dir, 'cert.pem'), join(dir, 'key.pem'), SECRET, out, '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child = started;
+      started.once('error', reject);
+      started.stdout!.on('data', (d: Buffer) => {
+        const m = /listening (\d+)/.exec(d.toString());
+        if (m) {
+          port = Number(m[1]);
+          resolve();
+        }
       });
     });
   return {
-    received,
-    badSignatures,
+    get received(): Line[] {
+      return batches().flatMap((b) => b.body.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line));
+    },
+    get badSignatures(): string[] {
+      return batches()
+        .filter((b) => !b.signed)
+        .map((b) => b.body);
+    },
     listen,
     get url() {
       return `https://127.0.0.1:${port}/collect`;
     },
-    /** Dies (stops listening, drops connections) on the request after the next `n` answered ones. */
-    killAfter: (n: number) =>
-      new Promise<void>((resolve) => {
-        killAfter = answered + n;
-        onKill = () => {
-          server!.close();
-          server!.closeAllConnections();
-          resolve();
-        };
+    /** Resolves once the process died by SIGKILL, on the batch after the next `n` (2) answered. */
+    killAfter: () =>
+      new Promise<void>((resolve, reject) => {
+        const dying = child!;
+        dying.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`collector exited with ${signal}`))));
+        dying.kill('SIGUSR1');
       }),
-    close: () => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 };
 
 describe('audit stream to the customer collector', () => {
   const tls = selfSignedCertificate();
   const dir = mkdtempSync(join(tmpdir(), 'mailroom-collector-'));
-  const c = collector(tls);
+  const c = collector(dir, tls);
   let server: TestServer;
   let admin: string;
   const dataDir = join(dir, 'data');
@@ -115,9 +117,9 @@ describe('audit stream to the customer collector', () => {
     expect(r.data?.renameMailbox.userErrors).toEqual([]);
   };
 
-  it('delivers every setting event in order, at least once, across a collector killed and restarted mid-stream', async () => {
+  it('delivers every setting event in order, at least once, across a collector process killed (SIGKILL) and restarted mid-stream', async () => {
     let dead = false;
-    const killed = c.killAfter(2).then(() => (dead = true));
+    const killed = c.killAfter().then(() => (dead = true));
     // Changes until the collector dies on its third batch from now.
     for (let i = 0; !dead && i < 100; i++) {
       await rename(`Before ${i}`);
@@ -144,18 +146,19 @@ describe('audit stream to the customer collector', () => {
     const unique = () => new Set(c.received.map((l) => l.eventId));
     while (unique().size < expected.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 
+    const received = c.received;
     // Nothing lost: every setting event arrived, nothing else did.
     expect([...unique()].sort()).toEqual(expected.map((e) => e.id).sort());
     // Nothing out of order: dropping repeats by event id leaves the store's order.
-    const firstSeen = c.received.filter((l, i) => c.received.findIndex((x) => x.eventId === l.eventId) === i);
+    const firstSeen = received.filter((l, i) => received.findIndex((x) => x.eventId === l.eventId) === i);
     expect(firstSeen.map((l) => l.position)).toEqual(expected.map((e) => e.position));
-    // The batch in flight when the collector died came again: a duplicate, recognisable by id.
-    expect(c.received.length).toBeGreaterThan(unique().size);
+    // The batch in flight when the collector was killed came again: a duplicate, recognisable by id.
+    expect(received.length).toBeGreaterThan(unique().size);
     // Every batch was signed with the shared secret; the secret itself never travelled.
     expect(c.badSignatures).toEqual([]);
-    const added = c.received.find((l) => l.event.type === 'SmtpServerAdded')!;
+    const added = received.find((l) => l.event.type === 'SmtpServerAdded')!;
     expect(added.event.data['passwordCiphertext']).toMatchObject({ secret: 'changed' });
-    expect(JSON.stringify(c.received)).not.toContain(SMTP_PASSWORD);
+    expect(JSON.stringify(received)).not.toContain(SMTP_PASSWORD);
     expect(added).toMatchObject({ mailboxNumber: 1, section: 'outbound.smtp' });
   });
 
