@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdminCli } from './runAdminCli.js';
-import { IssueApiTokenDocument, LoginDocument, ViewerDocument } from '../generated/graphql.js';
-import { ADMIN_PASSWORD, gql, startTestServer } from '../support/server.js';
+import { IssueApiTokenDocument, LoginDocument, SettingsChangedDocument, ViewerDocument } from '../generated/graphql.js';
+import { ADMIN_PASSWORD, gql, startTestServer, subscribeQueued, wsClient } from '../support/server.js';
+import { closedWith, until } from '../support/subscriptionRights.js';
 
 const runCli = runAdminCli;
 
@@ -61,6 +62,24 @@ describe('mailroom admin (break-glass)', () => {
       }
     } finally {
       process.env.MAILROOM_DATA_DIR = dataDir;
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('a reset while the server runs closes the user’s open subscriptions there (4401)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'mailroom-cli-live-'));
+    const server = await startTestServer({ dataDir: own });
+    const ws = wsClient(server.wsUrl, (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!);
+    try {
+      const feed = subscribeQueued(ws, SettingsChangedDocument, { mailboxNumber: 1 });
+      await until('the subscription to open', () => server.app.services.subscriptions.openCounts().settings === 1);
+      process.env.MAILROOM_DATA_DIR = own;
+      expect(await runCli('admin', 'reset-password', 'admin')).toContain('1 session(s) ended');
+      expect(await closedWith(feed)).toBe(4401);
+    } finally {
+      process.env.MAILROOM_DATA_DIR = dataDir;
+      await ws.dispose();
+      await server.stop();
       rmSync(own, { recursive: true, force: true });
     }
   });
