@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ChangePasswordDocument,
   DeactivateUserDocument,
+  LoginDocument,
   LogoutDocument,
   RemoveMailboxMemberDocument,
   RenameMailboxDocument,
@@ -82,6 +83,18 @@ describe.runIf(enabled)('subscriptions end with the right to them across server 
     }
   }, 60_000);
 
+  it('the user’s own password change through A closes their other session’s subscription on B with 4401', async () => {
+    const { user, ws, feed } = await watchingOnB();
+    try {
+      const current = (await gql(a.url, LoginDocument, { input: { username: user.username, password: user.password } })).data!.login.token!;
+      const changed = await gql(a.url, ChangePasswordDocument, { input: { currentPassword: user.password, newPassword: `${user.password}-2` } }, { token: current });
+      expect(changed.data?.changePassword.userErrors).toEqual([]);
+      expect(await closedWith(feed)).toBe(4401);
+    } finally {
+      await ws.dispose();
+    }
+  }, 60_000);
+
   it('removeMailboxMember and revokeMailboxRole through A end subscriptions on B with FORBIDDEN', async () => {
     const first = await watchingOnB();
     const second = await watchingOnB();
@@ -96,4 +109,45 @@ describe.runIf(enabled)('subscriptions end with the right to them across server 
       await second.ws.dispose();
     }
   }, 60_000);
+});
+
+/**
+ * Session expiry needs no event: each instance arms a timer for the credentials of its own
+ * connections. A session made through A and used for a subscription on B must end there.
+ */
+describe.runIf(enabled)('a session made through one instance expires on the other', () => {
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  let a: ServerProcess;
+  let b: ServerProcess;
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    // The shortest session lifetime is a minute: the test waits for it.
+    const env = { DATABASE_URL: schema.url, MAILROOM_MASTER_KEY: randomBytes(32).toString('base64'), MAILROOM_SESSION_TTL_MINUTES: '1' };
+    [a, b] = await Promise.all([startServerProcess({ name: 'a', env }), startServerProcess({ name: 'b', env })]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await schema?.drop();
+  });
+
+  it('closes the subscription on B with 4401 at the expiry of a session logged in through A', async () => {
+    const token = await loginAdmin(a);
+    const ws = wsClient(b.wsUrl, token);
+    try {
+      const feed = subscribeQueued(ws, SettingsChangedDocument, { mailboxNumber: 1 });
+      let attempt = 0;
+      await until('a delivery on B', async () => {
+        await gql(a.url, RenameMailboxDocument, { input: { number: 1, name: `Before expiry ${attempt++}`, reason: 'before' } }, { token });
+        try {
+          return (await feed.next(500)).data?.settingsChanged.reason === 'before';
+        } catch {
+          return false;
+        }
+      });
+      expect(await closedWith(feed, 75_000)).toBe(4401);
+    } finally {
+      await ws.dispose();
+    }
+  }, 90_000);
 });
