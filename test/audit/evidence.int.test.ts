@@ -141,6 +141,52 @@ describe.each(kinds)('audit evidence on %s: a checkpoint kept outside catches ev
     expect(result.problems.join('\n')).toMatch(/does not carry a valid signature/);
   });
 
+  it('streams the export batch by batch: a consumer that stops reading stops the reads of the store', async () => {
+    const checkpoint = await checkpoints.create();
+    let readUpTo = 0;
+    const store = new Proxy(h.store, {
+      get(target, prop) {
+        if (prop === 'readAll') {
+          return async (options: Parameters<typeof target.readAll>[0]) => {
+            const events = await target.readAll(options);
+            readUpTo = Math.max(readUpTo, ...events.map((e) => e.position));
+            return events;
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    // The consumer takes the header, then holds the first batch until released.
+    let writes = 0;
+    const release: { done?: () => void } = {};
+    let exporting: Promise<number> = Promise.resolve(0);
+    const held = new Promise<number>((resolve) => {
+      const text: string[] = [];
+      const out = new Writable({
+        highWaterMark: 1,
+        write(chunk, _enc, done) {
+          text.push(String(chunk));
+          writes += 1;
+          if (writes === 2) {
+            release.done = done;
+            resolve(readUpTo);
+          } else done();
+        },
+      });
+      exporting = exportEvidence({ store, audit: h.audit, tree: checkpoints.tree, checkpoint, filter: null, format: 'ndjson', batchSize: 2 }, out).then(() => text.join('').split('\n').filter(Boolean).length);
+    });
+    const readWhileHeld = await held;
+    // Give the export every chance to run ahead while the consumer holds its batch.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readWhileHeld).toBeLessThanOrEqual(4);
+    expect(readUpTo).toBeLessThanOrEqual(4);
+    expect(checkpoint.position).toBe(9);
+    release.done!();
+    expect(await exporting).toBe(1 + checkpoint.position);
+    expect(readUpTo).toBe(checkpoint.position);
+  });
+
   it('signs on an interval only when the log has grown since the latest checkpoint', async () => {
     checkpoints.startInterval(50, (err) => {
       throw err;
