@@ -4,6 +4,7 @@
  * prototypes before the server opens its files, so nothing in the server changes.
  */
 import { DatabaseSync, StatementSync } from 'node:sqlite';
+import { performance } from 'node:perf_hooks';
 
 export interface SqlCounts {
   statements: number;
@@ -21,6 +22,20 @@ const countsOf = (db: DatabaseSync): SqlCounts => {
 };
 
 let installed = false;
+/** When set, every statement is recorded with its file and duration (`BENCH_ONLY=trace`). */
+let trace: { file: string; sql: string; ms: number }[] | null = null;
+
+/** Records the statements run until `stop()`, which returns them. */
+export const traceStatements = (): { stop(): { file: string; sql: string; ms: number }[] } => {
+  trace = [];
+  return {
+    stop: () => {
+      const t = trace ?? [];
+      trace = null;
+      return t;
+    },
+  };
+};
 
 export const installSqlCounter = (): void => {
   if (installed) return;
@@ -36,7 +51,11 @@ export const installSqlCounter = (): void => {
     const c = countsOf(this);
     c.statements += 1;
     if (/^\s*commit/i.test(sql)) c.commits += 1;
-    return exec.call(this, sql);
+    if (!trace) return exec.call(this, sql);
+    const started = performance.now();
+    const r = exec.call(this, sql);
+    trace?.push({ file: (this.location() ?? ':memory:').split('/').pop()!, sql, ms: performance.now() - started });
+    return r;
   } as typeof exec;
   for (const method of ['run', 'get', 'all', 'iterate'] as const) {
     const original = StatementSync.prototype[method] as (...args: unknown[]) => unknown;
@@ -48,7 +67,11 @@ export const installSqlCounter = (): void => {
         const sql = this.sourceSQL;
         if (/^\s*commit/i.test(sql) || (!db.isTransaction && /^\s*(insert|update|delete|replace)/i.test(sql))) c.commits += 1;
       }
-      return original.apply(this, args);
+      if (!trace || !db) return original.apply(this, args);
+      const started = performance.now();
+      const r = original.apply(this, args);
+      trace?.push({ file: (db.location() ?? ':memory:').split('/').pop()!, sql: this.sourceSQL, ms: performance.now() - started });
+      return r;
     };
   }
 };
