@@ -291,7 +291,7 @@ const runStore = async (kind: string) => {
       return;
     }
     if (ONLY === 'trace') {
-      // Every statement one rename runs, in order, with its file and time (SQLite only).
+      // Every statement one rename runs, in order, with its file (or postgres) and time.
       await load({ url, body: renames('Warm'), token, inFlight: 1, seconds: 1 });
       const times: number[] = [];
       for (let i = 0; i < 50; i++) {

@@ -5,6 +5,7 @@
  */
 import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 
 export interface SqlCounts {
   statements: number;
@@ -40,6 +41,15 @@ export const traceStatements = (): { stop(): { file: string; sql: string; ms: nu
 export const installSqlCounter = (): void => {
   if (installed) return;
   installed = true;
+  // PostgreSQL: only traced (one round trip per query; what the server's pools send).
+  const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as Record<string, unknown>).query = function (this: pg.Client, ...args: unknown[]) {
+    const r = pgQuery.apply(this, args);
+    if (!trace || !(r instanceof Promise)) return r;
+    const started = performance.now();
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
+    return r.finally(() => trace?.push({ file: 'postgres', sql: text, ms: performance.now() - started }));
+  };
   const prepare = DatabaseSync.prototype.prepare;
   DatabaseSync.prototype.prepare = function (this: DatabaseSync, sql: string) {
     const statement = prepare.call(this, sql);
