@@ -155,6 +155,22 @@ describe('README', () => {
       const watched = readFileSync(watchOut, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; reason: string });
       expect(watched, readFileSync(watchOut, 'utf8')).toContainEqual(expect.objectContaining({ type: 'MailboxRenamed', reason: 'try it' }));
     }, 420_000);
+
+    it('then the example client, run as examples/client/README.md says, logs in, is refused, renames and sees its event', async () => {
+      const readme = readFileSync(join(repoRoot, 'examples', 'client', 'README.md'), 'utf8');
+      const line = readme.match(/^MAILROOM_PASSWORD='the admin password' npm run example:client$/m)?.[0];
+      expect(line, 'examples/client/README.md no longer shows how to run the example').toBeDefined();
+      const command = line!.replace("'the admin password'", `'${ADMIN_PASSWORD}'`);
+      const out = join(work, 'example.out');
+      // The server of this test, not localhost:4000; a hang would end at the timeout, not stall the suite.
+      const result = await runBash(`timeout 300 bash -c "$EXAMPLE_COMMAND" > "${out}"`, { MAILROOM_URL: server.url, EXAMPLE_COMMAND: command });
+      const printed = readFileSync(out, 'utf8');
+      expect(result.code, `${result.stderr}\n${printed}`).toBe(0);
+      expect(printed).toMatch(/^logged in; the session ends at \d{4}-/m);
+      expect(printed).toMatch(/^refused as expected: input\.name VALIDATION: /m);
+      // The first session left the mailbox called "Support": the example renames it to "Sales".
+      expect(printed).toMatch(/^event \d+ MailboxRenamed by admin: name: "Support" -> "Sales"$/m);
+    }, 420_000);
   });
 
   describe.runIf(dovecotAvailable())('"Connect your first mailbox", typed literally against local peers', () => {
