@@ -44,6 +44,7 @@ export const runExample = async (o: ExampleOptions): Promise<{ renamedTo: string
     if (newName === current) throw new Error(`mailbox ${o.mailboxNumber} is already called "${current}": choose another name (MAILROOM_NEW_NAME)`);
 
     // 3. Subscribe to the mailbox's setting events before changing anything.
+    const connected = client.connected();
     const event = new Promise<string>((resolve, reject) => {
       const stop = client.subscribe(ExampleSettingsChangedDocument, { mailboxNumber: o.mailboxNumber }, {
         onData: ({ settingsChanged }) => {
@@ -55,13 +56,18 @@ export const runExample = async (o: ExampleOptions): Promise<{ renamedTo: string
         onError: reject,
       });
     });
+    // The event is awaited at the end; marked handled, an early subscription error is not
+    // reported as unhandled meanwhile. The socket must be up (token accepted) before we go on.
+    event.catch(() => undefined);
+    await connected;
 
     // 4. A mutation refused with a userError: the field path, a stable code and a message.
     const refused = await client.request(ExampleRenameMailboxDocument, { input: { number: o.mailboxNumber, name: '' } });
     for (const e of refused.renameMailbox.userErrors) log(`refused as expected: ${e.path.join('.')} ${e.code}: ${e.message}`);
 
     // 5. The same mutation accepted; the subscription above sees the event.
-    // The subscription may still be starting: give the server a moment to register it.
+    // graphql-ws does not acknowledge a subscribe: the socket is connected (above) and the
+    // subscription was sent right after; give the server a moment more to register it.
     await new Promise((r) => setTimeout(r, 200));
     const renamed = await client.request(ExampleRenameMailboxDocument, {
       input: { number: o.mailboxNumber, name: newName, reason: 'example client' },
