@@ -45,6 +45,7 @@ describe.runIf(chromiumOk)('console: audit timeline in a real browser', { timeou
       return page.locator('.timeline li', { hasText: 'Alpha desk' }).count();
     }, { timeout: 15_000, interval: 1500 }).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('checkpoint').innerText(), POLL).toMatch(new RegExp(`#${signedAt} · `));
+    const beforeBeta = Date.now();
     await rename('Beta desk', 'second rename');
     const beta = page.locator('.timeline li', { hasText: 'second rename' });
     await beta.waitFor();
@@ -52,6 +53,11 @@ describe.runIf(chromiumOk)('console: audit timeline in a real browser', { timeou
     expect(betaText).toContain('MailboxRenamed');
     expect(betaText).toContain('admin');
     expect(betaText).toContain('127.0.0.1');
+    // When: the event's own time (the rename just made), machine-readable and in the mailbox's locale.
+    const when = Date.parse((await beta.locator('time').getAttribute('datetime'))!);
+    expect(when).toBeGreaterThanOrEqual(beforeBeta - 1000);
+    expect(when).toBeLessThanOrEqual(Date.now());
+    expect(await beta.locator('time').innerText()).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}:\d{2}$/);
     expect(await beta.locator('td.before').innerText()).toBe('Alpha desk');
     expect(await beta.locator('td.after').innerText()).toBe('Beta desk');
     await screenshot(page, 'timeline');
