@@ -35,8 +35,11 @@ if (sources > built || process.argv.includes('--force')) {
   });
   if (result.error) console.error(`build: could not run tsc: ${result.error.message}`);
   if (result.status !== 0) process.exit(result.status ?? 1);
-  // The browser console's pages (esbuild bundle into dist/console).
-  const pages = spawnSync(process.execPath, ['console/build.ts'], { stdio: 'inherit' });
+  // The browser console's pages (esbuild bundle into dist/console). console/build.ts is
+  // plain TypeScript that Node runs by stripping the types: unflagged from Node 22.18/23.6,
+  // behind a flag on the 22.12–22.17 that `engines` still admits.
+  const strip = process.features.typescript ? [] : ['--experimental-strip-types'];
+  const pages = spawnSync(process.execPath, [...strip, 'console/build.ts'], { stdio: 'inherit' });
   if (pages.status !== 0) process.exit(pages.status ?? 1);
   writeFileSync(stamp, `${startedAt.toISOString()}\n`);
   utimesSync(stamp, startedAt, startedAt);

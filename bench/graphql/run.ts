@@ -33,7 +33,7 @@ import { startApp, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
 import type { LoadJob, LoadResult } from './load.js';
-import { installSqlCounter, sqlCounts, sqlDelta } from './sqlCounter.js';
+import { installSqlCounter, sqlCounts, sqlDelta, traceStatements } from './sqlCounter.js';
 import { benchServerEnv } from '../support/serverEnv.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -140,6 +140,42 @@ const startApolloBaseline = async (answer: unknown) => {
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   await load({ url, body: body(SETTINGS_QUERY, { n: MAILBOX }), inFlight: 20, seconds: 1 });
   return { url, stop: () => server.stop() };
+};
+
+/**
+ * The stack's floor for a mutation: bare Apollo Server 5 on the same SDL whose
+ * `renameMailbox` does one raw durable INSERT (the baseline's, on the same disk or
+ * database) and answers the same shape. No auth, no decision, no read model: what HTTP,
+ * GraphQL and one durable commit cost together, so the engine's own share can be read off.
+ */
+const startMutationFloor = async (kind: string, dir: string, pgUrl: string | null) => {
+  const typeDefs = readFileSync(join(process.cwd(), 'schema/schema.graphql'), 'utf8');
+  const data = 'x'.repeat(600);
+  let insert: (name: string) => Promise<void>;
+  let close: () => Promise<void>;
+  if (kind === 'postgres') {
+    const client = new pg.Client({ connectionString: pgUrl! });
+    await client.connect();
+    await client.query('CREATE TABLE IF NOT EXISTS raw_floor (id bigserial PRIMARY KEY, stream text, data text)');
+    insert = async (name) => void (await client.query('INSERT INTO raw_floor (stream, data) VALUES ($1, $2)', [name, data]));
+    close = () => client.end();
+  } else {
+    const db = new DatabaseSync(join(dir, 'raw-floor.sqlite'));
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, stream TEXT, data TEXT)');
+    const statement = db.prepare('INSERT INTO t (stream, data) VALUES (?, ?)');
+    insert = async (name) => void statement.run(name, data);
+    close = async () => db.close();
+  }
+  const renameMailbox = async (_: unknown, { input }: { input: { number: number; name: string } }) => {
+    await insert(input.name);
+    return { userErrors: [], mailbox: { number: input.number, name: input.name } };
+  };
+  const server = new ApolloServer({ typeDefs, resolvers: { Mutation: { renameMailbox } } });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  await load({ url, body: renames('FloorWarm'), inFlight: 1, seconds: 1 });
+  return { url, stop: async () => (await server.stop(), await close()) };
 };
 
 const median = (xs: readonly number[]): number => {
@@ -254,6 +290,25 @@ const runStore = async (kind: string) => {
       line('renameMailbox, 1 in flight', fmt(await load({ url, body: renames('One'), token, inFlight: 1, seconds: SECONDS })));
       return;
     }
+    if (ONLY === 'trace') {
+      // Every statement one rename runs, in order, with its file (or postgres) and time.
+      await load({ url, body: renames('Warm'), token, inFlight: 1, seconds: 1 });
+      const times: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const started = performance.now();
+        await call(url, RENAME, { n: MAILBOX, name: `Untraced ${i}` }, token);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`  50 renames one after another: p50 ${times[25]!.toFixed(2)} ms, min ${times[0]!.toFixed(2)} ms`);
+      const t = traceStatements();
+      const started = performance.now();
+      await call(url, RENAME, { n: MAILBOX, name: 'Traced' }, token);
+      const total = performance.now() - started;
+      for (const s of t.stop()) console.log(`  ${s.ms.toFixed(3).padStart(7)} ms  ${s.file.padEnd(18)} ${s.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+      console.log(`  one renameMailbox over HTTP: ${total.toFixed(2)} ms`);
+      return;
+    }
     if (ONLY === 'read') {
       await load({ url, body: settingsBody, token, inFlight: 20, seconds: 1 });
       line('outboundSettings, 20 connections', fmt(await load({ url, body: settingsBody, token, inFlight: 20, seconds: SECONDS })));
@@ -298,6 +353,16 @@ const runStore = async (kind: string) => {
       `raw durable INSERT (${kind === 'postgres' ? 'PostgreSQL, one client' : 'node:sqlite WAL FULL'})`,
       `${median(mutation.baseline.map((b) => b.perSecond)).toFixed(0).padStart(6)} /s  (rounds: ${rates(mutation.baseline.map((b) => b.perSecond))})`,
     );
+    const floorServer = await startMutationFloor(kind, dataDir, pgSchema?.url ?? null);
+    const floor = await paired(
+      () => load({ url, body: renames('Floored'), token, inFlight: 1, seconds: SECONDS }),
+      () => load({ url: floorServer.url, body: renames('Floor'), inFlight: 1, seconds: SECONDS }),
+      (r) => r.perSecond,
+    );
+    await floorServer.stop();
+    line('bare Apollo + one raw durable INSERT (floor)', `${fmt(medianRun(floor.baseline))}  (rounds: ${rates(floor.baseline.map((r) => r.perSecond))})`);
+    line('  floor / raw durable INSERT', (median(floor.baseline.map((r) => r.perSecond)) / median(mutation.baseline.map((b) => b.perSecond))).toFixed(3) + 'x');
+    line('  renameMailbox / floor (same rounds)', floor.ratio.toFixed(3) + 'x');
     if (kind === 'sqlite') {
       line('read-model commits per mutation', (oneRm.commits / mutationCount).toFixed(2));
       line('event-store commits per mutation', (oneEs.commits / mutationCount).toFixed(2));
@@ -316,7 +381,7 @@ const runStore = async (kind: string) => {
       const t = await load({ url, body: renames('Shared'), token, inFlight: 20, seconds: 1 });
       line('events per event-store commit, 20 in flight', (t.done / Math.max(1, sqlDelta(b, 'events.sqlite').commits)).toFixed(2));
     }
-    let added = mutationCount + sum(concurrency.measured) + sum(concurrency.baseline);
+    let added = mutationCount + sum(floor.measured) + sum(concurrency.measured) + sum(concurrency.baseline);
     if (added < GROWTH) {
       const more = await load({ url, body: renames('Grow'), token, inFlight: 20, count: GROWTH - added });
       added += more.done;

@@ -71,6 +71,21 @@ export class MailroomClient {
     );
   }
 
+  /**
+   * Resolves once the WebSocket is connected and its connection_init was accepted. Call it
+   * before the first `subscribe` (which opens the socket) and await it after.
+   */
+  connected(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = this.socket();
+      const offs = [
+        socket.on('connected', () => (offs.forEach((off) => off()), resolve())),
+        // e.g. 4401 for a token the server no longer accepts
+        socket.on('closed', (event) => (offs.forEach((off) => off()), reject(new Error(`WebSocket closed before connecting: ${String((event as { code?: number }).code)}`)))),
+      ];
+    });
+  }
+
   /** Closes the WebSocket (open subscriptions end). */
   async close(): Promise<void> {
     await this.ws?.dispose();

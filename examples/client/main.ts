@@ -19,7 +19,8 @@ export interface ExampleOptions {
   readonly username: string;
   readonly password: string;
   readonly mailboxNumber: number;
-  readonly newName: string;
+  /** @default "Support", or "Sales" when the mailbox is already called "Support" */
+  readonly newName?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -36,8 +37,14 @@ export const runExample = async (o: ExampleOptions): Promise<{ renamedTo: string
     // 2. A query: the viewer and the mailboxes it can see.
     const { viewer } = await client.request(ExampleViewerDocument, {});
     for (const m of viewer?.memberships ?? []) log(`mailbox ${m.mailbox.number} "${m.mailbox.name}": ${m.roles.join(', ')}`);
+    // A rename to the name it already has is accepted but appends no event, so the
+    // subscription below would wait for nothing (the README's first session ends on "Support").
+    const current = viewer?.memberships.find((m) => m.mailbox.number === o.mailboxNumber)?.mailbox.name;
+    const newName = o.newName ?? (current === 'Support' ? 'Sales' : 'Support');
+    if (newName === current) throw new Error(`mailbox ${o.mailboxNumber} is already called "${current}": choose another name (MAILROOM_NEW_NAME)`);
 
     // 3. Subscribe to the mailbox's setting events before changing anything.
+    const connected = client.connected();
     const event = new Promise<string>((resolve, reject) => {
       const stop = client.subscribe(ExampleSettingsChangedDocument, { mailboxNumber: o.mailboxNumber }, {
         onData: ({ settingsChanged }) => {
@@ -49,16 +56,21 @@ export const runExample = async (o: ExampleOptions): Promise<{ renamedTo: string
         onError: reject,
       });
     });
+    // The event is awaited at the end; marked handled, an early subscription error is not
+    // reported as unhandled meanwhile. The socket must be up (token accepted) before we go on.
+    event.catch(() => undefined);
+    await connected;
 
     // 4. A mutation refused with a userError: the field path, a stable code and a message.
     const refused = await client.request(ExampleRenameMailboxDocument, { input: { number: o.mailboxNumber, name: '' } });
     for (const e of refused.renameMailbox.userErrors) log(`refused as expected: ${e.path.join('.')} ${e.code}: ${e.message}`);
 
     // 5. The same mutation accepted; the subscription above sees the event.
-    // The subscription may still be starting: give the server a moment to register it.
+    // graphql-ws does not acknowledge a subscribe: the socket is connected (above) and the
+    // subscription was sent right after; give the server a moment more to register it.
     await new Promise((r) => setTimeout(r, 200));
     const renamed = await client.request(ExampleRenameMailboxDocument, {
-      input: { number: o.mailboxNumber, name: o.newName, reason: 'example client' },
+      input: { number: o.mailboxNumber, name: newName, reason: 'example client' },
     });
     if (renamed.renameMailbox.userErrors.length) throw new Error(renamed.renameMailbox.userErrors[0]!.message);
     log(`renamed to "${renamed.renameMailbox.mailbox?.name}"`);
@@ -80,7 +92,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     username: env('MAILROOM_USERNAME', 'admin'),
     password: env('MAILROOM_PASSWORD'),
     mailboxNumber: Number(env('MAILROOM_MAILBOX', '1')),
-    newName: env('MAILROOM_NEW_NAME', 'Support'),
+    ...(process.env.MAILROOM_NEW_NAME ? { newName: process.env.MAILROOM_NEW_NAME } : {}),
   }).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);

@@ -40,6 +40,18 @@ const cacheOf = (store: EventStore): Map<string, Entry> => {
 
 type AnyDecider<State> = Pick<Decider<State, never, never>, 'evolve' | 'initialState'>;
 
+/**
+ * The state this process last decided or loaded for the stream, without reading the store,
+ * or null when none is kept. Only for a decision whose events are appended with the
+ * expected revision (the store then refuses it if the stream moved): a decision that
+ * appends nothing, or a refusal, must be checked against `loadDecidedState`.
+ */
+export const cachedDecidedState = <State>(store: EventStore, decider: AnyDecider<State>, streamId: string): DecidedState<State> | null => {
+  if (activeDryRun()) return null;
+  const entry = caches.get(store)?.get(streamId);
+  return entry !== undefined && entry.evolve === decider.evolve ? { state: entry.state as State, revision: entry.revision } : null;
+};
+
 /** The stream's current state: the cached fold plus whatever was appended after it. */
 export const loadDecidedState = async <State>(
   store: EventStore,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, isConcurrencyError, MailroomError } from '../domain/shared/errors.js';
 import type { Command, Decider, DomainEvent } from '../domain/shared/decider.js';
-import { forget, loadDecidedState, remember } from './decidedState.js';
+import { cachedDecidedState, forget, loadDecidedState, remember } from './decidedState.js';
 import { activeDryRun } from './dryRun.js';
 import { uuidFromSeed } from './eventIds.js';
 import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from './port.js';
@@ -128,12 +128,17 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
   const maxRetries = options.maxRetries ?? 10;
   const baseDelayMs = options.baseDelayMs ?? 5;
   const maxDelayMs = options.maxDelayMs ?? 250;
+  // The first decision may use the state this process kept without reading the store: an
+  // append is checked by its expected revision anyway. Cleared once that state proved stale,
+  // or when the decision must be checked against the store (below).
+  let trustKept = true;
   for (let attempt = 0; ; attempt++) {
     // The previous command's state before its commit (streamQueue.ts), on the first attempt only.
     const basis = attempt === 0 && predicted?.evolve === decider.evolve ? predicted : null;
     // Another decider's state is of no use: wait for that command as the queue did before.
     if (attempt === 0 && predicted && !basis) await predicted.done;
-    const loaded = basis ? { state: basis.state as State, revision: basis.revision } : await loadDecidedState(store, decider, streamId);
+    const kept = basis || !trustKept ? null : cachedDecidedState(store, decider, streamId);
+    const loaded = basis ? { state: basis.state as State, revision: basis.revision } : (kept ?? (await loadDecidedState(store, decider, streamId)));
     let state = loaded.state;
     const revision = loaded.revision;
 
@@ -142,11 +147,23 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
       decided = decider.decide(command, state);
     } catch (err) {
       if (basis && !(await committed(basis))) continue;
+      // A refusal on kept state is only told once the store's state refuses it too.
+      if (kept) {
+        trustKept = false;
+        attempt -= 1;
+        continue;
+      }
       throw err;
     }
     const newEvents: readonly Evt[] = Array.isArray(decided) ? decided : [decided as Evt];
     if (newEvents.length === 0) {
       if (basis && !(await committed(basis))) continue;
+      // Nothing to append means no revision check: "already so" must hold in the store.
+      if (kept) {
+        trustKept = false;
+        attempt -= 1;
+        continue;
+      }
       return { newEvents, newState: state, nextExpectedRevision: revision, position: null };
     }
     const metadata = toEventMetadata(command);
@@ -178,8 +195,15 @@ const decideAndAppend = async <State, Cmd extends Command, Evt extends DomainEve
         position: result.position,
       };
     } catch (err) {
-      forget(store, streamId);
+      // Kept state refused as stale is still the fold of a prefix: the next load reads only the rest.
+      if (!(kept && isConcurrencyError(err))) forget(store, streamId);
       if (!isConcurrencyError(err)) throw err;
+      // The kept state was stale (another process appended): decide again on the store's, at once.
+      if (kept) {
+        trustKept = false;
+        attempt -= 1;
+        continue;
+      }
       // Refused because the append it was decided on failed: decide again once that one is done.
       if (basis && !(await committed(basis))) continue;
       if (attempt >= maxRetries) {

@@ -243,8 +243,19 @@ export class PostgresCheckpointFeed implements CheckpointFeed {
   async publish(trx: Kysely<ReadModelDb>, names: readonly string[], position: number): Promise<void> {
     if (names.length === 0) return;
     // NOTIFY is delivered at commit, and not at all on rollback (PostgreSQL docs, NOTIFY).
-    // One statement for the whole batch, however many projections it advanced.
-    const payloads = names.map((name) => `${name}:${position}`);
+    // One notification for the whole batch, however many projections it advanced (each
+    // NOTIFY takes the queue's lock at commit); split only near the 8,000-byte payload limit.
+    const payloads: string[] = [];
+    let chunk: string[] = [];
+    const flush = () => chunk.length > 0 && payloads.push(JSON.stringify({ p: position, n: chunk }));
+    for (const name of names) {
+      if (chunk.length > 0 && JSON.stringify({ p: position, n: [...chunk, name] }).length > 7000) {
+        flush();
+        chunk = [];
+      }
+      chunk.push(name);
+    }
+    flush();
     await sql`select pg_notify(${CHECKPOINT_CHANNEL}, current_schema() || ':' || p) from unnest(${payloads}::text[]) as p`.execute(trx);
   }
 
@@ -258,13 +269,18 @@ export class PostgresCheckpointFeed implements CheckpointFeed {
     await this.channel.stop();
   }
 
-  /** `schema:name:position`; a projection name may contain anything but the schema comes first. */
+  /** `schema:{"p":position,"n":[names]}`; the schema comes first and holds no ':'. */
   private received(payload: string): void {
     const first = payload.indexOf(':');
-    const last = payload.lastIndexOf(':');
-    if (first < 0 || last <= first || payload.slice(0, first) !== this.schema) return;
-    const position = Number(payload.slice(last + 1));
-    if (!Number.isSafeInteger(position)) return;
-    this.listener?.checkpoint(payload.slice(first + 1, last), position);
+    if (first < 0 || payload.slice(0, first) !== this.schema) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(payload.slice(first + 1));
+    } catch {
+      return;
+    }
+    const { p: position, n: names } = (body ?? {}) as { p?: unknown; n?: unknown };
+    if (!Number.isSafeInteger(position) || !Array.isArray(names)) return;
+    for (const name of names) if (typeof name === 'string') this.listener?.checkpoint(name, position as number);
   }
 }

@@ -19,8 +19,8 @@ export interface ConsoleHarness {
   readonly origin: string;
   /** A session token for driving the API beside the browser. */
   readonly adminToken: string;
-  /** A fresh page, guarded (see guardPage), logged in as admin. */
-  loggedInPage(hash?: string): Promise<{ page: Page; problems: () => readonly string[] }>;
+  /** A fresh page, guarded (see guardPage), logged in through the login form (as admin unless `as` says otherwise). */
+  loggedInPage(hash?: string, as?: { username: string; password: string }): Promise<{ page: Page; problems: () => readonly string[] }>;
   stop(): Promise<void>;
 }
 
@@ -58,15 +58,15 @@ export const startConsoleHarness = async (env: Record<string, string> = {}): Pro
     browser,
     origin,
     adminToken,
-    loggedInPage: async (hash = '') => {
+    loggedInPage: async (hash = '', as = { username: 'admin', password: ADMIN_PASSWORD }) => {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       pages.push(page);
       const guard = await guardPage(page);
       await page.goto(`${origin}/console${hash}`);
-      await page.getByLabel(/User name/).fill('admin');
-      await page.getByLabel(/Password/).fill(ADMIN_PASSWORD);
+      await page.getByLabel(/User name/).fill(as.username);
+      await page.getByLabel(/Password/).fill(as.password);
       await page.getByRole('button', { name: /Log in/ }).click();
-      await expect.poll(() => page.locator('header .viewer').textContent(), POLL).toBe('admin');
+      await expect.poll(() => page.locator('header .viewer').textContent(), POLL).toBe(as.username);
       return { page, problems: guard.problems };
     },
     stop: async () => {

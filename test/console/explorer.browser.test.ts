@@ -87,6 +87,17 @@ describe.runIf(chromiumOk)('console: served pages and the explorer in a real bro
       return responseText(page);
     }, { timeout: 15_000, interval: 1000 }).toMatch(/MailboxRenamed/);
     await screenshot(page, 'explorer-subscription');
+
+    // The session token lives in the page's memory only: no cookie (HttpOnly ones included),
+    // nothing in web storage (GraphiQL keeps its tabs and history there, never the token),
+    // so a reload asks for the password again.
+    const stored = await page.evaluate(`JSON.stringify({ cookie: document.cookie, local: Object.entries(localStorage), session: Object.entries(sessionStorage) })`);
+    expect(stored).toMatch(/viewer/);
+    expect(stored).not.toMatch(/mr_s_|Bearer/);
+    expect(await page.context().cookies()).toEqual([]);
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: /Log in/ }).count(), POLL).toBe(1);
+    expect(await page.locator('header .viewer').count()).toBe(0);
     expect(problems()).toEqual([]);
   });
 

@@ -107,12 +107,12 @@ const countingReads = (store: EventStore) => {
 };
 
 describe('handleCommand decided state', () => {
-  it('reads only the events after its cached state, and still sees appends made past it', async () => {
+  it('decides on its kept state without reading, and still sees appends made past it', async () => {
     const { store, reads } = countingReads(new MemoryEventStore());
     const decider = counterDecider({ decide: 0 });
     for (let i = 0; i < 50; i++) await handleCommand(store, decider, 'c', increment(1));
-    // The first command found an empty stream; every later one had the state already.
-    expect(reads.every((n) => n === 0)).toBe(true);
+    // The first command read the empty stream; every later one decided on the kept state.
+    expect(reads).toEqual([0]);
 
     // Another writer (another instance) appends behind the cache's back.
     await store.appendToStream('c', [newEvent('Incremented', { by: 100, total: 150 })]);
@@ -160,5 +160,54 @@ describe('handleCommand decided state', () => {
     const outcomes = await Promise.allSettled([1, -1, 1].map((by) => handleCommand(store, decider, 'c', increment(by))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await store.readStream('c')).toHaveLength(2);
+  });
+});
+
+/** A name that a rename sets (nothing when already so) and that a lock freezes: both decisions depend on state. */
+type NameEvent = { type: 'Renamed'; data: { name: string } } | { type: 'Locked'; data: Record<string, never> } | { type: 'Unlocked'; data: Record<string, never> };
+type NameCommand = { type: 'Rename'; data: { name: string }; metadata: ReturnType<typeof increment>['metadata'] };
+const nameDecider = {
+  initialState: () => ({ name: '', locked: false }),
+  evolve: (s: { name: string; locked: boolean }, e: NameEvent) =>
+    e.type === 'Renamed' ? { ...s, name: e.data.name } : { ...s, locked: e.type === 'Locked' },
+  decide: (c: NameCommand, s: { name: string; locked: boolean }): NameEvent[] => {
+    if (s.locked) throw Object.assign(new Error('locked'), { code: ErrorCode.VALIDATION });
+    return s.name === c.data.name ? [] : [{ type: 'Renamed', data: { name: c.data.name } }];
+  },
+};
+const rename = (name: string): NameCommand => ({ type: 'Rename', data: { name }, metadata: increment(1).metadata });
+
+describe('handleCommand on kept state', () => {
+  it('checks "already so" against the store: a change made past the kept state is not taken for a no-op', async () => {
+    const store = new MemoryEventStore();
+    await handleCommand(store, nameDecider, 'n', rename('A'));
+    // Another instance renames behind this process's kept state.
+    await store.appendToStream('n', [newEvent('Renamed', { name: 'B' })]);
+    const result = await handleCommand(store, nameDecider, 'n', rename('A'));
+    expect(result.newEvents).toHaveLength(1);
+    expect((await store.readStream('n')).map((e) => (e.data as { name: string }).name)).toEqual(['A', 'B', 'A']);
+  });
+
+  it('checks a refusal against the store: a lock lifted past the kept state does not refuse', async () => {
+    const store = new MemoryEventStore();
+    await store.appendToStream('n', [newEvent('Locked', {})]);
+    await expect(handleCommand(store, nameDecider, 'n', rename('A'))).rejects.toThrow('locked');
+    await store.appendToStream('n', [newEvent('Unlocked', {})]);
+    const result = await handleCommand(store, nameDecider, 'n', rename('A'));
+    expect(result.newState).toEqual({ name: 'A', locked: false });
+  });
+
+  it('a stale kept state costs one refused append and a read of only the events past it', async () => {
+    const { store, reads } = countingReads(new MemoryEventStore());
+    const calls = { decide: 0 };
+    const decider = counterDecider(calls);
+    for (let i = 0; i < 5; i++) await handleCommand(store, decider, 'c', increment(1));
+    await store.appendToStream('c', [newEvent('Incremented', { by: 100, total: 105 })]);
+    reads.length = 0;
+    calls.decide = 0;
+    const result = await handleCommand(store, decider, 'c', increment(1));
+    expect(result.newState).toBe(106);
+    expect(reads).toEqual([1]);
+    expect(calls.decide).toBe(2);
   });
 });

@@ -29,6 +29,12 @@ describe('examples/client against the real server (HTTP and WebSocket)', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^event \d+ MailboxRenamed by admin: name: ".*" -> "Support desk"/));
   });
 
+  it('refuses to rename to the name the mailbox already has (no event would come)', async () => {
+    await expect(
+      runExample({ url: server.url, username: 'admin', password: ADMIN_PASSWORD, mailboxNumber: 1, newName: 'Support desk', log: () => {} }),
+    ).rejects.toThrow(/already called "Support desk"/);
+  });
+
   it('a wrong password is reported as the login userError', async () => {
     await expect(
       runExample({ url: server.url, username: 'admin', password: 'not-the-password', mailboxNumber: 1, newName: 'x', log: () => {} }),

@@ -161,6 +161,13 @@ describe.runIf(pgAvailable)('PostgreSQL projection leadership', () => {
     await sleep(100);
     expect(heard).toEqual(['a:b@8']);
     expect(heardElsewhere).toEqual([]);
+
+    // A batch of many projections is one notification, split only near the payload limit.
+    const many = Array.from({ length: 300 }, (_, i) => `projection.${'x'.repeat(40)}.${i}`);
+    heard.length = 0;
+    await rm.db.transaction().execute((trx) => feed.publish(trx, many, 9));
+    await until('every name is heard', () => heard.length === many.length);
+    expect(heard).toEqual(many.map((n) => `${n}@9`));
   });
 
   describe('two runners on one database', () => {

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginDocument } from '../generated/graphql.js';
 import { dovecotAvailable } from '../support/dovecot.js';
-import { startLocalPeers, type LocalPeers } from '../support/localPeers.js';
 import { ADMIN_PASSWORD, gql, startTestServer, type TestServer } from '../support/server.js';
 import { brokenLinks, npmScripts, repoRoot, shellBlocks } from './readmeCommands.js';
 
@@ -39,6 +38,7 @@ curl() {
 const idFromLast = (name: string) => `${name}=$(printf '%s' "$LAST" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d '"' -f 4)`;
 const WALKTHROUGH_PLACEHOLDERS: readonly [RegExp, string][] = [
   [/localhost:4000/g, '127.0.0.1:$MAILROOM_TEST_PORT'],
+  // Started by the test beforehand, with this very command (see startPeersAsDocumented).
   [/^npm run peers\b.*$/m, ':'],
   [/^source \.peers\/env && npm start$/m, 'source "$PEERS_DIR/env"'],
   [/^ACCOUNT=\.\.\..*$/m, idFromLast('ACCOUNT')],
@@ -78,6 +78,43 @@ const runBash = (script: string, env: Record<string, string>): Promise<{ code: n
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+
+/** Waits (bounded) until `condition` holds; a wait, not a timing assertion. */
+const waitUntil = async (what: string, condition: () => boolean, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+/**
+ * The walkthrough's first command (`npm run peers`, taken from the README) in a terminal of
+ * its own: it writes the env file the server is started with and prints each mail it gets.
+ * MAILROOM_PEERS_DIR keeps its files out of the checkout's .peers/.
+ */
+const startPeersAsDocumented = async (dir: string) => {
+  const command = shellBlocks('README.md', 'Connect your first mailbox').join('\n').match(/^(npm run peers)\b[^#\n]*/m)?.[0].trim();
+  if (!command) throw new Error('the README no longer starts the peers with `npm run peers`');
+  // Its own process group, so that stopping it also stops what npm started.
+  const child = spawn('bash', ['-c', command], { cwd: repoRoot, env: { ...process.env, MAILROOM_PEERS_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  };
+  try {
+    await waitUntil(`npm run peers writing ${dir}/env:\n${output}`, () => /wrote .*env/.test(output) && existsSync(join(dir, 'env')), 120_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const env = Object.fromEntries([...readFileSync(join(dir, 'env'), 'utf8').matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+  return { env, output: () => output, stop };
+};
 
 const markdownFiles = (): string[] => [
   'README.md',
@@ -133,6 +170,22 @@ describe('README', () => {
       const watched = readFileSync(watchOut, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; reason: string });
       expect(watched, readFileSync(watchOut, 'utf8')).toContainEqual(expect.objectContaining({ type: 'MailboxRenamed', reason: 'try it' }));
     }, 420_000);
+
+    it('then the example client, run as examples/client/README.md says, logs in, is refused, renames and sees its event', async () => {
+      const readme = readFileSync(join(repoRoot, 'examples', 'client', 'README.md'), 'utf8');
+      const line = readme.match(/^MAILROOM_PASSWORD='the admin password' npm run example:client$/m)?.[0];
+      expect(line, 'examples/client/README.md no longer shows how to run the example').toBeDefined();
+      const command = line!.replace("'the admin password'", `'${ADMIN_PASSWORD}'`);
+      const out = join(work, 'example.out');
+      // The server of this test, not localhost:4000; a hang would end at the timeout, not stall the suite.
+      const result = await runBash(`timeout 300 bash -c "$EXAMPLE_COMMAND" > "${out}"`, { MAILROOM_URL: server.url, EXAMPLE_COMMAND: command });
+      const printed = readFileSync(out, 'utf8');
+      expect(result.code, `${result.stderr}\n${printed}`).toBe(0);
+      expect(printed).toMatch(/^logged in; the session ends at \d{4}-/m);
+      expect(printed).toMatch(/^refused as expected: input\.name VALIDATION: /m);
+      // The first session left the mailbox called "Support": the example renames it to "Sales".
+      expect(printed).toMatch(/^event \d+ MailboxRenamed by admin: name: "Support" -> "Sales"$/m);
+    }, 420_000);
   });
 
   describe('"For auditors", typed literally', () => {
@@ -180,12 +233,13 @@ describe('README', () => {
 
   describe.runIf(dovecotAvailable())('"Connect your first mailbox", typed literally against local peers', () => {
     let server: TestServer;
-    let peers: LocalPeers;
+    let peers: Awaited<ReturnType<typeof startPeersAsDocumented>>;
     const work = mkdtempSync(join(tmpdir(), 'mailroom-walkthrough-'));
     beforeAll(async () => {
-      peers = await startLocalPeers(join(work, 'peers'));
+      peers = await startPeersAsDocumented(join(work, 'peers'));
+      expect(peers.env).toMatchObject({ IMAP_PORT: expect.stringMatching(/^\d+$/), SMTP_PORT: expect.stringMatching(/^\d+$/), MAILROOM_MAIL_CA_FILE: expect.any(String), MAILROOM_SMTP_CA_FILE: expect.any(String) });
       server = await startTestServer({ env: { ...peers.env } });
-    });
+    }, 180_000);
     afterAll(async () => {
       await server?.stop();
       await peers?.stop();
@@ -210,9 +264,9 @@ describe('README', () => {
       expect(data[2]!.fetchReceiveAccountNow).toMatchObject({ imported: 1, error: null });
       expect(data[6]!.sendTestMail).toMatchObject({ result: { status: 'SENT', accepted: ['demo@example.com'], receipt: expect.stringMatching(/^tmr1\./) } });
       expect(data[7]!.confirmTestMail).toMatchObject({ server: { verification: { testMailId: expect.stringMatching(/^<.+@.+>$/) } }, userErrors: [] });
-      const mail = await peers.smtp.next(10_000);
-      expect(mail.rcptTo).toEqual(['demo@example.com']);
-      expect(mail.raw.toString('utf8')).toMatch(/^DKIM-Signature: .*d=example\.com/m);
+      // "the peers' terminal prints it, with its DKIM-Signature"
+      await waitUntil(`the peers printing the test mail:\n${peers.output()}`, () => /received from .* to demo@example\.com/.test(peers.output()), 20_000);
+      expect(peers.output()).toMatch(/received from .* to demo@example\.com \(\d+ bytes\)\n.*\n {2}DKIM-Signature: present/);
     }, 240_000);
   });
 });
