@@ -176,6 +176,13 @@ describe.each([
   it.runIf(enabled)('a restarted server resumes after the last acknowledged position, sending nothing again', async () => {
     const sent = c.received.length;
     const last = Math.max(...c.received.map((l) => l.position));
+    // The collector has answered the last batch; wait until the server has stored that
+    // acknowledgement (a batch answered but not yet recorded is rightly sent again).
+    const acknowledged = async () =>
+      Number((await server.app.services.db.selectFrom('audit_stream_cursors').select('position').executeTakeFirst())?.position ?? 0);
+    const ackDeadline = Date.now() + 10_000;
+    while ((await acknowledged()) < last && Date.now() < ackDeadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await acknowledged()).toBeGreaterThanOrEqual(last);
     await server.stop();
     server = await start();
     admin = (await gql(server.url, LoginDocument, { input: { username: 'admin', password: ADMIN_PASSWORD } })).data!.login.token!;
