@@ -256,7 +256,13 @@ export class PostgresCheckpointFeed implements CheckpointFeed {
       chunk.push(name);
     }
     flush();
-    await sql`select pg_notify(${CHECKPOINT_CHANNEL}, current_schema() || ':' || p) from unnest(${payloads}::text[]) as p`.execute(trx);
+    // The same statement lets this batch commit without waiting for its WAL flush
+    // (synchronous_commit = off, this transaction only), as the SQLite read models use
+    // synchronous=NORMAL: the rows commit with their checkpoint, so a tail lost in a
+    // database crash is applied again from the durable events, and any later synchronous
+    // commit (an append, a delivered notice) flushes it first. It is visible at once either
+    // way, so read-your-writes is unchanged; it saves one fsync per mutation.
+    await sql`select set_config('synchronous_commit', 'off', true), pg_notify(${CHECKPOINT_CHANNEL}, current_schema() || ':' || p) from unnest(${payloads}::text[]) as p`.execute(trx);
   }
 
   async start(listener: CheckpointListener): Promise<void> {

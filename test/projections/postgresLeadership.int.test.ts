@@ -168,6 +168,15 @@ describe.runIf(pgAvailable)('PostgreSQL projection leadership', () => {
     await rm.db.transaction().execute((trx) => feed.publish(trx, many, 9));
     await until('every name is heard', () => heard.length === many.length);
     expect(heard).toEqual(many.map((n) => `${n}@9`));
+
+    // A batch commits without waiting for its WAL flush; nothing else on the pool does.
+    const setting = async (db: typeof rm.db) => (await sql<{ s: string }>`select current_setting('synchronous_commit') as s`.execute(db)).rows[0]!.s;
+    await rm.db.transaction().execute(async (trx) => {
+      expect(await setting(trx)).toBe('on');
+      await feed.publish(trx, ['a:b'], 10);
+      expect(await setting(trx)).toBe('off');
+    });
+    expect(await Promise.all([setting(rm.db), setting(rm.db)])).toEqual(['on', 'on']);
   });
 
   describe('two runners on one database', () => {
