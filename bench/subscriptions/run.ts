@@ -1,9 +1,11 @@
 /**
  * Subscription fan-out: 1,000 graphql-ws clients watching one mailbox's `settingsChanged`,
  * against a bare `ws` + graphql-ws server with an in-memory pubsub (bareServer.ts) in the
- * same run. Both servers are child processes; the clients live in this process and stamp
- * each delivery with this process's clock, so "from the mutation's answer to delivery" is
- * measured on one clock for both.
+ * same run. Both servers are child processes; the clients live in this process, and the
+ * writer (every mutation and publish, timed) is a third child process (writer.ts), as a real
+ * writer is another client than the subscribers. Deliveries and answers are stamped on
+ * CLOCK_MONOTONIC, which the processes share, so "from the mutation's answer to delivery" is
+ * measured on one clock for both servers.
  *
  *   npm run bench:subscriptions
  *   BENCH_CLIENTS=500 BENCH_EVENTS=40 npm run bench:subscriptions
@@ -18,13 +20,13 @@
  * rename of a second mailbox nobody watches gives the writer's latency with the clients
  * connected but none of them told, interleaved with the watched renames.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { clock, type WriteAnswer, type WriteRequest } from './writerProtocol.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20);
@@ -52,6 +54,32 @@ const startChild = (script: string, env: Record<string, string>, ready: RegExp, 
     child.once('exit', (code) => reject(new Error(`${script} exited (${code}):\n${out.slice(-2000)}`)));
   });
 
+/** The writer process (writer.ts): one request at a time, answered with the times it measured. */
+const startWriter = () => {
+  const child = fork(join(distRoot, 'bench/subscriptions/writer.js'), [], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, { resolve: (a: WriteAnswer) => void; reject: (e: Error) => void }>();
+  let ids = 0;
+  child.on('message', (answer: WriteAnswer) => {
+    const w = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    if (answer.error) w?.reject(new Error(`writer: ${answer.error}`));
+    else w?.resolve(answer);
+  });
+  child.once('exit', (code) => {
+    for (const w of waiting.values()) w.reject(new Error(`writer exited (${code})`));
+    waiting.clear();
+  });
+  return {
+    write: (job: Omit<WriteRequest, 'id'>): Promise<WriteAnswer> =>
+      new Promise((resolve, reject) => {
+        const id = ++ids;
+        waiting.set(id, { resolve, reject });
+        child.send({ ...job, id } satisfies WriteRequest);
+      }),
+    stop: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.disconnect()))),
+  };
+};
+
 const rssBytes = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : NaN;
@@ -65,7 +93,7 @@ const subscriber = (wsUrl: string, token: string | null, onDelivery: (reason: st
     const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} })));
     socket.on('message', (data) => {
-      const at = performance.now();
+      const at = clock();
       const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { settingsChanged?: { reason?: string } } } };
       if (message.type === 'connection_ack') {
         socket.send(JSON.stringify({
@@ -85,8 +113,8 @@ interface Target {
   readonly pid: number;
   readonly wsUrl: string;
   readonly token: string | null;
-  /** Makes one change with the given marker on the watched mailbox; resolves on the answer. */
-  mutate(reason: string): Promise<void>;
+  /** Makes one change with the given marker on the watched mailbox (through the writer); resolves with its times. */
+  mutate(reason: string): Promise<WriteAnswer>;
 }
 
 /** CLIENTS subscribers of one server, their deliveries stamped by reason, and the RSS they cost the server. */
@@ -106,16 +134,14 @@ type Watched = Awaited<ReturnType<typeof connectAll>>;
 
 /** One change, timed from its answer to each delivery; waits until every client has it. */
 const oneEvent = async (w: Watched, reason: string, record: boolean) => {
-  const started = performance.now();
-  await w.target.mutate(reason);
-  const answered = performance.now();
+  const { sent, answered } = await w.target.mutate(reason);
   const deadline = Date.now() + 20_000;
   while ((w.arrivals.get(reason)?.length ?? 0) < CLIENTS) {
     if (Date.now() > deadline) throw new Error(`${w.target.name}: only ${w.arrivals.get(reason)?.length ?? 0} of ${CLIENTS} deliveries of ${reason}`);
     await new Promise((r) => setTimeout(r, 2));
   }
   if (!record) return;
-  w.mutation.push(answered - started);
+  w.mutation.push(answered - sent);
   for (const at of w.arrivals.get(reason)!) w.delivery.push(at - answered);
 };
 
@@ -134,9 +160,8 @@ const summary = (w: Watched) => {
 const mutationsAlone = async (target: Target): Promise<number> => {
   const times: number[] = [];
   for (let i = -1; i < EVENTS; i++) {
-    const started = performance.now();
-    await target.mutate(`alone-${i}`);
-    if (i >= 0) times.push(performance.now() - started);
+    const { sent, answered } = await target.mutate(`alone-${i}`);
+    if (i >= 0) times.push(answered - sent);
   }
   return percentile(times.sort((a, b) => a - b), 50);
 };
@@ -167,6 +192,7 @@ const main = async () => {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
+  const writer = startWriter();
   try {
     const url = /Mailroom is ready: (\S+)/.exec(mailroom.line)![1]!;
     const post = async (body: unknown, token?: string) => {
@@ -176,24 +202,20 @@ const main = async () => {
     const login = await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username: 'admin', password: ADMIN_PASSWORD } } });
     const token = login.data!.login!.token as string;
     let n = 0;
+    const rename = (mailboxNumber: number, name: string, reason: string) => writer.write({ kind: 'rename', url, token, mailboxNumber, name: `${name} ${n++}`, reason });
     const mailroomTarget: Target = {
       name: 'mailroom',
       pid: mailroom.process.pid!,
       wsUrl: url.replace(/^http/, 'ws'),
       token,
-      mutate: async (reason) => {
-        const r = await post({ query: 'mutation($i: RenameMailboxInput!) { renameMailbox(input: $i) { userErrors { message } } }', variables: { i: { number: 1, name: `Bench ${n++}`, reason } } }, token);
-        if (r.errors || (r.data?.renameMailbox?.userErrors as unknown[]).length) throw new Error(JSON.stringify(r));
-      },
+      mutate: (reason) => rename(1, 'Bench', reason),
     };
     const bareTarget: Target = {
       name: 'bare',
       pid: bare.process.pid!,
       wsUrl: `ws://127.0.0.1:${barePort}/graphql`,
       token: null,
-      mutate: async (reason) => {
-        await fetch(`http://127.0.0.1:${barePort}/publish`, { method: 'POST', body: JSON.stringify({ reason }) }).then((r) => r.text());
-      },
+      mutate: (reason) => writer.write({ kind: 'publish', url: `http://127.0.0.1:${barePort}/publish`, reason }),
     };
 
     const alone = await mutationsAlone(mailroomTarget);
@@ -201,10 +223,8 @@ const main = async () => {
     // the writer's latency with the 1,000 clients connected but none of them told.
     await post({ query: 'mutation($i: CreateMailboxInput!) { createMailbox(input: $i) { userErrors { message } } }', variables: { i: { number: 2, name: 'Unwatched', address: 'unwatched@example.com' } } }, token);
     const renameUnwatched = async () => {
-      const started = performance.now();
-      const r = await post({ query: 'mutation($i: RenameMailboxInput!) { renameMailbox(input: $i) { userErrors { message } } }', variables: { i: { number: 2, name: `Unwatched ${n++}`, reason: 'unwatched' } } }, token);
-      if (r.errors || (r.data?.renameMailbox?.userErrors as unknown[]).length) throw new Error(JSON.stringify(r));
-      return performance.now() - started;
+      const { sent, answered } = await rename(2, 'Unwatched', 'unwatched');
+      return answered - sent;
     };
     // Both servers' clients connected at once, events alternating between them, so a burst
     // of other work on the machine hits both alike.
@@ -240,7 +260,7 @@ const main = async () => {
     console.log(`  ${CLIENTS} clients connected, before any event: unwatched mailbox ${ms(quietP50)} (${(quietP50 / alone).toFixed(2)}x no clients)`);
     console.log(`  interleaved, ${CLIENTS} clients connected: unwatched mailbox ${ms(unwatchedP50)}, watched ${ms(m.mutationP50)}: ${(m.mutationP50 / unwatchedP50).toFixed(2)}x`);
   } finally {
-    await Promise.all([bare.stop(), mailroom.stop()]);
+    await Promise.all([bare.stop(), mailroom.stop(), writer.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 };
