@@ -14,7 +14,9 @@
  *
  * Prints delivery p50/p99 (answer → delivery) for both servers, Mailroom's mutation latency
  * with no watchers and with all of them, and the memory per idle subscriber (RSS growth of
- * each server process while the clients connect and subscribe, divided by their number).
+ * each server process while the clients connect and subscribe, divided by their number), and
+ * the JavaScript heap each keeps (live heap after a full GC, through the server's inspector:
+ * heapProbe.ts), which garbage and reserved-but-unused heap do not move.
  * Both servers' clients stay connected together and the events alternate between the
  * servers, so load from elsewhere on the machine falls on both alike; after each pair, a
  * rename of a second mailbox nobody watches gives the writer's latency with the clients
@@ -26,6 +28,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { heapUsedAfterGc, inspectorUrlIn } from './heapProbe.js';
 import { clock, type WriteAnswer, type WriteRequest } from './writerProtocol.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
@@ -37,17 +40,19 @@ const distRoot = resolve(here, '../..');
 interface Child {
   readonly process: ChildProcess;
   readonly line: string;
+  /** The inspector's address (both servers run with --inspect=127.0.0.1:0, for heapProbe.ts). */
+  readonly inspector: string | null;
   stop(): Promise<void>;
 }
 
 const startChild = (script: string, env: Record<string, string>, ready: RegExp, nodeArgs: readonly string[] = []): Promise<Child> =>
   new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', ...nodeArgs, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => ready.test(l));
-      if (line) resolveStart({ process: child, line, stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) });
+      if (line) resolveStart({ process: child, line, inspector: inspectorUrlIn(out), stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -111,6 +116,7 @@ const subscriber = (wsUrl: string, token: string | null, onDelivery: (reason: st
 interface Target {
   readonly name: string;
   readonly pid: number;
+  readonly inspector: string | null;
   readonly wsUrl: string;
   readonly token: string | null;
   /** Makes one change with the given marker on the watched mailbox (through the writer); resolves with its times. */
@@ -121,6 +127,8 @@ interface Target {
 const connectAll = async (target: Target) => {
   const arrivals = new Map<string, number[]>();
   const onDelivery = (reason: string, at: number) => (arrivals.get(reason) ?? arrivals.set(reason, []).get(reason)!).push(at);
+  const heap = () => (target.inspector ? heapUsedAfterGc(target.inspector) : Promise.resolve(NaN));
+  const heapBefore = await heap();
   const rssBefore = rssBytes(target.pid);
   const sockets: WebSocket[] = [];
   for (let i = 0; i < CLIENTS; i += 100) {
@@ -128,7 +136,9 @@ const connectAll = async (target: Target) => {
   }
   // Let the subscribes register and the heap settle before reading memory.
   await new Promise((r) => setTimeout(r, 2000));
-  return { target, arrivals, sockets, perSubscriber: (rssBytes(target.pid) - rssBefore) / CLIENTS, delivery: [] as number[], mutation: [] as number[] };
+  const perSubscriber = (rssBytes(target.pid) - rssBefore) / CLIENTS;
+  const heapPerSubscriber = ((await heap()) - heapBefore) / CLIENTS;
+  return { target, arrivals, sockets, perSubscriber, heapPerSubscriber, delivery: [] as number[], mutation: [] as number[] };
 };
 type Watched = Awaited<ReturnType<typeof connectAll>>;
 
@@ -153,13 +163,20 @@ const summary = (w: Watched) => {
     beforeAnswer: delivery.filter((d) => d < 0).length / delivery.length,
     mutationP50: percentile([...w.mutation].sort((a, b) => a - b), 50),
     perSubscriber: w.perSubscriber,
+    heapPerSubscriber: w.heapPerSubscriber,
   };
 };
 
-/** Mailroom's mutation latency with nobody watching. */
+/**
+ * Mailroom's mutation latency with nobody watching. The server has just started: the first
+ * few dozen requests run before the JIT has compiled the mutation path (2x slower in
+ * profiles), so 20 unmeasured ones come first, or "no watchers" would be a cold server
+ * compared with a warm one.
+ */
+const ALONE_WARMUP = 20;
 const mutationsAlone = async (target: Target): Promise<number> => {
   const times: number[] = [];
-  for (let i = -1; i < EVENTS; i++) {
+  for (let i = -ALONE_WARMUP; i < EVENTS; i++) {
     const { sent, answered } = await target.mutate(`alone-${i}`);
     if (i >= 0) times.push(answered - sent);
   }
@@ -206,6 +223,7 @@ const main = async () => {
     const mailroomTarget: Target = {
       name: 'mailroom',
       pid: mailroom.process.pid!,
+      inspector: mailroom.inspector,
       wsUrl: url.replace(/^http/, 'ws'),
       token,
       mutate: (reason) => rename(1, 'Bench', reason),
@@ -213,6 +231,7 @@ const main = async () => {
     const bareTarget: Target = {
       name: 'bare',
       pid: bare.process.pid!,
+      inspector: bare.inspector,
       wsUrl: `ws://127.0.0.1:${barePort}/graphql`,
       token: null,
       mutate: (reason) => writer.write({ kind: 'publish', url: `http://127.0.0.1:${barePort}/publish`, reason }),
@@ -250,10 +269,10 @@ const main = async () => {
     const unwatchedP50 = percentile(unwatched.sort((x, y) => x - y), 50);
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     console.log(`subscription fan-out: ${CLIENTS} clients, ${EVENTS} events, store ${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, load average at start ${load}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log('| server | delivery p50 | delivery p99 | delivered before the answer | memory per idle subscriber |');
-    console.log('|---|---|---|---|---|');
+    console.log('| server | delivery p50 | delivery p99 | delivered before the answer | memory per idle subscriber | JS heap per idle subscriber (after GC) |');
+    console.log('|---|---|---|---|---|---|');
     for (const [name, r] of [['bare ws + graphql-ws', b], ['Mailroom', m]] as const) {
-      console.log(`| ${name} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.beforeAnswer * 100).toFixed(1)}% | ${(r.perSubscriber / 1024).toFixed(1)} KiB |`);
+      console.log(`| ${name} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.beforeAnswer * 100).toFixed(1)}% | ${(r.perSubscriber / 1024).toFixed(1)} KiB | ${(r.heapPerSubscriber / 1024).toFixed(1)} KiB |`);
     }
     console.log(`Mailroom p99 / bare p99: ${(m.p99 / b.p99).toFixed(2)}x (goal <= 1.5x; p99 goal < 100 ms: ${m.p99 < 100 ? 'met' : 'missed'})`);
     console.log(`Mailroom mutation p50: ${ms(alone)} with no watchers, ${ms(m.mutationP50)} with ${CLIENTS}: ${(m.mutationP50 / alone).toFixed(2)}x (goal <= 1.2x)`);
