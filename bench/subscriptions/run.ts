@@ -169,9 +169,9 @@ const summary = (w: Watched) => {
 
 /**
  * Mailroom's mutation latency with nobody watching. The server has just started: the first
- * few dozen requests run before the JIT has compiled the mutation path (2x slower in
- * profiles), so 20 unmeasured ones come first, or "no watchers" would be a cold server
- * compared with a warm one.
+ * few dozen requests run before the JIT has compiled the mutation path (1.5-2x slower in
+ * ad-hoc runs of 100 renames), so 20 unmeasured ones come first, or "no watchers" would be a
+ * cold server compared with a warm one.
  */
 const ALONE_WARMUP = 20;
 const mutationsAlone = async (target: Target): Promise<number> => {
