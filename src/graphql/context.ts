@@ -102,17 +102,26 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const createContextFactory =
   (services: Services, db: Kysely<ReadModelDb> = services.db) =>
-  async (info: TransportInfo): Promise<GraphQLContext> => ({
-    // The access runtime adds the network gate that mailbox authorization runs (IP/API restriction).
-    principal: services.access.runtime.guard(await authenticated(services, info), info),
-    transport: info.transport,
-    clientIp: info.clientIp,
-    // A caller-supplied id lets a client follow its request into the event metadata;
-    // anything that does not look like an id is replaced rather than stored.
-    correlationId: info.correlationId && CORRELATION_ID.test(info.correlationId) ? info.correlationId : randomUUID(),
-    bearerToken: info.bearerToken,
-    socket: info.socket ?? null,
-    services,
+  async (info: TransportInfo): Promise<GraphQLContext> => {
     // The caches hold rows of the server's own read-model database only.
-    loaders: createLoaders(db, db === services.db ? services.readCaches : {}),
-  });
+    const caches = db === services.db ? services.readCaches : {};
+    let loaders: Loaders | undefined;
+    return {
+      // The access runtime adds the network gate that mailbox authorization runs (IP/API restriction).
+      principal: services.access.runtime.guard(await authenticated(services, info), info),
+      transport: info.transport,
+      clientIp: info.clientIp,
+      // A caller-supplied id lets a client follow its request into the event metadata;
+      // anything that does not look like an id is replaced rather than stored.
+      correlationId: info.correlationId && CORRELATION_ID.test(info.correlationId) ? info.correlationId : randomUUID(),
+      bearerToken: info.bearerToken,
+      socket: info.socket ?? null,
+      services,
+      // Built on first use: a WebSocket subscription keeps its context as long as it is
+      // open and its deliveries come prebuilt, so eagerly built loaders (about twenty
+      // DataLoaders with their maps and closures) were kilobytes per idle subscriber.
+      get loaders(): Loaders {
+        return (loaders ??= createLoaders(db, caches));
+      },
+    };
+  };

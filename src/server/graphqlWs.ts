@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DocumentLimits } from '../graphql/access/documentLimits.js';
 import type { TransportInfo } from '../graphql/transportInfo.js';
+import { DocumentCache } from './documentCache.js';
 import { bearerFrom, headerValue } from './transportHeaders.js';
 
 /** The server options the WebSocket side uses (documented on HttpServerOptions, which has them all). */
@@ -46,6 +47,7 @@ export const attachGraphqlWs = <TContext extends BaseContext>(
   shared: GraphqlWsShared,
 ): AttachedGraphqlWs => {
   const { clientAddressOf, refuseDocument, maskErrors, documentLimits, validationRules } = shared;
+  const documents = new DocumentCache();
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxRequestBytes });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (socket) => {
@@ -78,15 +80,18 @@ export const attachGraphqlWs = <TContext extends BaseContext>(
       onSubscribe: (ctx, _id, payload) => {
         const refusal = refuseDocument(payload.query, 'ws', clientAddressOf(ctx.extra.request));
         if (refusal) return [refusal];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: documentLimits.maxTokens });
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
+        let document = documents.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens: documentLimits.maxTokens });
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
+          const errors = validate(options.schema, document, validationRules);
+          if (errors.length > 0) return [...errors];
+          documents.set(payload.query, document);
         }
-        const errors = validate(options.schema, document, validationRules);
-        if (errors.length > 0) return [...errors];
         return { schema: options.schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
       },
       onOperation: (_ctx, _id, _payload, args, result) => {

@@ -242,17 +242,6 @@ export class AuthService {
     return this.sessions.deleteAll(userId);
   }
 
-  /** When a bearer token stops authenticating by itself (session lifetime, token expiry), or null: never, or unknown. */
-  async credentialExpiry(bearerToken: string): Promise<Date | null> {
-    const tokenHash = sha256Hex(bearerToken);
-    const row = bearerToken.startsWith(SESSION_TOKEN_PREFIX)
-      ? await this.db.selectFrom('auth_sessions').select('expires_at').where('token_hash', '=', tokenHash).executeTakeFirst()
-      : bearerToken.startsWith(API_TOKEN_PREFIX)
-        ? await this.db.selectFrom('api_tokens').select('expires_at').where('token_hash', '=', tokenHash).executeTakeFirst()
-        : undefined;
-    return row?.expires_at ? new Date(row.expires_at) : null;
-  }
-
   /** Deletes expired sessions; call it now and then (they are already refused when used). */
   async pruneExpiredSessions(): Promise<number> {
     return this.sessions.deleteExpired(this.clock());

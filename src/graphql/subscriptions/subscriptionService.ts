@@ -49,8 +49,6 @@ export interface SubscriptionServiceOptions {
    * when the session or token ended (logout, expiry, revocation, deactivation, lock).
    */
   readonly principalOf: (caller: { bearerToken: string | null; clientIp: string; socket: SubscriberSocket }) => Promise<Principal | null>;
-  /** When the connection's credentials expire (session or token), or null. */
-  readonly credentialExpiry?: (bearerToken: string) => Promise<Date | null>;
   readonly logger?: { warn(fields: Record<string, unknown>, message: string): void };
 }
 
@@ -65,18 +63,16 @@ interface Connection {
   readonly clientIp: string;
   readonly userId: string;
   readonly entries: Set<Entry>;
-  expiryTimer: NodeJS.Timeout | null;
   closed: boolean;
 }
-
-/** Longest setTimeout Node accepts; later expiries re-arm. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Every open GraphQL subscription of this instance: the fan-outs they read, the limits
  * per connection and user, bounded buffering (a client that stops reading is closed with
  * 4413), and the re-check of each subscription's right when something may have taken it
- * away (RightsWatcher) or its credentials expire. Only this process's sockets: every
+ * away (RightsWatcher). A connection whose credentials expire is closed (4401) by the access
+ * runtime's connection registry, which arms one timer per connection from the principal's
+ * `expiresAt`; this service arms none of its own. Only this process's sockets: every
  * instance runs its own and reacts to the same events.
  */
 export class SubscriptionService {
@@ -151,7 +147,6 @@ export class SubscriptionService {
       connection.entries.add(entry);
       this.countOpen(connection.userId, +1);
     }
-    if (connection && connection.entries.size === 1) this.armExpiry(connection);
     return feed;
   }
 
@@ -184,7 +179,6 @@ export class SubscriptionService {
 
   /** Ends every subscription (shutdown). */
   close(): void {
-    for (const c of this.connections.values()) if (c.expiryTimer) clearTimeout(c.expiryTimer);
     for (const f of this.fanouts.values()) f.close();
   }
 
@@ -214,7 +208,7 @@ export class SubscriptionService {
   private connectionOf(socket: SubscriberSocket, caller: SubscriberCaller, userId: string): Connection {
     const known = this.connections.get(socket);
     if (known && !known.closed) return known;
-    const connection: Connection = { socket, bearerToken: caller.bearerToken, clientIp: caller.clientIp, userId, entries: new Set(), expiryTimer: null, closed: false };
+    const connection: Connection = { socket, bearerToken: caller.bearerToken, clientIp: caller.clientIp, userId, entries: new Set(), closed: false };
     this.connections.set(socket, connection);
     let set = this.byUser.get(userId);
     if (!set) this.byUser.set(userId, (set = new Set()));
@@ -233,24 +227,6 @@ export class SubscriptionService {
     else this.openPerUser.delete(userId);
   }
 
-  /** Closes the connection when its session or token expires, not at the next event. */
-  private armExpiry(connection: Connection): void {
-    const { credentialExpiry } = this.options;
-    if (!credentialExpiry || !connection.bearerToken) return;
-    void credentialExpiry(connection.bearerToken).then(
-      (at) => {
-        if (!at || connection.closed) return;
-        const arm = () => {
-          const left = at.getTime() - Date.now();
-          connection.expiryTimer = setTimeout(() => (left > MAX_TIMER_MS ? arm() : void this.recheck(connection)), Math.min(Math.max(left + 10, 0), MAX_TIMER_MS));
-          connection.expiryTimer.unref();
-        };
-        arm();
-      },
-      (err: unknown) => this.options.logger?.warn({ err }, 'credential expiry lookup failed'),
-    );
-  }
-
   private closeConnection(connection: Connection, code: number, reason: string, message: string): void {
     if (connection.closed) return;
     this.closedFor.set(reason, (this.closedFor.get(reason) ?? 0) + 1);
@@ -261,7 +237,6 @@ export class SubscriptionService {
 
   private forget(connection: Connection): void {
     connection.closed = true;
-    if (connection.expiryTimer) clearTimeout(connection.expiryTimer);
     if (this.connections.get(connection.socket) === connection) this.connections.delete(connection.socket);
     const set = this.byUser.get(connection.userId);
     set?.delete(connection);

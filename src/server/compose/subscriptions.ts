@@ -37,7 +37,6 @@ export const startSubscriptions = async (
   const subscriptions = new SubscriptionService({
     config: config.subscriptions,
     principalOf: async (caller) => access.runtime.guard(caller.bearerToken ? await auth.authenticate(caller.bearerToken) : null, caller),
-    credentialExpiry: (token) => auth.credentialExpiry(token),
     logger,
   });
   const rightsWatcher = new RightsWatcher({ store: storage.store, subscriptions, settled: parts.projections.settled, logger });
