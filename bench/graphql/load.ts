@@ -3,8 +3,9 @@
  * `inFlight` loops POST the same GraphQL request over keep-alive connections for
  * `seconds`, or until `count` requests are done.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { postJson } from '../support/postJson.js';
 
 export interface LoadJob {
   readonly url: string;
@@ -28,31 +29,7 @@ const job = workerData as LoadJob;
 const agent = new Agent({ keepAlive: true, maxSockets: job.inFlight });
 const target = new URL(job.url);
 
-const post = (body: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...(job.token ? { authorization: `Bearer ${job.token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+const post = (body: string): Promise<string> => postJson(agent, target, body, job.token);
 
 const latencies: number[] = [];
 let failures = 0;

@@ -8,34 +8,14 @@
  * out. Times are `clock()` (CLOCK_MONOTONIC, the same for every process on the machine), so
  * the bench measures delivery from the moment this process got the answer.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { postJson } from '../support/postJson.js';
 import { clock, type WriteAnswer, type WriteRequest } from './writerProtocol.js';
 
 // One keep-alive connection per server, as a client application would hold.
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-const post = (url: string, body: string, token?: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const req = request(
-      {
-        agent,
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+const post = (url: string, body: string, token?: string): Promise<string> => postJson(agent, new URL(url), body, token);
 
 const RENAME = 'mutation($i: RenameMailboxInput!) { renameMailbox(input: $i) { userErrors { message } } }';
 
