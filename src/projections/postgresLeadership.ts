@@ -247,15 +247,18 @@ export class PostgresCheckpointFeed implements CheckpointFeed {
     // NOTIFY takes the queue's lock at commit); split only near the 8,000-byte payload limit.
     const payloads: string[] = [];
     let chunk: string[] = [];
-    const flush = () => chunk.length > 0 && payloads.push(JSON.stringify({ p: position, n: chunk }));
+    let length = 0;
     for (const name of names) {
-      if (chunk.length > 0 && JSON.stringify({ p: position, n: [...chunk, name] }).length > 7000) {
-        flush();
+      const size = JSON.stringify(name).length + 1;
+      if (chunk.length > 0 && length + size > 7000) {
+        payloads.push(JSON.stringify({ p: position, n: chunk }));
         chunk = [];
+        length = 0;
       }
       chunk.push(name);
+      length += size;
     }
-    flush();
+    payloads.push(JSON.stringify({ p: position, n: chunk }));
     // The same statement lets this batch commit without waiting for its WAL flush
     // (synchronous_commit = off, this transaction only), as the SQLite read models use
     // synchronous=NORMAL: the rows commit with their checkpoint, so a tail lost in a

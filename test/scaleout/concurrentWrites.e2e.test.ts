@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RenameMailboxDocument } from '../generated/graphql.js';
-import { createTestSchema, postgresAvailable } from '../support/postgres.js';
-import { loginAdmin, startServerProcess, type ServerProcess } from '../support/process/serverProcess.js';
+import { postgresAvailable } from '../support/postgres.js';
+import { loginAdmin, type ServerProcess } from '../support/process/serverProcess.js';
+import { twoInstancesOnPostgres } from '../support/process/twoInstances.js';
 import { gql } from '../support/server.js';
 
 const enabled = await postgresAvailable();
@@ -15,19 +15,10 @@ const enabled = await postgresAvailable();
  * for every one to land (test/e2e/concurrentWrites.e2e.test.ts is the one-instance burst).
  */
 describe.runIf(enabled)('50 concurrent writes to one mailbox through two instances', () => {
-  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  let schemaUrl: string;
   let a: ServerProcess;
   let b: ServerProcess;
-
-  beforeAll(async () => {
-    schema = await createTestSchema();
-    const env = { DATABASE_URL: schema.url, MAILROOM_MASTER_KEY: randomBytes(32).toString('base64') };
-    [a, b] = await Promise.all([startServerProcess({ name: 'a', env }), startServerProcess({ name: 'b', env })]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await schema?.drop();
-  });
+  twoInstancesOnPostgres(([x, y], url) => ((a = x), (b = y), (schemaUrl = url)));
 
   it('all 50 succeed, none answers with a conflict, and each is in the stream once', async () => {
     const [tokenA, tokenB] = await Promise.all([loginAdmin(a), loginAdmin(b)]);
@@ -39,7 +30,7 @@ describe.runIf(enabled)('50 concurrent writes to one mailbox through two instanc
     );
     expect(answers.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(answers.flatMap((r) => r.data!.renameMailbox.userErrors)).toEqual([]);
-    const client = new pg.Client({ connectionString: schema.url });
+    const client = new pg.Client({ connectionString: schemaUrl });
     await client.connect();
     try {
       const rows = await client.query<{ name: string }>(`SELECT data->>'name' AS name FROM events WHERE stream_id = 'mailbox-1' AND type = 'MailboxRenamed'`);

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ChangePasswordDocument,
   DeactivateUserDocument,
@@ -10,8 +9,9 @@ import {
   RevokeMailboxRoleDocument,
   SettingsChangedDocument,
 } from '../generated/graphql.js';
-import { postgresAvailable, createTestSchema } from '../support/postgres.js';
-import { loginAdmin, startServerProcess, type ServerProcess } from '../support/process/serverProcess.js';
+import { postgresAvailable } from '../support/postgres.js';
+import { loginAdmin, type ServerProcess } from '../support/process/serverProcess.js';
+import { twoInstancesOnPostgres } from '../support/process/twoInstances.js';
 import { gql, subscribeQueued, wsClient } from '../support/server.js';
 import { auditorOf, closedWith, endedWith, until } from '../support/subscriptionRights.js';
 
@@ -22,21 +22,12 @@ const enabled = await postgresAvailable();
  * subscriptions held on instance B, with the same codes as on one instance.
  */
 describe.runIf(enabled)('subscriptions end with the right to them across server instances', () => {
-  let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let a: ServerProcess;
   let b: ServerProcess;
   let admin: string;
-
+  twoInstancesOnPostgres(([x, y]) => ((a = x), (b = y)));
   beforeAll(async () => {
-    schema = await createTestSchema();
-    const env = { DATABASE_URL: schema.url, MAILROOM_MASTER_KEY: randomBytes(32).toString('base64') };
-    [a, b] = await Promise.all([startServerProcess({ name: 'a', env }), startServerProcess({ name: 'b', env })]);
     admin = await loginAdmin(a);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await schema?.drop();
   });
 
   /** An auditor logged in on B, subscribed on B, with one delivery seen. */
@@ -116,20 +107,10 @@ describe.runIf(enabled)('subscriptions end with the right to them across server 
  * connections. A session made through A and used for a subscription on B must end there.
  */
 describe.runIf(enabled)('a session made through one instance expires on the other', () => {
-  let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let a: ServerProcess;
   let b: ServerProcess;
-
-  beforeAll(async () => {
-    schema = await createTestSchema();
-    // The shortest session lifetime is a minute: the test waits for it.
-    const env = { DATABASE_URL: schema.url, MAILROOM_MASTER_KEY: randomBytes(32).toString('base64'), MAILROOM_SESSION_TTL_MINUTES: '1' };
-    [a, b] = await Promise.all([startServerProcess({ name: 'a', env }), startServerProcess({ name: 'b', env })]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await schema?.drop();
-  });
+  // The shortest session lifetime is a minute: the test waits for it.
+  twoInstancesOnPostgres(([x, y]) => ((a = x), (b = y)), { MAILROOM_SESSION_TTL_MINUTES: '1' });
 
   it('closes the subscription on B with 4401 at the expiry of a session logged in through A', async () => {
     const token = await loginAdmin(a);
